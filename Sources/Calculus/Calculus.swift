@@ -1,0 +1,2 @@
+/// Calculus: expressions, symbolic derivatives, finite-difference schemes, sweeps, order fits.
+public enum Calculus {}

@@ -1,0 +1,3 @@
+import ExperimentCLI
+
+ExperimentCommand.main()

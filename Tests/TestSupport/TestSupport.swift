@@ -1,0 +1,3 @@
+import RealModule
+/// Helpers shared by the test targets.
+public enum TestSupport {}
