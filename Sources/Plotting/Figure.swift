@@ -1,0 +1,315 @@
+/// A figure: one or more panels laid out on a grid, with an optional title above them.
+///
+/// `Figure` is a plain value: build it anywhere (in parallel, on any thread), then hand it to
+/// ``Renderer/render(_:to:formats:)``. Labels and titles accept a small markup: `h^{2}` and
+/// `x_{0}` for super- and subscripts (a single character needs no braces: `h^2`), and any
+/// Unicode text (η, ∂, ∇, ×, ≈, |error|).
+///
+/// Edge Cases:
+/// - Panels fill the grid row by row; `columns` larger than the panel count leaves empty cells.
+/// - `width` and `height` are the exact pixel size of the PNG (and the SVG's size in pixels,
+///   the PDF's size in points).
+public struct Figure: Sendable {
+  /// A title above all panels, or `nil` for none.
+  public var title: String?
+  /// The panels, in reading order.
+  public var panels: [Panel]
+  /// How many panels share a row.
+  public var columns: Int
+  /// Width of the picture in pixels.
+  public var width: Int
+  /// Height of the picture in pixels.
+  public var height: Int
+
+  public init(
+    title: String? = nil, panels: [Panel], columns: Int = 1, width: Int = 1200, height: Int = 900
+  ) {
+    self.title = title
+    self.panels = panels
+    self.columns = columns
+    self.width = width
+    self.height = height
+  }
+}
+
+/// One set of axes with what is drawn in it.
+public struct Panel: Sendable {
+  /// The title above the axes (empty for none).
+  public var title: String
+  public var xAxis: Axis
+  public var yAxis: Axis
+  /// The vertical axis of a ``PanelContent/surface3D(_:curves:azimuth:altitude:)`` panel;
+  /// unused otherwise.
+  public var zAxis: Axis
+  /// Data series, drawn in order (later ones on top).
+  public var series: [Series]
+  /// Straight reference lines such as a dashed grey O(h^{2}) slope in a log-log plot.
+  public var referenceLines: [ReferenceLine]
+  /// Shaded x-ranges, such as the range an order was fitted on.
+  public var spans: [Span]
+  /// Full-height vertical lines, such as the best step observed and the one predicted.
+  public var verticalMarkers: [VerticalMarker]
+  /// Text placed at data coordinates.
+  public var annotations: [Annotation]
+  /// Where the legend goes.
+  public var legend: LegendPlacement
+  /// What the panel shows beneath its series: nothing, a contour map or a surface.
+  public var content: PanelContent
+
+  public init(
+    title: String = "", xAxis: Axis, yAxis: Axis, zAxis: Axis = Axis("z"),
+    series: [Series] = [], referenceLines: [ReferenceLine] = [], spans: [Span] = [],
+    verticalMarkers: [VerticalMarker] = [], annotations: [Annotation] = [],
+    legend: LegendPlacement = .best, content: PanelContent = .xy
+  ) {
+    self.title = title
+    self.xAxis = xAxis
+    self.yAxis = yAxis
+    self.zAxis = zAxis
+    self.series = series
+    self.referenceLines = referenceLines
+    self.spans = spans
+    self.verticalMarkers = verticalMarkers
+    self.annotations = annotations
+    self.legend = legend
+    self.content = content
+  }
+}
+
+/// How values map onto an axis.
+public enum Scale: Sendable, Equatable {
+  case linear
+  /// Base-10 logarithmic; ticks are labelled as powers of ten (10^{-8}).
+  case log10
+}
+
+/// An axis: its label, its scale and, optionally, a fixed range.
+public struct Axis: Sendable {
+  public var label: String
+  public var scale: Scale
+  /// The visible range in data units; `nil` fits the data with a small margin.
+  /// On a log axis both bounds must be positive.
+  public var range: ClosedRange<Double>?
+
+  public init(_ label: String = "", scale: Scale = .linear, range: ClosedRange<Double>? = nil) {
+    self.label = label
+    self.scale = scale
+    self.range = range
+  }
+}
+
+/// How a series is drawn.
+public enum SeriesStyle: Sendable, Equatable {
+  case line
+  case markers
+  case lineAndMarkers
+  /// Bars centred on each x, as wide as the smallest gap between neighbouring x values,
+  /// rising from zero (from the bottom of a log axis). See ``Series/histogram(_:values:bins:range:color:)``.
+  case bars
+}
+
+/// The stroke pattern of a line.
+public enum Dash: Sendable, Equatable {
+  case solid
+  case dashed
+  case dotted
+  case dashDot
+}
+
+/// A data series: points `(x[i], y[i])` with a style and a legend label.
+///
+/// Edge Cases:
+/// - A point with a non-finite coordinate, or a non-positive one on a log axis, is not drawn
+///   (the line breaks there) and is counted in ``RenderReport/droppedPoints``.
+/// - An empty `label` keeps the series out of the legend.
+public struct Series: Sendable {
+  public var label: String
+  public var x: [Double]
+  public var y: [Double]
+  public var style: SeriesStyle
+  public var dash: Dash
+  /// Index into the house palette; `nil` takes the series' position in its panel.
+  public var color: Int?
+  /// Index of the marker shape; `nil` takes the series' position in its panel.
+  public var marker: Int?
+
+  public init(
+    _ label: String, x: [Double], y: [Double], style: SeriesStyle = .lineAndMarkers,
+    dash: Dash = .solid, color: Int? = nil, marker: Int? = nil
+  ) {
+    self.label = label
+    self.x = x
+    self.y = y
+    self.style = style
+    self.dash = dash
+    self.color = color
+    self.marker = marker
+  }
+}
+
+/// A straight line in the panel's scaled coordinates, through an anchor point.
+///
+/// On log axes the slope is taken in decades, so in a log-log plot `slope: 2` through
+/// `(h0, e0)` draws `e = e0 (h / h0)^2`: the O(h^{2}) guide of a convergence plot.
+public struct ReferenceLine: Sendable {
+  public var label: String
+  public var slope: Double
+  public var anchorX: Double
+  public var anchorY: Double
+  /// The x-range the line spans; `nil` for the whole visible axis.
+  public var xRange: ClosedRange<Double>?
+  public var dash: Dash
+  /// Palette index, or `nil` for the house grey.
+  public var color: Int?
+
+  public init(
+    _ label: String, slope: Double, through anchor: (x: Double, y: Double),
+    xRange: ClosedRange<Double>? = nil, dash: Dash = .dashed, color: Int? = nil
+  ) {
+    self.label = label
+    self.slope = slope
+    self.anchorX = anchor.x
+    self.anchorY = anchor.y
+    self.xRange = xRange
+    self.dash = dash
+    self.color = color
+  }
+}
+
+/// A shaded, full-height x-range with a label in the legend.
+public struct Span: Sendable {
+  public var label: String
+  public var x: ClosedRange<Double>
+  /// Palette index, or `nil` for a neutral grey.
+  public var color: Int?
+
+  public init(_ label: String, x: ClosedRange<Double>, color: Int? = nil) {
+    self.label = label
+    self.x = x
+    self.color = color
+  }
+}
+
+/// A full-height vertical line with a label in the legend.
+public struct VerticalMarker: Sendable {
+  public var label: String
+  public var x: Double
+  public var dash: Dash
+  /// Palette index, or `nil` for the house dark grey.
+  public var color: Int?
+
+  public init(_ label: String, x: Double, dash: Dash = .dotted, color: Int? = nil) {
+    self.label = label
+    self.x = x
+    self.dash = dash
+    self.color = color
+  }
+}
+
+/// Horizontal alignment of text about its anchor.
+public enum TextAlignment: Sendable, Equatable {
+  case left
+  case center
+  case right
+}
+
+/// Text at a point given in data coordinates.
+public struct Annotation: Sendable {
+  public var text: String
+  public var x: Double
+  public var y: Double
+  public var alignment: TextAlignment
+  /// Palette index, or `nil` for the text colour.
+  public var color: Int?
+
+  public init(
+    _ text: String, x: Double, y: Double, alignment: TextAlignment = .left, color: Int? = nil
+  ) {
+    self.text = text
+    self.x = x
+    self.y = y
+    self.alignment = alignment
+    self.color = color
+  }
+}
+
+/// Where a panel's legend is drawn.
+public enum LegendPlacement: Sendable, Equatable {
+  /// The inside corner that covers the fewest data points.
+  case best
+  case upperLeft
+  case upperRight
+  case lowerLeft
+  case lowerRight
+  /// To the right of the axes, outside the data area.
+  case outsideRight
+  case none
+}
+
+/// A function sampled on a rectangular grid: `z[i][j]` is the value at `(x[i], y[j])`.
+public struct Grid2D: Sendable {
+  public var x: [Double]
+  public var y: [Double]
+  public var z: [[Double]]
+
+  public init(x: [Double], y: [Double], z: [[Double]]) {
+    self.x = x
+    self.y = y
+    self.z = z
+  }
+
+  /// Samples `f` on an `nx` by `ny` grid spanning the two ranges.
+  ///
+  /// Complexity: O(nx ny) evaluations of `f`.
+  public init(
+    x: ClosedRange<Double>, y: ClosedRange<Double>, nx: Int = 61, ny: Int = 61,
+    _ f: (Double, Double) -> Double
+  ) {
+    precondition(nx >= 2 && ny >= 2, "a grid needs at least 2 points per side")
+    let xs = (0..<nx).map { x.lowerBound + (x.upperBound - x.lowerBound) * Double($0) / Double(nx - 1) }
+    let ys = (0..<ny).map { y.lowerBound + (y.upperBound - y.lowerBound) * Double($0) / Double(ny - 1) }
+    self.init(x: xs, y: ys, z: xs.map { xv in ys.map { yv in f(xv, yv) } })
+  }
+}
+
+/// Contour levels of a contour map.
+public enum ContourLevels: Sendable {
+  /// This many levels, evenly spaced strictly between the grid's smallest and largest values.
+  case count(Int)
+  /// Exactly these levels.
+  case values([Double])
+}
+
+/// A curve in three dimensions, drawn over a surface.
+public struct Curve3D: Sendable {
+  public var label: String
+  public var x: [Double]
+  public var y: [Double]
+  public var z: [Double]
+  public var dash: Dash
+  /// Palette index, or `nil` for the curve's position.
+  public var color: Int?
+
+  public init(
+    _ label: String, x: [Double], y: [Double], z: [Double], dash: Dash = .solid,
+    color: Int? = nil
+  ) {
+    self.label = label
+    self.x = x
+    self.y = y
+    self.z = z
+    self.dash = dash
+    self.color = color
+  }
+}
+
+/// What a panel draws beneath its series.
+public enum PanelContent: Sendable {
+  /// Axes and series only.
+  case xy
+  /// Filled contours of a grid with contour lines, series drawn on top (e.g. descent paths).
+  case contour(Grid2D, levels: ContourLevels)
+  /// The surface `z = f(x, y)` seen from `azimuth` and `altitude` (degrees), with highlighted
+  /// curves on it (an intersection curve, a tangent line). The panel's `series` are ignored.
+  case surface3D(Grid2D, curves: [Curve3D], azimuth: Double = 30, altitude: Double = 30)
+}

@@ -1,0 +1,144 @@
+internal import CPLplot
+import Foundation
+
+/// Copies a grid's values into the row-pointer matrix PLplot reads (`a[i][j]` at `x[i]`,
+/// `y[j]`), and its coordinates into a `PLcGrid` for `pltr1`.
+private final class PLMatrix {
+  let nx: Int
+  let ny: Int
+  let storage: UnsafeMutablePointer<PLFLT>
+  let rows: UnsafeMutablePointer<UnsafePointer<PLFLT>?>
+  let xs: UnsafeMutablePointer<PLFLT>
+  let ys: UnsafeMutablePointer<PLFLT>
+
+  init(_ grid: Grid2D) {
+    nx = grid.x.count
+    ny = grid.y.count
+    storage = .allocate(capacity: nx * ny)
+    rows = .allocate(capacity: nx)
+    xs = .allocate(capacity: nx)
+    ys = .allocate(capacity: ny)
+    for i in 0..<nx {
+      for j in 0..<ny { storage[i * ny + j] = grid.z[i][j] }
+      rows[i] = UnsafePointer(storage + i * ny)
+      xs[i] = grid.x[i]
+    }
+    for j in 0..<ny { ys[j] = grid.y[j] }
+  }
+
+  /// Runs `body` with PLplot's view of the matrix and a `PLcGrid` describing its coordinates.
+  func with(_ body: (PLFLT_MATRIX, UnsafeMutableRawPointer) -> Void) {
+    var cgrid = PLcGrid(xg: xs, yg: ys, zg: nil, nx: PLINT(nx), ny: PLINT(ny), nz: 0)
+    withUnsafeMutablePointer(to: &cgrid) { body(UnsafePointer(rows), UnsafeMutableRawPointer($0)) }
+  }
+
+  deinit {
+    storage.deallocate()
+    rows.deallocate()
+    xs.deallocate()
+    ys.deallocate()
+  }
+}
+
+/// Colour ramps for PLplot's continuous colour map.
+private enum Ramp {
+  /// A light blue-grey ramp for filled contours: series drawn on top stay readable.
+  static let contour: [HouseStyle.RGB] = [0xFFFFFF, 0xE3EDF5, 0xBCD2E6, 0x8DB2D4].map(HouseStyle.RGB.init)
+  /// Viridis, for surfaces.
+  static let viridis: [HouseStyle.RGB] = [0x440154, 0x3B528B, 0x21918C, 0x5EC962, 0xFDE725]
+    .map(HouseStyle.RGB.init)
+
+  static func install(_ colors: [HouseStyle.RGB]) {
+    let n = colors.count
+    let positions = (0..<n).map { Double($0) / Double(n - 1) }
+    c_plscmap1n(256)
+    c_plscmap1l(
+      1, PLINT(n), positions, colors.map { Double($0.r) / 255 }, colors.map { Double($0.g) / 255 },
+      colors.map { Double($0.b) / 255 }, nil)
+  }
+}
+
+/// Filled contours with thin contour lines, in the current viewport.
+struct ContourPainter {
+  let painter: Painter
+
+  func draw(_ grid: Grid2D, levels: [Double]) {
+    let finite = grid.z.joined().filter(\.isFinite)
+    guard let lo = finite.min(), let hi = finite.max(), !levels.isEmpty else { return }
+    let inner = levels.filter { $0 > lo && $0 < hi }
+    let edges = [min(lo, levels[0])] + inner + [hi]
+    let matrix = PLMatrix(grid)
+    Ramp.install(Ramp.contour)
+    matrix.with { a, cgrid in
+      c_plshades(
+        a, PLINT(matrix.nx), PLINT(matrix.ny), nil, grid.x.first!, grid.x.last!, grid.y.first!,
+        grid.y.last!, edges, PLINT(edges.count), 1, 0, 0, c_plfill, 0, pltr1, cgrid)
+      painter.color(HouseStyle.reference, alpha: 0.55)
+      painter.width(0.8)
+      painter.dash(.solid)
+      c_plcont(
+        a, PLINT(matrix.nx), PLINT(matrix.ny), 1, PLINT(matrix.nx), 1, PLINT(matrix.ny), levels,
+        PLINT(levels.count), pltr1, cgrid)
+    }
+  }
+}
+
+/// A surface z = f(x, y) in three dimensions with curves drawn over it.
+struct SurfacePainter {
+  let plan: PanelPlan
+  let painter: Painter
+  let cell: Rect
+
+  func draw() {
+    guard case .surface3D(let grid, let curves, let azimuth, let altitude) = plan.panel.content
+    else { return }
+    let s = painter.scale
+    let panel = plan.panel
+    let top = panel.title.isEmpty ? 8 * s : HouseStyle.titleEm * 1.9 * s
+    let area = cell.inset(left: 10 * s, top: top, right: 10 * s, bottom: 10 * s)
+    let zs = grid.z.joined() + curves.flatMap(\.z).filter(\.isFinite)
+    var (zlo, zhi) = (zs.min()!, zs.max()!)
+    if zhi - zlo < 1e-12 {
+      zlo -= 0.5
+      zhi += 0.5
+    }
+    let (xlo, xhi) = (grid.x.min()!, grid.x.max()!)
+    let (ylo, yhi) = (grid.y.min()!, grid.y.max()!)
+
+    painter.viewport(area, x: (-1.0, 1.0), y: (-0.42, 1.38))
+    c_plw3d(1.0, 1.0, 1.15, xlo, xhi, ylo, yhi, zlo, zhi, altitude, azimuth)
+    painter.color(HouseStyle.axes)
+    painter.width(HouseStyle.axisWidth)
+    painter.dash(.solid)
+    painter.textSize(em: HouseStyle.tickEm * 1.2)
+    c_plbox3(
+      "bnstu", Markup.plplot(panel.xAxis.label), 0, 0, "bnstu", Markup.plplot(panel.yAxis.label), 0,
+      0, "bcdnstuv", Markup.plplot(panel.zAxis.label), 0, 4)
+    Ramp.install(Ramp.viridis)
+    let matrix = PLMatrix(grid)
+    matrix.with { a, _ in
+      c_plsurf3d(
+        matrix.xs, matrix.ys, a, PLINT(matrix.nx), PLINT(matrix.ny), PLINT(MAG_COLOR | FACETED),
+        nil, 0)
+    }
+    for (i, curve) in curves.enumerated() {
+      let n = min(curve.x.count, curve.y.count, curve.z.count)
+      guard n >= 2 else { continue }
+      painter.color(HouseStyle.color(curve.color ?? i))
+      painter.width(3.2)
+      painter.dash(curve.dash)
+      c_plline3(PLINT(n), Array(curve.x.prefix(n)), Array(curve.y.prefix(n)), Array(curve.z.prefix(n)))
+    }
+    painter.dash(.solid)
+    painter.pixelViewport(Rect(x: 0, y: 0, width: painter.pageWidth, height: painter.pageHeight))
+    if !panel.title.isEmpty {
+      painter.color(HouseStyle.text)
+      painter.textSize(em: HouseStyle.titleEm)
+      painter.text(panel.title, x: cell.x + cell.width / 2, y: cell.y + HouseStyle.titleEm * 1.1 * s, justify: 0.5)
+    }
+    let placement = panel.legend == .best ? .upperLeft : panel.legend
+    let legendArea = cell.inset(top: top)
+    LegendBox(entries: plan.legendEntries, painter: painter)
+      .draw(in: legendArea, placement: placement == .outsideRight ? .upperRight : placement, avoiding: [], painter: painter)
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// The label markup of the figure model: `^{...}` / `_{...}` (or `^c` / `_c` for one
+/// character) raise or lower text; everything else is literal Unicode.
+enum Markup {
+  /// A run of text at one script level (0 normal, 1 superscript, -1 subscript, ...).
+  struct Run: Equatable {
+    var text: String
+    var level: Int
+  }
+
+  /// Splits `markup` into runs of equal script level.
+  static func runs(_ markup: String) -> [Run] {
+    var runs: [Run] = []
+    var level = 0
+    var stack: [Int] = []  // the level change each open brace undoes
+    var chars = markup.makeIterator()
+    func append(_ c: Character, at level: Int) {
+      if let last = runs.last, last.level == level {
+        runs[runs.count - 1].text.append(c)
+      } else {
+        runs.append(Run(text: String(c), level: level))
+      }
+    }
+    while let c = chars.next() {
+      if c == "^" || c == "_" {
+        let step = c == "^" ? 1 : -1
+        guard let next = chars.next() else {
+          append(c, at: level)
+          break
+        }
+        if next == "{" {
+          level += step
+          stack.append(step)
+        } else {
+          append(next, at: level + step)
+        }
+      } else if c == "}", let step = stack.popLast() {
+        level -= step
+      } else {
+        append(c, at: level)
+      }
+    }
+    return runs
+  }
+
+  /// The text without markup, as a reader would say it: `O(h^{2})` becomes `O(h2)`.
+  static func plain(_ markup: String) -> String {
+    runs(markup).map(\.text).joined()
+  }
+
+  /// The string in PLplot's text escapes (`#u`, `#d`, `##` for a literal `#`).
+  static func plplot(_ markup: String) -> String {
+    var out = ""
+    var level = 0
+    for run in runs(markup) {
+      while level < run.level {
+        out += "#u"
+        level += 1
+      }
+      while level > run.level {
+        out += "#d"
+        level -= 1
+      }
+      out += run.text.replacingOccurrences(of: "#", with: "##")
+    }
+    while level > 0 {
+      out += "#d"
+      level -= 1
+    }
+    while level < 0 {
+      out += "#u"
+      level += 1
+    }
+    return out
+  }
+}

@@ -1,0 +1,165 @@
+internal import CPLplot
+import Foundation
+
+/// Installs PLplot's custom tick-label callback for the axes of one panel.
+final class TickLabeller {
+  let x: AxisScale
+  let y: AxisScale
+
+  init(x: AxisScale, y: AxisScale) {
+    self.x = x
+    self.y = y
+  }
+
+  /// Runs `body` (a `plbox` call with the `o` options) with the labeller installed.
+  func withInstalled(_ body: () -> Void) {
+    let context = Unmanaged.passUnretained(self).toOpaque()
+    c_plslabelfunc(
+      { axis, value, buffer, length, data in
+        guard let buffer, let data, length > 0 else { return }
+        let labeller = Unmanaged<TickLabeller>.fromOpaque(data).takeUnretainedValue()
+        let scale = axis == PLINT(PL_Y_AXIS) ? labeller.y : labeller.x
+        // PLplot passes the world coordinate: the exponent on a log axis.
+        let text = Array(Markup.plplot(scale.label(atWorld: value)).utf8CString.prefix(Int(length) - 1))
+        text.withUnsafeBufferPointer { source in
+          buffer.update(from: source.baseAddress!, count: source.count)
+        }
+        buffer[text.count] = 0
+      }, context)
+    withExtendedLifetime(self) { body() }
+    c_plslabelfunc(nil, nil)
+  }
+}
+
+/// Draws filled marker polygons of a fixed pixel size at world positions.
+struct MarkerPainter {
+  let painter: Painter
+  let axes: Rect
+  let x: AxisScale
+  let y: AxisScale
+
+  func draw(_ shape: Int, at points: [WorldPoint], color: HouseStyle.RGB) {
+    let r = HouseStyle.markerRadius * painter.scale
+    let outline = HouseStyle.markers[shape % HouseStyle.markers.count]
+    let sx = r * x.span / axes.width
+    let sy = r * y.span / axes.height
+    let unitX = outline.map { cos($0.angle * .pi / 180) * $0.radius }
+    let unitY = outline.map { sin($0.angle * .pi / 180) * $0.radius }
+    for p in points {
+      let xs = unitX.map { p.x + $0 * sx }
+      let ys = unitY.map { p.y + $0 * sy }
+      painter.color(color)
+      painter.fill(xs, ys)
+      painter.color(HouseStyle.background)
+      painter.width(0.9)
+      painter.line(xs + [xs[0]], ys + [ys[0]])
+    }
+  }
+}
+
+/// A legend: a framed box of samples and labels.
+struct LegendBox {
+  let entries: [LegendEntry]
+  let painter: Painter
+
+  private var s: Double { painter.scale }
+  private var padding: Double { 9 * s }
+  private var sampleWidth: Double { 38 * s }
+  private var gap: Double { 9 * s }
+  private var rowHeight: Double { HouseStyle.legendEm * 1.5 * s }
+
+  var width: Double {
+    let text = entries.map { painter.textWidth($0.label, em: HouseStyle.legendEm) }.max() ?? 0
+    return 2 * padding + sampleWidth + gap + text
+  }
+
+  var height: Double { 2 * padding + Double(entries.count) * rowHeight - 0.2 * rowHeight }
+
+  /// The box's rectangle for a placement inside (or beside) `axes`.
+  func frame(in axes: Rect, placement: LegendPlacement) -> Rect? {
+    let inset = 10 * s
+    let (w, h) = (width, height)
+    switch placement {
+    case .none, .best: return nil
+    case .upperLeft: return Rect(x: axes.x + inset, y: axes.y + inset, width: w, height: h)
+    case .upperRight: return Rect(x: axes.maxX - inset - w, y: axes.y + inset, width: w, height: h)
+    case .lowerLeft: return Rect(x: axes.x + inset, y: axes.maxY - inset - h, width: w, height: h)
+    case .lowerRight:
+      return Rect(x: axes.maxX - inset - w, y: axes.maxY - inset - h, width: w, height: h)
+    case .outsideRight: return Rect(x: axes.maxX + 14 * s, y: axes.y, width: w, height: h)
+    }
+  }
+
+  /// The corner covering the fewest of `pixels` (upper right wins ties, as in matplotlib).
+  func bestPlacement(in axes: Rect, avoiding pixels: [(Double, Double)]) -> LegendPlacement {
+    let corners: [LegendPlacement] = [.upperRight, .upperLeft, .lowerLeft, .lowerRight]
+    let covered = corners.map { corner in
+      guard let box = frame(in: axes, placement: corner) else { return Int.max }
+      return pixels.count { box.contains($0.0, $0.1) }
+    }
+    return corners[covered.firstIndex(of: covered.min()!)!]
+  }
+
+  func draw(
+    in axes: Rect, placement: LegendPlacement, avoiding pixels: [(Double, Double)], painter: Painter
+  ) {
+    guard !entries.isEmpty, placement != .none else { return }
+    let chosen = placement == .best ? bestPlacement(in: axes, avoiding: pixels) : placement
+    guard let box = frame(in: axes, placement: chosen) else { return }
+    painter.pixelViewport(Rect(x: 0, y: 0, width: painter.pageWidth, height: painter.pageHeight))
+    let corners = ([box.x, box.maxX, box.maxX, box.x], [box.y, box.y, box.maxY, box.maxY])
+    painter.color(HouseStyle.background, alpha: 0.88)
+    painter.fill(corners.0, corners.1)
+    painter.color(HouseStyle.legendFrame)
+    painter.width(1)
+    painter.dash(.solid)
+    painter.line(corners.0 + [box.x], corners.1 + [box.y])
+    painter.textSize(em: HouseStyle.legendEm)
+    for (row, entry) in entries.enumerated() {
+      let cy = box.y + padding + (Double(row) + 0.4) * rowHeight
+      let x0 = box.x + padding
+      drawSample(entry.sample, from: x0, to: x0 + sampleWidth, y: cy)
+      painter.color(HouseStyle.text)
+      painter.text(entry.label, x: x0 + sampleWidth + gap, y: cy)
+    }
+  }
+
+  private func drawSample(_ sample: LegendEntry.Sample, from x0: Double, to x1: Double, y cy: Double) {
+    switch sample {
+    case .series(let series):
+      if series.style == .bars {
+        drawBox(series.color, alpha: 0.85, from: x0, to: x1, y: cy)
+        return
+      }
+      if series.style != .markers {
+        painter.color(series.color)
+        painter.width(HouseStyle.seriesWidth)
+        painter.dash(series.dash)
+        painter.line([x0, x1], [cy, cy])
+        painter.dash(.solid)
+      }
+      if series.style != .line {
+        // One marker in the middle of the sample, in the pixel world of the legend.
+        let page = Rect(x: 0, y: 0, width: painter.pageWidth, height: painter.pageHeight)
+        let xs = AxisScale(scale: .linear, lower: 0, upper: page.width, step: page.width)
+        let ys = AxisScale(scale: .linear, lower: page.height, upper: 0, step: page.height)
+        MarkerPainter(painter: painter, axes: page, x: xs, y: ys)
+          .draw(series.marker, at: [WorldPoint(x: (x0 + x1) / 2, y: cy)], color: series.color)
+      }
+    case .box(let rgb):
+      drawBox(rgb, alpha: 0.3, from: x0, to: x1, y: cy)
+    case .rule(let rgb, let dash):
+      painter.color(rgb)
+      painter.width(HouseStyle.referenceWidth)
+      painter.dash(dash)
+      painter.line([x0, x1], [cy, cy])
+      painter.dash(.solid)
+    }
+  }
+
+  private func drawBox(_ rgb: HouseStyle.RGB, alpha: Double, from x0: Double, to x1: Double, y cy: Double) {
+    let h = HouseStyle.legendEm * 0.45 * s
+    painter.color(rgb, alpha: alpha)
+    painter.fill([x0, x1, x1, x0], [cy - h, cy - h, cy + h, cy + h])
+  }
+}

@@ -1,0 +1,156 @@
+internal import CCairo
+import Foundation
+
+/// A file format a figure can be written in.
+public enum FigureFormat: String, CaseIterable, Sendable {
+  /// A raster image of exactly the figure's pixel size, drawn by Cairo.
+  case png
+  /// Vector graphics with real `<text>` elements (labels, ticks and legends stay searchable
+  /// text), drawn by PLplot's own SVG device.
+  case svg
+  /// Vector graphics of the figure's size in points, drawn by Cairo.
+  case pdf
+}
+
+/// What a render did.
+public struct RenderReport: Sendable {
+  /// Points left out, per series label (summed over panels): non-finite coordinates and
+  /// non-positive values on a log axis. A contour map's non-finite grid values are counted
+  /// under "<panel title> grid". Series that lost nothing are absent.
+  public var droppedPoints: [String: Int]
+  /// The files written, one per requested format, in the order requested.
+  public var files: [URL]
+}
+
+/// A figure that could not be rendered: names the path (or the figure) and why.
+public struct RenderError: Error, CustomStringConvertible, Sendable {
+  /// The file or directory concerned, or `"figure"` for a figure that makes no sense.
+  public var path: String
+  public var reason: String
+
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
+
+  static func invalid(_ reason: String) -> RenderError {
+    RenderError(path: "figure", reason: reason)
+  }
+
+  public var description: String {
+    path == "figure" ? "invalid figure: \(reason)" : "cannot write '\(path)': \(reason)"
+  }
+}
+
+/// Renders figures to files.
+public enum Renderer {
+  /// PLplot keeps global state: one render at a time, whichever thread asks.
+  private static let lock = NSLock()
+
+  /// Renders `figure` to `basePath` plus each format's extension (`fig` → `fig.png`, `fig.svg`).
+  ///
+  /// Every file is first written to a temporary file in the same directory and renamed into
+  /// place only when all formats have succeeded, so a failed render leaves no file behind (the
+  /// directory itself is created when missing). Safe to call from several threads at once:
+  /// renders are serialised.
+  ///
+  /// Edge Cases:
+  /// - Points that cannot be drawn (non-finite, or non-positive on a log axis) are left out,
+  ///   breaking the line, and counted in the report; they are never drawn elsewhere.
+  /// - Repeated formats are written once; no formats writes nothing.
+  ///
+  /// - Throws: ``RenderError`` when the directory cannot be created or written, or the figure
+  ///   is inconsistent (a series with more x than y values, an empty figure, a bad grid).
+  public static func render(
+    _ figure: Figure, to basePath: URL, formats: [FigureFormat]
+  ) throws -> RenderReport {
+    let plans = try validatedPlans(figure)
+    var dropped: [String: Int] = [:]
+    for plan in plans { dropped.merge(plan.dropped, uniquingKeysWith: +) }
+    var unique: [FigureFormat] = []
+    for format in formats where !unique.contains(format) { unique.append(format) }
+
+    lock.lock()
+    defer { lock.unlock() }
+    let directory = basePath.deletingLastPathComponent()
+    try AtomicFiles.prepare(directory)
+    var staged = AtomicFiles()
+    do {
+      for format in unique {
+        let target = basePath.appendingPathExtension(format.rawValue)
+        let temporary = try staged.reserve(for: target)
+        try draw(plans, of: figure, as: format, to: temporary.path)
+      }
+      return RenderReport(droppedPoints: dropped, files: try staged.commit())
+    } catch {
+      staged.discard()
+      throw error
+    }
+  }
+
+  private static func validatedPlans(_ figure: Figure) throws(RenderError) -> [PanelPlan] {
+    guard !figure.panels.isEmpty else { throw RenderError.invalid("a figure needs a panel") }
+    guard figure.columns >= 1 else { throw RenderError.invalid("columns must be at least 1") }
+    guard (16...20_000).contains(figure.width), (16...20_000).contains(figure.height) else {
+      throw RenderError.invalid("a size of \(figure.width)x\(figure.height) pixels")
+    }
+    var plans: [PanelPlan] = []
+    for (i, panel) in figure.panels.enumerated() { plans.append(try PanelPlan(panel, index: i)) }
+    return plans
+  }
+
+  /// Draws the figure into `path` in one format. Call with the lock held.
+  private static func draw(
+    _ plans: [PanelPlan], of figure: Figure, as format: FigureFormat, to path: String
+  ) throws(RenderError) {
+    let painter = Painter(width: figure.width, height: figure.height)
+    switch format {
+    case .svg:
+      let stream = PlotStream(device: "svg", width: figure.width, height: figure.height, file: path)
+      FigurePainter(figure: figure, plans: plans, painter: painter).draw()
+      stream.close()
+      try SVGFile.finish(path, width: figure.width, height: figure.height, title: figure.title)
+    case .png, .pdf:
+      let canvas = try CairoCanvas(
+        format == .png ? .png : .pdf, width: figure.width, height: figure.height, path: path)
+      let stream = PlotStream(device: "extcairo", width: figure.width, height: figure.height, file: nil)
+      stream.attach(canvas)
+      FigurePainter(figure: figure, plans: plans, painter: painter).draw()
+      stream.close()
+      try canvas.finish(path: path)
+    }
+  }
+}
+
+/// Lays out the cells of a figure and draws its title and panels.
+struct FigurePainter {
+  let figure: Figure
+  let plans: [PanelPlan]
+  let painter: Painter
+
+  func draw() {
+    let s = painter.scale
+    let page = Rect(x: 0, y: 0, width: painter.pageWidth, height: painter.pageHeight)
+    painter.newPage()
+    var body = page.inset(left: 6 * s, top: 6 * s, right: 6 * s, bottom: 4 * s)
+    if let title = figure.title, !title.isEmpty {
+      painter.pixelViewport(page)
+      painter.color(HouseStyle.text)
+      painter.textSize(em: HouseStyle.figureTitleEm)
+      painter.text(title, x: page.width / 2, y: HouseStyle.figureTitleEm * 1.05 * s, justify: 0.5)
+      body = body.inset(top: HouseStyle.figureTitleEm * 1.6 * s)
+    }
+    let columns = min(figure.columns, plans.count)
+    let rows = (plans.count + columns - 1) / columns
+    let w = body.width / Double(columns)
+    let h = body.height / Double(rows)
+    for (i, plan) in plans.enumerated() {
+      let cell = Rect(x: body.x + Double(i % columns) * w, y: body.y + Double(i / columns) * h, width: w, height: h)
+      if case .surface3D = plan.panel.content {
+        SurfacePainter(plan: plan, painter: painter, cell: cell).draw()
+      } else {
+        PanelPainter(plan: plan, painter: painter, cell: cell).draw()
+      }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Plotting
+
+/// The figure kinds the harness draws, built from made-up but realistic numbers.
+enum SampleFigures {
+  static let steps = (0...44).map { pow(10, -12 + Double($0) / 4) }
+
+  /// Error of forward, central and five-point differences of exp at 1: truncation C h^p plus
+  /// a round-off floor eps / h with a deterministic wobble.
+  static func error(order: Double, constant: Double, h: Double, k: Int) -> Double {
+    let roundoff = 1.1e-16 / h * (1 + 0.6 * sin(Double(k) * 1.7))
+    return constant * pow(h, order) + roundoff
+  }
+
+  static var convergence: Figure {
+    let schemes: [(String, Double, Double)] = [
+      ("forward, O(h)", 1, 1.36), ("central, O(h^{2})", 2, 0.45), ("five-point, O(h^{4})", 4, 0.09),
+    ]
+    let series = schemes.map { name, p, c in
+      Series(name, x: steps, y: steps.enumerated().map { error(order: p, constant: c, h: $1, k: $0) })
+    }
+    let panel = Panel(
+      title: "f(x) = e^{x} at x = 1", xAxis: Axis("step size h", scale: .log10),
+      yAxis: Axis("|error|", scale: .log10), series: series,
+      referenceLines: [
+        ReferenceLine("O(h)", slope: 1, through: (1e-2, 3e-4), xRange: 1e-6...1e-1),
+        ReferenceLine("O(h^{2})", slope: 2, through: (1e-2, 2e-6), xRange: 1e-5...1e-1),
+      ],
+      spans: [Span("central fit range", x: 1e-4...1e-1, color: 1)],
+      verticalMarkers: [
+        VerticalMarker("best h observed", x: 6e-6, dash: .dashed),
+        VerticalMarker("best h predicted ≈ ∛ε", x: 4.8e-6, dash: .dotted, color: 2),
+      ])
+    return Figure(title: "Forward, central and five-point differences", panels: [panel])
+  }
+
+  static var twoPanels: Figure {
+    let left = Panel(
+      title: "∂f/∂x at (2, −1)", xAxis: Axis("h", scale: .log10), yAxis: Axis("|error|", scale: .log10),
+      series: [
+        Series("forward", x: steps, y: steps.enumerated().map { error(order: 1, constant: 1, h: $1, k: $0) }),
+        Series("central", x: steps, y: steps.enumerated().map { error(order: 2, constant: 0.3, h: $1, k: $0) }),
+      ], legend: .lowerRight)
+    let lossX = (0...100).map(Double.init)
+    let right = Panel(
+      title: "f(x_{k}) against the step k", xAxis: Axis("step k"), yAxis: Axis("f(x_{k})", scale: .log10),
+      series: [0.01, 0.1, 0.9, 1.05].enumerated().map { i, rate in
+        Series("η = \(rate)", x: lossX, y: lossX.map { 25 * pow(abs(1 - 2 * rate), 2 * $0) }, style: .line)
+      })
+    return Figure(title: "Two panels", panels: [left, right], columns: 2)
+  }
+
+  static var contour: Figure {
+    let f = { (x: Double, y: Double) in x * x + 2 * y * y }
+    let grid = Grid2D(x: -4...4, y: -4...4, nx: 81, ny: 81, f)
+    let paths = [0.05, 0.2, 0.45].enumerated().map { i, rate in
+      var p = (-3.0, 3.5)
+      var xs = [p.0]
+      var ys = [p.1]
+      for _ in 0..<25 {
+        p = (p.0 - rate * 2 * p.0, p.1 - rate * 4 * p.1)
+        xs.append(p.0)
+        ys.append(p.1)
+      }
+      return Series("η = \(rate)", x: xs, y: ys, style: .lineAndMarkers, color: i)
+    }
+    let panel = Panel(
+      title: "Gradient descent on f = x^{2} + 2y^{2}", xAxis: Axis("x"), yAxis: Axis("y"), series: paths,
+      annotations: [Annotation("minimum", x: 0.15, y: -0.35)],
+      content: .contour(grid, levels: .values([0.5, 2, 4, 8, 12, 18, 25, 32, 40])))
+    return Figure(panels: [panel], width: 1000, height: 900)
+  }
+
+  static var surface: Figure {
+    let f = { (x: Double, y: Double) in x * x + 2 * y * y }
+    let grid = Grid2D(x: -3...3, y: -3...3, nx: 31, ny: 31, f)
+    let ys = stride(from: -3.0, through: 3.0, by: 0.1).map { $0 }
+    let curve = Curve3D("f(2, y): the plane x = 2", x: ys.map { _ in 2 }, y: ys, z: ys.map { f(2, $0) })
+    let tangentY = [-2.6, 0.6]
+    let tangent = Curve3D(
+      "tangent, slope ∂f/∂y = −4", x: [2, 2], y: tangentY, z: tangentY.map { 6 - 4 * ($0 + 1) },
+      dash: .dashed, color: 1)
+    let panel = Panel(
+      title: "f(x, y) = x^{2} + 2y^{2} and its partial in y at (2, −1)", xAxis: Axis("x"), yAxis: Axis("y"),
+      zAxis: Axis("f"), content: .surface3D(grid, curves: [curve, tangent], azimuth: 35, altitude: 28))
+    return Figure(panels: [panel])
+  }
+
+  static var histogram: Figure {
+    let values = (0..<2000).map { i -> Double in
+      let u = (Double(i) + 0.5) / 2000
+      return -9.5 + 2.2 * sin(.pi * u) * cos(7 * u) + 1.1 * (u - 0.5)
+    }
+    let panel = Panel(
+      title: "Relative error of the numerical gradient, W_{1}",
+      xAxis: Axis("log_{10} relative error"), yAxis: Axis("parameters"),
+      series: [Series.histogram("W_{1} (39 200 entries)", values: values, bins: 30)],
+      verticalMarkers: [VerticalMarker("tolerance 10^{−6}", x: -6, dash: .dashed, color: 1)])
+    return Figure(panels: [panel])
+  }
+
+  static let all: [(String, Figure)] = [
+    ("convergence", convergence), ("two-panels", twoPanels), ("contour", contour),
+    ("surface", surface), ("histogram", histogram),
+  ]
+}
