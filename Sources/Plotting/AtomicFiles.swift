@@ -28,6 +28,12 @@ struct AtomicFiles {
 
   /// Creates an empty temporary file beside `target` and returns its URL.
   mutating func reserve(for target: URL) throws(RenderError) -> URL {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      throw RenderError(path: target.path, reason: "a directory is in the way")
+    }
     let name = ".\(target.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp"
     let temporary = target.deletingLastPathComponent().appendingPathComponent(name)
     let fd = open(temporary.path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
