@@ -110,14 +110,11 @@ struct PanelPainter {
     painter.textSize(em: HouseStyle.tickEm)
     c_plsmaj(6 * s * 25.4 / 72, 1)
     c_plsmin(3.5 * s * 25.4 / 72, 1)
+    // Ticks outside ("i"), labels from the tick labeller ("o"), minor ticks where they help.
+    let xo = "bnti" + (x.minorSubdivisions.draw ? "s" : "") + boxOptions(x) + "o"
+    let yo = "bnti" + (y.minorSubdivisions.draw ? "s" : "") + boxOptions(y, vertical: true) + "o"
     TickLabeller(x: x, y: y).withInstalled {
-      let xo = "bnsti" + boxOptions(x) + "o"
-      let yo = "bnsti" + boxOptions(y, vertical: true) + "o"
-      c_plbox(
-        x.minorSubdivisions.draw ? xo : xo.replacingOccurrences(of: "s", with: ""), x.step,
-        x.minorSubdivisions.count,
-        y.minorSubdivisions.draw ? yo : yo.replacingOccurrences(of: "s", with: ""), y.step,
-        y.minorSubdivisions.count)
+      c_plbox(xo, x.step, x.minorSubdivisions.count, yo, y.step, y.minorSubdivisions.count)
     }
     c_plbox("c", 0, 0, "c", 0, 0)
   }
