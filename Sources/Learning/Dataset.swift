@@ -60,8 +60,7 @@ public struct Dataset: Sendable, Equatable {
 
   /// Copies the samples at `rows` into `inputs` and `labels`, reusing their storage when it has
   /// the right size.
-  func fill<S: BLASScalar>(_ inputs: inout Matrix<S>, labels out: inout [UInt8], rows: Range<Int>)
-  {
+  func fill<S: BLASScalar>(_ inputs: inout Matrix<S>, labels out: inout [UInt8], rows: Range<Int>) {
     fill(&inputs, labels: &out, indices: rows)
   }
 

@@ -73,7 +73,9 @@ public enum IDXReader {
     precondition(dimensions.reduce(1, *) == data.count, "the dimensions hold the data")
     var bytes: [UInt8] = [0, 0, 8, UInt8(dimensions.count)]
     for d in dimensions {
-      bytes += [UInt8(d >> 24 & 0xFF), UInt8(d >> 16 & 0xFF), UInt8(d >> 8 & 0xFF), UInt8(d & 0xFF)]
+      bytes += [
+        UInt8(d >> 24 & 0xFF), UInt8(d >> 16 & 0xFF), UInt8(d >> 8 & 0xFF), UInt8(d & 0xFF),
+      ]
     }
     return bytes + data
   }

@@ -8,8 +8,7 @@ public enum Layers {
   /// `x * w + b` (b added to every row).
   ///
   /// Complexity: O(rows * in * out), one BLAS `gemm`.
-  public static func affine<S: BLASScalar>(_ x: Matrix<S>, _ w: Matrix<S>, _ b: [S]) -> Matrix<S>
-  {
+  public static func affine<S: BLASScalar>(_ x: Matrix<S>, _ w: Matrix<S>, _ b: [S]) -> Matrix<S> {
     precondition(b.count == w.columns, "one bias per output")
     var z = Matrix<S>(rows: x.rows, columns: w.columns)
     for r in 0..<x.rows {

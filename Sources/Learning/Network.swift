@@ -134,7 +134,9 @@ public final class Network<Scalar: BLASScalar> {
     get { Array(UnsafeBufferPointer(start: parameterStorage, count: parameterCount)) }
     set {
       precondition(newValue.count == parameterCount, "one value per parameter")
-      newValue.withUnsafeBufferPointer { parameterStorage.update(from: $0.baseAddress!, count: parameterCount) }
+      newValue.withUnsafeBufferPointer {
+        parameterStorage.update(from: $0.baseAddress!, count: parameterCount)
+      }
     }
   }
 

@@ -424,8 +424,12 @@ private struct FastProblem<S: BLASScalar> {
     let at = j * batch + s
     if abs(da) * radius[at] <= Self.seriesLimit {
       let c = 6 * at
-      let c1 = coefficients[c], c2 = coefficients[c + 1], c3 = coefficients[c + 2]
-      let c4 = coefficients[c + 3], c5 = coefficients[c + 4], c6 = coefficients[c + 5]
+      let c1 = coefficients[c]
+      let c2 = coefficients[c + 1]
+      let c3 = coefficients[c + 2]
+      let c4 = coefficients[c + 3]
+      let c5 = coefficients[c + 4]
+      let c6 = coefficients[c + 5]
       return da * (c1 + da * (c2 + da * (c3 + da * (c4 + da * (c5 + da * c6)))))
     }
     // Directly: log(sum_k p_k exp(da * w_k)) - da * w_label.

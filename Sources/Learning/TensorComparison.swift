@@ -83,7 +83,8 @@ extension NetworkGradientCheck {
         let worst = entries.sorted { $0.relativeError > $1.relativeError }.prefix(worstCount)
         return .init(
           count: indices.count, maxAbsoluteError: maxAbs, maxRelativeError: maxRel,
-          normwiseRelativeError: scale == 0 ? (diff2 == 0 ? 0 : .infinity) : diff2.squareRoot() / scale,
+          normwiseRelativeError: scale == 0
+            ? (diff2 == 0 ? 0 : .infinity) : diff2.squareRoot() / scale,
           worst: Array(worst))
       }
       return TensorComparison(

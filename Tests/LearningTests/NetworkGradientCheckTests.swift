@@ -6,7 +6,9 @@ import Testing
   static let smallConfigurations: [NetworkConfiguration] = [
     .init(layers: [20, 7, 4], activation: .relu, initialization: .he, seed: 3),
     .init(layers: [20, 7, 4], activation: .sigmoid, initialization: .he, seed: 3),
-    .init(layers: [6, 5, 3], activation: .relu, initialization: .gaussian(standardDeviation: 0.5), seed: 9),
+    .init(
+      layers: [6, 5, 3], activation: .relu, initialization: .gaussian(standardDeviation: 0.5),
+      seed: 9),
     .init(layers: [5, 4, 4, 3], activation: .sigmoid, initialization: .he, seed: 1),
   ]
 
@@ -27,7 +29,9 @@ import Testing
     }
   }
 
-  @Test("fast and textbook numerical gradients agree to 1e-9", arguments: [Scheme.central, .forward, .backward, .central4])
+  @Test(
+    "fast and textbook numerical gradients agree to 1e-9",
+    arguments: [Scheme.central, .forward, .backward, .central4])
   func fastMatchesTextbook(_ scheme: Scheme) {
     for config in Self.smallConfigurations {
       let net = Network<Double>(config)

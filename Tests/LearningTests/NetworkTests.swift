@@ -24,7 +24,9 @@ import Testing
     let a = Network<Double>(config)
     let b = Network<Double>(config)
     #expect(a.parameters == b.parameters)
-    #expect(Network<Double>(NetworkConfiguration(layers: [12, 6, 3], seed: 78)).parameters != a.parameters)
+    #expect(
+      Network<Double>(NetworkConfiguration(layers: [12, 6, 3], seed: 78)).parameters != a.parameters
+    )
     var g = Xoshiro256StarStar(seed: 5)
     var h = Xoshiro256StarStar(seed: 5)
     #expect((0..<100).map { _ in g.nextNormal() } == (0..<100).map { _ in h.nextNormal() })
