@@ -1,0 +1,163 @@
+import RealModule
+
+/// The layers of the network as functions on matrices (one sample per row).
+///
+/// `Network` calls the same kernels on its own reused buffers; these wrappers allocate their
+/// results and exist for callers and tests that want one layer at a time.
+public enum Layers {
+  /// `x * w + b` (b added to every row).
+  ///
+  /// Complexity: O(rows * in * out), one BLAS `gemm`.
+  public static func affine<S: BLASScalar>(_ x: Matrix<S>, _ w: Matrix<S>, _ b: [S]) -> Matrix<S> {
+    precondition(b.count == w.columns, "one bias per output")
+    var z = Matrix<S>(rows: x.rows, columns: w.columns)
+    for r in 0..<x.rows {
+      for c in 0..<w.columns { z.storage[r * w.columns + c] = b[c] }
+    }
+    Matrix.multiply(x, w, into: &z, beta: 1)
+    return z
+  }
+
+  /// The activation applied entry by entry.
+  public static func activate<S: BLASScalar>(_ z: Matrix<S>, _ activation: Activation)
+    -> Matrix<S>
+  {
+    var a = z
+    z.storage.withUnsafeBufferPointer { pz in
+      a.storage.withUnsafeMutableBufferPointer { pa in
+        Kernel.activate(
+          activation, pz.baseAddress!, into: pa.baseAddress!, count: pz.count)
+      }
+    }
+    return a
+  }
+
+  /// `max(0, z)` entry by entry.
+  public static func relu<S: BLASScalar>(_ z: Matrix<S>) -> Matrix<S> { activate(z, .relu) }
+
+  /// `1 / (1 + exp(-z))` entry by entry.
+  public static func sigmoid<S: BLASScalar>(_ z: Matrix<S>) -> Matrix<S> {
+    activate(z, .sigmoid)
+  }
+
+  /// Softmax of each row of `logits` and the mean cross-entropy against `labels`.
+  ///
+  /// Computed by log-sum-exp: for a row l with maximum m, the loss is
+  /// `(m - l[label]) + log(sum(exp(l - m)))`, with no `+ 1e-7` inside the log.
+  ///
+  /// Error Bounds: a few ulps of each term; finite for any finite logits (1e4 or -1e4 alike).
+  ///
+  /// Edge Cases: a row holding a NaN or infinite logit gives a NaN or infinite loss.
+  public static func softmaxCrossEntropy<S: BLASScalar>(_ logits: Matrix<S>, labels: [UInt8])
+    -> (loss: S, probabilities: Matrix<S>)
+  {
+    precondition(labels.count == logits.rows, "one label per row")
+    var p = Matrix<S>(rows: logits.rows, columns: logits.columns)
+    let loss = logits.storage.withUnsafeBufferPointer { pl in
+      p.storage.withUnsafeMutableBufferPointer { pp in
+        labels.withUnsafeBufferPointer { py in
+          Kernel.softmaxCrossEntropy(
+            pl.baseAddress!, probabilities: pp.baseAddress!, labels: py.baseAddress!,
+            rows: logits.rows, classes: logits.columns)
+        }
+      }
+    }
+    return (loss, p)
+  }
+}
+
+/// The element-wise kernels on raw storage, specialised for Float and Double.
+enum Kernel {
+  @_specialize(where S == Float)
+  @_specialize(where S == Double)
+  static func activate<S: BLASScalar>(
+    _ activation: Activation, _ z: UnsafePointer<S>, into a: UnsafeMutablePointer<S>,
+    count: Int
+  ) {
+    switch activation {
+    case .relu:
+      for i in 0..<count { a[i] = z[i] > 0 ? z[i] : 0 }
+    case .sigmoid:
+      for i in 0..<count { a[i] = sigmoid(z[i]) }
+    }
+  }
+
+  @inline(__always)
+  static func sigmoid<S: BLASScalar>(_ z: S) -> S {
+    // exp of a non-positive number only: no overflow for large |z|.
+    if z >= 0 { return 1 / (1 + S.exp(-z)) }
+    let e = S.exp(z)
+    return e / (1 + e)
+  }
+
+  /// Writes the softmax of each row into `probabilities` and returns the mean cross-entropy.
+  @_specialize(where S == Float)
+  @_specialize(where S == Double)
+  static func softmaxCrossEntropy<S: BLASScalar>(
+    _ logits: UnsafePointer<S>, probabilities p: UnsafeMutablePointer<S>,
+    labels: UnsafePointer<UInt8>, rows: Int, classes: Int
+  ) -> S {
+    var total: S = 0
+    for r in 0..<rows {
+      let l = logits + r * classes
+      let q = p + r * classes
+      var m = l[0]
+      for c in 1..<classes where l[c] > m { m = l[c] }
+      var sum: S = 0
+      for c in 0..<classes {
+        let e = S.exp(l[c] - m)
+        q[c] = e
+        sum += e
+      }
+      let label = Int(labels[r])
+      precondition(label < classes, "label \(label) is not one of the \(classes) classes")
+      total += (m - l[label]) + S.log(sum)
+      let inverse = 1 / sum
+      for c in 0..<classes { q[c] *= inverse }
+    }
+    return total / S(rows)
+  }
+}
+
+extension Kernel {
+  /// `delta = (probabilities - onehot(labels)) / rows`, the gradient of the mean cross-entropy
+  /// with respect to the logits.
+  @_specialize(where S == Float)
+  @_specialize(where S == Double)
+  static func outputDelta<S: BLASScalar>(
+    _ p: UnsafePointer<S>, labels: UnsafePointer<UInt8>, rows: Int, classes: Int,
+    into delta: UnsafeMutablePointer<S>
+  ) {
+    let scale = 1 / S(rows)
+    for r in 0..<rows {
+      for c in 0..<classes { delta[r * classes + c] = p[r * classes + c] * scale }
+      delta[r * classes + Int(labels[r])] -= scale
+    }
+  }
+
+  @_specialize(where S == Float)
+  @_specialize(where S == Double)
+  static func columnSums<S: BLASScalar>(
+    _ m: UnsafePointer<S>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<S>
+  ) {
+    sums.update(repeating: 0, count: columns)
+    for r in 0..<rows {
+      for c in 0..<columns { sums[c] += m[r * columns + c] }
+    }
+  }
+
+  /// `delta *= activation'(pre)`, using the stored activation where that is cheaper.
+  @_specialize(where S == Float)
+  @_specialize(where S == Double)
+  static func multiplyByActivationDerivative<S: BLASScalar>(
+    _ activation: Activation, _ delta: UnsafeMutablePointer<S>, pre: UnsafePointer<S>,
+    activated: UnsafePointer<S>, count: Int
+  ) {
+    switch activation {
+    case .relu:
+      for i in 0..<count where !(pre[i] > 0) { delta[i] = 0 }
+    case .sigmoid:
+      for i in 0..<count { delta[i] *= activated[i] * (1 - activated[i]) }
+    }
+  }
+}

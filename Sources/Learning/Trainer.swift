@@ -1,0 +1,181 @@
+import Calculus
+
+/// How a network is trained.
+public struct TrainingConfiguration: Sendable, Hashable {
+  /// How each step's gradient is computed.
+  public enum Gradient: Sendable, Hashable {
+    /// Backpropagation.
+    case backprop
+    /// `NetworkGradientCheck.numericalGradientFast` with this step and scheme (slow: for a
+    /// small network or a few steps).
+    case numerical(step: Double, scheme: Scheme)
+  }
+
+  /// One run per learning rate, each from the same initial weights.
+  public var learningRates: [Double]
+  public var batchSize: Int
+  public var epochs: Int
+  /// The seed of the per-epoch shuffles (the same for every learning rate).
+  public var seed: UInt64
+  public var gradient: Gradient
+  /// Stop each run after this many steps (the epoch in progress is recorded as it stands).
+  public var maxSteps: Int?
+  /// Whether to measure the accuracy on the whole training set after each epoch.
+  public var evaluateTrainAccuracy: Bool
+  /// Workers of the numerical gradient.
+  public var threads: Int
+
+  public init(
+    learningRates: [Double] = [0.1], batchSize: Int = 100, epochs: Int = 1, seed: UInt64 = 0,
+    gradient: Gradient = .backprop, maxSteps: Int? = nil, evaluateTrainAccuracy: Bool = true,
+    threads: Int = 2
+  ) {
+    self.learningRates = learningRates
+    self.batchSize = batchSize
+    self.epochs = epochs
+    self.seed = seed
+    self.gradient = gradient
+    self.maxSteps = maxSteps
+    self.evaluateTrainAccuracy = evaluateTrainAccuracy
+    self.threads = threads
+  }
+}
+
+/// The measurements at the end of one epoch.
+public struct EpochRecord: Sendable, Hashable, Codable {
+  /// 1-based.
+  public var epoch: Int
+  /// The mean of the epoch's step losses (each measured before its update).
+  public var trainLoss: Double
+  /// NaN when not measured.
+  public var trainAccuracy: Double
+  public var testAccuracy: Double
+}
+
+/// Why and where a run stopped early.
+public struct TrainingStop: Sendable, Hashable, Codable {
+  /// The 1-based step whose loss was not finite.
+  public var step: Int
+  public var reason: String
+}
+
+/// One learning rate's run.
+public struct TrainingRun: Sendable, Hashable {
+  public var learningRate: Double
+  /// The loss of every step, before its update.
+  public var stepLosses: [Double]
+  public var epochs: [EpochRecord]
+  /// The test accuracy after the last completed step (NaN when the run stopped at its first).
+  public var finalTestAccuracy: Double
+  /// Wall time per step (gradient and update; data copying included, evaluation excluded).
+  public var secondsPerStep: Double
+  /// Set when a non-finite loss stopped the run; the curves up to it are kept.
+  public var stoppedAt: TrainingStop?
+}
+
+/// Minibatch stochastic gradient descent.
+public enum Trainer {
+  /// Trains one network per learning rate from `config` (same initial weights), by minibatch
+  /// SGD on `train` with a seeded shuffle per epoch, and measures `test` after every epoch.
+  ///
+  /// A step whose loss is NaN or infinite stops its run before the update: the run keeps the
+  /// losses and epochs so far, the partial epoch is recorded, and `stoppedAt` names the step.
+  ///
+  /// - Parameters:
+  ///   - progress: called with a one-line status after every epoch and every 100 steps.
+  public static func train<S: BLASScalar>(
+    _ config: NetworkConfiguration, _ training: TrainingConfiguration, train: Dataset,
+    test: Dataset, scalar: S.Type = S.self, progress: ((String) -> Void)? = nil
+  ) -> [TrainingRun] {
+    precondition(training.batchSize > 0 && training.epochs > 0, "positive batch and epochs")
+    precondition(train.count > 0, "some training data")
+    precondition(
+      train.featureCount == config.layers[0] && test.featureCount == config.layers[0],
+      "the data's features are the input layer")
+    return training.learningRates.map { rate in
+      run(config, training, rate, train, test, S.self, progress)
+    }
+  }
+
+  @_specialize(where S == Float)
+  @_specialize(where S == Double)
+  static func run<S: BLASScalar>(
+    _ config: NetworkConfiguration, _ training: TrainingConfiguration, _ rate: Double,
+    _ train: Dataset, _ test: Dataset, _: S.Type, _ progress: ((String) -> Void)?
+  ) -> TrainingRun {
+    let net = Network<S>(config)
+    var result = TrainingRun(
+      learningRate: rate, stepLosses: [], epochs: [], finalTestAccuracy: .nan,
+      secondsPerStep: .nan, stoppedAt: nil)
+    var inputs = Matrix<S>(rows: 0, columns: 0)
+    var labels: [UInt8] = []
+    var gradient = [S](repeating: 0, count: net.parameterCount)
+    var generator = Xoshiro256StarStar(seed: training.seed)
+    let clock = ContinuousClock()
+    var stepTime = Duration.zero
+    var steps = 0
+    epochs: for epoch in 1...training.epochs {
+      let order = generator.permutation(train.count)
+      var epochLoss = 0.0
+      var epochSteps = 0
+      var start = 0
+      var stop = false
+      while start < train.count {
+        if let maxSteps = training.maxSteps, steps >= maxSteps {
+          stop = true
+          break
+        }
+        let end = min(start + training.batchSize, train.count)
+        let began = clock.now
+        train.fill(&inputs, labels: &labels, indices: order[start..<end])
+        let loss: S
+        switch training.gradient {
+        case .backprop:
+          loss = net.gradient(inputs: inputs, labels: labels, into: &gradient)
+        case .numerical(let step, let scheme):
+          loss = net.loss(inputs: inputs, labels: labels)
+          if loss.isFinite {
+            gradient = NetworkGradientCheck.numericalGradientFastFlat(
+              net, inputs: inputs, labels: labels, step: S(step), scheme: scheme,
+              threads: training.threads)
+          }
+        }
+        steps += 1
+        result.stepLosses.append(Double(loss))
+        guard loss.isFinite else {
+          result.stoppedAt = TrainingStop(
+            step: steps, reason: "the loss became \(loss) at step \(steps) (epoch \(epoch))")
+          stop = true
+          break
+        }
+        net.update(gradient: gradient, learningRate: S(rate))
+        stepTime += clock.now - began
+        epochLoss += Double(loss)
+        epochSteps += 1
+        start = end
+        if steps % 100 == 0 {
+          progress?("lr \(rate) epoch \(epoch) step \(steps) loss \(loss)")
+        }
+      }
+      if epochSteps > 0 {
+        let record = EpochRecord(
+          epoch: epoch, trainLoss: epochLoss / Double(epochSteps),
+          trainAccuracy: training.evaluateTrainAccuracy ? net.accuracy(on: train) : .nan,
+          testAccuracy: test.count > 0 ? net.accuracy(on: test) : .nan)
+        result.epochs.append(record)
+        result.finalTestAccuracy = record.testAccuracy
+        progress?(
+          "lr \(rate) epoch \(epoch): loss \(record.trainLoss), train accuracy "
+            + "\(record.trainAccuracy), test accuracy \(record.testAccuracy)")
+      }
+      if stop { break epochs }
+    }
+    let completed = result.stepLosses.count - (result.stoppedAt == nil ? 0 : 1)
+    if completed > 0 {
+      let c = stepTime.components
+      result.secondsPerStep =
+        (Double(c.seconds) + Double(c.attoseconds) * 1e-18) / Double(completed)
+    }
+    return result
+  }
+}
