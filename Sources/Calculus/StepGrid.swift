@@ -22,8 +22,9 @@ public struct StepGrid: Sendable, Hashable, Codable {
   public init(
     min: Double, max: Double, perDecade: Int, including: [Double] = StepGrid.seedSteps
   ) {
-    precondition(Self.problem(min: min, max: max, perDecade: perDecade) == nil,
-      Self.problem(min: min, max: max, perDecade: perDecade) ?? "")
+    if let problem = Self.problem(min: min, max: max, perDecade: perDecade) {
+      preconditionFailure(problem)
+    }
     self.min = min
     self.max = max
     self.perDecade = perDecade
@@ -44,7 +45,8 @@ public struct StepGrid: Sendable, Hashable, Codable {
   public var steps: [Double] {
     let low = min * (1 - 1e-12)
     let high = max * (1 + 1e-12)
-    var candidates: [(value: Double, exact: Bool)] = including
+    var candidates: [(value: Double, exact: Bool)] =
+      including
       .filter { $0 >= low && $0 <= high }
       .map { ($0, true) }
     let first = Int(Double.log10(min).rounded(.down)) - 1
@@ -79,7 +81,9 @@ public struct StepGrid: Sendable, Hashable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case min, max, perDecade = "per_decade", including
+    case min, max
+    case perDecade = "per_decade"
+    case including
   }
 
   public init(from decoder: any Decoder) throws {

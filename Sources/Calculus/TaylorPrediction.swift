@@ -100,11 +100,13 @@ public enum Taylor {
     let order = k - 1
     let coefficient = scheme.truncationCoefficient(k)
     let constant = Swift.abs(coefficient * derivatives[k])
-    let term = "error ≈ \(constant.formatted3) h^\(order) (c_\(k) = \(fraction(coefficient)), "
+    let term =
+      "error ≈ \(constant.formatted3) h^\(order) (c_\(k) = \(fraction(coefficient)), "
       + "\(derivativeName(k)) = \(derivatives[k].formatted3))"
     var explanation = term
     if !skipped.isEmpty {
-      explanation = "\(names) \(one ? "= 0" : "vanish") at this point: the "
+      explanation =
+        "\(names) \(one ? "= 0" : "vanish") at this point: the "
         + list(skipped.map { "h^\($0 - 1)" }) + (one ? " term vanishes" : " terms vanish")
         + ", next term is h^\(order); " + term
     }

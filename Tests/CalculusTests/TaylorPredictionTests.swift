@@ -6,6 +6,18 @@ import Testing
 @Suite struct TaylorPredictionTests {
   static let notZero = [Bool](repeating: false, count: 10)
 
+  /// The Double-precision prediction at every point of the test catalogue.
+  static func catalogue(_ scheme: Scheme) -> [(Smooth, Double, TaylorPrediction)] {
+    Smooth.allCases.flatMap { function in
+      function.points.map { x in
+        let prediction = Taylor.predict(
+          scheme: scheme, derivatives: function.derivatives(at: Float80(x)),
+          identicallyZero: notZero, epsilon: Double.ulpOfOne)
+        return (function, x, prediction)
+      }
+    }
+  }
+
   /// `[f(x), f'(x), ..., f^(9)(x)]` of sin, from the cycle sin, cos, -sin, -cos.
   static func sinDerivatives(at x: Double) -> [Double] {
     (0..<10).map { [Double.sin(x), .cos(x), -.sin(x), -.cos(x)][$0 % 4] }
@@ -59,8 +71,10 @@ import Testing
       identicallyZero: Self.notZero, epsilon: Double.ulpOfOne)
     #expect(prediction.order == 4)
     #expect(prediction.leadingDerivative == 5)
-    #expect(prediction.explanation.hasPrefix("f'''(x) = 0 at this point: the h^2 term vanishes, "
-      + "next term is h^4"))
+    #expect(
+      prediction.explanation.hasPrefix(
+        "f'''(x) = 0 at this point: the h^2 term vanishes, "
+          + "next term is h^4"))
     let fit = try #require(fitSweep(function, at: x, scheme: .central, precision: .double).fit)
     #expect(Swift.abs(fit.order - 4) <= 0.1)
     #expect(Swift.abs(fit.constant / prediction.constant - 1) <= 0.1)
@@ -92,18 +106,13 @@ import Testing
   /// fitted constant C of error ≈ C h^p agrees with |c_k f^(k)(x)|.
   @Test(arguments: Scheme.allCases)
   func predictedOrderAndConstantMatchTheFit(scheme: Scheme) throws {
-    for function in Smooth.allCases {
-      for x in function.points {
-        let prediction = Taylor.predict(
-          scheme: scheme, derivatives: function.derivatives(at: Float80(x)),
-          identicallyZero: Self.notZero, epsilon: Double.ulpOfOne)
-        #expect(prediction.order == scheme.order, "\(function) at \(x)")
-        let fit = try #require(
-          fitSweep(function, at: x, scheme: scheme, precision: .double).fit, "\(function)")
-        #expect(
-          Swift.abs(fit.constant / prediction.constant - 1) <= 0.15,
-          "\(function) at \(x): fitted \(fit.constant), predicted \(prediction.constant)")
-      }
+    for (function, x, prediction) in Self.catalogue(scheme) {
+      #expect(prediction.order == scheme.order, "\(function) at \(x)")
+      let fit = try #require(
+        fitSweep(function, at: x, scheme: scheme, precision: .double).fit, "\(function)")
+      #expect(
+        Swift.abs(fit.constant / prediction.constant - 1) <= 0.15,
+        "\(function) at \(x): fitted \(fit.constant), predicted \(prediction.constant)")
     }
   }
 
@@ -111,20 +120,15 @@ import Testing
   /// predicted best error, and a hundred times larger steps are far worse.
   @Test(arguments: Scheme.allCases)
   func predictedBestStepIsNearTheMinimum(scheme: Scheme) throws {
-    for function in Smooth.allCases {
-      for x in function.points {
-        let prediction = Taylor.predict(
-          scheme: scheme, derivatives: function.derivatives(at: Float80(x)),
-          identicallyZero: Self.notZero, epsilon: Double.ulpOfOne)
-        let best = try #require(prediction.bestStep)
-        let bestError = try #require(prediction.bestError)
-        let errors = Precision.double.errors(
-          function, at: x, scheme: scheme, steps: [best, 100 * best])
-        // The model rounds f's value only; evaluating f can cost more (log(1 + x^2) at -0.3
-        // rounds 1 + x^2 first, an absolute error eps where eps * |f| is 0.09 eps): 4x slack.
-        #expect(errors[0] <= 4 * bestError, "\(function) at \(x), h* = \(best)")
-        #expect(errors[1] >= 10 * bestError, "\(function) at \(x), h* = \(best)")
-      }
+    for (function, x, prediction) in Self.catalogue(scheme) {
+      let best = try #require(prediction.bestStep)
+      let bestError = try #require(prediction.bestError)
+      let errors = Precision.double.errors(
+        function, at: x, scheme: scheme, steps: [best, 100 * best])
+      // The model rounds f's value only; evaluating f can cost more (log(1 + x^2) at -0.3
+      // rounds 1 + x^2 first, an absolute error eps where eps * |f| is 0.09 eps): 4x slack.
+      #expect(errors[0] <= 4 * bestError, "\(function) at \(x), h* = \(best)")
+      #expect(errors[1] >= 10 * bestError, "\(function) at \(x), h* = \(best)")
     }
   }
 
