@@ -117,8 +117,8 @@ public enum OrderFitting {
   /// 1. Points with a non-finite or zero error are dropped, and so are points whose error is
   ///    within `roundoffFactor` (10) of `roundoffFloor(h)`: there round-off, not truncation,
   ///    sets the error.
-  /// 2. Among the contiguous runs of the remaining points (in order of h), every window of at
-  ///    least `minimumPoints` (4) points is fitted; a window is consistent with a straight
+  /// 2. Among the contiguous runs of the remaining points (in order of h), windows of at
+  ///    least `minimumPoints` (4) points are fitted, longest first; a window is consistent with a straight
   ///    truncation branch when every point lies within `residualTolerance` (0.05 decades) of
   ///    its line and the slope is at least 0.5 (the error must shrink with h). Large-h points
   ///    where the next Taylor term bends the curve, and a round-off branch that the floor
@@ -131,7 +131,8 @@ public enum OrderFitting {
   /// Edge Cases: steps that are not finite and positive are ignored; the order of the input
   /// does not matter.
   ///
-  /// Complexity: O(n³) for n points (a 100-point sweep takes well under a millisecond).
+  /// Complexity: n logarithms, then O(n²) windows of O(n) arithmetic each in the worst case
+  /// (no straight run at all); a straight run ends the search at its length.
   public static func fit(
     steps: [Double], errors: [Double], roundoffFloor: (Double) -> Double,
     truncationIsExact: Bool = false
@@ -151,7 +152,8 @@ public enum OrderFitting {
         reason: "only \(usableCount) of \(points.count) points above the round-off floor "
           + "(need \(minimumPoints))")
     }
-    var best: OrderFit?
+    // Runs of consecutive usable points, as index ranges.
+    var runs: [ClosedRange<Int>] = []
     var start = 0
     while start < points.count {
       guard usable[start] else {
@@ -160,29 +162,71 @@ public enum OrderFitting {
       }
       var end = start
       while end + 1 < points.count && usable[end + 1] { end += 1 }
-      for a in start...end {
-        for b in stride(from: a + minimumPoints - 1, through: end, by: 1) {
-          let window = points[a...b]
-          guard let fit = leastSquares(steps: window.map(\.0), errors: window.map(\.1)),
-            fit.order >= 0.5, fit.maxResidual <= residualTolerance
-          else { continue }
-          if let current = best,
-            current.pointCount > fit.pointCount
-              || (current.pointCount == fit.pointCount && current.maxResidual <= fit.maxResidual)
-          {
-            continue
-          }
-          best = fit
-        }
-      }
+      if end - start + 1 >= minimumPoints { runs.append(start...end) }
       start = end + 1
     }
-    guard let best else {
+    // Longest windows first: the first length with a consistent window wins.
+    // Unusable errors (zero, NaN) never enter a window; 1 keeps the prefix sums finite.
+    let line = LogLine(
+      steps: points.map(\.0), errors: zip(points, usable).map { $1 ? $0.1 : 1 })
+    var best: (window: ClosedRange<Int>, maxResidual: Double)?
+    let longest = runs.map(\.count).max() ?? 0
+    for length in stride(from: longest, through: minimumPoints, by: -1) where best == nil {
+      for run in runs where run.count >= length {
+        for a in run.lowerBound...(run.upperBound - length + 1) {
+          let window = a...(a + length - 1)
+          guard let (slope, maxResidual) = line.fit(window), slope >= 0.5,
+            maxResidual <= residualTolerance, maxResidual < best?.maxResidual ?? .infinity
+          else { continue }
+          best = (window, maxResidual)
+        }
+      }
+    }
+    guard let window = best?.window,
+      let best = leastSquares(
+        steps: points[window].map(\.0), errors: points[window].map(\.1))
+    else {
       return .noFit(
         reason: "no \(minimumPoints) consecutive points above the round-off floor lie on a "
           + "straight line with a positive slope")
     }
     return .fitted(best)
+  }
+}
+
+/// `(log10 h, log10 error)` points with prefix sums, for O(1) slopes of any window.
+private struct LogLine {
+  var x: [Double]
+  var y: [Double]
+  /// Prefix sums of x, y, x^2, xy: `sums[i]` covers points `0..<i`.
+  var sums: [(x: Double, y: Double, xx: Double, xy: Double)]
+
+  init(steps: [Double], errors: [Double]) {
+    x = steps.map { Double.log10($0) }
+    y = errors.map { Double.log10($0) }
+    sums = [(0, 0, 0, 0)]
+    for (xi, yi) in zip(x, y) {
+      let last = sums[sums.count - 1]
+      sums.append((last.x + xi, last.y + yi, last.xx + xi * xi, last.xy + xi * yi))
+    }
+  }
+
+  /// The least-squares slope over `window` and the largest residual, in decades; nil when an
+  /// error in the window is not positive and finite.
+  func fit(_ window: ClosedRange<Int>) -> (slope: Double, maxResidual: Double)? {
+    let (lo, hi) = (sums[window.lowerBound], sums[window.upperBound + 1])
+    let n = Double(window.count)
+    let (sx, sy) = (hi.x - lo.x, hi.y - lo.y)
+    let sxx = (hi.xx - lo.xx) - sx * sx / n
+    let sxy = (hi.xy - lo.xy) - sx * sy / n
+    guard sxx > 0, sxy.isFinite else { return nil }
+    let slope = sxy / sxx
+    let intercept = (sy - slope * sx) / n
+    var maxResidual = 0.0
+    for i in window {
+      maxResidual = Swift.max(maxResidual, Swift.abs(y[i] - intercept - slope * x[i]))
+    }
+    return (slope, maxResidual)
   }
 }
 
