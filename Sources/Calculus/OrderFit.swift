@@ -118,9 +118,10 @@ public enum OrderFitting {
   ///    within `roundoffFactor` (10) of `roundoffFloor(h)`: there round-off, not truncation,
   ///    sets the error.
   /// 2. Among the contiguous runs of the remaining points (in order of h), windows of at
-  ///    least `minimumPoints` (4) points are fitted, longest first; a window is consistent with a straight
-  ///    truncation branch when every point lies within `residualTolerance` (0.05 decades) of
-  ///    its line and the slope is at least 0.5 (the error must shrink with h). Large-h points
+  ///    least `minimumPoints` (4) points are fitted, longest first; a window is consistent
+  ///    with a straight truncation branch when every point lies within `residualTolerance`
+  ///    (0.05 decades) of its line and the slope is at least 0.5 (the error must shrink with
+  ///    h). Large-h points
   ///    where the next Taylor term bends the curve, and a round-off branch that the floor
   ///    underestimates, fail this test.
   /// 3. The longest consistent window wins; among equally long ones, the one with the
