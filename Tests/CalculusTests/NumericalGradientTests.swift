@@ -5,7 +5,9 @@ import Testing
 
 @Suite struct NumericalGradientTests {
   /// Awkward values: signed zero, a subnormal, values whose +h is inexact, a large one.
-  static let parameters: [Double] = [0.1, -0.0, 3.0000000000000004, Double.leastNonzeroMagnitude, -7.25, 123456.789]
+  static let parameters: [Double] = [
+    0.1, -0.0, 3.0000000000000004, Double.leastNonzeroMagnitude, -7.25, 123456.789,
+  ]
 
   /// loss = sum_i c_i p_i^2 + p_0 p_1, with gradient 2 c_i p_i (+ the cross terms).
   static func loss<T: Real>(_ p: [T]) -> T {
