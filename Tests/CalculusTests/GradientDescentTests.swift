@@ -1,0 +1,82 @@
+import RealModule
+import Testing
+
+@testable import Calculus
+
+@Suite struct GradientDescentTests {
+  static func f(_ x: [Double]) -> Double { x[0] * x[0] + x[1] * x[1] }
+  static func gradient(_ x: [Double]) -> [Double] { [2 * x[0], 2 * x[1]] }
+
+  /// x0^2 + x1^2 from (-3, 4), 100 steps: each step multiplies x by (1 - 2 eta).
+  @Test(arguments: [
+    (0.01, DescentStatus.tooSlow), (0.1, .converged), (0.9, .converged), (1.0, .tooSlow),
+    (1.05, .diverged),
+  ])
+  func seedsLearningRates(eta: Double, expected: DescentStatus) {
+    let run = GradientDescent.run(
+      f: Self.f, gradient: Self.gradient, start: [-3, 4], learningRate: eta, steps: 100)
+    #expect(run.status == expected, "\(run.reason)")
+    #expect(run.learningRate == eta)
+    #expect(run.iterates.first == [-3, 4] && run.values.first == 25)
+    #expect(run.iterates.count == run.stepsTaken + 1 && run.values.count == run.iterates.count)
+    // The iterates follow x_k = (1 - 2 eta)^k x_0.
+    let factor = Double.pow(1 - 2 * eta, run.stepsTaken)
+    #expect(Swift.abs(run.finalPoint[0] - -3 * factor) <= 1e-12 * Swift.max(1, Swift.abs(factor)))
+    #expect(run.finalValue == Self.f(run.finalPoint))
+  }
+
+  @Test func convergedStopsAtTheFirstSmallGradient() {
+    // |gradient| = 10 * 0.8^k <= 1e-6 first at k = 73.
+    let run = GradientDescent.run(
+      f: Self.f, gradient: Self.gradient, start: [-3, 4], learningRate: 0.1, steps: 100)
+    #expect(run.stepsTaken == 73)
+    #expect(run.reason.hasPrefix("gradient norm ") && run.reason.hasSuffix("after 73 steps"))
+  }
+
+  @Test func oscillationAtLearningRateOneIsTooSlow() {
+    let run = GradientDescent.run(
+      f: Self.f, gradient: Self.gradient, start: [-3, 4], learningRate: 1, steps: 100)
+    #expect(run.stepsTaken == 100)
+    #expect(run.finalPoint == [-3, 4])
+    #expect(run.values.allSatisfy { $0 == 25 })
+  }
+
+  @Test func divergenceReportsGrowth() {
+    let run = GradientDescent.run(
+      f: Self.f, gradient: Self.gradient, start: [-3, 4], learningRate: 1.05, steps: 100)
+    #expect(run.stepsTaken == 100)
+    // 25 * 1.1^200 = 4.7e9
+    #expect(run.reason == "f grew from 25 to \(run.finalValue.formatted3)")
+    #expect(Swift.abs(run.finalValue / (25 * Double.pow(1.1, 200)) - 1) <= 1e-12)
+  }
+
+  @Test func stopsBeforeTheFirstOutOfBoundIterate() {
+    // eta = 5: x_k = (-9)^k x_0 leaves |x| <= 1e8 at step 8 (5 * 9^8 = 2.2e8).
+    let run = GradientDescent.run(
+      f: Self.f, gradient: Self.gradient, start: [-3, 4], learningRate: 5, steps: 100)
+    #expect(run.status == .diverged)
+    #expect(run.stepsTaken == 7)
+    #expect(run.reason.hasSuffix("> 1e8 at step 8"), "\(run.reason)")
+    #expect(run.iterates.allSatisfy { $0.allSatisfy(\.isFinite) })
+  }
+
+  @Test func stopsBeforeTheFirstNonFiniteIterate() {
+    // exp overflows at x = 710: f(x) = exp(x) with the gradient doubled to push it there.
+    let run = GradientDescent.run(
+      f: { .exp($0[0]) }, gradient: { _ in [-100] }, start: [0], learningRate: 1, steps: 20,
+      divergenceBound: .infinity)
+    #expect(run.status == .diverged)
+    #expect(run.stepsTaken == 7)
+    #expect(run.reason == "non-finite at step 8")
+    #expect(run.finalPoint == [700])
+  }
+
+  @Test func numericalGradientDrivesTheSameDescent() {
+    let run = GradientDescent.run(
+      f: Self.f,
+      gradient: { FiniteDifference.gradient(of: Self.f, at: $0, step: 1e-4, scheme: .central) },
+      start: [-3, 4], learningRate: 0.1, steps: 100)
+    #expect(run.status == .converged)
+    #expect(Swift.abs(run.stepsTaken - 73) <= 1)
+  }
+}
