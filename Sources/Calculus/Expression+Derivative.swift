@@ -72,7 +72,8 @@ extension Expression.Function {
     case .cosh: return .function(.sinh, u)
     case .tanh: return .sum([one, .product([minusOne, .power(.function(.tanh, u), .number(2))])])
     case .asin, .acos:
-      let root = Expression.power(.function(.sqrt, .sum([one, .product([minusOne, uSquared])])), minusOne)
+      let root = Expression.power(
+        .function(.sqrt, .sum([one, .product([minusOne, uSquared])])), minusOne)
       return self == .asin ? root : .product([minusOne, root])
     case .atan: return .power(.sum([one, uSquared]), minusOne)
     case .abs: return .function(.sign, u)

@@ -59,7 +59,8 @@ extension Expression {
       let (b, e) = (base.evaluate(point), exponent.evaluate(point))
       if b == 0, e < 0 { return "division by zero in \(self): \(base) = 0" }
       if b < 0, e != e.rounded() {
-        return "\(self) needs \(base) >= 0 or an integer exponent, got \(base) = \(Self.format(b)), "
+        return
+          "\(self) needs \(base) >= 0 or an integer exponent, got \(base) = \(Self.format(b)), "
           + "\(exponent) = \(Self.format(e))"
       }
       return nil

@@ -44,7 +44,8 @@ extension Expression {
   ///
   /// The tree of closures is built once; a call does no dictionary look-up and no
   /// allocation. A quotient `a/b` is evaluated as a division (not a multiplication by
-  /// `1/b`), `u^2` as `u*u`, `u^n` for other integer literals n with `T.pow(u, n)`.
+  /// `1/b`), `u^2` as `u*u`, `u^n` for other integer literals n with `T.pow(u, n)`; sums and
+  /// products are evaluated left to right in the order of their operands.
   ///
   /// - Precondition: every variable of the expression is in `variables`; the array passed
   ///   to the function has `variables.count` elements.
@@ -52,7 +53,7 @@ extension Expression {
   /// Complexity: one call costs O(n) in the size of the expression.
   @inlinable
   public func compiled<T: Real>(variables: [String]) -> @Sendable ([T]) -> T {
-    compile(with: .real(), variables: variables)
+    compile(RealKernel<T>.self, variables: variables)
   }
 
   /// The complex counterpart of `compiled(variables:)`, evaluating as
@@ -61,36 +62,58 @@ extension Expression {
   public func compiledComplex<T: Real>(
     variables: [String]
   ) -> @Sendable ([Complex<T>]) -> Complex<T> {
-    compile(with: .complex(), variables: variables)
+    compile(ComplexKernel<T>.self, variables: variables)
   }
 
   @inlinable
-  func compile<N>(
-    with kernel: ScalarKernel<N>, variables: [String]
-  ) -> @Sendable ([N]) -> N {
+  func compile<K: EvaluationKernel>(
+    _ kernel: K.Type, variables: [String]
+  ) -> @Sendable ([K.Scalar]) -> K.Scalar {
     let missing = self.variables.subtracting(variables)
     precondition(missing.isEmpty, "no value for the variables \(missing.sorted()) of \(self)")
     var index: [String: Int] = [:]
     for (i, name) in variables.enumerated() where index[name] == nil { index[name] = i }
     // The tree is immutable once built and captures only values: sharing it is safe.
-    return unsafeBitCast(compileNode(kernel, index), to: (@Sendable ([N]) -> N).self)
+    return unsafeBitCast(
+      compileNode(kernel, index), to: (@Sendable ([K.Scalar]) -> K.Scalar).self)
   }
 
+  /// The value of a number or a named constant in `K.Scalar`.
   @inlinable
-  func compileNode<N>(_ kernel: ScalarKernel<N>, _ index: [String: Int]) -> ([N]) -> N {
+  func constantValue<K: EvaluationKernel>(_ kernel: K.Type) -> K.Scalar? {
     switch self {
-    case .number(let value):
-      let c = kernel.literal(value)
-      return { _ in c }
-    case .constant(let constant):
-      let c = constant == .pi ? kernel.pi : N.exp(kernel.literal(1))
-      return { _ in c }
+    case .number(let value): return K.literal(value)
+    case .constant(.pi): return K.pi
+    case .constant(.e): return K.Scalar.exp(K.literal(1))
+    default: return nil
+    }
+  }
+
+  // Closures are built in specialized code and kept in local variables only (never in
+  // arrays or generic stored properties), so that calls need no reabstraction thunks.
+  @inlinable
+  func compileNode<K: EvaluationKernel>(
+    _ kernel: K.Type, _ index: [String: Int]
+  ) -> ([K.Scalar]) -> K.Scalar {
+    typealias N = K.Scalar
+    if let c = constantValue(kernel) { return { _ in c } }
+    switch self {
+    case .number, .constant: preconditionFailure("handled by constantValue")
     case .variable(let name):
       let i = index[name]!
       return { $0[i] }
     case .sum(let terms):
-      let parts = terms.map { $0.compileNode(kernel, index) }
-      return Self.fold(parts, +)
+      var sum = terms[0].compileNode(kernel, index)
+      for term in terms.dropFirst() {
+        let a = sum
+        if let c = term.constantValue(kernel) {
+          sum = { a($0) + c }
+        } else {
+          let b = term.compileNode(kernel, index)
+          sum = { a($0) + b($0) }
+        }
+      }
+      return sum
     case .product(let factors):
       var numerator: [Expression] = []
       var denominator: [Expression] = []
@@ -101,122 +124,103 @@ extension Expression {
           numerator.append(factor)
         }
       }
-      let compiledNumerator = numerator.map { $0.compileNode(kernel, index) }
-      let compiledDenominator = denominator.map { $0.compileNode(kernel, index) }
-      if compiledDenominator.isEmpty { return Self.fold(compiledNumerator, *) }
-      let bottom = Self.fold(compiledDenominator, *)
-      if compiledNumerator.isEmpty { return { 1 / bottom($0) } }
-      let top = Self.fold(compiledNumerator, *)
+      if denominator.isEmpty { return Self.compileProduct(numerator, kernel, index) }
+      let bottom = Self.compileProduct(denominator, kernel, index)
+      if numerator.isEmpty { return { 1 / bottom($0) } }
+      if numerator.count == 1, let c = numerator[0].constantValue(kernel) {
+        return { c / bottom($0) }
+      }
+      let top = Self.compileProduct(numerator, kernel, index)
       return { top($0) / bottom($0) }
     case .power(let base, let exponent):
       let b = base.compileNode(kernel, index)
       if let e = exponent.numberValue, let n = Self.smallInteger(e) {
         switch n {
         case 1: return b
-        case 2: return { let v = b($0); return v * v }
+        case 2:
+          return {
+            let v = b($0)
+            return v * v
+          }
         case -1: return { 1 / b($0) }
-        default:
-          let powInt = kernel.powInt
-          return { powInt(b($0), n) }
+        default: return { K.pow(b($0), n) }
         }
       }
-      if exponent == .number(0.5) { return { N.sqrt(b($0)) } }
       let e = exponent.compileNode(kernel, index)
-      let pow = kernel.pow
-      return { pow(b($0), e($0)) }
+      return { K.pow(b($0), e($0)) }
     case .function(let f, let argument):
       let a = argument.compileNode(kernel, index)
-      let g = kernel.function(f)
-      return { g(a($0)) }
+      switch f {
+      case .exp: return { N.exp(a($0)) }
+      case .log: return { N.log(a($0)) }
+      case .sqrt: return { N.sqrt(a($0)) }
+      case .sin: return { N.sin(a($0)) }
+      case .cos: return { N.cos(a($0)) }
+      case .tan: return { N.tan(a($0)) }
+      case .tanh: return { N.tanh(a($0)) }
+      case .sinh: return { N.sinh(a($0)) }
+      case .cosh: return { N.cosh(a($0)) }
+      case .asin: return { N.asin(a($0)) }
+      case .acos: return { N.acos(a($0)) }
+      case .atan: return { K.atan(a($0)) }
+      case .sigmoid: return { 1 / (1 + N.exp(-a($0))) }
+      case .abs: return { K.abs(a($0)) }
+      case .relu: return { K.relu(a($0)) }
+      case .sign: return { K.sign(a($0)) }
+      case .step: return { K.step(a($0)) }
+      }
     }
   }
 
-  /// The left fold of `parts` with `operation` (at least one part).
+  /// The left-to-right product of `factors` (at least one), a leading constant folded into
+  /// the first multiplication.
   @inlinable
-  static func fold<N>(
-    _ parts: [([N]) -> N], _ operation: @escaping (N, N) -> N
-  ) -> ([N]) -> N {
-    switch parts.count {
-    case 0: preconditionFailure("a sum or product has at least one operand")
-    case 1: return parts[0]
-    case 2:
-      let (a, b) = (parts[0], parts[1])
-      return { operation(a($0), b($0)) }
-    case 3:
-      let (a, b, c) = (parts[0], parts[1], parts[2])
-      return { operation(operation(a($0), b($0)), c($0)) }
-    default:
-      let first = parts[0]
-      let rest = Array(parts.dropFirst())
-      return { x in rest.reduce(first(x)) { operation($0, $1(x)) } }
+  static func compileProduct<K: EvaluationKernel>(
+    _ factors: [Expression], _ kernel: K.Type, _ index: [String: Int]
+  ) -> ([K.Scalar]) -> K.Scalar {
+    var product: ([K.Scalar]) -> K.Scalar
+    var rest = factors.dropFirst()
+    if factors.count > 1, let c = factors[0].constantValue(kernel) {
+      let b = factors[1].compileNode(kernel, index)
+      product = { c * b($0) }
+      rest = rest.dropFirst()
+    } else {
+      product = factors[0].compileNode(kernel, index)
     }
+    for factor in rest {
+      let a = product
+      let b = factor.compileNode(kernel, index)
+      product = { a($0) * b($0) }
+    }
+    return product
   }
-}
-
-/// A value that is only ever read, declared sendable: the numeric types of swift-numerics are
-/// plain values, but `Real` does not refine `Sendable`.
-@usableFromInline
-struct Unchecked<Value>: @unchecked Sendable {
-  @usableFromInline let value: Value
-  @inlinable init(_ value: Value) { self.value = value }
 }
 
 /// What evaluation needs beyond `ElementaryFunctions & AlgebraicField`: literals, the
 /// constant pi, powers with their domain, and the non-analytic functions.
 @usableFromInline
-struct ScalarKernel<N: ElementaryFunctions & AlgebraicField> {
-  @usableFromInline let literal: (Double) -> N
-  @usableFromInline let pi: N
-  @usableFromInline let powInt: (N, Int) -> N
-  @usableFromInline let pow: (N, N) -> N
-  @usableFromInline let atan: (N) -> N
-  @usableFromInline let abs: (N) -> N
-  @usableFromInline let relu: (N) -> N
-  @usableFromInline let sign: (N) -> N
-  @usableFromInline let step: (N) -> N
-
-  @inlinable
-  init(
-    literal: @escaping (Double) -> N, pi: N,
-    powInt: @escaping (N, Int) -> N, pow: @escaping (N, N) -> N, atan: @escaping (N) -> N,
-    abs: @escaping (N) -> N, relu: @escaping (N) -> N,
-    sign: @escaping (N) -> N, step: @escaping (N) -> N
-  ) {
-    (self.literal, self.pi, self.powInt, self.pow, self.atan) = (literal, pi, powInt, pow, atan)
-    (self.abs, self.relu, self.sign, self.step) = (abs, relu, sign, step)
-  }
-
-  /// The function `f` on `N`.
-  @inlinable
-  func function(_ f: Expression.Function) -> (N) -> N {
-    switch f {
-    case .exp: return { N.exp($0) }
-    case .log: return { N.log($0) }
-    case .sqrt: return { N.sqrt($0) }
-    case .sin: return { N.sin($0) }
-    case .cos: return { N.cos($0) }
-    case .tan: return { N.tan($0) }
-    case .tanh: return { N.tanh($0) }
-    case .sinh: return { N.sinh($0) }
-    case .cosh: return { N.cosh($0) }
-    case .asin: return { N.asin($0) }
-    case .acos: return { N.acos($0) }
-    case .atan: return atan
-    case .sigmoid: return { 1 / (1 + N.exp(-$0)) }
-    case .abs: return abs
-    case .relu: return relu
-    case .sign: return sign
-    case .step: return step
-    }
-  }
+protocol EvaluationKernel {
+  associatedtype Scalar: ElementaryFunctions & AlgebraicField
+  static func literal(_ value: Double) -> Scalar
+  static var pi: Scalar { get }
+  static func pow(_ x: Scalar, _ n: Int) -> Scalar
+  static func pow(_ x: Scalar, _ y: Scalar) -> Scalar
+  static func atan(_ x: Scalar) -> Scalar
+  static func abs(_ x: Scalar) -> Scalar
+  static func relu(_ x: Scalar) -> Scalar
+  static func sign(_ x: Scalar) -> Scalar
+  static func step(_ x: Scalar) -> Scalar
 }
 
-extension ScalarKernel where N: Real {
-  /// `value` rounded to `N` (exact when `N` has at least `Double`'s precision and range).
+/// Evaluation in a real type: `a^b` with `a < 0` is defined for integer `b` (with its sign)
+/// and NaN otherwise; `a^0` is 1.
+@usableFromInline
+enum RealKernel<T: Real>: EvaluationKernel {
+  /// `value` rounded to `T` (exact when `T` has at least `Double`'s precision and range).
   @inlinable
-  static func realLiteral(_ value: Double) -> N {
-    if let type = N.self as? any BinaryFloatingPoint.Type {
-      return type.init(value) as! N
+  static func literal(_ value: Double) -> T {
+    if let type = T.self as? any BinaryFloatingPoint.Type {
+      return type.init(value) as! T
     }
     // A `Real` that is not binary floating point: rebuild from the 53-bit significand in two
     // halves (each exact in any type with 27 bits of precision).
@@ -224,66 +228,77 @@ extension ScalarKernel where N: Real {
       return value.isNaN ? .nan : value == 0 ? 0 : value > 0 ? .infinity : -.infinity
     }
     let bits = Int64(value.significand * 0x1p52)
-    let high = N(Int(bits >> 26))
-    let low = N(Int(bits & 0x3ff_ffff))
-    let significand = high + low / N(1 << 26)
-    return N(sign: value.sign, exponent: N.Exponent(value.exponent - 26), significand: significand)
+    let high = T(Int(bits >> 26))
+    let low = T(Int(bits & 0x3ff_ffff))
+    let significand = high + low / T(1 << 26)
+    return T(sign: value.sign, exponent: T.Exponent(value.exponent - 26), significand: significand)
   }
 
-  /// The kernel of a real type: `a^b` with `a < 0` is defined for integer `b` (with its sign)
-  /// and NaN otherwise; `a^0` is 1.
+  @inlinable static var pi: T { T.pi }
+  @inlinable static func pow(_ x: T, _ n: Int) -> T { T.pow(x, n) }
+
   @inlinable
-  static func real() -> ScalarKernel {
-    ScalarKernel(
-      literal: { realLiteral($0) }, pi: N.pi,
-      powInt: { N.pow($0, $1) },
-      pow: { a, b in
-        if b == 0 { return 1 }
-        if a < 0, b == b.rounded() {
-          let magnitude = N.pow(-a, b)
-          let half = b / 2
-          return half == half.rounded() ? magnitude : -magnitude
-        }
-        return N.pow(a, b)
-      },
-      atan: { N.atan($0) },
-      abs: { Swift.abs($0) },
-      relu: { $0 > 0 || $0.isNaN ? $0 : 0 },
-      sign: { $0 > 0 ? 1 : $0 < 0 ? -1 : $0 },
-      step: { $0 > 0 ? 1 : $0.isNaN ? $0 : 0 })
+  static func pow(_ x: T, _ y: T) -> T {
+    if y == 0 { return 1 }
+    if x < 0, y == y.rounded() {
+      let magnitude = T.pow(-x, y)
+      let half = y / 2
+      return half == half.rounded() ? magnitude : -magnitude
+    }
+    return T.pow(x, y)
   }
+
+  @inlinable static func atan(_ x: T) -> T { T.atan(x) }
+  @inlinable static func abs(_ x: T) -> T { Swift.abs(x) }
+  @inlinable static func relu(_ x: T) -> T { x > 0 || x.isNaN ? x : 0 }
+  @inlinable static func sign(_ x: T) -> T { x > 0 ? 1 : x < 0 ? -1 : x }
+  @inlinable static func step(_ x: T) -> T { x > 0 ? 1 : x.isNaN ? x : 0 }
 }
 
-extension ScalarKernel {
-  /// The kernel of `Complex<T>`: see `Expression.evaluate(_: [String: Complex<T>])`.
+/// Evaluation in `Complex<T>`: see `Expression.evaluate(_: [String: Complex<T>])`.
+@usableFromInline
+enum ComplexKernel<T: Real>: EvaluationKernel {
+  @inlinable static func literal(_ value: Double) -> Complex<T> {
+    Complex(RealKernel<T>.literal(value))
+  }
+
+  @inlinable static var pi: Complex<T> { Complex(T.pi) }
+
+  /// Binary powering: keeps the tiny imaginary part of a complex step accurate, where
+  /// `Complex.pow` goes through `exp(n*log(z))`.
   @inlinable
-  static func complex<T: Real>() -> ScalarKernel<Complex<T>> where N == Complex<T> {
-    let real = ScalarKernel<T>.real()
-    return ScalarKernel(
-      literal: { Complex(ScalarKernel<T>.realLiteral($0)) }, pi: Complex(T.pi),
-      powInt: { z, n in
-        // Binary powering keeps the tiny imaginary part of a complex step accurate.
-        guard Swift.abs(n) <= 64 else { return Complex.pow(z, n) }
-        var (result, square, k) = (Complex<T>(1), z, Swift.abs(n))
-        while k > 0 {
-          if k & 1 == 1 { result = result * square }
-          square = square * square
-          k >>= 1
-        }
-        return n < 0 ? 1 / result : result
-      },
-      pow: { a, b in b == .zero ? 1 : Complex.pow(a, b) },
-      atan: { z in
-        // Complex.atan computes the imaginary part as a difference of logarithms, which loses
-        // a tiny imaginary part (a complex step) entirely. With z = x + iy,
-        // Im atan(z) = log1p(4y / (x^2 + (1 - y)^2)) / 4 keeps it to full relative accuracy.
-        let (x, y) = (z.real, z.imaginary)
-        let imaginary = T.log(onePlus: 4 * y / (x * x + (1 - y) * (1 - y))) / 4
-        return Complex(Complex.atan(z).real, imaginary)
-      },
-      abs: { $0.real < 0 ? -$0 : $0 },
-      relu: { $0.real > 0 ? $0 : .zero },
-      sign: { Complex(real.sign($0.real)) },
-      step: { Complex(real.step($0.real)) })
+  static func pow(_ z: Complex<T>, _ n: Int) -> Complex<T> {
+    guard Swift.abs(n) <= 64 else { return Complex.pow(z, n) }
+    var (result, square, k) = (Complex<T>(1), z, Swift.abs(n))
+    while k > 0 {
+      if k & 1 == 1 { result = result * square }
+      square = square * square
+      k >>= 1
+    }
+    return n < 0 ? 1 / result : result
+  }
+
+  @inlinable
+  static func pow(_ z: Complex<T>, _ w: Complex<T>) -> Complex<T> {
+    w == .zero ? 1 : Complex.pow(z, w)
+  }
+
+  /// `Complex.atan` computes the imaginary part as a difference of logarithms, which loses a
+  /// tiny imaginary part (a complex step) entirely. With z = x + iy,
+  /// `Im atan(z) = log1p(4y / (x^2 + (1 - y)^2)) / 4` keeps it to full relative accuracy.
+  @inlinable
+  static func atan(_ z: Complex<T>) -> Complex<T> {
+    let (x, y) = (z.real, z.imaginary)
+    let imaginary = T.log(onePlus: 4 * y / (x * x + (1 - y) * (1 - y))) / 4
+    return Complex(Complex.atan(z).real, imaginary)
+  }
+
+  @inlinable static func abs(_ z: Complex<T>) -> Complex<T> { z.real < 0 ? -z : z }
+  @inlinable static func relu(_ z: Complex<T>) -> Complex<T> { z.real > 0 ? z : .zero }
+  @inlinable static func sign(_ z: Complex<T>) -> Complex<T> {
+    Complex(RealKernel<T>.sign(z.real))
+  }
+  @inlinable static func step(_ z: Complex<T>) -> Complex<T> {
+    Complex(RealKernel<T>.step(z.real))
   }
 }

@@ -88,7 +88,9 @@ struct ExpressionLexer {
     index += 1
   }
 
-  private static func isDigit(_ c: Character?) -> Bool { c.map { $0.isASCII && $0.isNumber } ?? false }
+  private static func isDigit(_ c: Character?) -> Bool {
+    c.map { $0.isASCII && $0.isNumber } ?? false
+  }
   private static func isIdentifierStart(_ c: Character) -> Bool { c.isLetter || c == "_" }
   private static func isIdentifierPart(_ c: Character) -> Bool {
     c.isLetter || c.isNumber || c == "_"

@@ -7,7 +7,8 @@ extension Expression {
   /// over a sum (`2*(x + 1)` is `2*x + 2`); an integer power of a product is expanded
   /// (`(2*x)^2` is `4*x^2`), `(a^m)^n` is `a^(m*n)` for integer n, `sqrt(u)^(2k)` is `u^k`
   /// and `exp(u)^n` is `exp(n*u)`. Products are ordered numbers first, then constants,
-  /// variables, functions; sums by descending degree, numbers last.
+  /// variables, functions; sums by descending degree, numbers last, except that a positive
+  /// term goes first when the first would be negative (`1 - x^2`).
   ///
   /// Error Bounds:
   /// Sums and products of numbers are folded in `Double` arithmetic (exact for integers below
@@ -82,6 +83,10 @@ extension Expression {
     }
     result.sort { termPrecedes($0.coefficientAndRest.1, $1.coefficientAndRest.1) }
     if constant != 0 || result.isEmpty { result.append(.number(constant)) }
+    // `1 - x^2` reads better than `-x^2 + 1`: a positive term goes first when there is one.
+    if result[0].hasNegativeSign, let i = result.firstIndex(where: { !$0.hasNegativeSign }) {
+      result.insert(result.remove(at: i), at: 0)
+    }
     return result.count == 1 ? result[0] : .sum(result)
   }
 
@@ -157,7 +162,8 @@ extension Expression {
       }
     }
     if regroup { return makeProduct([.number(coefficient)] + result) }
-    if coefficient == 0 || result.isEmpty { return .number(coefficient) }
+    if coefficient == 0 { return .number(0) }
+    if result.isEmpty { return .number(coefficient) }
     result.sort(by: factorPrecedes)
     if coefficient != 1 {
       if result.count == 1, case .sum(let terms) = result[0] {
@@ -213,7 +219,9 @@ extension Expression {
     }
     if n >= 0 { return result }
     let inverse = 1 / result
-    guard inverse.isFinite, inverse != 0, (-1.0).addingProduct(inverse, result) == 0 else { return nil }
+    guard inverse.isFinite, inverse != 0, (-1.0).addingProduct(inverse, result) == 0 else {
+      return nil
+    }
     return inverse
   }
 

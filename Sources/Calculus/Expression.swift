@@ -109,7 +109,7 @@ extension Expression {
   /// The negation `-1 * self`, folded into a leading numeric coefficient where there is one.
   var negated: Expression {
     switch self {
-    case .number(let value): return .number(-value)
+    case .number(let value): return .number(0 - value)  // never -0: the language has no signed zero
     case .product(let factors):
       if let c = factors.first?.numberValue {
         let rest = Array(factors.dropFirst())

@@ -4,31 +4,33 @@ import Testing
 
 @Suite("Expression derivatives")
 struct ExpressionDerivativeTests {
-  @Test("printed derivatives", arguments: [
-    ("2*x^2 + 4*exp(x) + 15", "x", "4*x + 4*exp(x)"),
-    ("exp(4*x^2)", "x", "8*x*exp(4*x^2)"),
-    ("x^2 + 2*x + 1", "x", "2*x + 2"),
-    ("2*x^2 + 4*x*y + y^2 + 15", "x", "4*x + 4*y"),
-    ("2*x^2 + 4*x*y + y^2 + 15", "y", "4*x + 2*y"),
-    ("x^2 + 2*y^2", "x", "2*x"),
-    ("x^2 + 2*y^2", "y", "4*y"),
-    ("x0^2 + x1^2", "x1", "2*x1"),
-    ("sin(x)", "x", "cos(x)"),
-    ("cos(x)", "x", "-sin(x)"),
-    ("log(x)", "x", "1/x"),
-    ("1/x", "x", "-1/x^2"),
-    ("x^3 - x", "x", "3*x^2 - 1"),
-    ("x*exp(x)", "x", "x*exp(x) + exp(x)"),
-    ("exp(-x)", "x", "-exp(-x)"),
-    ("2^x", "x", "2^x*log(2)"),
-    ("e^x", "x", "e^x"),
-    ("abs(x)", "x", "sign(x)"),
-    ("relu(2*x)", "x", "2*step(2*x)"),
-    ("(x + 1)^2", "x", "2*x + 2"),
-    ("x/2", "x", "0.5"),
-    ("x/3", "x", "1/3"),
-    ("sqrt(x)", "x", "0.5/sqrt(x)"),
-  ])
+  @Test(
+    "printed derivatives",
+    arguments: [
+      ("2*x^2 + 4*exp(x) + 15", "x", "4*x + 4*exp(x)"),
+      ("exp(4*x^2)", "x", "8*x*exp(4*x^2)"),
+      ("x^2 + 2*x + 1", "x", "2*x + 2"),
+      ("2*x^2 + 4*x*y + y^2 + 15", "x", "4*x + 4*y"),
+      ("2*x^2 + 4*x*y + y^2 + 15", "y", "4*x + 2*y"),
+      ("x^2 + 2*y^2", "x", "2*x"),
+      ("x^2 + 2*y^2", "y", "4*y"),
+      ("x0^2 + x1^2", "x1", "2*x1"),
+      ("sin(x)", "x", "cos(x)"),
+      ("cos(x)", "x", "-sin(x)"),
+      ("log(x)", "x", "1/x"),
+      ("1/x", "x", "-1/x^2"),
+      ("x^3 - x", "x", "3*x^2 - 1"),
+      ("x*exp(x)", "x", "x*exp(x) + exp(x)"),
+      ("exp(-x)", "x", "-exp(-x)"),
+      ("2^x", "x", "2^x*log(2)"),
+      ("e^x", "x", "e^x"),
+      ("abs(x)", "x", "sign(x)"),
+      ("relu(2*x)", "x", "2*step(2*x)"),
+      ("(x + 1)^2", "x", "2*x + 2"),
+      ("x/2", "x", "0.5"),
+      ("x/3", "x", "1/3"),
+      ("sqrt(x)", "x", "0.5/sqrt(x)"),
+    ])
   func printed(_ f: String, _ variable: String, _ expected: String) throws {
     let d = try Expression(parsing: f).derivative(withRespectTo: variable)
     #expect(d.description == expected)
@@ -91,18 +93,20 @@ struct ExpressionDerivativeTests {
     }
   }
 
-  @Test("higher-order derivatives", arguments: [
-    ("sin(x)", 5, "cos(x)"),
-    ("sin(x)", 4, "sin(x)"),
-    ("cos(x)", 2, "-cos(x)"),
-    ("exp(2*x)", 3, "8*exp(2*x)"),
-    ("x^5", 5, "120"),
-    ("x^5", 6, "0"),
-    ("log(x)", 3, "2/x^3"),
-    ("x^2 + 2*x + 1", 2, "2"),
-    ("sqrt(x)", 2, "-0.25/(x*sqrt(x))"),
-    ("x^3*y^2", 0, "x^3*y^2"),
-  ])
+  @Test(
+    "higher-order derivatives",
+    arguments: [
+      ("sin(x)", 5, "cos(x)"),
+      ("sin(x)", 4, "sin(x)"),
+      ("cos(x)", 2, "-cos(x)"),
+      ("exp(2*x)", 3, "8*exp(2*x)"),
+      ("x^5", 5, "120"),
+      ("x^5", 6, "0"),
+      ("log(x)", 3, "2/x^3"),
+      ("x^2 + 2*x + 1", 2, "2"),
+      ("sqrt(x)", 2, "-0.25/(x*sqrt(x))"),
+      ("x^3*y^2", 0, "x^3*y^2"),
+    ])
   func higherOrder(_ f: String, _ order: Int, _ expected: String) throws {
     let d = try Expression(parsing: f).derivative(withRespectTo: "x", order: order)
     #expect(d.description == expected)

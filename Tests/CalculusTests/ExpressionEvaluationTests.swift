@@ -117,11 +117,13 @@ struct ExpressionEvaluationTests {
   }
 
   /// The complex step Im f(x + ih)/h with h = 1e-20 equals the symbolic derivative.
-  @Test("complex step matches the symbolic derivative", arguments: [
-    "exp(4*x^2)", "sigmoid(x)*sin(x^2)", "x^x", "log(x)/sqrt(x)", "atan(x)*tanh(x)",
-    "asin(x/3) + acos(x/4) + cosh(x)/sinh(x)", "2*x^2 + 4*exp(x) + 15", "abs(x)*x^3",
-    "tan(x) - relu(x)*x", "atan(2*x - 1)",
-  ])
+  @Test(
+    "complex step matches the symbolic derivative",
+    arguments: [
+      "exp(4*x^2)", "sigmoid(x)*sin(x^2)", "x^x", "log(x)/sqrt(x)", "atan(x)*tanh(x)",
+      "asin(x/3) + acos(x/4) + cosh(x)/sinh(x)", "2*x^2 + 4*exp(x) + 15", "abs(x)*x^3",
+      "tan(x) - relu(x)*x", "atan(2*x - 1)",
+    ])
   func complexStep(_ text: String) throws {
     let f = try Expression(parsing: text)
     let df = f.derivative(withRespectTo: "x")

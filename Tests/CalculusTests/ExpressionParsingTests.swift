@@ -22,10 +22,14 @@ struct ExpressionParsingTests {
     Mistake(text: "x * * y", line: 1, column: 5, message: "missing operand after '*', found '*'"),
     Mistake(text: "()", line: 1, column: 2, message: "missing operand after '('"),
     Mistake(text: "*x", line: 1, column: 1, message: "missing operand before '*'"),
-    Mistake(text: "sinn(x)", line: 1, column: 1, message: "unknown function 'sinn' (did you mean 'sin'?)"),
-    Mistake(text: "2*sqr(x)", line: 1, column: 3, message: "unknown function 'sqr' (did you mean 'sqrt'?)"),
+    Mistake(
+      text: "sinn(x)", line: 1, column: 1, message: "unknown function 'sinn' (did you mean 'sin'?)"),
+    Mistake(
+      text: "2*sqr(x)", line: 1, column: 3, message: "unknown function 'sqr' (did you mean 'sqrt'?)"
+    ),
     Mistake(text: "x + Exp(x)", line: 1, column: 5, message: "(did you mean 'exp'?)"),
-    Mistake(text: "foo(x)", line: 1, column: 1, message: "unknown function 'foo'; the functions are"),
+    Mistake(
+      text: "foo(x)", line: 1, column: 1, message: "unknown function 'foo'; the functions are"),
     Mistake(text: "pi(2)", line: 1, column: 1, message: "'pi' is a constant, not a function"),
     Mistake(text: "1 + sin(x, y)", line: 1, column: 5, message: "'sin' takes 1 argument, got 2"),
     Mistake(text: "pow(x)", line: 1, column: 1, message: "'pow' takes 2 arguments, got 1"),
@@ -38,8 +42,11 @@ struct ExpressionParsingTests {
     Mistake(text: "1.5.2", line: 1, column: 4, message: "expected an operator before '.2'"),
     Mistake(text: "1e999", line: 1, column: 1, message: "number '1e999' is out of range"),
     Mistake(text: "", line: 1, column: 1, message: "empty expression"),
-    Mistake(text: "x^2 +\n  3*y +\n    # 1", line: 3, column: 5, message: "unexpected character '#'"),
-    Mistake(text: "x^2 +\n  exq(y)", line: 2, column: 3, message: "unknown function 'exq' (did you mean 'exp'?)"),
+    Mistake(
+      text: "x^2 +\n  3*y +\n    # 1", line: 3, column: 5, message: "unexpected character '#'"),
+    Mistake(
+      text: "x^2 +\n  exq(y)", line: 2, column: 3,
+      message: "unknown function 'exq' (did you mean 'exp'?)"),
     Mistake(text: "x +\n", line: 2, column: 1, message: "missing operand after '+'"),
   ]
 
@@ -53,12 +60,14 @@ struct ExpressionParsingTests {
     #expect(e.description == "\(e.line):\(e.column): \(e.message)")
   }
 
-  @Test("precedence and associativity", arguments: [
-    ("-x^2", "-(x^2)"), ("2^-1", "2^(-1)"), ("2^3^2", "2^(3^2)"), ("-2^2", "-(2^2)"),
-    ("a - b - c", "(a - b) - c"), ("a / b / c", "(a / b) / c"), ("a - -b", "a - (-b)"),
-    ("2*x^2 + 4*exp(x) + 15", "(2*(x^2)) + (4*exp(x)) + 15"), ("pow(x, y)", "x^y"),
-    ("a*-b", "a*(-b)"), ("+x", "x"), ("e^x", "(e)^x"),
-  ])
+  @Test(
+    "precedence and associativity",
+    arguments: [
+      ("-x^2", "-(x^2)"), ("2^-1", "2^(-1)"), ("2^3^2", "2^(3^2)"), ("-2^2", "-(2^2)"),
+      ("a - b - c", "(a - b) - c"), ("a / b / c", "(a / b) / c"), ("a - -b", "a - (-b)"),
+      ("2*x^2 + 4*exp(x) + 15", "(2*(x^2)) + (4*exp(x)) + 15"), ("pow(x, y)", "x^y"),
+      ("a*-b", "a*(-b)"), ("+x", "x"), ("e^x", "(e)^x"),
+    ])
   func precedence(_ text: String, _ explicit: String) throws {
     let a = try Expression(parsing: text)
     let b = try Expression(parsing: explicit)
@@ -67,10 +76,12 @@ struct ExpressionParsingTests {
     #expect(abs(va - vb) <= 1e-15 * abs(vb), "\(text): \(va) vs \(explicit): \(vb)")
   }
 
-  @Test("numbers", arguments: [
-    ("1e-3", 1e-3), (".5", 0.5), ("2", 2), ("5.", 5), ("1.5E+2", 150),
-    ("0.25e1", 2.5),
-  ])
+  @Test(
+    "numbers",
+    arguments: [
+      ("1e-3", 1e-3), (".5", 0.5), ("2", 2), ("5.", 5), ("1.5E+2", 150),
+      ("0.25e1", 2.5),
+    ])
   func numbers(_ text: String, _ value: Double) throws {
     #expect(try Expression(parsing: text).evaluate([String: Double]()) == value)
   }
