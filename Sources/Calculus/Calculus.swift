@@ -1,2 +1,2 @@
-/// Calculus: expressions, symbolic derivatives, finite-difference schemes, sweeps, order fits.
-public enum Calculus {}
+// Calculus: expressions, symbolic derivatives, finite-difference schemes, step-size sweeps,
+// order fits, partial derivatives and gradient descent. Pure Swift over swift-numerics.

@@ -1,7 +1,159 @@
 import ArgumentParser
+import Foundation
 import Harness
+import Plotting
 
-public struct ExperimentCommand: ParsableCommand {
-  public static let configuration = CommandConfiguration(commandName: "experiment")
+/// `experiment`: runs declarative experiment files on numerical derivatives.
+@available(macOS 10.15, *)
+public struct ExperimentCommand: AsyncParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "experiment",
+    abstract: "Measure how numerical derivatives behave: sweeps, fitted orders, figures.",
+    discussion: """
+      Exit codes: 0 every experiment met its expectations; 1 an experiment missed one; \
+      2 an experiment file, data file or name is invalid (nothing is written for it); \
+      64 command-line usage.
+      """,
+    version: "0.1.0",
+    subcommands: [List.self, Run.self, Show.self],
+    defaultSubcommand: List.self)
+
   public init() {}
+}
+
+/// Options shared by the commands that find experiments.
+public struct CatalogOptions: ParsableArguments {
+  @Option(name: .customLong("experiments"), help: "The folder of shipped experiment files.")
+  public var experimentsDirectory: String = "Experiments"
+
+  public init() {}
+
+  var catalog: Catalog { Catalog(directory: URL(fileURLWithPath: experimentsDirectory, isDirectory: true)) }
+}
+
+extension FigureFormat: ExpressibleByArgument {}
+
+extension ExperimentCommand {
+  /// `experiment list`
+  public struct List: ParsableCommand {
+    public static let configuration = CommandConfiguration(abstract: "List the shipped experiments.")
+    @OptionGroup public var catalogOptions: CatalogOptions
+    public init() {}
+
+    public func run() throws {
+      let paths: [String]
+      do {
+        paths = try catalogOptions.catalog.allPaths()
+      } catch {
+        throw fail(.invalidInput, "\(error)")
+      }
+      var rows: [[String]] = []
+      var invalid = false
+      for path in paths {
+        do {
+          let e = try Experiment.load(path: path)
+          rows.append([e.name, e.kind.rawValue, e.title])
+        } catch {
+          rows.append([URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, "invalid", "\(error)"])
+          invalid = true
+        }
+      }
+      let widths = (0..<3).map { i in rows.map { $0[i].count }.max() ?? 0 }
+      for row in rows {
+        print(row.enumerated().map { i, c in i < 2 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0) : c }
+          .joined(separator: "  "))
+      }
+      if invalid { throw ExitCode(ExitStatus.invalidInput.rawValue) }
+    }
+  }
+
+  /// `experiment run NAME|FILE ... [--all] [--output DIR] [--jobs N] [--formats png,svg]`
+  public struct Run: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+      abstract: "Run experiments by name or file; write summary.json, CSV and figures.")
+
+    @Argument(help: "Experiment names (from Experiments/) or paths to .yaml files.")
+    public var experiments: [String] = []
+
+    @Flag(help: "Run every experiment in the experiments folder.")
+    public var all = false
+
+    @Option(name: .shortAndLong, help: "Where results go: <output>/<name>/ and <output>/index.md.")
+    public var output: String = "Output"
+
+    @Option(name: .shortAndLong, help: "How many experiments run at once.")
+    public var jobs: Int = 1
+
+    @Option(
+      parsing: .singleValue, help: "Figure formats, comma-separated (png, svg, pdf).",
+      transform: { text in
+        try text.split(separator: ",").map { part in
+          guard let format = FigureFormat(rawValue: String(part)) else {
+            throw ValidationError("unknown figure format '\(part)'; expected png, svg or pdf")
+          }
+          return format
+        }
+      })
+    public var formats: [[FigureFormat]] = []
+
+    @Option(help: "Where cached data sets live (make deps fills it).")
+    public var data: String = ".cache/data"
+
+    @OptionGroup public var catalogOptions: CatalogOptions
+
+    public init() {}
+
+    public func validate() throws {
+      guard all || !experiments.isEmpty else {
+        throw ValidationError("name at least one experiment, or pass --all")
+      }
+      guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    public func run() async throws {
+      let chosen = formats.flatMap { $0 }
+      let options = RunOptions(
+        outputRoot: URL(fileURLWithPath: output, isDirectory: true),
+        formats: chosen.isEmpty ? [.png, .svg] : chosen.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
+        jobs: jobs, showProgress: isatty(STDERR_FILENO) == 1,
+        dataDirectory: URL(fileURLWithPath: data, isDirectory: true))
+      let session = Session(options: options, catalog: catalogOptions.catalog)
+      let status = await session.run(experiments, all: all)
+      if status != .success { throw ExitCode(status.rawValue) }
+    }
+  }
+
+  /// `experiment show NAME`
+  public struct Show: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+      abstract: "Print a parsed experiment and the symbolic derivatives it uses.")
+    @Argument(help: "An experiment name or a path to a .yaml file.")
+    public var experiment: String
+    @OptionGroup public var catalogOptions: CatalogOptions
+    public init() {}
+
+    public func run() throws {
+      do {
+        let path = try catalogOptions.catalog.resolve(experiment)
+        print(try Experiment.load(path: path).explained())
+      } catch let error as ExperimentError {
+        throw fail(.invalidInput, "\(error)")
+      }
+    }
+  }
+}
+
+/// Prints `message` on standard error and returns the exit code for `status`.
+func fail(_ status: ExitStatus, _ message: String) -> ExitCode {
+  FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+  return ExitCode(status.rawValue)
+}
+
+extension ExperimentCommand {
+  /// Parses the process's arguments and runs the command (the async entry point; the
+  /// synchronous `main()` that `ParsableCommand` also offers would refuse an async root).
+  public static func start() async {
+    let entry: () async -> Void = main
+    await entry()
+  }
 }

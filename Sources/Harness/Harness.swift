@@ -1,6 +1,4 @@
 import Calculus
-import Learning
-import Plotting
-import Yams
-/// Harness: experiment files, runners, result writers.
-public enum Harness {}
+
+/// The symbolic expressions of `Calculus` (Foundation has a type of the same name).
+public typealias Expression = Calculus.Expression

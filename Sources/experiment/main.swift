@@ -1,3 +1,3 @@
 import ExperimentCLI
 
-ExperimentCommand.main()
+await ExperimentCommand.start()

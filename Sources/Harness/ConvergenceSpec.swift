@@ -1,0 +1,171 @@
+import Calculus
+import Foundation
+
+/// `kind: convergence`: one-variable functions, swept over h, every scheme and precision.
+public struct ConvergenceSpec: Sendable {
+  public struct Case: Sendable {
+    public var f: Expression
+    public var text: String
+    public var variable: String
+    public var points: [Double]
+    /// The user's derivative, when given; checked against the symbolic one.
+    public var df: Expression?
+  }
+
+  /// `checks: [{scheme: central, h: 0.1, equals: 32}]`: a value the lecture states, asserted.
+  public struct ValueCheck: Sendable {
+    public var caseIndex: Int
+    public var point: Double
+    public var scheme: Scheme
+    public var step: Double
+    public var equals: Double
+    public var tolerance: Double
+  }
+
+  public var cases: [Case]
+  public var schemes: [Scheme]
+  public var grid: StepGrid
+  public var precisions: [Precision]
+  public var expectations: [Scheme: Expectation]
+  public var tolerance: Double
+  public var checks: [ValueCheck]
+}
+
+extension ConvergenceSpec: Decodable {
+  static let keys = ["cases", "schemes", "h", "precision", "expect", "tolerance", "checks"]
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.strictContainer(
+      allowing: Experiment.commonKeys + Self.keys, in: "a convergence experiment")
+    schemes = try c.optional("schemes", as: [EnumValue<Scheme>].self, expected: "a list of schemes")?
+      .map(\.value) ?? Scheme.seeds
+    guard !schemes.isEmpty else { throw c.error("schemes", "'schemes' must name at least one scheme") }
+    grid = try c.optional("h", as: StepGridSpec.self, expected: "{min, max, per_decade}")?.grid
+      ?? StepGrid(min: 1e-12, max: 1e-1, perDecade: 4)
+    precisions = try c.optional("precision", as: [EnumValue<Precision>].self, expected: "a list of precisions")?
+      .map(\.value) ?? [.double]
+    guard !precisions.isEmpty else { throw c.error("precision", "'precision' must name at least one precision") }
+    let expect = try c.optional("expect", as: SchemeExpectations.self, expected: "a mapping") ?? SchemeExpectations()
+    try expect.check(against: schemes)
+    expectations = expect.orders
+    tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 0.15
+    guard tolerance > 0 else { throw c.error("tolerance", "'tolerance' must be > 0") }
+
+    let caseSpecs = try c.required("cases", as: [CaseSpec].self, expected: "a list of {f, at}")
+    guard !caseSpecs.isEmpty else { throw c.error("cases", "'cases' must list at least one function") }
+    cases = caseSpecs.map(\.value)
+    if schemes.contains(.complexStep), let i = caseSpecs.firstIndex(where: { !$0.value.f.isAnalytic }) {
+      throw caseSpecs[i].f.error(
+        "complex-step needs a function that is analytic, but \"\(caseSpecs[i].f.text)\" uses "
+          + "abs, relu, sign or step; drop complex-step from 'schemes' for it")
+    }
+    let checkSpecs = try c.optional("checks", as: [CheckSpec].self, expected: "a list of {scheme, h, equals}") ?? []
+    checks = []
+    for check in checkSpecs {
+      guard check.caseIndex < cases.count else {
+        throw ExperimentError(line: check.line, column: check.column, "checks: there is no case \(check.caseIndex) (cases are numbered from 0)")
+      }
+      let points = cases[check.caseIndex].points
+      let point = check.point ?? points[0]
+      guard points.contains(point) else {
+        throw ExperimentError(line: check.line, column: check.column, "checks: \(point) is not a point of case \(check.caseIndex)")
+      }
+      checks.append(ValueCheck(caseIndex: check.caseIndex, point: point, scheme: check.scheme, step: check.step, equals: check.equals, tolerance: check.tolerance))
+    }
+  }
+
+  /// One entry of `cases`, validated where it stands in the file.
+  struct CaseSpec: Decodable {
+    var value: Case
+    var f: ExpressionSource
+
+    init(from decoder: Decoder) throws {
+      let c = try decoder.strictContainer(allowing: ["f", "at", "df"], in: "a case")
+      f = try c.required("f", as: ExpressionSource.self, expected: "an expression in x")
+      let variables = f.expression.variables.sorted()
+      guard variables.count <= 1 else {
+        throw f.error(
+          "a convergence case has one variable, but \"\(f.text)\" uses "
+            + variables.joined(separator: ", ") + "; use kind: partials for several")
+      }
+      let variable = variables.first ?? "x"
+      let points = try c.required("at", as: NumberList.self, expected: "a number or a list of numbers").values.map(\.value)
+      for point in points {
+        try validatePoint(f, variable: variable, point: point, container: c)
+      }
+      var df: Expression?
+      if c.has("df") {
+        let given = try c.required("df", as: ExpressionSource.self, expected: "an expression")
+        let extra = given.expression.variables.subtracting([variable])
+        guard extra.isEmpty else {
+          throw given.error("df uses \(extra.sorted().joined(separator: ", ")), but f is a function of \(variable)")
+        }
+        let symbolic = f.expression.derivative(withRespectTo: variable)
+        for point in points {
+          for probe in [point, point + 0.125, point - 0.0625] {
+            let env = [variable: probe]
+            let want: Double = symbolic.evaluate(env)
+            let got: Double = given.expression.evaluate(env)
+            guard want.isFinite, got.isFinite else { continue }
+            if abs(want - got) > 1e-9 * max(1, abs(want)) {
+              throw given.error(
+                "df disagrees with the symbolic derivative \(symbolic): at \(variable) = \(probe) "
+                  + "df = \(got), but f' = \(want)")
+            }
+          }
+        }
+        df = given.expression
+      }
+      value = Case(f: f.expression, text: f.text, variable: variable, points: points, df: df)
+    }
+  }
+
+  struct CheckSpec: Decodable {
+    var caseIndex: Int
+    var point: Double?
+    var scheme: Scheme
+    var step: Double
+    var equals: Double
+    var tolerance: Double
+    var line: Int?
+    var column: Int?
+
+    init(from decoder: Decoder) throws {
+      let c = try decoder.strictContainer(allowing: ["case", "at", "scheme", "h", "equals", "tolerance"], in: "a check")
+      caseIndex = try c.optional("case", as: Int.self, expected: "a case number") ?? 0
+      point = try c.optional("at", as: NumberValue.self, expected: "a number")?.value
+      scheme = try c.required("scheme", as: EnumValue<Scheme>.self, expected: "a scheme").value
+      step = try c.required("h", as: NumberValue.self, expected: "a step").value
+      equals = try c.required("equals", as: NumberValue.self, expected: "the expected estimate").value
+      tolerance = try c.optional("tolerance", as: Double.self, expected: "a number") ?? 1e-12
+      line = decoder.mark?.line
+      column = decoder.mark?.column
+    }
+  }
+}
+
+/// Rejects points outside the domain and points where the derivative does not exist.
+func validatePoint(
+  _ f: ExpressionSource, variable: String, point: Double,
+  container c: KeyedDecodingContainer<AnyKey>, key: String = "at"
+) throws {
+  try validatePoint(f, values: [variable: point], container: c, key: key)
+}
+
+func validatePoint(
+  _ f: ExpressionSource, values: [String: Double], container c: KeyedDecodingContainer<AnyKey>,
+  key: String = "at"
+) throws {
+  let description = values.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
+    .joined(separator: ", ")
+  if let problem = f.expression.domainViolation(at: values) {
+    throw c.error(key, "\(description) is outside the domain of \"\(f.text)\": \(problem)")
+  }
+  if let problem = f.expression.nonDifferentiability(at: values) {
+    throw c.error(key, "the derivative of \"\(f.text)\" does not exist at \(description): \(problem)")
+  }
+  let value: Double = f.expression.evaluate(values)
+  guard value.isFinite else {
+    throw c.error(key, "\"\(f.text)\" is not finite at \(description)")
+  }
+}

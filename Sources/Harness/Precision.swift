@@ -1,0 +1,93 @@
+import Calculus
+import RealModule
+
+/// The floating-point formats a sweep can run in.
+public enum Precision: String, CaseIterable, Sendable, Codable {
+  case half
+  case single
+  case double
+  case extended
+
+  /// The unit round-off's scale: the distance from 1 to the next representable number.
+  public var epsilon: Double {
+    switch self {
+    case .half: return Double(Float16.ulpOfOne)
+    case .single: return Double(Float.ulpOfOne)
+    case .double: return Double.ulpOfOne
+    case .extended: return Double(Float80.ulpOfOne)
+    }
+  }
+
+  public var label: String {
+    switch self {
+    case .half: return "half (Float16)"
+    case .single: return "single (Float)"
+    case .double: return "double (Double)"
+    case .extended: return "extended (Float80)"
+    }
+  }
+}
+
+/// What a scheme is expected to show: a given order, or `auto`, the Taylor-predicted order at
+/// the point (which may differ from the scheme's nominal order where a coefficient vanishes).
+public enum Expectation: Sendable, Equatable {
+  case order(Double)
+  case auto
+}
+
+/// `expect: {forward: 1, central: 2, central4: auto}` for the schemes of a sweep.
+struct SchemeExpectations: Decodable, Sendable {
+  var orders: [Scheme: Expectation] = [:]
+  var marks: [Scheme: (line: Int?, column: Int?)] = [:]
+  var extra: [String: JSONScalar] = [:]
+
+  init() {}
+
+  /// Decodes the scheme keys, and the non-scheme keys listed in `allowing` as plain scalars.
+  init(from decoder: Decoder, allowing otherKeys: [String]) throws {
+    let schemes = Scheme.allCases.map(\.rawValue)
+    let c = try decoder.strictContainer(allowing: schemes + otherKeys, in: "'expect'")
+    for key in c.allKeys {
+      if let scheme = Scheme(rawValue: key.stringValue) {
+        let mark = c.mark(key.stringValue)
+        marks[scheme] = (mark?.line, mark?.column)
+        if let text = try? c.decode(String.self, forKey: key), text == "auto" {
+          orders[scheme] = .auto
+        } else if let number = try? c.decode(Double.self, forKey: key), number.isFinite, number >= 0 {
+          orders[scheme] = .order(number)
+        } else {
+          throw c.error(key.stringValue, "expect.\(key.stringValue) must be an order (a number >= 0) or 'auto'")
+        }
+      } else if let value = try? c.decode(JSONScalar.self, forKey: key) {
+        extra[key.stringValue] = value
+      }
+    }
+  }
+
+  init(from decoder: Decoder) throws { try self.init(from: decoder, allowing: []) }
+
+  /// Every expected scheme must be one the experiment sweeps.
+  func check(against schemes: [Scheme]) throws {
+    for (scheme, expectation) in orders where !schemes.contains(scheme) {
+      _ = expectation
+      let mark = marks[scheme]
+      throw ExperimentError(
+        line: mark?.line, column: mark?.column,
+        "expect names '\(scheme.rawValue)', which is not among the schemes swept ("
+          + schemes.map(\.rawValue).joined(separator: ", ") + ")")
+    }
+  }
+}
+
+/// A scalar for extra expectation keys (bools, numbers, strings, lists of numbers).
+enum JSONScalar: Decodable, Sendable {
+  case bool(Bool), number(Double), string(String), numbers([Double])
+  init(from decoder: Decoder) throws {
+    let c = try decoder.singleValueContainer()
+    if let b = try? c.decode(Bool.self) { self = .bool(b) }
+    else if let d = try? c.decode(Double.self) { self = .number(d) }
+    else if let s = try? c.decode(String.self) { self = .string(s) }
+    else if let l = try? c.decode([Double].self) { self = .numbers(l) }
+    else { throw ExperimentError(at: decoder.mark, "expected a number, true/false, a string or a list of numbers") }
+  }
+}
