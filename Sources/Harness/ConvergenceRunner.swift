@@ -31,7 +31,8 @@ enum ConvergenceRunner {
       return SweepAnalysis.run(
         f: c.f, derivatives: derivatives[job.caseIndex], variables: [c.variable], point: [job.point],
         index: 0, scheme: job.scheme, precision: job.precision, steps: steps,
-        expectation: spec.expectations[job.scheme], tolerance: spec.tolerance)
+        expectation: spec.expectedPrecisions.contains(job.precision) ? spec.expectations[job.scheme] : nil,
+        tolerance: spec.tolerance)
     }
 
     var result = ExperimentResult(experiment: experiment)

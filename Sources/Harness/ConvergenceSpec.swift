@@ -27,12 +27,14 @@ public struct ConvergenceSpec: Sendable {
   public var grid: StepGrid
   public var precisions: [Precision]
   public var expectations: [Scheme: Expectation]
+  /// The precisions `expect` applies to; the others are measured and reported only.
+  public var expectedPrecisions: [Precision]
   public var tolerance: Double
   public var checks: [ValueCheck]
 }
 
 extension ConvergenceSpec: Decodable {
-  static let keys = ["cases", "schemes", "h", "precision", "expect", "tolerance", "checks"]
+  static let keys = ["cases", "schemes", "h", "precision", "expect", "expect_precisions", "tolerance", "checks"]
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
@@ -48,6 +50,12 @@ extension ConvergenceSpec: Decodable {
     let expect = try c.optional("expect", as: SchemeExpectations.self, expected: "a mapping") ?? SchemeExpectations()
     try expect.check(against: schemes)
     expectations = expect.orders
+    expectedPrecisions = try c.optional("expect_precisions", as: [EnumValue<Precision>].self, expected: "a list of precisions")?
+      .map(\.value) ?? precisions
+    let swept = precisions
+    if let stray = expectedPrecisions.first(where: { !swept.contains($0) }) {
+      throw c.error("expect_precisions", "expect_precisions names '\(stray.rawValue)', which is not among the precisions swept")
+    }
     tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 0.15
     guard tolerance > 0 else { throw c.error("tolerance", "'tolerance' must be > 0") }
 

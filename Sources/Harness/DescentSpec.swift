@@ -35,7 +35,8 @@ public struct DescentSpec: Sendable {
   public var expectConverges: [Double]
   public var expectDiverges: [Double]
   public var expectTooSlow: [Double]
-  /// Largest allowed distance between the paths of the gradients compared (nil: not asserted).
+  /// Largest allowed distance between the paths of the gradients compared, asserted where the
+  /// reference run converges (nil: not asserted).
   public var expectPathAgreement: Double?
 }
 

@@ -98,6 +98,9 @@ public struct GradcheckSpec: Sendable {
   public var sweep: StepGrid?
   public var sweepSchemes: [Scheme]
   public var maxRelativeError: Double?
+  /// The floor of the relative error's denominator (nil: ten times the numerical gradient's
+  /// round-off level divided by the bound).
+  public var relativeFloor: Double?
   public var expectations: [Scheme: Expectation]
   public var tolerance: Double
 }
@@ -105,7 +108,7 @@ public struct GradcheckSpec: Sendable {
 extension GradcheckSpec: Decodable {
   static let keys = [
     "network", "data", "h", "scheme", "method", "precision", "parameters", "sweep", "sweep_schemes",
-    "expect", "tolerance",
+    "expect", "tolerance", "relative_floor",
   ]
 
   public init(from decoder: Decoder) throws {
@@ -126,7 +129,7 @@ extension GradcheckSpec: Decodable {
       if let n = sampleCount, n <= 0 { throw c.error("parameters", "'parameters' must be positive") }
     }
     sweep = try c.optional("sweep", as: StepGridSpec.self, expected: "{min, max, per_decade}")?.grid
-    let expect = try c.optional("expect", as: SchemeExpectations.self, expected: "a mapping")
+    let expect = try c.optional("expect", as: GradcheckExpectations.self, expected: "a mapping")?.schemes
     sweepSchemes = try c.optional("sweep_schemes", as: [EnumValue<Scheme>].self, expected: "a list of schemes")?.map(\.value)
       ?? (expect.map { Array($0.orders.keys).sorted { $0.rawValue > $1.rawValue } }.flatMap { $0.isEmpty ? nil : $0 } ?? [.forward, .central])
     if let bad = sweepSchemes.first(where: { !$0.isStencil }) {
@@ -135,7 +138,21 @@ extension GradcheckSpec: Decodable {
     expectations = expect?.orders ?? [:]
     if case .number(let bound)? = expect?.extra["max_relative_error"] { maxRelativeError = bound } else { maxRelativeError = nil }
     tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 0.15
+    relativeFloor = try c.optional("relative_floor", as: Double.self, expected: "a positive number")
+    if let floor = relativeFloor, !(floor > 0) { throw c.error("relative_floor", "'relative_floor' must be > 0") }
     if let batch = data.batch, batch <= 0 { throw c.error("data", "batch must be positive") }
+  }
+}
+
+/// `expect: {max_relative_error: 1e-6, central: 2, forward: 1}`.
+struct GradcheckExpectations: Decodable {
+  var schemes: SchemeExpectations
+  init(from decoder: Decoder) throws {
+    schemes = try SchemeExpectations(from: decoder, allowing: ["max_relative_error"])
+    if let value = schemes.extra["max_relative_error"], case .number(let bound) = value, bound > 0 {
+    } else if schemes.extra["max_relative_error"] != nil {
+      throw ExperimentError(at: decoder.mark, "expect.max_relative_error must be a positive number")
+    }
   }
 }
 
@@ -157,6 +174,9 @@ public struct TrainingSpec: Sendable {
   public var minTestAccuracy: [Double: Double]
   public var minTestAccuracyForAll: Double?
   public var lossDecreases: Bool?
+  /// With `compare: true`, the largest allowed step-loss difference between the numerical and
+  /// the backprop run (nil: reported only).
+  public var maxLossDifference: Double?
 }
 
 extension TrainingSpec: Decodable {
@@ -180,6 +200,7 @@ extension TrainingSpec: Decodable {
     minTestAccuracy = expect?.perRate ?? [:]
     minTestAccuracyForAll = expect?.minTestAccuracy
     lossDecreases = expect?.lossDecreases
+    maxLossDifference = expect?.maxLossDifference
     let rates = learningRates
     if let rate = minTestAccuracy.keys.sorted().first(where: { !rates.contains($0) }) {
       throw c.error("expect", "expect.min_test_accuracy names learning rate \(rate), which is not trained")
@@ -214,10 +235,17 @@ extension TrainingSpec: Decodable {
     var minTestAccuracy: Double?
     var perRate: [Double: Double] = [:]
     var lossDecreases: Bool?
+    var maxLossDifference: Double?
     init(from decoder: Decoder) throws {
-      let c = try decoder.strictContainer(allowing: ["min_test_accuracy", "loss_decreases"], in: "'expect'")
-      if let map = try? c.decode([Double: Double].self, forKey: AnyKey("min_test_accuracy")) {
-        perRate = map
+      let c = try decoder.strictContainer(allowing: ["min_test_accuracy", "loss_decreases", "max_loss_difference"], in: "'expect'")
+      maxLossDifference = try c.optional("max_loss_difference", as: Double.self, expected: "a positive number")
+      if let map = try? c.decode([String: Double].self, forKey: AnyKey("min_test_accuracy")) {
+        for (key, value) in map {
+          guard let rate = Double(key) else {
+            throw c.error("min_test_accuracy", "expect.min_test_accuracy: '\(key)' is not a learning rate")
+          }
+          perRate[rate] = value
+        }
       } else {
         minTestAccuracy = try c.optional("min_test_accuracy", as: Double.self, expected: "a number from 0 to 1, or a mapping of learning rates to numbers")
       }

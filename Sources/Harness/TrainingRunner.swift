@@ -81,8 +81,7 @@ enum TrainingRunner {
         let gap = zip(n.run.stepLosses, b.run.stepLosses).map { abs($0 - $1) }.max() ?? .nan
         agreement.append(.object([("learning_rate", .num(rate)), ("max_loss_difference", .num(gap)), ("numerical_seconds_per_step", .num(n.run.secondsPerStep)), ("backprop_seconds_per_step", .num(b.run.secondsPerStep)), ("slowdown", .num(n.run.secondsPerStep / b.run.secondsPerStep))]))
         result.terminal.append(String(format: "  lr %@: numerical and backprop losses differ by at most %.3g; a numerical step takes %.0f× a backprop step", short(rate), gap, n.run.secondsPerStep / b.run.secondsPerStep))
-        let bound = spec.precision == .double ? 1e-6 : 1e-2
-        if !(gap <= bound) { result.failures.append(String(format: "lr %@: numerical-gradient training departs from backprop by %.3g > %g", short(rate), gap, bound)) }
+        if let bound = spec.maxLossDifference, !(gap <= bound) { result.failures.append(String(format: "lr %@: numerical-gradient training departs from backprop by %.3g > %g", short(rate), gap, bound)) }
       }
     }
     result.passed = result.failures.isEmpty
