@@ -60,8 +60,17 @@ test: unit-test experiments
 bench: deps
 	$(MAKE) -C Benchmarks
 
+# The figures README.md shows, regenerated from the shipped experiments.
+FIGURE_RUNS := seeds-derivative partials-geometry descent-himmelblau gradcheck-seeds
 figures: build
-	$(BIN) figures docs
+	@tmp=$$(mktemp -d) && \
+	  $(BIN) run $(FIGURE_RUNS) --output $$tmp --formats png --jobs $(JOBS) >/dev/null && \
+	  mkdir -p docs && \
+	  cp $$tmp/seeds-derivative/case1-x1.png docs/convergence.png && \
+	  cp $$tmp/partials-geometry/point1-slice-x.png docs/partial-derivative.png && \
+	  cp $$tmp/descent-himmelblau/paths.png docs/gradient-descent.png && \
+	  cp $$tmp/gradcheck-seeds/sweep.png docs/network-gradient.png && \
+	  rm -rf $$tmp && echo "docs/*.png regenerated"
 
 lint:
 	$(SWIFT) format lint -r Sources Tests

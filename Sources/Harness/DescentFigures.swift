@@ -34,7 +34,8 @@ enum DescentFigures {
       let f: @Sendable ([Double]) -> Double = spec.f.compiled(variables: vars)
       let grid = Grid2D(x: (cx - half)...(cx + half), y: (cy - half)...(cy + half), nx: 81, ny: 81) { f([$0, $1]) }
       let series = runs.map { r in
-        Series(label(r), x: r.run.iterates.map { $0[0] }, y: r.run.iterates.map { $0[1] }, style: .lineAndMarkers,
+        Series(label(r), x: r.run.iterates.map { $0[0] }, y: r.run.iterates.map { $0[1] },
+               style: r.gradient == spec.gradients[0] ? .lineAndMarkers : .line,
                dash: dash(r.gradient), color: color(r.run.learningRate), marker: color(r.run.learningRate))
       }
       let start = Series("start (\(short(spec.start[0])), \(short(spec.start[1])))", x: [spec.start[0]], y: [spec.start[1]], style: .markers, color: 7, marker: 5)

@@ -135,15 +135,15 @@ enum TrainingRunner {
       Series(label(c), x: c.run.epochs.map { Double($0.epoch) }, y: c.run.epochs.map(\.testAccuracy), style: .lineAndMarkers,
              dash: c.gradient == "backprop" && spec.gradient == .numerical ? .dashed : .solid, color: color(c), marker: color(c))
     }
-    let minLoss = max(1e-3, (loss.flatMap(\.y).filter { $0.isFinite && $0 > 0 }.min() ?? 0.1) * 0.8)
+    let start = curves.compactMap { $0.run.stepLosses.first }.filter(\.isFinite).max() ?? 2.5
     let net = spec.network.layers.map(String.init).joined(separator: "-")
     return [(
       "curves", "training loss and test accuracy for each learning rate",
       Figure(
         title: "\(net) \(spec.network.activation.rawValue) network on \(spec.data.source.label) (\(data.train.count) train, \(data.test.count) test), batch \(spec.batch)",
         panels: [
-          Panel(title: "training loss (running mean over \(spec.epochs > 1 ? "an epoch's tenth" : "steps")) against epochs", xAxis: Axis("epoch"), yAxis: Axis("cross-entropy loss", scale: .log10, range: minLoss...max(minLoss * 10, 3)), series: loss, legend: .upperRight),
-          Panel(title: "test accuracy after each epoch", xAxis: Axis("epoch", range: 0.5...(Double(spec.epochs) + 0.5)), yAxis: Axis("test accuracy"), series: accuracy, legend: .lowerRight),
+          Panel(title: "training loss (running mean) against epochs", xAxis: Axis("epoch"), yAxis: Axis("cross-entropy loss", range: 0...(start * 1.3)), series: loss, legend: .best),
+          Panel(title: "test accuracy after each epoch", xAxis: Axis("epoch", range: 0.5...(Double(spec.epochs) + 0.5)), yAxis: Axis("test accuracy"), series: accuracy, legend: .best),
         ], columns: 2, width: 1600, height: 750))]
   }
 }
