@@ -108,14 +108,15 @@ enum ConvergenceRunner {
   }
 }
 
+/// Where `OutputWriter` puts the figures of a section, in the formats it wrote.
+let figureMarker = "<!-- figures -->\n"
+
 /// The heading, description and figure list of an experiment's section in index.md.
 func markdownSection(_ experiment: Experiment, result: ExperimentResult) -> String {
   var text = "## \(experiment.name)\n\n**\(experiment.title)** (`\(experiment.kind.rawValue)`, "
     + "[\(experiment.path)](../\(experiment.path)): \(result.passed ? "passed" : "**failed**")\n\n"
   if let description = experiment.description { text += description.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" }
-  for (name, caption, _) in result.figures {
-    text += "![\(caption)](./\(name).png)\n\n*\(caption)* ([SVG](./\(name).svg))\n\n"
-  }
+  text += figureMarker
   if !result.failures.isEmpty {
     text += result.failures.map { "- FAILED: \($0)" }.joined(separator: "\n") + "\n\n"
   }

@@ -71,14 +71,14 @@ extension ConvergenceSpec: Decodable {
     checks = []
     for check in checkSpecs {
       guard check.caseIndex < cases.count else {
-        throw ExperimentError(line: check.line, column: check.column, "checks: there is no case \(check.caseIndex) (cases are numbered from 0)")
+        throw ExperimentError(line: check.fields.line, column: check.fields.column, "checks: there is no case \(check.caseIndex) (cases are numbered from 0)")
       }
       let points = cases[check.caseIndex].points
       let point = check.point ?? points[0]
       guard points.contains(point) else {
-        throw ExperimentError(line: check.line, column: check.column, "checks: \(point) is not a point of case \(check.caseIndex)")
+        throw ExperimentError(line: check.fields.line, column: check.fields.column, "checks: \(point) is not a point of case \(check.caseIndex)")
       }
-      checks.append(ValueCheck(caseIndex: check.caseIndex, point: point, scheme: check.scheme, step: check.step, equals: check.equals, tolerance: check.tolerance))
+      checks.append(ValueCheck(caseIndex: check.caseIndex, point: point, scheme: check.fields.scheme, step: check.fields.step, equals: check.fields.equals, tolerance: check.fields.tolerance))
     }
   }
 
@@ -131,24 +131,36 @@ extension ConvergenceSpec: Decodable {
   struct CheckSpec: Decodable {
     var caseIndex: Int
     var point: Double?
-    var scheme: Scheme
-    var step: Double
-    var equals: Double
-    var tolerance: Double
-    var line: Int?
-    var column: Int?
+    var fields: CheckFields
 
     init(from decoder: Decoder) throws {
-      let c = try decoder.strictContainer(allowing: ["case", "at", "scheme", "h", "equals", "tolerance"], in: "a check")
+      let c = try decoder.strictContainer(allowing: ["case", "at"] + CheckFields.keys, in: "a check")
       caseIndex = try c.optional("case", as: Int.self, expected: "a case number") ?? 0
       point = try c.optional("at", as: NumberValue.self, expected: "a number")?.value
-      scheme = try c.required("scheme", as: EnumValue<Scheme>.self, expected: "a scheme").value
-      step = try c.required("h", as: NumberValue.self, expected: "a step").value
-      equals = try c.required("equals", as: NumberValue.self, expected: "the expected estimate").value
-      tolerance = try c.optional("tolerance", as: Double.self, expected: "a number") ?? 1e-12
-      line = decoder.mark?.line
-      column = decoder.mark?.column
+      fields = try CheckFields(c, decoder: decoder, defaultTolerance: 1e-12)
     }
+  }
+}
+
+/// The keys every `checks` entry has: a scheme's estimate at one step, and the value it must
+/// equal within a relative tolerance.
+struct CheckFields {
+  static let keys = ["scheme", "h", "equals", "tolerance"]
+  var scheme: Scheme
+  var step: Double
+  var equals: Double
+  var tolerance: Double
+  var line: Int?
+  var column: Int?
+
+  init(_ c: KeyedDecodingContainer<AnyKey>, decoder: Decoder, defaultTolerance: Double) throws {
+    scheme = try c.required("scheme", as: EnumValue<Scheme>.self, expected: "a scheme").value
+    step = try c.required("h", as: NumberValue.self, expected: "a step").value
+    guard step > 0 else { throw c.error("h", "a check's h must be > 0") }
+    equals = try c.required("equals", as: NumberValue.self, expected: "the expected estimate").value
+    tolerance = try c.optional("tolerance", as: Double.self, expected: "a number") ?? defaultTolerance
+    line = decoder.mark?.line
+    column = decoder.mark?.column
   }
 }
 

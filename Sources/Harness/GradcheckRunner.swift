@@ -237,21 +237,7 @@ enum GradcheckRunner {
         if case .order(let p) = e { return p }
         return Double(scheme.order)
       }
-      var passed = true
-      var verdict = ""
-      switch fit {
-      case .fitted(let r):
-        if let expected {
-          passed = abs(r.order - expected) <= spec.tolerance
-          verdict = String(format: "fitted %.3f, expected %g: |difference| %.3f %@ tolerance %g", r.order, expected, abs(r.order - expected), passed ? "<=" : ">", spec.tolerance)
-        } else {
-          verdict = String(format: "fitted %.3f (no expectation)", r.order)
-        }
-      case .exact(let reason): verdict = "exact: \(reason)"
-      case .noFit(let reason):
-        passed = expected == nil
-        verdict = "no fit: \(reason)"
-      }
+      let (passed, verdict) = judge(fit, expected: expected, tolerance: spec.tolerance)
       outcomes.append(SweepOutcome(scheme: scheme, precision: precision, samples: samples, exact: exact, fit: fit, prediction: prediction, expectedOrder: expected, passed: passed, verdict: verdict))
     }
     net.parameters = theta

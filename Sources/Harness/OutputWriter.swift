@@ -40,7 +40,15 @@ public enum OutputWriter {
       withNotes.notes += notes
       try withNotes.summaryJSON().serialized().write(
         to: staging.appendingPathComponent("summary.json"), atomically: false, encoding: .utf8)
-      try result.markdown.write(to: staging.appendingPathComponent("summary.md"), atomically: false, encoding: .utf8)
+      var figureText = ""
+      for (base, caption, _) in result.figures {
+        let shown = formats.contains(.png) ? "png" : formats.contains(.svg) ? "svg" : nil
+        if let shown { figureText += "![\(caption)](./\(base).\(shown))\n\n" }
+        let links = formats.map { "[\($0.rawValue.uppercased())](./\(base).\($0.rawValue))" }.joined(separator: ", ")
+        figureText += "*\(caption)* (\(links))\n\n"
+      }
+      let markdown = result.markdown.replacingOccurrences(of: figureMarker, with: figureText)
+      try markdown.write(to: staging.appendingPathComponent("summary.md"), atomically: false, encoding: .utf8)
       files += ["\(name)/summary.json", "\(name)/summary.md"]
       // Swap the finished folder in.
       var old: URL?

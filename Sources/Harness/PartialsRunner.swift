@@ -207,21 +207,7 @@ enum PartialsRunner {
     case .auto?: expected = prediction.order.map(Double.init)
     case nil: expected = nil
     }
-    var passed = true
-    var verdict: String
-    switch fit {
-    case .fitted(let f):
-      if let expected {
-        passed = abs(f.order - expected) <= spec.tolerance
-        verdict = String(format: "fitted %.3f, expected %g (tolerance %g)", f.order, expected, spec.tolerance)
-      } else {
-        verdict = String(format: "fitted %.3f", f.order)
-      }
-    case .exact(let reason): verdict = "exact: \(reason)"
-    case .noFit(let reason):
-      passed = expected == nil
-      verdict = "no fit: \(reason)"
-    }
+    let (passed, verdict) = judge(fit, expected: expected, tolerance: spec.tolerance)
     return HessianOutcome(pointIndex: p, i: i, j: j, exact: Double(exact80), samples: samples, fit: fit, prediction: prediction, expected: expected, passed: passed, verdict: verdict)
   }
 }

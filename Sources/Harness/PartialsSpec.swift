@@ -145,12 +145,12 @@ extension PartialsSpec: Decodable {
     let pointCount = points.count
     checks = try (c.optional("checks", as: [CheckSpec].self, expected: "a list of {variable, scheme, h, equals}") ?? []).map { spec in
       guard vars.contains(spec.variable) else {
-        throw ExperimentError(line: spec.line, column: spec.column, "checks: unknown variable '\(spec.variable)'\(suggestion(for: spec.variable, in: vars))")
+        throw ExperimentError(line: spec.fields.line, column: spec.fields.column, "checks: unknown variable '\(spec.variable)'\(suggestion(for: spec.variable, in: vars))")
       }
       guard spec.pointIndex < pointCount else {
-        throw ExperimentError(line: spec.line, column: spec.column, "checks: there is no point \(spec.pointIndex) (points are numbered from 0)")
+        throw ExperimentError(line: spec.fields.line, column: spec.fields.column, "checks: there is no point \(spec.pointIndex) (points are numbered from 0)")
       }
-      return Check(pointIndex: spec.pointIndex, variable: spec.variable, scheme: spec.scheme, step: spec.step, equals: spec.equals, tolerance: spec.tolerance)
+      return Check(pointIndex: spec.pointIndex, variable: spec.variable, scheme: spec.fields.scheme, step: spec.fields.step, equals: spec.fields.equals, tolerance: spec.fields.tolerance)
     }
   }
 
@@ -172,22 +172,13 @@ extension PartialsSpec: Decodable {
   struct CheckSpec: Decodable {
     var pointIndex: Int
     var variable: String
-    var scheme: Scheme
-    var step: Double
-    var equals: Double
-    var tolerance: Double
-    var line: Int?
-    var column: Int?
+    var fields: CheckFields
+
     init(from decoder: Decoder) throws {
-      let c = try decoder.strictContainer(allowing: ["point", "variable", "scheme", "h", "equals", "tolerance"], in: "a check")
+      let c = try decoder.strictContainer(allowing: ["point", "variable"] + CheckFields.keys, in: "a check")
       pointIndex = try c.optional("point", as: Int.self, expected: "a point number") ?? 0
       variable = try c.required("variable", as: String.self, expected: "a variable name")
-      scheme = try c.required("scheme", as: EnumValue<Scheme>.self, expected: "a scheme").value
-      step = try c.required("h", as: NumberValue.self, expected: "a step").value
-      equals = try c.required("equals", as: NumberValue.self, expected: "the expected estimate").value
-      tolerance = try c.optional("tolerance", as: Double.self, expected: "a number") ?? 1e-8
-      line = decoder.mark?.line
-      column = decoder.mark?.column
+      fields = try CheckFields(c, decoder: decoder, defaultTolerance: 1e-8)
     }
   }
 }

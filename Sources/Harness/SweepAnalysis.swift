@@ -54,6 +54,27 @@ public struct SweepOutcome: Sendable {
   public var nonFiniteCount: Int { samples.filter { !$0.estimate.isFinite }.count }
 }
 
+/// Whether a fit meets its expected order, and why, in words with numbers.
+///
+/// A fitted order passes when it is within `tolerance` of `expected` (or when nothing is
+/// expected); an exact outcome (no truncation error) passes; no fit passes only when nothing
+/// was expected.
+func judge(_ fit: FitOutcome, expected: Double?, tolerance: Double) -> (passed: Bool, verdict: String) {
+  switch fit {
+  case .fitted(let result):
+    guard let expected else { return (true, String(format: "fitted %.3f (no expectation)", result.order)) }
+    let gap = abs(result.order - expected)
+    let passed = gap <= tolerance
+    return (passed, String(
+      format: "fitted %.3f, expected %g: |difference| %.3f %@ tolerance %g", result.order, expected,
+      gap, passed ? "<=" : ">", tolerance))
+  case .exact(let reason):
+    return (true, "exact: \(reason)")
+  case .noFit(let reason):
+    return (expected == nil, "no fit: \(reason)")
+  }
+}
+
 /// Sweeps, fits and predicts the order of a finite-difference scheme on a symbolic function.
 ///
 /// The function is evaluated in the working precision `T` at the point rounded to `T`; the
@@ -200,27 +221,7 @@ public enum SweepAnalysis {
     case .auto?: expected = prediction.order.map(Double.init)
     case nil: expected = nil
     }
-    let passed: Bool
-    let verdict: String
-    switch fit {
-    case .fitted(let result):
-      if let expected {
-        let gap = abs(result.order - expected)
-        passed = gap <= tolerance
-        verdict = String(
-          format: "fitted %.3f, expected %g: |difference| %.3f %@ tolerance %g", result.order,
-          expected, gap, passed ? "<=" : ">", tolerance)
-      } else {
-        passed = true
-        verdict = String(format: "fitted %.3f (no expectation)", result.order)
-      }
-    case .exact(let reason):
-      passed = true
-      verdict = "exact: \(reason)"
-    case .noFit(let reason):
-      passed = expected == nil
-      verdict = "no fit: \(reason)"
-    }
+    let (passed, verdict) = judge(fit, expected: expected, tolerance: tolerance)
     return SweepOutcome(
       scheme: scheme, precision: precision, samples: samples, exact: Double(exact80), fit: fit,
       prediction: prediction, expectedOrder: expected, passed: passed, verdict: verdict)

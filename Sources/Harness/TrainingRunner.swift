@@ -26,7 +26,11 @@ enum TrainingRunner {
     let stepsPerEpoch = (data.train.count + spec.batch - 1) / spec.batch
     let totalSteps = min(spec.maxSteps ?? .max, stepsPerEpoch * spec.epochs) * spec.learningRates.count
     let done = Counter()
-    let report: (String) -> Void = { _ in context.progress("training", done.add(100), totalSteps) }
+    // The trainer reports every 100 steps and at the end of each epoch.
+    let report: (String) -> Void = { message in
+      guard !message.contains("test accuracy") else { return }
+      context.progress("training", min(done.add(100), totalSteps), totalSteps)
+    }
     var curves: [Curve] = []
     func train(_ t: TrainingConfiguration, _ label: String) -> [TrainingRun] {
       switch spec.precision {
