@@ -28,7 +28,9 @@ public struct CatalogOptions: ParsableArguments {
 
   public init() {}
 
-  var catalog: Catalog { Catalog(directory: URL(fileURLWithPath: experimentsDirectory, isDirectory: true)) }
+  var catalog: Catalog {
+    Catalog(directory: URL(fileURLWithPath: experimentsDirectory, isDirectory: true))
+  }
 }
 
 extension FigureFormat: ExpressibleByArgument {}
@@ -36,7 +38,8 @@ extension FigureFormat: ExpressibleByArgument {}
 extension ExperimentCommand {
   /// `experiment list`
   public struct List: ParsableCommand {
-    public static let configuration = CommandConfiguration(abstract: "List the shipped experiments.")
+    public static let configuration = CommandConfiguration(
+      abstract: "List the shipped experiments.")
     @OptionGroup public var catalogOptions: CatalogOptions
     public init() {}
 
@@ -54,13 +57,19 @@ extension ExperimentCommand {
           let e = try Experiment.load(path: path)
           rows.append([e.name, e.kind.rawValue, e.title])
         } catch {
-          rows.append([URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, "invalid", "\(error)"])
+          rows.append([
+            URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, "invalid",
+            "\(error)",
+          ])
           invalid = true
         }
       }
       let widths = (0..<3).map { i in rows.map { $0[i].count }.max() ?? 0 }
       for row in rows {
-        print(row.enumerated().map { i, c in i < 2 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0) : c }
+        print(
+          row.enumerated().map { i, c in
+            i < 2 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0) : c
+          }
           .joined(separator: "  "))
       }
       if invalid { throw ExitCode(ExitStatus.invalidInput.rawValue) }
@@ -114,7 +123,8 @@ extension ExperimentCommand {
       let chosen = formats.flatMap { $0 }
       let options = RunOptions(
         outputRoot: URL(fileURLWithPath: output, isDirectory: true),
-        formats: chosen.isEmpty ? [.png, .svg] : chosen.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
+        formats: chosen.isEmpty
+          ? [.png, .svg] : chosen.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
         jobs: jobs, showProgress: isatty(STDERR_FILENO) == 1,
         dataDirectory: URL(fileURLWithPath: data, isDirectory: true))
       let session = Session(options: options, catalog: catalogOptions.catalog)

@@ -12,7 +12,9 @@ public struct Catalog: Sendable {
   public func allPaths() throws -> [String] {
     let fm = FileManager.default
     guard let entries = try? fm.contentsOfDirectory(atPath: directory.path) else {
-      throw ExperimentError(file: directory.path, "cannot list the experiments folder (run from the package root, or pass a file)")
+      throw ExperimentError(
+        file: directory.path,
+        "cannot list the experiments folder (run from the package root, or pass a file)")
     }
     return entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
       .map { directory.appendingPathComponent($0).relativePath }
@@ -31,7 +33,9 @@ public struct Catalog: Sendable {
       let path = directory.appendingPathComponent("\(nameOrPath).\(ext)").relativePath
       if fm.fileExists(atPath: path) { return path }
     }
-    let names = ((try? allPaths()) ?? []).map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+    let names = ((try? allPaths()) ?? []).map {
+      URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent
+    }
     throw ExperimentError(
       "unknown experiment '\(nameOrPath)'\(suggestion(for: nameOrPath, in: names)); "
         + "`experiment list` shows them, or pass a path to a .yaml file")

@@ -17,15 +17,30 @@ enum ConvergenceFigures {
         let base = "case\(i + 1)-\(c.variable)\(fileSafe(short(point)))"
         let title = "f(\(c.variable)) = \(mathText(c.text)) at \(c.variable) = \(short(point))"
         figures.append(
-          (base, "\(c.text) at \(c.variable) = \(short(point)): error against h (\(primary.rawValue))",
-           Figure(title: title, panels: [errorPanel(main, title: "|estimate − f'(\(c.variable))| against the step h, \(primary.rawValue) precision", variable: c.variable)])))
+          (
+            base,
+            "\(c.text) at \(c.variable) = \(short(point)): error against h (\(primary.rawValue))",
+            Figure(
+              title: title,
+              panels: [
+                errorPanel(
+                  main,
+                  title:
+                    "|estimate − f'(\(c.variable))| against the step h, \(primary.rawValue) precision",
+                  variable: c.variable)
+              ])
+          ))
         if spec.precisions.count > 1 {
           let panels = spec.schemes.map { scheme in
             precisionPanel(here.filter { $0.0.scheme == scheme }.map(\.1), scheme: scheme)
           }
           figures.append(
-            (base + "-precisions", "\(c.text) at \(c.variable) = \(short(point)): every precision",
-             Figure(title: title + ": the same schemes in every precision", panels: panels, columns: panels.count > 1 ? 2 : 1)))
+            (
+              base + "-precisions", "\(c.text) at \(c.variable) = \(short(point)): every precision",
+              Figure(
+                title: title + ": the same schemes in every precision", panels: panels,
+                columns: panels.count > 1 ? 2 : 1)
+            ))
         }
       }
     }
@@ -51,26 +66,42 @@ enum ConvergenceFigures {
       case .noFit: label = "\(o.scheme.rawValue): no fit"
       }
       let points = o.samples.filter { $0.estimate.isFinite }
-      series.append(Series(label, x: points.map(\.effectiveStep), y: points.map(\.error), style: .lineAndMarkers, color: color, marker: color))
+      series.append(
+        Series(
+          label, x: points.map(\.effectiveStep), y: points.map(\.error), style: .lineAndMarkers,
+          color: color, marker: color))
       if let fit = o.orderFit {
         spans.append(Span("\(o.scheme.rawValue) fit range", x: fit.range, color: color))
         let order = Int(fit.order.rounded())
-        let top = points.filter { fit.range.contains($0.effectiveStep) }.max { $0.effectiveStep < $1.effectiveStep }
-        if let top, anchors[order] == nil, order > 0 { anchors[order] = (top.effectiveStep, top.error) }
+        let top = points.filter { fit.range.contains($0.effectiveStep) }.max {
+          $0.effectiveStep < $1.effectiveStep
+        }
+        if let top, anchors[order] == nil, order > 0 {
+          anchors[order] = (top.effectiveStep, top.error)
+        }
       }
       if let best = o.best, best.error > 0 {
-        markers.append(VerticalMarker(k == 0 ? "best h observed (dotted), predicted (dashed)" : "", x: best.effectiveStep, dash: .dotted, color: color))
+        markers.append(
+          VerticalMarker(
+            k == 0 ? "best h observed (dotted), predicted (dashed)" : "", x: best.effectiveStep,
+            dash: .dotted, color: color))
       }
       if let predicted = o.prediction.bestStep, predicted > 0, predicted.isFinite {
         markers.append(VerticalMarker("", x: predicted, dash: .dashed, color: color))
       }
-      if !o.prediction.explanation.isEmpty, o.prediction.order != o.scheme.order, let best = o.best {
-        annotations.append(Annotation("\(o.scheme.rawValue): \(o.prediction.explanation)", x: best.effectiveStep, y: best.error, alignment: .left, color: color))
+      if !o.prediction.explanation.isEmpty, o.prediction.order != o.scheme.order, let best = o.best
+      {
+        annotations.append(
+          Annotation(
+            "\(o.scheme.rawValue): \(o.prediction.explanation)", x: best.effectiveStep,
+            y: best.error, alignment: .left, color: color))
       }
     }
     var references: [ReferenceLine] = []
     for (p, anchor) in anchors.sorted(by: { $0.key < $1.key }) {
-      references.append(ReferenceLine(p == 1 ? "O(h)" : "O(h^{\(p)})", slope: Double(p), through: (anchor.x, anchor.y * 5)))
+      references.append(
+        ReferenceLine(
+          p == 1 ? "O(h)" : "O(h^{\(p)})", slope: Double(p), through: (anchor.x, anchor.y * 5)))
     }
     return Panel(
       title: title, xAxis: Axis("step h", scale: .log10), yAxis: Axis("|error|", scale: .log10),
@@ -84,15 +115,20 @@ enum ConvergenceFigures {
       let points = o.samples.filter { $0.estimate.isFinite }
       let slope = o.fittedOrder.map { String(format: ", slope %.2f", $0) } ?? ""
       let color = Precision.allCases.firstIndex(of: o.precision) ?? k
-      return Series("\(o.precision.rawValue)\(slope)", x: points.map(\.effectiveStep), y: points.map(\.error), color: color, marker: color)
+      return Series(
+        "\(o.precision.rawValue)\(slope)", x: points.map(\.effectiveStep), y: points.map(\.error),
+        color: color, marker: color)
     }
     let markers = outcomes.compactMap { o -> VerticalMarker? in
       guard let best = o.best else { return nil }
-      return VerticalMarker("", x: best.effectiveStep, dash: .dotted, color: Precision.allCases.firstIndex(of: o.precision))
+      return VerticalMarker(
+        "", x: best.effectiveStep, dash: .dotted,
+        color: Precision.allCases.firstIndex(of: o.precision))
     }
     return Panel(
       title: "\(scheme.rawValue) (order \(scheme.order))", xAxis: Axis("step h", scale: .log10),
-      yAxis: Axis("|error|", scale: .log10), series: series, verticalMarkers: markers, legend: .best)
+      yAxis: Axis("|error|", scale: .log10), series: series, verticalMarkers: markers, legend: .best
+    )
   }
 }
 
@@ -109,7 +145,10 @@ func mathText(_ text: String) -> String {
         var depth = 0
         while j < chars.count {
           if chars[j] == "(" { depth += 1 }
-          if chars[j] == ")" { depth -= 1; if depth == 0 { break } }
+          if chars[j] == ")" {
+            depth -= 1
+            if depth == 0 { break }
+          }
           j += 1
         }
         out += "^{" + String(chars[(i + 2)..<min(j, chars.count)]) + "}"
@@ -131,9 +170,13 @@ func mathText(_ text: String) -> String {
   while k < characters.count {
     let c = characters[k]
     result.append(c)
-    let startsIdentifier = c.isLetter && (k == 0 || !(characters[k - 1].isLetter || characters[k - 1].isNumber || characters[k - 1] == "{"))
+    let startsIdentifier =
+      c.isLetter
+      && (k == 0
+        || !(characters[k - 1].isLetter || characters[k - 1].isNumber || characters[k - 1] == "{"))
     if startsIdentifier, k + 1 < characters.count, characters[k + 1].isNumber,
-      k + 1 == characters.count - 1 || !(characters[k + 2].isLetter || characters[k + 2] == ".") || characters[k + 2].isNumber
+      k + 1 == characters.count - 1 || !(characters[k + 2].isLetter || characters[k + 2] == ".")
+        || characters[k + 2].isNumber
     {
       var j = k + 1
       while j < characters.count, characters[j].isNumber { j += 1 }

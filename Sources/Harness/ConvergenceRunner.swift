@@ -20,7 +20,9 @@ enum ConvergenceRunner {
     for (i, c) in spec.cases.enumerated() {
       for point in c.points {
         for precision in spec.precisions {
-          for scheme in spec.schemes { jobs.append(Job(caseIndex: i, point: point, precision: precision, scheme: scheme)) }
+          for scheme in spec.schemes {
+            jobs.append(Job(caseIndex: i, point: point, precision: precision, scheme: scheme))
+          }
         }
       }
     }
@@ -29,9 +31,11 @@ enum ConvergenceRunner {
       let job = jobList[k]
       let c = spec.cases[job.caseIndex]
       return SweepAnalysis.run(
-        f: c.f, derivatives: derivatives[job.caseIndex], variables: [c.variable], point: [job.point],
+        f: c.f, derivatives: derivatives[job.caseIndex], variables: [c.variable],
+        point: [job.point],
         index: 0, scheme: job.scheme, precision: job.precision, steps: steps,
-        expectation: spec.expectedPrecisions.contains(job.precision) ? spec.expectations[job.scheme] : nil,
+        expectation: spec.expectedPrecisions.contains(job.precision)
+          ? spec.expectations[job.scheme] : nil,
         tolerance: spec.tolerance)
     }
 
@@ -51,17 +55,22 @@ enum ConvergenceRunner {
       leading.append(("at_steps", atSteps(outcome)))
       json.append(SweepReporting.json(outcome, leading: leading))
       for row in SweepReporting.csvRows(
-        outcome, leading: [.int(job.caseIndex), .string(c.text), .string(c.variable), .number(job.point)])
+        outcome,
+        leading: [.int(job.caseIndex), .string(c.text), .string(c.variable), .number(job.point)])
       {
         table.append(row)
       }
       terminalRows.append([c.text, short(job.point)] + SweepReporting.terminalRow(outcome))
-      markdownRows.append(SweepReporting.markdownRow(outcome, leading: ["`\(c.text)`", short(job.point)]))
-      if let failure = SweepReporting.failure(outcome, subject: subject) { result.failures.append(failure) }
+      markdownRows.append(
+        SweepReporting.markdownRow(outcome, leading: ["`\(c.text)`", short(job.point)]))
+      if let failure = SweepReporting.failure(outcome, subject: subject) {
+        result.failures.append(failure)
+      }
       if outcome.nonFiniteCount > 0 {
         result.notes.append(
           "\(subject), \(outcome.scheme.rawValue), \(outcome.precision.rawValue): "
-            + "\(outcome.nonFiniteCount) step(s) gave a non-finite estimate (h below the precision's reach); excluded from the fit")
+            + "\(outcome.nonFiniteCount) step(s) gave a non-finite estimate (h below the precision's reach); excluded from the fit"
+        )
       }
     }
 
@@ -76,13 +85,15 @@ enum ConvergenceRunner {
       let passed = gap <= check.tolerance * max(1, abs(check.equals))
       checks.append(
         .object([
-          ("f", .string(c.text)), ("at", .num(check.point)), ("scheme", .string(check.scheme.rawValue)),
+          ("f", .string(c.text)), ("at", .num(check.point)),
+          ("scheme", .string(check.scheme.rawValue)),
           ("h", .num(check.step)), ("estimate", .num(estimate)), ("equals", .num(check.equals)),
           ("difference", .num(gap)), ("passed", .bool(passed)),
         ]))
       let line = String(
         format: "check %@ at %@, %@, h = %@: estimate %@, expected %@ (difference %.3g)",
-        c.text, short(check.point), check.scheme.rawValue, short(check.step), String(estimate), String(check.equals), gap)
+        c.text, short(check.point), check.scheme.rawValue, short(check.step), String(estimate),
+        String(check.equals), gap)
       result.terminal.append("  " + line + (passed ? "  pass" : "  FAIL"))
       if !passed { result.failures.append(line) }
     }
@@ -91,10 +102,13 @@ enum ConvergenceRunner {
     result.summary = [("results", .array(json))]
     if !checks.isEmpty { result.summary.append(("checks", .array(checks))) }
     result.tables = [("errors.csv", table)]
-    result.terminal = alignedTable(header: ["f", "at"] + SweepReporting.terminalHeader, rows: terminalRows)
+    result.terminal =
+      alignedTable(header: ["f", "at"] + SweepReporting.terminalHeader, rows: terminalRows)
       + result.terminal
-    result.figures = ConvergenceFigures.make(spec: spec, jobs: jobs, outcomes: outcomes, derivatives: derivatives)
-    result.markdown = markdownSection(experiment, result: result)
+    result.figures = ConvergenceFigures.make(
+      spec: spec, jobs: jobs, outcomes: outcomes, derivatives: derivatives)
+    result.markdown =
+      markdownSection(experiment, result: result)
       + markdownTable(header: ["f", "at"] + SweepReporting.terminalHeader, rows: markdownRows)
     return result
   }
@@ -113,9 +127,12 @@ let figureMarker = "<!-- figures -->\n"
 
 /// The heading, description and figure list of an experiment's section in index.md.
 func markdownSection(_ experiment: Experiment, result: ExperimentResult) -> String {
-  var text = "## \(experiment.name)\n\n**\(experiment.title)** (`\(experiment.kind.rawValue)`, "
+  var text =
+    "## \(experiment.name)\n\n**\(experiment.title)** (`\(experiment.kind.rawValue)`, "
     + "[\(experiment.path)](../\(experiment.path)): \(result.passed ? "passed" : "**failed**")\n\n"
-  if let description = experiment.description { text += description.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" }
+  if let description = experiment.description {
+    text += description.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
+  }
   text += figureMarker
   if !result.failures.isEmpty {
     text += result.failures.map { "- FAILED: \($0)" }.joined(separator: "\n") + "\n\n"

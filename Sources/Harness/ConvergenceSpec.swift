@@ -34,51 +34,80 @@ public struct ConvergenceSpec: Sendable {
 }
 
 extension ConvergenceSpec: Decodable {
-  static let keys = ["cases", "schemes", "h", "precision", "expect", "expect_precisions", "tolerance", "checks"]
+  static let keys = [
+    "cases", "schemes", "h", "precision", "expect", "expect_precisions", "tolerance", "checks",
+  ]
 
   public init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
       allowing: Experiment.commonKeys + Self.keys, in: "a convergence experiment")
-    schemes = try c.optional("schemes", as: [EnumValue<Scheme>].self, expected: "a list of schemes")?
+    schemes =
+      try c.optional("schemes", as: [EnumValue<Scheme>].self, expected: "a list of schemes")?
       .map(\.value) ?? Scheme.seeds
-    guard !schemes.isEmpty else { throw c.error("schemes", "'schemes' must name at least one scheme") }
-    grid = try c.optional("h", as: StepGridSpec.self, expected: "{min, max, per_decade}")?.grid
+    guard !schemes.isEmpty else {
+      throw c.error("schemes", "'schemes' must name at least one scheme")
+    }
+    grid =
+      try c.optional("h", as: StepGridSpec.self, expected: "{min, max, per_decade}")?.grid
       ?? StepGrid(min: 1e-12, max: 1e-1, perDecade: 4)
-    precisions = try c.optional("precision", as: [EnumValue<Precision>].self, expected: "a list of precisions")?
+    precisions =
+      try c.optional(
+        "precision", as: [EnumValue<Precision>].self, expected: "a list of precisions")?
       .map(\.value) ?? [.double]
-    guard !precisions.isEmpty else { throw c.error("precision", "'precision' must name at least one precision") }
-    let expect = try c.optional("expect", as: SchemeExpectations.self, expected: "a mapping") ?? SchemeExpectations()
+    guard !precisions.isEmpty else {
+      throw c.error("precision", "'precision' must name at least one precision")
+    }
+    let expect =
+      try c.optional("expect", as: SchemeExpectations.self, expected: "a mapping")
+      ?? SchemeExpectations()
     try expect.check(against: schemes)
     expectations = expect.orders
-    expectedPrecisions = try c.optional("expect_precisions", as: [EnumValue<Precision>].self, expected: "a list of precisions")?
+    expectedPrecisions =
+      try c.optional(
+        "expect_precisions", as: [EnumValue<Precision>].self, expected: "a list of precisions")?
       .map(\.value) ?? precisions
     let swept = precisions
     if let stray = expectedPrecisions.first(where: { !swept.contains($0) }) {
-      throw c.error("expect_precisions", "expect_precisions names '\(stray.rawValue)', which is not among the precisions swept")
+      throw c.error(
+        "expect_precisions",
+        "expect_precisions names '\(stray.rawValue)', which is not among the precisions swept")
     }
     tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 0.15
     guard tolerance > 0 else { throw c.error("tolerance", "'tolerance' must be > 0") }
 
     let caseSpecs = try c.required("cases", as: [CaseSpec].self, expected: "a list of {f, at}")
-    guard !caseSpecs.isEmpty else { throw c.error("cases", "'cases' must list at least one function") }
+    guard !caseSpecs.isEmpty else {
+      throw c.error("cases", "'cases' must list at least one function")
+    }
     cases = caseSpecs.map(\.value)
-    if schemes.contains(.complexStep), let i = caseSpecs.firstIndex(where: { !$0.value.f.isAnalytic }) {
+    if schemes.contains(.complexStep),
+      let i = caseSpecs.firstIndex(where: { !$0.value.f.isAnalytic })
+    {
       throw caseSpecs[i].f.error(
         "complex-step needs a function that is analytic, but \"\(caseSpecs[i].f.text)\" uses "
           + "abs, relu, sign or step; drop complex-step from 'schemes' for it")
     }
-    let checkSpecs = try c.optional("checks", as: [CheckSpec].self, expected: "a list of {scheme, h, equals}") ?? []
+    let checkSpecs =
+      try c.optional("checks", as: [CheckSpec].self, expected: "a list of {scheme, h, equals}")
+      ?? []
     checks = []
     for check in checkSpecs {
       guard check.caseIndex < cases.count else {
-        throw ExperimentError(line: check.fields.line, column: check.fields.column, "checks: there is no case \(check.caseIndex) (cases are numbered from 0)")
+        throw ExperimentError(
+          line: check.fields.line, column: check.fields.column,
+          "checks: there is no case \(check.caseIndex) (cases are numbered from 0)")
       }
       let points = cases[check.caseIndex].points
       let point = check.point ?? points[0]
       guard points.contains(point) else {
-        throw ExperimentError(line: check.fields.line, column: check.fields.column, "checks: \(point) is not a point of case \(check.caseIndex)")
+        throw ExperimentError(
+          line: check.fields.line, column: check.fields.column,
+          "checks: \(point) is not a point of case \(check.caseIndex)")
       }
-      checks.append(ValueCheck(caseIndex: check.caseIndex, point: point, scheme: check.fields.scheme, step: check.fields.step, equals: check.fields.equals, tolerance: check.fields.tolerance))
+      checks.append(
+        ValueCheck(
+          caseIndex: check.caseIndex, point: point, scheme: check.fields.scheme,
+          step: check.fields.step, equals: check.fields.equals, tolerance: check.fields.tolerance))
     }
   }
 
@@ -97,7 +126,9 @@ extension ConvergenceSpec: Decodable {
             + variables.joined(separator: ", ") + "; use kind: partials for several")
       }
       let variable = variables.first ?? "x"
-      let points = try c.required("at", as: NumberList.self, expected: "a number or a list of numbers").values.map(\.value)
+      let points = try c.required(
+        "at", as: NumberList.self, expected: "a number or a list of numbers"
+      ).values.map(\.value)
       for point in points {
         try validatePoint(f, variable: variable, point: point, container: c)
       }
@@ -106,7 +137,8 @@ extension ConvergenceSpec: Decodable {
         let given = try c.required("df", as: ExpressionSource.self, expected: "an expression")
         let extra = given.expression.variables.subtracting([variable])
         guard extra.isEmpty else {
-          throw given.error("df uses \(extra.sorted().joined(separator: ", ")), but f is a function of \(variable)")
+          throw given.error(
+            "df uses \(extra.sorted().joined(separator: ", ")), but f is a function of \(variable)")
         }
         let symbolic = f.expression.derivative(withRespectTo: variable)
         for point in points {
@@ -134,7 +166,8 @@ extension ConvergenceSpec: Decodable {
     var fields: CheckFields
 
     init(from decoder: Decoder) throws {
-      let c = try decoder.strictContainer(allowing: ["case", "at"] + CheckFields.keys, in: "a check")
+      let c = try decoder.strictContainer(
+        allowing: ["case", "at"] + CheckFields.keys, in: "a check")
       caseIndex = try c.optional("case", as: Int.self, expected: "a case number") ?? 0
       point = try c.optional("at", as: NumberValue.self, expected: "a number")?.value
       fields = try CheckFields(c, decoder: decoder, defaultTolerance: 1e-12)
@@ -158,7 +191,8 @@ struct CheckFields {
     step = try c.required("h", as: NumberValue.self, expected: "a step").value
     guard step > 0 else { throw c.error("h", "a check's h must be > 0") }
     equals = try c.required("equals", as: NumberValue.self, expected: "the expected estimate").value
-    tolerance = try c.optional("tolerance", as: Double.self, expected: "a number") ?? defaultTolerance
+    tolerance =
+      try c.optional("tolerance", as: Double.self, expected: "a number") ?? defaultTolerance
     line = decoder.mark?.line
     column = decoder.mark?.column
   }
@@ -182,7 +216,8 @@ func validatePoint(
     throw c.error(key, "\(description) is outside the domain of \"\(f.text)\": \(problem)")
   }
   if let problem = f.expression.nonDifferentiability(at: values) {
-    throw c.error(key, "the derivative of \"\(f.text)\" does not exist at \(description): \(problem)")
+    throw c.error(
+      key, "the derivative of \"\(f.text)\" does not exist at \(description): \(problem)")
   }
   let value: Double = f.expression.evaluate(values)
   guard value.isFinite else {

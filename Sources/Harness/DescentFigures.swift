@@ -4,7 +4,9 @@ import Plotting
 
 /// Figures of `kind: descent`: the paths on a contour map and f against the step.
 enum DescentFigures {
-  static func make(spec: DescentSpec, runs: [DescentRunner.Run]) -> [(name: String, caption: String, figure: Figure)] {
+  static func make(spec: DescentSpec, runs: [DescentRunner.Run]) -> [(
+    name: String, caption: String, figure: Figure
+  )] {
     var figures: [(String, String, Figure)] = []
     let vars = spec.variables
     let rates = spec.learningRates
@@ -23,7 +25,8 @@ enum DescentFigures {
     }
     if vars.count == 2 {
       // Frame the runs that stay bounded; a diverging path is drawn until it leaves the frame.
-      let bounded = runs.filter { $0.run.status != .diverged }.flatMap(\.run.iterates) + [spec.start]
+      let bounded =
+        runs.filter { $0.run.status != .diverged }.flatMap(\.run.iterates) + [spec.start]
       let xs = bounded.map { $0[0] }
       let ys = bounded.map { $0[1] }
       let (x0, x1) = (xs.min()!, xs.max()!)
@@ -32,35 +35,52 @@ enum DescentFigures {
       let cx = (x0 + x1) / 2
       let cy = (y0 + y1) / 2
       let f: @Sendable ([Double]) -> Double = spec.f.compiled(variables: vars)
-      let grid = Grid2D(x: (cx - half)...(cx + half), y: (cy - half)...(cy + half), nx: 81, ny: 81) { f([$0, $1]) }
+      let grid = Grid2D(x: (cx - half)...(cx + half), y: (cy - half)...(cy + half), nx: 81, ny: 81)
+      { f([$0, $1]) }
       let series = runs.map { r in
-        Series(label(r), x: r.run.iterates.map { $0[0] }, y: r.run.iterates.map { $0[1] },
-               style: r.gradient == spec.gradients[0] ? .lineAndMarkers : .line,
-               dash: dash(r.gradient), color: color(r.run.learningRate), marker: color(r.run.learningRate))
+        Series(
+          label(r), x: r.run.iterates.map { $0[0] }, y: r.run.iterates.map { $0[1] },
+          style: r.gradient == spec.gradients[0] ? .lineAndMarkers : .line,
+          dash: dash(r.gradient), color: color(r.run.learningRate),
+          marker: color(r.run.learningRate))
       }
-      let start = Series("start (\(short(spec.start[0])), \(short(spec.start[1])))", x: [spec.start[0]], y: [spec.start[1]], style: .markers, color: 7, marker: 5)
+      let start = Series(
+        "start (\(short(spec.start[0])), \(short(spec.start[1])))", x: [spec.start[0]],
+        y: [spec.start[1]], style: .markers, color: 7, marker: 5)
       figures.append(
-        ("paths", "gradient descent paths on the contour map of \(spec.text)",
-         Figure(
-           title: "Gradient descent on f = \(mathText(spec.text)): paths by learning rate η",
-           panels: [Panel(
-             title: "\(spec.steps) steps from (\(short(spec.start[0])), \(short(spec.start[1]))), gradient: \(spec.gradients.map(\.rawValue).joined(separator: ", "))",
-             xAxis: Axis(subscripted(vars[0]), range: (cx - half)...(cx + half)),
-             yAxis: Axis(subscripted(vars[1]), range: (cy - half)...(cy + half)),
-             series: series + [start], legend: .outsideRight, content: .contour(grid, levels: .count(14)))],
-           width: 1400, height: 1000)))
+        (
+          "paths", "gradient descent paths on the contour map of \(spec.text)",
+          Figure(
+            title: "Gradient descent on f = \(mathText(spec.text)): paths by learning rate η",
+            panels: [
+              Panel(
+                title:
+                  "\(spec.steps) steps from (\(short(spec.start[0])), \(short(spec.start[1]))), gradient: \(spec.gradients.map(\.rawValue).joined(separator: ", "))",
+                xAxis: Axis(subscripted(vars[0]), range: (cx - half)...(cx + half)),
+                yAxis: Axis(subscripted(vars[1]), range: (cy - half)...(cy + half)),
+                series: series + [start], legend: .outsideRight,
+                content: .contour(grid, levels: .count(14)))
+            ],
+            width: 1400, height: 1000)
+        ))
     }
     let series = runs.map { r -> Series in
       let steps = r.run.values.indices.map(Double.init)
-      return Series(label(r), x: steps, y: r.run.values, style: .line, dash: dash(r.gradient), color: color(r.run.learningRate))
+      return Series(
+        label(r), x: steps, y: r.run.values, style: .line, dash: dash(r.gradient),
+        color: color(r.run.learningRate))
     }
     figures.append(
-      ("loss", "f against the step for each learning rate",
-       Figure(
-         title: "f = \(mathText(spec.text)) along the descent: too low, just right, too high",
-         panels: [Panel(
-           title: "f(x_{k}) against step k (log scale)", xAxis: Axis("step k"),
-           yAxis: Axis("f(x_{k})", scale: .log10), series: series, legend: .best)])))
+      (
+        "loss", "f against the step for each learning rate",
+        Figure(
+          title: "f = \(mathText(spec.text)) along the descent: too low, just right, too high",
+          panels: [
+            Panel(
+              title: "f(x_{k}) against step k (log scale)", xAxis: Axis("step k"),
+              yAxis: Axis("f(x_{k})", scale: .log10), series: series, legend: .best)
+          ])
+      ))
     return figures
   }
 }

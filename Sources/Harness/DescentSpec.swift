@@ -47,16 +47,21 @@ extension DescentSpec: Decodable {
   ]
 
   public init(from decoder: Decoder) throws {
-    let c = try decoder.strictContainer(allowing: Experiment.commonKeys + Self.keys, in: "a descent experiment")
-    let source = try c.required("f", as: ExpressionSource.self, expected: "an expression in x0, x1, ... or x, y")
+    let c = try decoder.strictContainer(
+      allowing: Experiment.commonKeys + Self.keys, in: "a descent experiment")
+    let source = try c.required(
+      "f", as: ExpressionSource.self, expected: "an expression in x0, x1, ... or x, y")
     f = source.expression
     text = source.text
     variables = try decodeVariables(c, f: source)
     let starts = try decodePoints(c, key: "start", f: source, variables: variables)
     guard starts.count == 1 else { throw c.error("start", "'start' is one point") }
     start = starts[0]
-    learningRates = try c.required("learning_rates", as: [Double].self, expected: "a list of positive numbers")
-    guard !learningRates.isEmpty else { throw c.error("learning_rates", "'learning_rates' must list at least one rate") }
+    learningRates = try c.required(
+      "learning_rates", as: [Double].self, expected: "a list of positive numbers")
+    guard !learningRates.isEmpty else {
+      throw c.error("learning_rates", "'learning_rates' must list at least one rate")
+    }
     if let bad = learningRates.first(where: { !($0 > 0) || !$0.isFinite }) {
       throw c.error("learning_rates", "learning rates must be positive, got \(bad)")
     }
@@ -65,19 +70,30 @@ extension DescentSpec: Decodable {
     if let list = try? c.decode([EnumValue<GradientSource>].self, forKey: AnyKey("gradient")) {
       gradients = list.map(\.value)
     } else {
-      gradients = [try c.optional("gradient", as: EnumValue<GradientSource>.self, expected: "analytic, forward, backward or central")?.value ?? .central]
+      gradients = [
+        try c.optional(
+          "gradient", as: EnumValue<GradientSource>.self,
+          expected: "analytic, forward, backward or central")?.value ?? .central
+      ]
     }
-    guard !gradients.isEmpty else { throw c.error("gradient", "'gradient' must name at least one source") }
+    guard !gradients.isEmpty else {
+      throw c.error("gradient", "'gradient' must name at least one source")
+    }
     step = try c.optional("h", as: NumberValue.self, expected: "a positive step")?.value ?? 1e-4
     guard step > 0 else { throw c.error("h", "'h' must be > 0, got \(step)") }
     tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 1e-6
     guard tolerance > 0 else { throw c.error("tolerance", "'tolerance' must be > 0") }
-    divergenceBound = try c.optional("divergence_bound", as: Double.self, expected: "a positive number") ?? 1e8
+    divergenceBound =
+      try c.optional("divergence_bound", as: Double.self, expected: "a positive number") ?? 1e8
     let expect = try c.optional("expect", as: Expect.self, expected: "a mapping") ?? Expect()
     let rates = learningRates
-    for (key, list) in [("converges", expect.converges), ("diverges", expect.diverges), ("too_slow", expect.tooSlow)] {
+    for (key, list) in [
+      ("converges", expect.converges), ("diverges", expect.diverges), ("too_slow", expect.tooSlow),
+    ] {
       for rate in list where !rates.contains(rate) {
-        throw ExperimentError(at: expect.mark, "expect.\(key) names learning rate \(rate), which is not in learning_rates")
+        throw ExperimentError(
+          at: expect.mark,
+          "expect.\(key) names learning rate \(rate), which is not in learning_rates")
       }
     }
     expectConverges = expect.converges
@@ -94,10 +110,14 @@ extension DescentSpec: Decodable {
     var mark: (line: Int, column: Int)?
     init() {}
     init(from decoder: Decoder) throws {
-      let c = try decoder.strictContainer(allowing: ["converges", "diverges", "too_slow", "path_agreement"], in: "'expect'")
-      converges = try c.optional("converges", as: [Double].self, expected: "a list of learning rates") ?? []
-      diverges = try c.optional("diverges", as: [Double].self, expected: "a list of learning rates") ?? []
-      tooSlow = try c.optional("too_slow", as: [Double].self, expected: "a list of learning rates") ?? []
+      let c = try decoder.strictContainer(
+        allowing: ["converges", "diverges", "too_slow", "path_agreement"], in: "'expect'")
+      converges =
+        try c.optional("converges", as: [Double].self, expected: "a list of learning rates") ?? []
+      diverges =
+        try c.optional("diverges", as: [Double].self, expected: "a list of learning rates") ?? []
+      tooSlow =
+        try c.optional("too_slow", as: [Double].self, expected: "a list of learning rates") ?? []
       pathAgreement = try c.optional("path_agreement", as: Double.self, expected: "a distance")
       mark = decoder.mark.map { ($0.line, $0.column) }
     }

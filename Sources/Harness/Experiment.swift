@@ -74,7 +74,8 @@ public struct Experiment: Sendable {
     switch error {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
       .composer(_, let problem, let mark, _):
-      return ExperimentError(file: path, line: mark.line, column: mark.column, "invalid YAML: \(problem)")
+      return ExperimentError(
+        file: path, line: mark.line, column: mark.column, "invalid YAML: \(problem)")
     case .duplicatedKeysInMapping(let duplicates, let context):
       return ExperimentError(
         file: path, line: context.mark.line, column: context.mark.column,
@@ -96,10 +97,10 @@ public struct Experiment: Sendable {
       return ExperimentError(file: path, "\(error)")
     }
     let mark = root.locate(context.codingPath)?.mark
-    let where_ = context.codingPath.map(\.stringValue).joined(separator: ".")
+    let keyPath = context.codingPath.map(\.stringValue).joined(separator: ".")
     return ExperimentError(
       file: path, line: mark?.line, column: mark?.column,
-      "invalid value at '\(where_)': \(context.debugDescription)")
+      "invalid value at '\(keyPath)': \(context.debugDescription)")
   }
 }
 
@@ -122,17 +123,23 @@ struct ExperimentDocument: Decodable {
 
   init(from decoder: Decoder) throws {
     guard let c = try? decoder.container(keyedBy: AnyKey.self) else {
-      throw ExperimentError(at: decoder.mark, "an experiment file is a mapping with at least 'kind'")
+      throw ExperimentError(
+        at: decoder.mark, "an experiment file is a mapping with at least 'kind'")
     }
     guard c.has("kind") else {
       throw ExperimentError(
         line: 1, column: 1,
-        "missing key 'kind' (one of: \(ExperimentKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        "missing key 'kind' (one of: \(ExperimentKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+      )
     }
     kind = try c.required("kind", as: EnumValue<ExperimentKind>.self, expected: "a kind").value
     name = try c.optional("name", as: String.self, expected: "a string")
-    if let name, name.isEmpty || name.contains(where: { !($0.isLetter || $0.isNumber || "-_.".contains($0)) }) || name.hasPrefix(".") {
-      throw c.error("name", "name '\(name)' must be letters, digits, '-', '_' or '.', not starting with '.'")
+    if let name,
+      name.isEmpty || name.contains(where: { !($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+        || name.hasPrefix(".")
+    {
+      throw c.error(
+        "name", "name '\(name)' must be letters, digits, '-', '_' or '.', not starting with '.'")
     }
     title = try c.optional("title", as: String.self, expected: "a string")
     description = try c.optional("description", as: String.self, expected: "a string")

@@ -13,14 +13,26 @@ public struct NetworkSpec: Sendable, Decodable {
   public var seed: UInt64
 
   public init(from decoder: Decoder) throws {
-    let c = try decoder.strictContainer(allowing: ["layers", "activation", "init", "std", "seed"], in: "'network'")
-    layers = try c.optional("layers", as: [Int].self, expected: "a list of layer sizes such as [784, 50, 10]") ?? [784, 50, 10]
+    let c = try decoder.strictContainer(
+      allowing: ["layers", "activation", "init", "std", "seed"], in: "'network'")
+    layers =
+      try c.optional(
+        "layers", as: [Int].self, expected: "a list of layer sizes such as [784, 50, 10]") ?? [
+        784, 50, 10,
+      ]
     guard layers.count >= 2, layers.allSatisfy({ $0 > 0 }) else {
-      throw c.error("layers", "'layers' needs at least an input and an output size, all positive, got \(layers)")
+      throw c.error(
+        "layers", "'layers' needs at least an input and an output size, all positive, got \(layers)"
+      )
     }
-    activation = try c.optional("activation", as: EnumValue<Activation>.self, expected: "relu or sigmoid")?.value ?? .relu
-    initialization = try c.optional("init", as: EnumValue<Initialization>.self, expected: "gaussian or he")?.value ?? .gaussian
-    standardDeviation = try c.optional("std", as: Double.self, expected: "a positive number") ?? 0.01
+    activation =
+      try c.optional("activation", as: EnumValue<Activation>.self, expected: "relu or sigmoid")?
+      .value ?? .relu
+    initialization =
+      try c.optional("init", as: EnumValue<Initialization>.self, expected: "gaussian or he")?.value
+      ?? .gaussian
+    standardDeviation =
+      try c.optional("std", as: Double.self, expected: "a positive number") ?? 0.01
     guard standardDeviation > 0 else { throw c.error("std", "'std' must be > 0") }
     let seed = try c.optional("seed", as: Int.self, expected: "a whole number >= 0") ?? 1
     guard seed >= 0 else { throw c.error("seed", "'seed' must be >= 0") }
@@ -57,21 +69,32 @@ public struct DataSpec: Sendable, Decodable {
   var mark: (line: Int, column: Int)?
 
   public init(from decoder: Decoder) throws {
-    let c = try decoder.strictContainer(allowing: ["source", "train", "test", "batch"], in: "'data'")
+    let c = try decoder.strictContainer(
+      allowing: ["source", "train", "test", "batch"], in: "'data'")
     mark = c.mark("source").map { ($0.line, $0.column) }
     if let name = try? c.decode(String.self, forKey: AnyKey("source")) {
       switch name {
       case "fashion-mnist": source = .fashionMNIST
       case "mnist-sample": source = .mnistSample
       default:
-        throw c.error("source", "unknown data source '\(name)'\(suggestion(for: name, in: ["fashion-mnist", "mnist-sample"])); expected fashion-mnist, mnist-sample, {idx: DIR} or {csv: FILE}")
+        throw c.error(
+          "source",
+          "unknown data source '\(name)'\(suggestion(for: name, in: ["fashion-mnist", "mnist-sample"])); expected fashion-mnist, mnist-sample, {idx: DIR} or {csv: FILE}"
+        )
       }
-    } else if let map = try? c.decode([String: String].self, forKey: AnyKey("source")), map.count == 1 {
-      if let dir = map["idx"] { source = .idx(directory: dir) }
-      else if let file = map["csv"] { source = .csv(file: file) }
-      else { throw c.error("source", "a data source mapping is {idx: DIR} or {csv: FILE}") }
+    } else if let map = try? c.decode([String: String].self, forKey: AnyKey("source")),
+      map.count == 1
+    {
+      if let dir = map["idx"] {
+        source = .idx(directory: dir)
+      } else if let file = map["csv"] {
+        source = .csv(file: file)
+      } else {
+        throw c.error("source", "a data source mapping is {idx: DIR} or {csv: FILE}")
+      }
     } else {
-      throw c.error("source", "'source' must be fashion-mnist, mnist-sample, {idx: DIR} or {csv: FILE}")
+      throw c.error(
+        "source", "'source' must be fashion-mnist, mnist-sample, {idx: DIR} or {csv: FILE}")
     }
     train = try c.optional("train", as: Int.self, expected: "a positive count")
     test = try c.optional("test", as: Int.self, expected: "a positive count")
@@ -112,34 +135,56 @@ extension GradcheckSpec: Decodable {
   ]
 
   public init(from decoder: Decoder) throws {
-    let c = try decoder.strictContainer(allowing: Experiment.commonKeys + Self.keys, in: "a gradcheck experiment")
-    network = try c.optional("network", as: NetworkSpec.self, expected: "a mapping") ?? NetworkSpec.defaults
+    let c = try decoder.strictContainer(
+      allowing: Experiment.commonKeys + Self.keys, in: "a gradcheck experiment")
+    network =
+      try c.optional("network", as: NetworkSpec.self, expected: "a mapping") ?? NetworkSpec.defaults
     data = try c.required("data", as: DataSpec.self, expected: "{source, batch}")
     step = try c.optional("h", as: NumberValue.self, expected: "a positive step")?.value ?? 1e-4
     guard step > 0 else { throw c.error("h", "'h' must be > 0") }
-    scheme = try c.optional("scheme", as: EnumValue<Scheme>.self, expected: "a scheme")?.value ?? .central
-    guard scheme.isStencil else { throw c.error("scheme", "complex-step cannot run through the network (relu is not analytic)") }
-    method = try c.optional("method", as: EnumValue<Method>.self, expected: "fast, textbook or both")?.value ?? .fast
-    precision = try c.optional("precision", as: EnumValue<ScalarType>.self, expected: "double or single")?.value ?? .double
+    scheme =
+      try c.optional("scheme", as: EnumValue<Scheme>.self, expected: "a scheme")?.value ?? .central
+    guard scheme.isStencil else {
+      throw c.error("scheme", "complex-step cannot run through the network (relu is not analytic)")
+    }
+    method =
+      try c.optional("method", as: EnumValue<Method>.self, expected: "fast, textbook or both")?
+      .value ?? .fast
+    precision =
+      try c.optional("precision", as: EnumValue<ScalarType>.self, expected: "double or single")?
+      .value ?? .double
     if let text = try? c.decode(String.self, forKey: AnyKey("parameters")) {
       guard text == "all" else { throw c.error("parameters", "'parameters' is 'all' or a count") }
       sampleCount = nil
     } else {
       sampleCount = try c.optional("parameters", as: Int.self, expected: "'all' or a count")
-      if let n = sampleCount, n <= 0 { throw c.error("parameters", "'parameters' must be positive") }
+      if let n = sampleCount, n <= 0 {
+        throw c.error("parameters", "'parameters' must be positive")
+      }
     }
     sweep = try c.optional("sweep", as: StepGridSpec.self, expected: "{min, max, per_decade}")?.grid
-    let expect = try c.optional("expect", as: GradcheckExpectations.self, expected: "a mapping")?.schemes
-    sweepSchemes = try c.optional("sweep_schemes", as: [EnumValue<Scheme>].self, expected: "a list of schemes")?.map(\.value)
-      ?? (expect.map { Array($0.orders.keys).sorted { $0.rawValue > $1.rawValue } }.flatMap { $0.isEmpty ? nil : $0 } ?? [.forward, .central])
+    let expect = try c.optional("expect", as: GradcheckExpectations.self, expected: "a mapping")?
+      .schemes
+    sweepSchemes =
+      try c.optional("sweep_schemes", as: [EnumValue<Scheme>].self, expected: "a list of schemes")?
+      .map(\.value)
+      ?? (expect.map { Array($0.orders.keys).sorted { $0.rawValue > $1.rawValue } }.flatMap {
+        $0.isEmpty ? nil : $0
+      } ?? [.forward, .central])
     if let bad = sweepSchemes.first(where: { !$0.isStencil }) {
       throw c.error("sweep_schemes", "\(bad.rawValue) cannot run through the network")
     }
     expectations = expect?.orders ?? [:]
-    if case .number(let bound)? = expect?.extra["max_relative_error"] { maxRelativeError = bound } else { maxRelativeError = nil }
+    if case .number(let bound)? = expect?.extra["max_relative_error"] {
+      maxRelativeError = bound
+    } else {
+      maxRelativeError = nil
+    }
     tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 0.15
     relativeFloor = try c.optional("relative_floor", as: Double.self, expected: "a positive number")
-    if let floor = relativeFloor, !(floor > 0) { throw c.error("relative_floor", "'relative_floor' must be > 0") }
+    if let floor = relativeFloor, !(floor > 0) {
+      throw c.error("relative_floor", "'relative_floor' must be > 0")
+    }
     if let batch = data.batch, batch <= 0 { throw c.error("data", "batch must be positive") }
   }
 }
@@ -180,22 +225,34 @@ public struct TrainingSpec: Sendable {
 }
 
 extension TrainingSpec: Decodable {
-  static let keys = ["network", "data", "optimizer", "gradient", "h", "precision", "compare", "expect"]
+  static let keys = [
+    "network", "data", "optimizer", "gradient", "h", "precision", "compare", "expect",
+  ]
 
   public init(from decoder: Decoder) throws {
-    let c = try decoder.strictContainer(allowing: Experiment.commonKeys + Self.keys, in: "a training experiment")
-    network = try c.optional("network", as: NetworkSpec.self, expected: "a mapping") ?? NetworkSpec.defaults
+    let c = try decoder.strictContainer(
+      allowing: Experiment.commonKeys + Self.keys, in: "a training experiment")
+    network =
+      try c.optional("network", as: NetworkSpec.self, expected: "a mapping") ?? NetworkSpec.defaults
     data = try c.required("data", as: DataSpec.self, expected: "{source, train, test}")
-    let optimizer = try c.required("optimizer", as: Optimizer.self, expected: "{learning_rate, batch, epochs}")
+    let optimizer = try c.required(
+      "optimizer", as: Optimizer.self, expected: "{learning_rate, batch, epochs}")
     learningRates = optimizer.learningRates
     batch = optimizer.batch
     epochs = optimizer.epochs
     maxSteps = optimizer.maxSteps
-    gradient = try c.optional("gradient", as: EnumValue<GradientMethod>.self, expected: "backprop or numerical")?.value ?? .backprop
+    gradient =
+      try c.optional(
+        "gradient", as: EnumValue<GradientMethod>.self, expected: "backprop or numerical")?.value
+      ?? .backprop
     step = try c.optional("h", as: NumberValue.self, expected: "a positive step")?.value ?? 1e-4
-    precision = try c.optional("precision", as: EnumValue<GradcheckSpec.ScalarType>.self, expected: "single or double")?.value
+    precision =
+      try c.optional(
+        "precision", as: EnumValue<GradcheckSpec.ScalarType>.self, expected: "single or double")?
+      .value
       ?? (gradient == .numerical ? .double : .single)
-    compareWithBackprop = try c.optional("compare", as: Bool.self, expected: "true or false") ?? false
+    compareWithBackprop =
+      try c.optional("compare", as: Bool.self, expected: "true or false") ?? false
     let expect = try c.optional("expect", as: Expect.self, expected: "a mapping")
     minTestAccuracy = expect?.perRate ?? [:]
     minTestAccuracyForAll = expect?.minTestAccuracy
@@ -203,7 +260,8 @@ extension TrainingSpec: Decodable {
     maxLossDifference = expect?.maxLossDifference
     let rates = learningRates
     if let rate = minTestAccuracy.keys.sorted().first(where: { !rates.contains($0) }) {
-      throw c.error("expect", "expect.min_test_accuracy names learning rate \(rate), which is not trained")
+      throw c.error(
+        "expect", "expect.min_test_accuracy names learning rate \(rate), which is not trained")
     }
   }
 
@@ -213,14 +271,22 @@ extension TrainingSpec: Decodable {
     var epochs: Int
     var maxSteps: Int?
     init(from decoder: Decoder) throws {
-      let c = try decoder.strictContainer(allowing: ["learning_rate", "learning_rates", "batch", "epochs", "max_steps"], in: "'optimizer'")
-      if let rates = try c.optional("learning_rates", as: [Double].self, expected: "a list of positive numbers") {
+      let c = try decoder.strictContainer(
+        allowing: ["learning_rate", "learning_rates", "batch", "epochs", "max_steps"],
+        in: "'optimizer'")
+      if let rates = try c.optional(
+        "learning_rates", as: [Double].self, expected: "a list of positive numbers")
+      {
         learningRates = rates
       } else {
-        learningRates = [try c.optional("learning_rate", as: Double.self, expected: "a positive number") ?? 0.1]
+        learningRates = [
+          try c.optional("learning_rate", as: Double.self, expected: "a positive number") ?? 0.1
+        ]
       }
       guard !learningRates.isEmpty, learningRates.allSatisfy({ $0 > 0 && $0.isFinite }) else {
-        throw c.error(c.has("learning_rates") ? "learning_rates" : "learning_rate", "learning rates must be positive")
+        throw c.error(
+          c.has("learning_rates") ? "learning_rates" : "learning_rate",
+          "learning rates must be positive")
       }
       batch = try c.optional("batch", as: Int.self, expected: "a positive count") ?? 100
       epochs = try c.optional("epochs", as: Int.self, expected: "a positive count") ?? 1
@@ -237,17 +303,22 @@ extension TrainingSpec: Decodable {
     var lossDecreases: Bool?
     var maxLossDifference: Double?
     init(from decoder: Decoder) throws {
-      let c = try decoder.strictContainer(allowing: ["min_test_accuracy", "loss_decreases", "max_loss_difference"], in: "'expect'")
-      maxLossDifference = try c.optional("max_loss_difference", as: Double.self, expected: "a positive number")
+      let c = try decoder.strictContainer(
+        allowing: ["min_test_accuracy", "loss_decreases", "max_loss_difference"], in: "'expect'")
+      maxLossDifference = try c.optional(
+        "max_loss_difference", as: Double.self, expected: "a positive number")
       if let map = try? c.decode([String: Double].self, forKey: AnyKey("min_test_accuracy")) {
         for (key, value) in map {
           guard let rate = Double(key) else {
-            throw c.error("min_test_accuracy", "expect.min_test_accuracy: '\(key)' is not a learning rate")
+            throw c.error(
+              "min_test_accuracy", "expect.min_test_accuracy: '\(key)' is not a learning rate")
           }
           perRate[rate] = value
         }
       } else {
-        minTestAccuracy = try c.optional("min_test_accuracy", as: Double.self, expected: "a number from 0 to 1, or a mapping of learning rates to numbers")
+        minTestAccuracy = try c.optional(
+          "min_test_accuracy", as: Double.self,
+          expected: "a number from 0 to 1, or a mapping of learning rates to numbers")
       }
       lossDecreases = try c.optional("loss_decreases", as: Bool.self, expected: "true or false")
     }
@@ -256,10 +327,15 @@ extension TrainingSpec: Decodable {
 
 extension NetworkSpec {
   static var defaults: NetworkSpec {
-    NetworkSpec(layers: [784, 50, 10], activation: .relu, initialization: .gaussian, standardDeviation: 0.01, seed: 1)
+    NetworkSpec(
+      layers: [784, 50, 10], activation: .relu, initialization: .gaussian, standardDeviation: 0.01,
+      seed: 1)
   }
 
-  init(layers: [Int], activation: Activation, initialization: Initialization, standardDeviation: Double, seed: UInt64) {
+  init(
+    layers: [Int], activation: Activation, initialization: Initialization,
+    standardDeviation: Double, seed: UInt64
+  ) {
     self.layers = layers
     self.activation = activation
     self.initialization = initialization

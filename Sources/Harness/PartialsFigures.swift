@@ -23,12 +23,17 @@ enum PartialsFigures {
           here.append(outcome)
         }
         panels.append(
-          ConvergenceFigures.errorPanel(here, title: "∂f/∂\(subscripted(vars[v])) at \(at)", variable: vars[v]))
+          ConvergenceFigures.errorPanel(
+            here, title: "∂f/∂\(subscripted(vars[v])) at \(at)", variable: vars[v]))
       }
       figures.append(
-        ("point\(p + 1)-partials", "every partial of \(spec.text) at \(at): error against h",
-         Figure(title: "f = \(fText): error of each partial derivative against h", panels: panels, columns: min(panels.count, 2),
-                width: 1200, height: panels.count > 2 ? 1200 : 900)))
+        (
+          "point\(p + 1)-partials", "every partial of \(spec.text) at \(at): error against h",
+          Figure(
+            title: "f = \(fText): error of each partial derivative against h", panels: panels,
+            columns: min(panels.count, 2),
+            width: 1200, height: panels.count > 2 ? 1200 : 900)
+        ))
       if vars.count == 2 {
         figures.append(slice(spec, point: point, index: p))
       }
@@ -37,8 +42,12 @@ enum PartialsFigures {
       let panels = spec.points.indices.map { p -> Panel in
         let series = hessians.filter { $0.pointIndex == p }.enumerated().map { k, o -> Series in
           let pts = o.samples.filter { $0.error.isFinite && $0.error > 0 }
-          let slope = o.fit.fit.map { String(format: ": slope %.2f", $0.order) } ?? (o.prediction.isExact ? ": exact" : "")
-          return Series("f_{\(vars[o.i])\(vars[o.j])}\(slope)", x: pts.map(\.step), y: pts.map(\.error), color: k, marker: k)
+          let slope =
+            o.fit.fit.map { String(format: ": slope %.2f", $0.order) }
+            ?? (o.prediction.isExact ? ": exact" : "")
+          return Series(
+            "f_{\(vars[o.i])\(vars[o.j])}\(slope)", x: pts.map(\.step), y: pts.map(\.error),
+            color: k, marker: k)
         }
         let anchor = hessians.filter { $0.pointIndex == p }.compactMap { o -> (Double, Double)? in
           guard let f = o.fit.fit else { return nil }
@@ -46,23 +55,33 @@ enum PartialsFigures {
         }.max { $0.1 < $1.1 }
         return Panel(
           title: "Hessian at \(pointText(vars, spec.points[p])): central second differences",
-          xAxis: Axis("step h", scale: .log10), yAxis: Axis("|error|", scale: .log10), series: series,
-          referenceLines: anchor.map { [ReferenceLine("O(h^{2})", slope: 2, through: ($0.0, $0.1 * 5))] } ?? [],
+          xAxis: Axis("step h", scale: .log10), yAxis: Axis("|error|", scale: .log10),
+          series: series,
+          referenceLines: anchor.map {
+            [ReferenceLine("O(h^{2})", slope: 2, through: ($0.0, $0.1 * 5))]
+          } ?? [],
           legend: .best)
       }
-      figures.append(("hessian", "the Hessian's second differences: error against h", Figure(title: "f = \(fText): Hessian entries", panels: panels, columns: min(panels.count, 2))))
+      figures.append(
+        (
+          "hessian", "the Hessian's second differences: error against h",
+          Figure(
+            title: "f = \(fText): Hessian entries", panels: panels, columns: min(panels.count, 2))
+        ))
     }
     return figures
   }
 
   /// The lecture's picture: the surface, its intersection with the plane through the point,
   /// and the tangent line whose slope is the partial derivative; in 3-D and as a 2-D slice.
-  static func slice(_ spec: PartialsSpec, point: [Double], index p: Int) -> (String, String, Figure) {
+  static func slice(_ spec: PartialsSpec, point: [Double], index p: Int) -> (String, String, Figure)
+  {
     let vars = spec.variables
     let s = vars.firstIndex(of: spec.sliceVariable)!
     let o = 1 - s
     let f: @Sendable ([Double]) -> Double = spec.f.compiled(variables: vars)
-    let slope: Double = spec.f.derivative(withRespectTo: vars[s]).evaluate(Dictionary(uniqueKeysWithValues: zip(vars, point)))
+    let slope: Double = spec.f.derivative(withRespectTo: vars[s]).evaluate(
+      Dictionary(uniqueKeysWithValues: zip(vars, point)))
     let a = point[s]
     let b = point[o]
     let radius = max(2.0, 0.75 * max(abs(a), abs(b)))
@@ -80,7 +99,9 @@ enum PartialsFigures {
     } else {
       grid = Grid2D(x: oRange, y: sRange, nx: 41, ny: 41) { value($1, $0) }
     }
-    let ts = (0...80).map { sRange.lowerBound + (sRange.upperBound - sRange.lowerBound) * Double($0) / 80 }
+    let ts = (0...80).map {
+      sRange.lowerBound + (sRange.upperBound - sRange.lowerBound) * Double($0) / 80
+    }
     let curveZ = ts.map { value($0, b) }
     let fa = value(a, b)
     let tangentT = (0...20).map { a - radius / 2 + radius * Double($0) / 20 }
@@ -89,25 +110,42 @@ enum PartialsFigures {
     let constantT = [Double](repeating: b, count: tangentT.count)
     let sName = subscripted(vars[s])
     let oName = subscripted(vars[o])
-    let curve = Curve3D("intersection with the plane \(oName) = \(short(b))", x: s == 0 ? ts : constant, y: s == 0 ? constant : ts, z: curveZ, color: 0)
-    let tangent = Curve3D("tangent line, slope ∂f/∂\(sName) = \(short(slope))", x: s == 0 ? tangentT : constantT, y: s == 0 ? constantT : tangentT, z: tangentZ, dash: .dashed, color: 1)
+    let curve = Curve3D(
+      "intersection with the plane \(oName) = \(short(b))", x: s == 0 ? ts : constant,
+      y: s == 0 ? constant : ts, z: curveZ, color: 0)
+    let tangent = Curve3D(
+      "tangent line, slope ∂f/∂\(sName) = \(short(slope))", x: s == 0 ? tangentT : constantT,
+      y: s == 0 ? constantT : tangentT, z: tangentZ, dash: .dashed, color: 1)
     let surface = Panel(
       title: "z = \(mathText(spec.text)) and the plane \(oName) = \(short(b))",
       xAxis: Axis(subscripted(vars[0])), yAxis: Axis(subscripted(vars[1])), zAxis: Axis("z"),
-      legend: .lowerLeft, content: .surface3D(grid, curves: [curve, tangent], azimuth: 35, altitude: 30))
+      legend: .lowerLeft,
+      content: .surface3D(grid, curves: [curve, tangent], azimuth: 35, altitude: 30))
     let flat = Panel(
-      title: "the slice \(oName) = \(short(b)): z = f(\(s == 0 ? "\(sName), \(short(b))" : "\(short(b)), \(sName)"))",
+      title:
+        "the slice \(oName) = \(short(b)): z = f(\(s == 0 ? "\(sName), \(short(b))" : "\(short(b)), \(sName)"))",
       xAxis: Axis(sName), yAxis: Axis("z"),
       series: [
         Series("f on the plane \(oName) = \(short(b))", x: ts, y: curveZ, style: .line, color: 0),
-        Series("tangent: slope ∂f/∂\(sName) = \(short(slope))", x: tangentT, y: tangentZ, style: .line, dash: .dashed, color: 1),
-        Series("(\(short(a)), \(short(fa)))", x: [a], y: [fa], style: .markers, color: 2, marker: 0),
+        Series(
+          "tangent: slope ∂f/∂\(sName) = \(short(slope))", x: tangentT, y: tangentZ, style: .line,
+          dash: .dashed, color: 1),
+        Series(
+          "(\(short(a)), \(short(fa)))", x: [a], y: [fa], style: .markers, color: 2, marker: 0),
       ],
-      annotations: [Annotation("  ∂f/∂\(sName)(\(short(point[0])), \(short(point[1]))) = \(short(slope))", x: a, y: fa, alignment: .left)],
+      annotations: [
+        Annotation(
+          "  ∂f/∂\(sName)(\(short(point[0])), \(short(point[1]))) = \(short(slope))", x: a, y: fa,
+          alignment: .left)
+      ],
       legend: .upperLeft)
     return (
-      "point\(p + 1)-slice-\(vars[s])", "the partial ∂f/∂\(vars[s]) at \(pointText(vars, point)) as the slope of the intersection curve",
-      Figure(title: "∂f/∂\(sName) at \(pointText(vars, point)): the slope of the surface along \(sName)", panels: [surface, flat], columns: 2, width: 1600, height: 800))
+      "point\(p + 1)-slice-\(vars[s])",
+      "the partial ∂f/∂\(vars[s]) at \(pointText(vars, point)) as the slope of the intersection curve",
+      Figure(
+        title: "∂f/∂\(sName) at \(pointText(vars, point)): the slope of the surface along \(sName)",
+        panels: [surface, flat], columns: 2, width: 1600, height: 800)
+    )
   }
 }
 

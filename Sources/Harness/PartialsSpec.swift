@@ -59,23 +59,31 @@ func decodePoints(
   if let list = try? c.decode([[String: NumberValue]].self, forKey: AnyKey(key)) {
     maps = list
   } else {
-    maps = [try c.required(key, as: [String: NumberValue].self, expected: "a mapping of variables to numbers, such as {x: 2, y: -1}")]
+    maps = [
+      try c.required(
+        key, as: [String: NumberValue].self,
+        expected: "a mapping of variables to numbers, such as {x: 2, y: -1}")
+    ]
   }
   guard !maps.isEmpty else { throw c.error(key, "'\(key)' must give at least one point") }
   var points: [[Double]] = []
   for map in maps {
     for name in map.keys.sorted() where !variables.contains(name) {
       throw c.error(
-        key, "'\(key)' names '\(name)', which \"\(f.text)\" does not use\(suggestion(for: name, in: variables)); its variables are "
+        key,
+        "'\(key)' names '\(name)', which \"\(f.text)\" does not use\(suggestion(for: name, in: variables)); its variables are "
           + variables.joined(separator: ", "))
     }
     let missing = variables.filter { map[$0] == nil }
     guard missing.isEmpty else {
-      throw c.error(key, "'\(key)' is missing a value for " + missing.joined(separator: ", ")
-        + " (\"\(f.text)\" is a function of " + variables.joined(separator: ", ") + ")")
+      throw c.error(
+        key,
+        "'\(key)' is missing a value for " + missing.joined(separator: ", ")
+          + " (\"\(f.text)\" is a function of " + variables.joined(separator: ", ") + ")")
     }
     let point = variables.map { map[$0]!.value }
-    try validatePoint(f, values: Dictionary(uniqueKeysWithValues: zip(variables, point)), container: c, key: key)
+    try validatePoint(
+      f, values: Dictionary(uniqueKeysWithValues: zip(variables, point)), container: c, key: key)
     points.append(point)
   }
   return points
@@ -84,15 +92,23 @@ func decodePoints(
 /// `variables: [x, y]` or the function's own in natural order.
 func decodeVariables(_ c: KeyedDecodingContainer<AnyKey>, f: ExpressionSource) throws -> [String] {
   let used = f.expression.variables
-  guard let listed = try c.optional("variables", as: [String].self, expected: "a list of variable names") else {
+  guard
+    let listed = try c.optional(
+      "variables", as: [String].self, expected: "a list of variable names")
+  else {
     guard !used.isEmpty else { throw f.error("\"\(f.text)\" has no variables") }
     return naturalOrder(used)
   }
   let missing = used.subtracting(listed)
   guard missing.isEmpty else {
-    throw c.error("variables", "'variables' leaves out " + naturalOrder(missing).joined(separator: ", ") + ", which \"\(f.text)\" uses")
+    throw c.error(
+      "variables",
+      "'variables' leaves out " + naturalOrder(missing).joined(separator: ", ")
+        + ", which \"\(f.text)\" uses")
   }
-  guard Set(listed).count == listed.count else { throw c.error("variables", "'variables' lists a name twice") }
+  guard Set(listed).count == listed.count else {
+    throw c.error("variables", "'variables' lists a name twice")
+  }
   return listed
 }
 
@@ -103,55 +119,90 @@ extension PartialsSpec: Decodable {
   ]
 
   public init(from decoder: Decoder) throws {
-    let c = try decoder.strictContainer(allowing: Experiment.commonKeys + Self.keys, in: "a partials experiment")
-    let source = try c.required("f", as: ExpressionSource.self, expected: "an expression in x, y, ... or x0, x1, ...")
+    let c = try decoder.strictContainer(
+      allowing: Experiment.commonKeys + Self.keys, in: "a partials experiment")
+    let source = try c.required(
+      "f", as: ExpressionSource.self, expected: "an expression in x, y, ... or x0, x1, ...")
     f = source.expression
     text = source.text
     variables = try decodeVariables(c, f: source)
     points = try decodePoints(c, key: "at", f: source, variables: variables)
-    schemes = try c.optional("schemes", as: [EnumValue<Scheme>].self, expected: "a list of schemes")?.map(\.value) ?? Scheme.seeds
-    guard !schemes.isEmpty else { throw c.error("schemes", "'schemes' must name at least one scheme") }
-    if schemes.contains(.complexStep), !f.isAnalytic {
-      throw c.error("schemes", "complex-step needs an analytic function, but \"\(text)\" uses abs, relu, sign or step")
+    schemes =
+      try c.optional("schemes", as: [EnumValue<Scheme>].self, expected: "a list of schemes")?.map(
+        \.value) ?? Scheme.seeds
+    guard !schemes.isEmpty else {
+      throw c.error("schemes", "'schemes' must name at least one scheme")
     }
-    grid = try c.optional("h", as: StepGridSpec.self, expected: "{min, max, per_decade}")?.grid
+    if schemes.contains(.complexStep), !f.isAnalytic {
+      throw c.error(
+        "schemes",
+        "complex-step needs an analytic function, but \"\(text)\" uses abs, relu, sign or step")
+    }
+    grid =
+      try c.optional("h", as: StepGridSpec.self, expected: "{min, max, per_decade}")?.grid
       ?? StepGrid(min: 1e-10, max: 1e-1, perDecade: 4)
-    precisions = try c.optional("precision", as: [EnumValue<Precision>].self, expected: "a list of precisions")?.map(\.value) ?? [.double]
-    let expect = try c.optional("expect", as: PartialsExpectations.self, expected: "a mapping") ?? PartialsExpectations()
+    precisions =
+      try c.optional(
+        "precision", as: [EnumValue<Precision>].self, expected: "a list of precisions")?.map(
+        \.value) ?? [.double]
+    let expect =
+      try c.optional("expect", as: PartialsExpectations.self, expected: "a mapping")
+      ?? PartialsExpectations()
     try expect.schemes.check(against: schemes)
     expectations = expect.schemes.orders
     hessianExpectation = expect.hessian
-    hessian = try c.optional("hessian", as: Bool.self, expected: "true or false") ?? (expect.hessian != nil)
+    hessian =
+      try c.optional("hessian", as: Bool.self, expected: "true or false") ?? (expect.hessian != nil)
     if hessian {
       for point in points {
         let values = Dictionary(uniqueKeysWithValues: zip(variables, point))
         for v in variables {
           let first = f.derivative(withRespectTo: v)
-          if let problem = first.nonDifferentiability(at: values) ?? first.domainViolation(at: values) {
-            throw c.error("at", "the Hessian of \"\(text)\" does not exist at this point: \(problem)")
+          if let problem = first.nonDifferentiability(at: values)
+            ?? first.domainViolation(at: values)
+          {
+            throw c.error(
+              "at", "the Hessian of \"\(text)\" does not exist at this point: \(problem)")
           }
         }
       }
     }
     tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 0.15
-    gradientSteps = try c.optional("gradient_steps", as: [Double].self, expected: "a list of steps")
+    gradientSteps =
+      try c.optional("gradient_steps", as: [Double].self, expected: "a list of steps")
       ?? [1e-4, 1e-5]
-    guard gradientSteps.allSatisfy({ $0 > 0 }) else { throw c.error("gradient_steps", "steps must be > 0") }
-    sliceVariable = try c.optional("slice", as: String.self, expected: "a variable name") ?? variables[0]
+    guard gradientSteps.allSatisfy({ $0 > 0 }) else {
+      throw c.error("gradient_steps", "steps must be > 0")
+    }
+    sliceVariable =
+      try c.optional("slice", as: String.self, expected: "a variable name") ?? variables[0]
     guard variables.contains(sliceVariable) else {
-      throw c.error("slice", "'slice' must be one of " + variables.joined(separator: ", ") + suggestion(for: sliceVariable, in: variables))
+      throw c.error(
+        "slice",
+        "'slice' must be one of " + variables.joined(separator: ", ")
+          + suggestion(for: sliceVariable, in: variables))
     }
     let vars = variables
     let pointCount = points.count
-    checks = try (c.optional("checks", as: [CheckSpec].self, expected: "a list of {variable, scheme, h, equals}") ?? []).map { spec in
-      guard vars.contains(spec.variable) else {
-        throw ExperimentError(line: spec.fields.line, column: spec.fields.column, "checks: unknown variable '\(spec.variable)'\(suggestion(for: spec.variable, in: vars))")
+    checks = try
+      (c.optional(
+        "checks", as: [CheckSpec].self, expected: "a list of {variable, scheme, h, equals}") ?? [])
+      .map { spec in
+        guard vars.contains(spec.variable) else {
+          throw ExperimentError(
+            line: spec.fields.line, column: spec.fields.column,
+            "checks: unknown variable '\(spec.variable)'\(suggestion(for: spec.variable, in: vars))"
+          )
+        }
+        guard spec.pointIndex < pointCount else {
+          throw ExperimentError(
+            line: spec.fields.line, column: spec.fields.column,
+            "checks: there is no point \(spec.pointIndex) (points are numbered from 0)")
+        }
+        return Check(
+          pointIndex: spec.pointIndex, variable: spec.variable, scheme: spec.fields.scheme,
+          step: spec.fields.step, equals: spec.fields.equals, tolerance: spec.fields.tolerance)
       }
-      guard spec.pointIndex < pointCount else {
-        throw ExperimentError(line: spec.fields.line, column: spec.fields.column, "checks: there is no point \(spec.pointIndex) (points are numbered from 0)")
-      }
-      return Check(pointIndex: spec.pointIndex, variable: spec.variable, scheme: spec.fields.scheme, step: spec.fields.step, equals: spec.fields.equals, tolerance: spec.fields.tolerance)
-    }
   }
 
   struct PartialsExpectations: Decodable {
@@ -175,7 +226,8 @@ extension PartialsSpec: Decodable {
     var fields: CheckFields
 
     init(from decoder: Decoder) throws {
-      let c = try decoder.strictContainer(allowing: ["point", "variable"] + CheckFields.keys, in: "a check")
+      let c = try decoder.strictContainer(
+        allowing: ["point", "variable"] + CheckFields.keys, in: "a check")
       pointIndex = try c.optional("point", as: Int.self, expected: "a point number") ?? 0
       variable = try c.required("variable", as: String.self, expected: "a variable name")
       fields = try CheckFields(c, decoder: decoder, defaultTolerance: 1e-8)

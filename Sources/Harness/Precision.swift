@@ -53,10 +53,12 @@ struct SchemeExpectations: Decodable, Sendable {
         marks[scheme] = (mark?.line, mark?.column)
         if let text = try? c.decode(String.self, forKey: key), text == "auto" {
           orders[scheme] = .auto
-        } else if let number = try? c.decode(Double.self, forKey: key), number.isFinite, number >= 0 {
+        } else if let number = try? c.decode(Double.self, forKey: key), number.isFinite, number >= 0
+        {
           orders[scheme] = .order(number)
         } else {
-          throw c.error(key.stringValue, "expect.\(key.stringValue) must be an order (a number >= 0) or 'auto'")
+          throw c.error(
+            key.stringValue, "expect.\(key.stringValue) must be an order (a number >= 0) or 'auto'")
         }
       } else if let value = try? c.decode(JSONScalar.self, forKey: key) {
         extra[key.stringValue] = value
@@ -81,13 +83,23 @@ struct SchemeExpectations: Decodable, Sendable {
 
 /// A scalar for extra expectation keys (bools, numbers, strings, lists of numbers).
 enum JSONScalar: Decodable, Sendable {
-  case bool(Bool), number(Double), string(String), numbers([Double])
+  case bool(Bool)
+  case number(Double)
+  case string(String)
+  case numbers([Double])
   init(from decoder: Decoder) throws {
     let c = try decoder.singleValueContainer()
-    if let b = try? c.decode(Bool.self) { self = .bool(b) }
-    else if let d = try? c.decode(Double.self) { self = .number(d) }
-    else if let s = try? c.decode(String.self) { self = .string(s) }
-    else if let l = try? c.decode([Double].self) { self = .numbers(l) }
-    else { throw ExperimentError(at: decoder.mark, "expected a number, true/false, a string or a list of numbers") }
+    if let b = try? c.decode(Bool.self) {
+      self = .bool(b)
+    } else if let d = try? c.decode(Double.self) {
+      self = .number(d)
+    } else if let s = try? c.decode(String.self) {
+      self = .string(s)
+    } else if let l = try? c.decode([Double].self) {
+      self = .numbers(l)
+    } else {
+      throw ExperimentError(
+        at: decoder.mark, "expected a number, true/false, a string or a list of numbers")
+    }
   }
 }

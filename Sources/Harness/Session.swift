@@ -40,7 +40,8 @@ public struct RunContext: Sendable {
 }
 
 /// Runs one parsed experiment with the runner of its kind.
-public func runExperiment(_ experiment: Experiment, context: RunContext) throws -> ExperimentResult {
+public func runExperiment(_ experiment: Experiment, context: RunContext) throws -> ExperimentResult
+{
   switch experiment.spec {
   case .convergence(let spec): return try ConvergenceRunner.run(experiment, spec, context: context)
   case .partials(let spec): return try PartialsRunner.run(experiment, spec, context: context)
@@ -61,7 +62,9 @@ public struct Session: Sendable {
   public init(
     options: RunOptions, catalog: Catalog = Catalog(),
     out: @escaping @Sendable (String) -> Void = { print($0) },
-    err: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    err: @escaping @Sendable (String) -> Void = {
+      FileHandle.standardError.write(Data(($0 + "\n").utf8))
+    }
   ) {
     self.options = options
     self.catalog = catalog
@@ -101,7 +104,9 @@ public struct Session: Sendable {
     var seen: [String: String] = [:]
     experiments = experiments.filter { experiment in
       if let other = seen[experiment.name] {
-        err("error: \(experiment.path): name '\(experiment.name)' is already used by \(other); skipped")
+        err(
+          "error: \(experiment.path): name '\(experiment.name)' is already used by \(other); skipped"
+        )
         status = max(status, .invalidInput)
         return false
       }
@@ -164,7 +169,8 @@ public struct Session: Sendable {
       let seconds = Date().timeIntervalSince(started)
       var block = [
         "== \(experiment.name) (\(experiment.kind.rawValue)): \(result.passed ? "PASSED" : "FAILED")"
-          + String(format: " in %.1f s", seconds) + " -> \(options.outputRoot.relativePath)/\(experiment.name)/"
+          + String(format: " in %.1f s", seconds)
+          + " -> \(options.outputRoot.relativePath)/\(experiment.name)/"
       ]
       block += result.terminal
       block += result.failures.map { "  FAILED: \($0)" }
@@ -202,7 +208,8 @@ final class ProgressLine: @unchecked Sendable {
     let filled = min(width, done * width / total)
     let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
     let percent = done * 100 / total
-    FileHandle.standardError.write(Data("\r\u{1B}[2K[\(bar)] \(percent)% \(label) (\(done)/\(total))".utf8))
+    FileHandle.standardError.write(
+      Data("\r\u{1B}[2K[\(bar)] \(percent)% \(label) (\(done)/\(total))".utf8))
   }
 
   func clear() {

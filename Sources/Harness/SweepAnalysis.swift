@@ -59,15 +59,23 @@ public struct SweepOutcome: Sendable {
 /// A fitted order passes when it is within `tolerance` of `expected` (or when nothing is
 /// expected); an exact outcome (no truncation error) passes; no fit passes only when nothing
 /// was expected.
-func judge(_ fit: FitOutcome, expected: Double?, tolerance: Double) -> (passed: Bool, verdict: String) {
+func judge(_ fit: FitOutcome, expected: Double?, tolerance: Double) -> (
+  passed: Bool, verdict: String
+) {
   switch fit {
   case .fitted(let result):
-    guard let expected else { return (true, String(format: "fitted %.3f (no expectation)", result.order)) }
+    guard let expected else {
+      return (true, String(format: "fitted %.3f (no expectation)", result.order))
+    }
     let gap = abs(result.order - expected)
     let passed = gap <= tolerance
-    return (passed, String(
-      format: "fitted %.3f, expected %g: |difference| %.3f %@ tolerance %g", result.order, expected,
-      gap, passed ? "<=" : ">", tolerance))
+    return (
+      passed,
+      String(
+        format: "fitted %.3f, expected %g: |difference| %.3f %@ tolerance %g", result.order,
+        expected,
+        gap, passed ? "<=" : ">", tolerance)
+    )
   case .exact(let reason):
     return (true, "exact: \(reason)")
   case .noFit(let reason):
@@ -106,13 +114,21 @@ public enum SweepAnalysis {
   ) -> SweepOutcome {
     switch precision {
     case .half:
-      return run(Float16.self, f, derivatives, variables, point, index, scheme, precision, steps, expectation, tolerance)
+      return run(
+        Float16.self, f, derivatives, variables, point, index, scheme, precision, steps,
+        expectation, tolerance)
     case .single:
-      return run(Float.self, f, derivatives, variables, point, index, scheme, precision, steps, expectation, tolerance)
+      return run(
+        Float.self, f, derivatives, variables, point, index, scheme, precision, steps, expectation,
+        tolerance)
     case .double:
-      return run(Double.self, f, derivatives, variables, point, index, scheme, precision, steps, expectation, tolerance)
+      return run(
+        Double.self, f, derivatives, variables, point, index, scheme, precision, steps, expectation,
+        tolerance)
     case .extended:
-      return run(Float80.self, f, derivatives, variables, point, index, scheme, precision, steps, expectation, tolerance)
+      return run(
+        Float80.self, f, derivatives, variables, point, index, scheme, precision, steps,
+        expectation, tolerance)
     }
   }
 
@@ -131,10 +147,14 @@ public enum SweepAnalysis {
     precision: Precision, step: Double
   ) -> Double {
     switch precision {
-    case .half: return estimates(Float16.self, f, variables, point, index, scheme, [step])[0].estimate
-    case .single: return estimates(Float.self, f, variables, point, index, scheme, [step])[0].estimate
-    case .double: return estimates(Double.self, f, variables, point, index, scheme, [step])[0].estimate
-    case .extended: return estimates(Float80.self, f, variables, point, index, scheme, [step])[0].estimate
+    case .half:
+      return estimates(Float16.self, f, variables, point, index, scheme, [step])[0].estimate
+    case .single:
+      return estimates(Float.self, f, variables, point, index, scheme, [step])[0].estimate
+    case .double:
+      return estimates(Double.self, f, variables, point, index, scheme, [step])[0].estimate
+    case .extended:
+      return estimates(Float80.self, f, variables, point, index, scheme, [step])[0].estimate
     }
   }
 
@@ -169,7 +189,9 @@ public enum SweepAnalysis {
       for h in steps {
         let step = T(h)
         let effective = (x + step) - x
-        let estimate = effective > 0 ? FiniteDifference.derivative(of: along, at: x, step: step, scheme: scheme) : T.nan
+        let estimate =
+          effective > 0
+          ? FiniteDifference.derivative(of: along, at: x, step: step, scheme: scheme) : T.nan
         out.append((h, Double(effective), Double(estimate)))
       }
     }
@@ -193,11 +215,14 @@ public enum SweepAnalysis {
     let prediction = Taylor.predict(
       scheme: scheme, derivatives: taylor, identicallyZero: identicallyZero, epsilon: epsilon)
     let floor: (Double) -> Double = { h in
-      Taylor.roundoffFloor(scheme: scheme, value: taylor[0], derivative: taylor[1], epsilon: epsilon, step: h)
+      Taylor.roundoffFloor(
+        scheme: scheme, value: taylor[0], derivative: taylor[1], epsilon: epsilon, step: h)
     }
 
     var samples: [SweepSample] = []
-    for (step, effective, estimate) in estimates(type, f, variables, roundedPoint, index, scheme, steps) {
+    for (step, effective, estimate) in estimates(
+      type, f, variables, roundedPoint, index, scheme, steps)
+    {
       let error = estimate.isFinite ? Double(abs(Float80(estimate) - exact80)) : .nan
       let h = effective > 0 ? effective : step
       samples.append(

@@ -19,7 +19,10 @@ enum SweepReporting {
       ("passed", .bool(o.passed)),
       ("verdict", .string(o.verdict)),
       ("explanation", .string(o.prediction.explanation)),
-      ("fit_range", fit.map { .array([.num($0.range.lowerBound), .num($0.range.upperBound)]) } ?? .null),
+      (
+        "fit_range",
+        fit.map { .array([.num($0.range.lowerBound), .num($0.range.upperBound)]) } ?? .null
+      ),
       ("fit_points", fit.map { .int($0.pointCount) } ?? .null),
       ("r_squared", .num(fit?.rSquared)),
       ("error_constant", .num(fit?.constant)),
@@ -52,7 +55,9 @@ enum SweepReporting {
     }
   }
 
-  static let terminalHeader = ["scheme", "precision", "fitted", "predicted", "expected", "R^2", "best h", "verdict"]
+  static let terminalHeader = [
+    "scheme", "precision", "fitted", "predicted", "expected", "R^2", "best h", "verdict",
+  ]
 
   static func terminalRow(_ o: SweepOutcome) -> [String] {
     let fitted: String
@@ -65,18 +70,24 @@ enum SweepReporting {
     let expected = o.expectedOrder.map { String(format: "%g", $0) } ?? "-"
     let r2 = o.orderFit.map { String(format: "%.4f", $0.rSquared) } ?? "-"
     let best = o.best.map { String(format: "%.1e", $0.effectiveStep) } ?? "-"
-    return [o.scheme.rawValue, o.precision.rawValue, fitted, predicted, expected, r2, best, o.passed ? "pass" : "FAIL"]
+    return [
+      o.scheme.rawValue, o.precision.rawValue, fitted, predicted, expected, r2, best,
+      o.passed ? "pass" : "FAIL",
+    ]
   }
 
   /// A failure line saying what missed and by how much.
   static func failure(_ o: SweepOutcome, subject: String) -> String? {
-    o.passed ? nil : "\(subject), \(o.scheme.rawValue), \(o.precision.rawValue): \(o.verdict)"
-      + (o.prediction.explanation.isEmpty ? "" : " (\(o.prediction.explanation))")
+    o.passed
+      ? nil
+      : "\(subject), \(o.scheme.rawValue), \(o.precision.rawValue): \(o.verdict)"
+        + (o.prediction.explanation.isEmpty ? "" : " (\(o.prediction.explanation))")
   }
 
   /// A Markdown table row.
   static func markdownRow(_ o: SweepOutcome, leading: [String]) -> String {
-    "| " + (leading + terminalRow(o)).map { $0.replacingOccurrences(of: "|", with: "\\|") }
+    "| "
+      + (leading + terminalRow(o)).map { $0.replacingOccurrences(of: "|", with: "\\|") }
       .joined(separator: " | ") + " |"
   }
 }
@@ -86,10 +97,15 @@ func alignedTable(header: [String], rows: [[String]], indent: String = "  ") -> 
   var widths = header.map(\.count)
   for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
   func line(_ cells: [String]) -> String {
-    indent + cells.enumerated().map { i, cell in cell.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
+    indent
+      + cells.enumerated().map { i, cell in
+        cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+      }
       .joined(separator: "  ")
   }
-  return [line(header), indent + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+  return [
+    line(header), indent + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "),
+  ]
     + rows.map(line)
 }
 

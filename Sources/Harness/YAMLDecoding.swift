@@ -75,7 +75,9 @@ extension Decoder {
     // allKeys is unordered: report the first unknown key in file order.
     let unknown = container.allKeys.filter { !allowed.contains($0.stringValue) }
     let marks = unknown.map { root?.locate(codingPath + [$0], keyNode: true)?.mark }
-    if let first = zip(unknown, marks).min(by: { ($0.1?.line ?? 0, $0.1?.column ?? 0) < ($1.1?.line ?? 0, $1.1?.column ?? 0) }) {
+    if let first = zip(unknown, marks).min(by: {
+      ($0.1?.line ?? 0, $0.1?.column ?? 0) < ($1.1?.line ?? 0, $1.1?.column ?? 0)
+    }) {
       let key = first.0.stringValue
       throw ExperimentError(
         at: first.1,
@@ -227,7 +229,8 @@ where E.RawValue == String {
     let names = E.allCases.map(\.rawValue)
     let what = choiceNames[String(describing: E.self)] ?? String(describing: E.self).lowercased()
     guard let string = try? decoder.singleValueContainer().decode(String.self) else {
-      throw ExperimentError(at: decoder.mark, "expected a \(what): one of \(names.joined(separator: ", "))")
+      throw ExperimentError(
+        at: decoder.mark, "expected a \(what): one of \(names.joined(separator: ", "))")
     }
     guard let value = E(rawValue: string) else {
       throw ExperimentError(
@@ -251,13 +254,18 @@ struct StepGridSpec: Decodable, Sendable {
   var grid: StepGrid
 
   init(from decoder: Decoder) throws {
-    let c = try decoder.strictContainer(allowing: ["min", "max", "per_decade"], in: "the step grid 'h'")
-    let min = try c.optional("min", as: NumberValue.self, expected: "a positive number")?.value ?? 1e-12
-    let max = try c.optional("max", as: NumberValue.self, expected: "a positive number")?.value ?? 1e-1
-    let perDecade = try c.optional("per_decade", as: Int.self, expected: "a whole number from 1 to 100") ?? 4
+    let c = try decoder.strictContainer(
+      allowing: ["min", "max", "per_decade"], in: "the step grid 'h'")
+    let min =
+      try c.optional("min", as: NumberValue.self, expected: "a positive number")?.value ?? 1e-12
+    let max =
+      try c.optional("max", as: NumberValue.self, expected: "a positive number")?.value ?? 1e-1
+    let perDecade =
+      try c.optional("per_decade", as: Int.self, expected: "a whole number from 1 to 100") ?? 4
     guard min > 0 else { throw c.error("min", "h.min must be > 0, got \(min)") }
     guard max > min else {
-      throw c.error(c.has("max") ? "max" : "min", "h.min must be < h.max, got min \(min) >= max \(max)")
+      throw c.error(
+        c.has("max") ? "max" : "min", "h.min must be < h.max, got min \(min) >= max \(max)")
     }
     guard (1...100).contains(perDecade) else {
       throw c.error("per_decade", "h.per_decade must be from 1 to 100, got \(perDecade)")

@@ -22,7 +22,8 @@ struct AtomicFiles {
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
-      throw RenderError(path: directory.path, reason: "cannot create the directory (\(Self.reason(error)))")
+      throw RenderError(
+        path: directory.path, reason: "cannot create the directory (\(Self.reason(error)))")
     }
   }
 
@@ -78,7 +79,8 @@ enum SVGFile {
       if let title, !title.isEmpty, let open = text.range(of: "<svg"),
         let close = text[open.upperBound...].range(of: ">")
       {
-        text.insert(contentsOf: "\n  <title>\(escaped(Markup.plain(title)))</title>", at: close.upperBound)
+        text.insert(
+          contentsOf: "\n  <title>\(escaped(Markup.plain(title)))</title>", at: close.upperBound)
       }
       try text.write(toFile: path, atomically: false, encoding: .utf8)
     } catch {

@@ -37,7 +37,8 @@ struct AxisScale {
     scale = axis.scale
     let isLog = axis.scale == .log10
     if let range = axis.range,
-      let lo = Self.worldValue(range.lowerBound, isLog), let hi = Self.worldValue(range.upperBound, isLog),
+      let lo = Self.worldValue(range.lowerBound, isLog),
+      let hi = Self.worldValue(range.upperBound, isLog),
       lo < hi
     {
       (lower, upper) = (lo, hi)
@@ -75,7 +76,8 @@ struct AxisScale {
     let raw = span / 6
     let magnitude = pow(10, floor(Foundation.log10(raw)))
     let fraction = raw / magnitude
-    let nice: Double = fraction < 1.5 ? 1 : fraction < 2.25 ? 2 : fraction < 3.5 ? 2.5 : fraction < 7 ? 5 : 10
+    let nice: Double =
+      fraction < 1.5 ? 1 : fraction < 2.25 ? 2 : fraction < 3.5 ? 2.5 : fraction < 7 ? 5 : 10
     return nice * magnitude
   }
 

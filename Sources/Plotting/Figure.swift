@@ -266,8 +266,12 @@ public struct Grid2D: Sendable {
     _ f: (Double, Double) -> Double
   ) {
     precondition(nx >= 2 && ny >= 2, "a grid needs at least 2 points per side")
-    let xs = (0..<nx).map { x.lowerBound + (x.upperBound - x.lowerBound) * Double($0) / Double(nx - 1) }
-    let ys = (0..<ny).map { y.lowerBound + (y.upperBound - y.lowerBound) * Double($0) / Double(ny - 1) }
+    let xs = (0..<nx).map {
+      x.lowerBound + (x.upperBound - x.lowerBound) * Double($0) / Double(nx - 1)
+    }
+    let ys = (0..<ny).map {
+      y.lowerBound + (y.upperBound - y.lowerBound) * Double($0) / Double(ny - 1)
+    }
     self.init(x: xs, y: ys, z: xs.map { xv in ys.map { yv in f(xv, yv) } })
   }
 }

@@ -43,7 +43,8 @@ private final class PLMatrix {
 /// Colour ramps for PLplot's continuous colour map.
 private enum Ramp {
   /// A light blue-grey ramp for filled contours: series drawn on top stay readable.
-  static let contour: [HouseStyle.RGB] = [0xFFFFFF, 0xE3EDF5, 0xBCD2E6, 0x8DB2D4].map(HouseStyle.RGB.init)
+  static let contour: [HouseStyle.RGB] = [0xFFFFFF, 0xE3EDF5, 0xBCD2E6, 0x8DB2D4].map(
+    HouseStyle.RGB.init)
   /// Viridis, for surfaces.
   static let viridis: [HouseStyle.RGB] = [0x440154, 0x3B528B, 0x21918C, 0x5EC962, 0xFDE725]
     .map(HouseStyle.RGB.init)
@@ -127,18 +128,23 @@ struct SurfacePainter {
       painter.color(HouseStyle.color(curve.color ?? i))
       painter.width(3.2)
       painter.dash(curve.dash)
-      c_plline3(PLINT(n), Array(curve.x.prefix(n)), Array(curve.y.prefix(n)), Array(curve.z.prefix(n)))
+      c_plline3(
+        PLINT(n), Array(curve.x.prefix(n)), Array(curve.y.prefix(n)), Array(curve.z.prefix(n)))
     }
     painter.dash(.solid)
     painter.pixelViewport(Rect(x: 0, y: 0, width: painter.pageWidth, height: painter.pageHeight))
     if !panel.title.isEmpty {
       painter.color(HouseStyle.text)
       painter.textSize(em: HouseStyle.titleEm)
-      painter.text(panel.title, x: cell.x + cell.width / 2, y: cell.y + HouseStyle.titleEm * 1.1 * s, justify: 0.5)
+      painter.text(
+        panel.title, x: cell.x + cell.width / 2, y: cell.y + HouseStyle.titleEm * 1.1 * s,
+        justify: 0.5)
     }
     let placement = panel.legend == .best ? .upperLeft : panel.legend
     let legendArea = cell.inset(top: top)
     LegendBox(entries: plan.legendEntries, painter: painter)
-      .draw(in: legendArea, placement: placement == .outsideRight ? .upperRight : placement, avoiding: [], painter: painter)
+      .draw(
+        in: legendArea, placement: placement == .outsideRight ? .upperRight : placement,
+        avoiding: [], painter: painter)
   }
 }

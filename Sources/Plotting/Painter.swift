@@ -43,7 +43,8 @@ struct Painter {
   /// Makes `rect` the viewport with world coordinates `x` and `y` (left to right, bottom to top).
   func viewport(_ rect: Rect, x: (Double, Double), y: (Double, Double)) {
     c_plvpor(
-      rect.x / pageWidth, rect.maxX / pageWidth, 1 - rect.maxY / pageHeight, 1 - rect.y / pageHeight)
+      rect.x / pageWidth, rect.maxX / pageWidth, 1 - rect.maxY / pageHeight, 1 - rect.y / pageHeight
+    )
     c_plwind(x.0, x.1, y.0, y.1)
   }
 

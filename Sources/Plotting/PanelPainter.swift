@@ -19,7 +19,8 @@ struct PanelPainter {
     let axes = axesRect
     let s = painter.scale
     while x.step < x.span {
-      let widest = x.ticks.map { painter.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) }.max() ?? 0
+      let widest =
+        x.ticks.map { painter.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) }.max() ?? 0
       guard x.step / x.span * axes.width < widest + 14 * s else { break }
       x = x.coarser()
     }
@@ -47,7 +48,8 @@ struct PanelPainter {
     let left = pad + yLabel + yTickLabelWidth + 12 * s
     let xLabel = panel.xAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.5 * s
     let bottom = pad + HouseStyle.tickEm * 1.9 * s + xLabel
-    let lastX = x.ticks.last.map { painter.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) } ?? 0
+    let lastX =
+      x.ticks.last.map { painter.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) } ?? 0
     var right = pad + lastX / 2
     if panel.legend == .outsideRight && !legend.entries.isEmpty {
       right = pad + legend.width + 14 * s
@@ -154,7 +156,9 @@ struct PanelPainter {
   }
 
   /// The visible part of a reference line, as world x bounds, or `nil` when it misses the axes.
-  private func visibleInterval(_ line: ReferenceLine) -> (ax: Double, ay: Double, from: Double, to: Double)? {
+  private func visibleInterval(_ line: ReferenceLine) -> (
+    ax: Double, ay: Double, from: Double, to: Double
+  )? {
     guard let ax = x.world(line.anchorX), let ay = y.world(line.anchorY), line.slope.isFinite else {
       return nil
     }
@@ -226,7 +230,9 @@ struct PanelPainter {
     painter.color(HouseStyle.text)
     if !panel.title.isEmpty {
       painter.textSize(em: HouseStyle.titleEm)
-      painter.text(panel.title, x: axes.x + axes.width / 2, y: axes.y - HouseStyle.titleEm * 0.85 * s, justify: 0.5)
+      painter.text(
+        panel.title, x: axes.x + axes.width / 2, y: axes.y - HouseStyle.titleEm * 0.85 * s,
+        justify: 0.5)
     }
     painter.textSize(em: HouseStyle.labelEm)
     if !panel.xAxis.label.isEmpty {
@@ -235,14 +241,18 @@ struct PanelPainter {
     }
     if !panel.yAxis.label.isEmpty {
       let lx = axes.x - yTickLabelWidth - (12 + HouseStyle.labelEm * 0.8) * s
-      painter.text(panel.yAxis.label, x: lx, y: axes.y + axes.height / 2, dx: 0, dy: -1, justify: 0.5)
+      painter.text(
+        panel.yAxis.label, x: lx, y: axes.y + axes.height / 2, dx: 0, dy: -1, justify: 0.5)
     }
   }
 
   /// Page pixels covered by data, to keep the legend off them.
   private func occupiedPixels(_ axes: Rect) -> [(Double, Double)] {
     let toPixel = { (p: WorldPoint) in
-      (axes.x + (p.x - x.lower) / x.span * axes.width, axes.maxY - (p.y - y.lower) / y.span * axes.height)
+      (
+        axes.x + (p.x - x.lower) / x.span * axes.width,
+        axes.maxY - (p.y - y.lower) / y.span * axes.height
+      )
     }
     var pixels: [(Double, Double)] = []
     for series in plan.series {

@@ -20,7 +20,8 @@ final class TickLabeller {
         let labeller = Unmanaged<TickLabeller>.fromOpaque(data).takeUnretainedValue()
         let scale = axis == PLINT(PL_Y_AXIS) ? labeller.y : labeller.x
         // PLplot passes the world coordinate: the exponent on a log axis.
-        let text = Array(Markup.plplot(scale.label(atWorld: value)).utf8CString.prefix(Int(length) - 1))
+        let text = Array(
+          Markup.plplot(scale.label(atWorld: value)).utf8CString.prefix(Int(length) - 1))
         text.withUnsafeBufferPointer { source in
           buffer.update(from: source.baseAddress!, count: source.count)
         }
@@ -124,7 +125,9 @@ struct LegendBox {
     }
   }
 
-  private func drawSample(_ sample: LegendEntry.Sample, from x0: Double, to x1: Double, y cy: Double) {
+  private func drawSample(
+    _ sample: LegendEntry.Sample, from x0: Double, to x1: Double, y cy: Double
+  ) {
     switch sample {
     case .series(let series):
       if series.style == .bars {
@@ -157,7 +160,9 @@ struct LegendBox {
     }
   }
 
-  private func drawBox(_ rgb: HouseStyle.RGB, alpha: Double, from x0: Double, to x1: Double, y cy: Double) {
+  private func drawBox(
+    _ rgb: HouseStyle.RGB, alpha: Double, from x0: Double, to x1: Double, y cy: Double
+  ) {
     let h = HouseStyle.legendEm * 0.45 * s
     painter.color(rgb, alpha: alpha)
     painter.fill([x0, x1, x1, x0], [cy - h, cy - h, cy + h, cy + h])

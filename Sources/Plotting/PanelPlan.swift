@@ -169,13 +169,16 @@ struct PanelPlan {
 
   /// The legend's entries: labelled series, spans and vertical markers.
   var legendEntries: [LegendEntry] {
-    var entries = series.filter { !$0.label.isEmpty }.map { LegendEntry(label: $0.label, sample: .series($0)) }
+    var entries = series.filter { !$0.label.isEmpty }.map {
+      LegendEntry(label: $0.label, sample: .series($0))
+    }
     entries += panel.spans.filter { !$0.label.isEmpty }.map {
       LegendEntry(label: $0.label, sample: .box($0.color.map(HouseStyle.color) ?? HouseStyle.span))
     }
     entries += panel.verticalMarkers.filter { !$0.label.isEmpty }.map {
       LegendEntry(
-        label: $0.label, sample: .rule($0.color.map(HouseStyle.color) ?? HouseStyle.marker, $0.dash))
+        label: $0.label, sample: .rule($0.color.map(HouseStyle.color) ?? HouseStyle.marker, $0.dash)
+      )
     }
     if case .surface3D(_, let curves, _, _) = panel.content {
       entries += curves.enumerated().filter { !$1.label.isEmpty }.map { i, c in

@@ -113,7 +113,8 @@ public enum Renderer {
     case .png, .pdf:
       let canvas = try CairoCanvas(
         format == .png ? .png : .pdf, width: figure.width, height: figure.height, path: path)
-      let stream = PlotStream(device: "extcairo", width: figure.width, height: figure.height, file: nil)
+      let stream = PlotStream(
+        device: "extcairo", width: figure.width, height: figure.height, file: nil)
       stream.attach(canvas)
       FigurePainter(figure: figure, plans: plans, painter: painter).draw()
       stream.close()
@@ -145,7 +146,9 @@ struct FigurePainter {
     let w = body.width / Double(columns)
     let h = body.height / Double(rows)
     for (i, plan) in plans.enumerated() {
-      let cell = Rect(x: body.x + Double(i % columns) * w, y: body.y + Double(i / columns) * h, width: w, height: h)
+      let cell = Rect(
+        x: body.x + Double(i % columns) * w, y: body.y + Double(i / columns) * h, width: w,
+        height: h)
       if case .surface3D = plan.panel.content {
         SurfacePainter(plan: plan, painter: painter, cell: cell).draw()
       } else {

@@ -16,7 +16,8 @@ import Testing
   }
 
   @Test func seedsNdiff2GivesTwoAndSix() throws {
-    let result = try run("""
+    let result = try run(
+      """
       kind: partials
       f: "x0^2 + x1^2"
       at: {x0: 1, x1: 3}
@@ -28,7 +29,8 @@ import Testing
         - {variable: x1, scheme: central, h: 1e-5, equals: 6, tolerance: 1e-9}
       """)
     #expect(result.passed, "\(result.failures)")
-    guard case .array(let gradients)? = value(result, "gradients"), case .object(let first) = gradients[0],
+    guard case .array(let gradients)? = value(result, "gradients"),
+      case .object(let first) = gradients[0],
       case .object(let estimates)? = first.first(where: { $0.0 == "estimates" })?.1,
       case .array(let central)? = estimates.first(where: { $0.0 == "central" })?.1,
       case .number(let g0) = central[0], case .number(let g1) = central[1]
@@ -40,7 +42,8 @@ import Testing
   }
 
   @Test func partialsFitTheirOrdersOnASmoothFunction() throws {
-    let result = try run("""
+    let result = try run(
+      """
       kind: partials
       f: "exp(x*y)*sin(z) + log(1 + x^2 + z^2)"
       at: {x: 0.5, y: -0.7, z: 1.2}
@@ -54,7 +57,8 @@ import Testing
   }
 
   @Test func descentClassifiesTheSeedsLearningRates() throws {
-    let result = try run("""
+    let result = try run(
+      """
       kind: descent
       f: "x0^2 + x1^2"
       start: {x0: -3.0, x1: 4.0}
@@ -67,7 +71,8 @@ import Testing
   }
 
   @Test func aMissedClassificationFailsWithTheReason() throws {
-    let result = try run("""
+    let result = try run(
+      """
       kind: descent
       f: "x0^2 + x1^2"
       start: {x0: -3.0, x1: 4.0}
@@ -84,10 +89,14 @@ import Testing
     var text = ""
     for r in 0..<rows {
       let width = r == corruptRow ? 783 : 784
-      text += (0..<width).map { _ in String(Int.random(in: 0...255, using: &generator) * (Bool.random(using: &generator) ? 1 : 0)) }.joined(separator: ",")
+      text += (0..<width).map { _ in
+        String(
+          Int.random(in: 0...255, using: &generator) * (Bool.random(using: &generator) ? 1 : 0))
+      }.joined(separator: ",")
       text += ",\(r % 10)\n"
     }
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("digits-\(UUID().uuidString).csv")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "digits-\(UUID().uuidString).csv")
     try text.write(to: url, atomically: true, encoding: .utf8)
     return url.path
   }
@@ -95,7 +104,8 @@ import Testing
   @Test func gradcheckOnASmallNetworkFromAnotherSource() throws {
     let file = try csvData(rows: 40)
     defer { try? FileManager.default.removeItem(atPath: file) }
-    let result = try run("""
+    let result = try run(
+      """
       kind: gradcheck
       network: {layers: [784, 6, 10], activation: relu, init: he, seed: 9}
       data: {source: {csv: \(file)}, batch: 20}
@@ -133,7 +143,8 @@ import Testing
     let file = try csvData(rows: 30, corruptRow: 7)
     defer { try? FileManager.default.removeItem(atPath: file) }
     do {
-      _ = try run("""
+      _ = try run(
+        """
         kind: training
         data: {source: {csv: \(file)}}
         optimizer: {learning_rate: 0.1, batch: 10, epochs: 1}
@@ -149,7 +160,8 @@ import Testing
     let file = try csvData(rows: 20)
     defer { try? FileManager.default.removeItem(atPath: file) }
     #expect(throws: ExperimentError.self) {
-      _ = try run("""
+      _ = try run(
+        """
         kind: training
         network: {layers: [100, 8, 10]}
         data: {source: {csv: \(file)}}

@@ -9,16 +9,20 @@ import Testing
 @Suite(.serialized) struct SessionTests {
   /// A fresh folder with an `Experiments/` of the given files, and an output folder.
   func workspace(_ files: [String: String]) throws -> (root: URL, output: URL, catalog: Catalog) {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("harness-\(UUID().uuidString)")
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "harness-\(UUID().uuidString)")
     let experiments = root.appendingPathComponent("Experiments")
     try FileManager.default.createDirectory(at: experiments, withIntermediateDirectories: true)
     for (name, text) in files {
-      try text.write(to: experiments.appendingPathComponent(name), atomically: true, encoding: .utf8)
+      try text.write(
+        to: experiments.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
     return (root, root.appendingPathComponent("Output"), Catalog(directory: experiments))
   }
 
-  func session(_ output: URL, _ catalog: Catalog, formats: [Plotting.FigureFormat] = [.png]) -> (Session, Captured) {
+  func session(_ output: URL, _ catalog: Catalog, formats: [Plotting.FigureFormat] = [.png]) -> (
+    Session, Captured
+  ) {
     let captured = Captured()
     let session = Session(
       options: RunOptions(outputRoot: output, formats: formats, jobs: 2), catalog: catalog,
@@ -62,11 +66,15 @@ import Testing
     let fm = FileManager.default
     #expect(fm.fileExists(atPath: output.appendingPathComponent("good/summary.json").path))
     #expect(fm.fileExists(atPath: output.appendingPathComponent("good/errors.csv").path))
-    #expect(!fm.fileExists(atPath: output.appendingPathComponent("broken").path), "nothing is written for an invalid file")
+    #expect(
+      !fm.fileExists(atPath: output.appendingPathComponent("broken").path),
+      "nothing is written for an invalid file")
     let leftovers = try fm.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix(".") }
     #expect(leftovers.isEmpty, "no staging folders are left behind: \(leftovers)")
 
-    let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("bad/summary.json"))) as! [String: Any]
+    let summary =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: output.appendingPathComponent("bad/summary.json"))) as! [String: Any]
     #expect(summary["passed"] as? Bool == false)
     let results = summary["results"] as! [[String: Any]]
     #expect(results[0]["expected_order"] as? Double == 2)
@@ -83,18 +91,26 @@ import Testing
     defer { try? FileManager.default.removeItem(at: root) }
     let (s, _) = session(output, catalog)
     #expect(await s.run(["good"], all: false) == .success)
-    let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("good/summary.json"))) as! [String: Any]
+    let summary =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: output.appendingPathComponent("good/summary.json")))
+      as! [String: Any]
     #expect(summary["name"] as? String == "good")
     #expect(summary["kind"] as? String == "convergence")
     let results = summary["results"] as! [[String: Any]]
     #expect(results.count == 6)
-    for key in ["scheme", "precision", "fitted_order", "predicted_order", "expected_order", "status",
-                "fit_range", "r_squared", "error_constant", "predicted_constant", "best_h", "best_error",
-                "predicted_best_h", "passed", "f", "at"] {
+    for key in [
+      "scheme", "precision", "fitted_order", "predicted_order", "expected_order", "status",
+      "fit_range", "r_squared", "error_constant", "predicted_constant", "best_h", "best_error",
+      "predicted_best_h", "passed", "f", "at",
+    ] {
       #expect(results.allSatisfy { $0.keys.contains(key) }, "missing \(key)")
     }
     // sin at 0: the forward difference's h term vanishes (f''(0) = 0), auto expects 2.
-    let sinForward = results.first { $0["f"] as? String == "sin(x)" && $0["at"] as? Double == 0 && $0["scheme"] as? String == "forward" }!
+    let sinForward = results.first {
+      $0["f"] as? String == "sin(x)" && $0["at"] as? Double == 0
+        && $0["scheme"] as? String == "forward"
+    }!
     #expect(sinForward["predicted_order"] as? Int == 2)
     #expect(abs((sinForward["fitted_order"] as! Double) - 2) < 0.15)
   }
@@ -109,7 +125,10 @@ import Testing
     let second = try Data(contentsOf: output.appendingPathComponent("good/errors.csv"))
     #expect(first == second)
     let csv = String(decoding: first, as: UTF8.self)
-    #expect(csv.hasPrefix("case,f,variable,at,precision,scheme,h,h_effective,estimate,exact,error,roundoff_floor,in_fit_range\n"))
+    #expect(
+      csv.hasPrefix(
+        "case,f,variable,at,precision,scheme,h,h_effective,estimate,exact,error,roundoff_floor,in_fit_range\n"
+      ))
   }
 
   @Test func anUnwritableOutputIsAnInvalidInput() async throws {

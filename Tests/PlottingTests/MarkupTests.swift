@@ -22,7 +22,8 @@ struct MarkupTests {
   @Test func runsCarryTheScriptLevel() {
     #expect(
       Markup.runs("O(h^{2})") == [
-        Markup.Run(text: "O(h", level: 0), Markup.Run(text: "2", level: 1), Markup.Run(text: ")", level: 0),
+        Markup.Run(text: "O(h", level: 0), Markup.Run(text: "2", level: 1),
+        Markup.Run(text: ")", level: 0),
       ])
   }
 }

@@ -42,7 +42,8 @@ struct RendererTests {
         #expect(texts.contains(Markup.plain(label)), "axis label \(label)")
       }
     }
-    #expect(String(decoding: try Data(contentsOf: report.files[2]).prefix(5), as: UTF8.self) == "%PDF-")
+    #expect(
+      String(decoding: try Data(contentsOf: report.files[2]).prefix(5), as: UTF8.self) == "%PDF-")
     if samples == nil { try FileManager.default.removeItem(at: directory) }
   }
 
@@ -52,9 +53,10 @@ struct RendererTests {
     let report = try Renderer.render(
       SampleFigures.convergence, to: directory.appendingPathComponent("c"), formats: [.svg])
     let texts = try #require(try SVGText.texts(inFile: report.files[0]))
-    for entry in ["forward, O(h)", "central, O(h2)", "five-point, O(h4)", "central fit range",
-      "best h observed", "best h predicted ≈ ∛ε", "O(h2)"]
-    {
+    for entry in [
+      "forward, O(h)", "central, O(h2)", "five-point, O(h4)", "central fit range",
+      "best h observed", "best h predicted ≈ ∛ε", "O(h2)",
+    ] {
       #expect(texts.contains(entry), "legend entry \(entry)")
     }
     // h runs over 1e-12...1e-1 and the errors over 1e-13...1e-1: every decade is labelled.
@@ -67,9 +69,14 @@ struct RendererTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let x = (0...40).map { pow(10, Double($0) - 30) }
     let figure = Figure(
-      panels: [Panel(xAxis: Axis("x", scale: .log10), yAxis: Axis("y"), series: [Series("s", x: x, y: x.indices.map(Double.init))])],
+      panels: [
+        Panel(
+          xAxis: Axis("x", scale: .log10), yAxis: Axis("y"),
+          series: [Series("s", x: x, y: x.indices.map(Double.init))])
+      ],
       width: 400, height: 300)
-    let report = try Renderer.render(figure, to: directory.appendingPathComponent("t"), formats: [.svg])
+    let report = try Renderer.render(
+      figure, to: directory.appendingPathComponent("t"), formats: [.svg])
     let texts = try #require(try SVGText.texts(inFile: report.files[0]))
     let exponents = texts.compactMap { text -> Int? in
       guard text.hasPrefix("10"), text.count > 2 else { return nil }
@@ -100,7 +107,8 @@ struct RendererTests {
     var figure = SampleFigures.histogram
     figure.width = 641
     figure.height = 377
-    let report = try Renderer.render(figure, to: directory.appendingPathComponent("h"), formats: [.png, .svg])
+    let report = try Renderer.render(
+      figure, to: directory.appendingPathComponent("h"), formats: [.png, .svg])
     let png = try #require(PNGImage(path: report.files[0].path))
     #expect(png.width == 641 && png.height == 377)
     let svg = try String(contentsOf: report.files[1], encoding: .utf8)
@@ -119,9 +127,11 @@ struct RendererTests {
         Series("bad x", x: [1, .nan, 3], y: [1, 1, 1]),
       ])
     let second = Panel(
-      xAxis: Axis("x", scale: .log10), yAxis: Axis("y"), series: [Series("log", x: [0, 1, 10], y: [1, 2, 3])])
+      xAxis: Axis("x", scale: .log10), yAxis: Axis("y"),
+      series: [Series("log", x: [0, 1, 10], y: [1, 2, 3])])
     let report = try Renderer.render(
-      Figure(panels: [panel, second], width: 500, height: 600), to: directory.appendingPathComponent("d"),
+      Figure(panels: [panel, second], width: 500, height: 600),
+      to: directory.appendingPathComponent("d"),
       formats: [.png])
     #expect(report.droppedPoints == ["log": 5, "bad x": 1])
   }
@@ -140,7 +150,8 @@ struct RendererTests {
     #expect(try contents(of: directory) == ["a-file"])
     // A directory the process may not create files in (even as root): /proc.
     let procError = try #require(throws: RenderError.self) {
-      try Renderer.render(figure, to: URL(fileURLWithPath: "/proc/plotting-fig"), formats: [.png, .svg])
+      try Renderer.render(
+        figure, to: URL(fileURLWithPath: "/proc/plotting-fig"), formats: [.png, .svg])
     }
     #expect(procError.description.contains("/proc/plotting-fig.png"))
     #expect(!FileManager.default.fileExists(atPath: "/proc/plotting-fig.png"))
@@ -152,7 +163,8 @@ struct RendererTests {
     try FileManager.default.createDirectory(
       at: directory.appendingPathComponent("fig.svg"), withIntermediateDirectories: false)
     #expect(throws: RenderError.self) {
-      try Renderer.render(SampleFigures.histogram, to: directory.appendingPathComponent("fig"), formats: [.png, .svg])
+      try Renderer.render(
+        SampleFigures.histogram, to: directory.appendingPathComponent("fig"), formats: [.png, .svg])
     }
     #expect(try contents(of: directory) == ["fig.svg"])
   }
@@ -160,13 +172,16 @@ struct RendererTests {
   @Test func inconsistentFiguresThrow() throws {
     let directory = try scratchDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let bad = Figure(panels: [Panel(xAxis: Axis(), yAxis: Axis(), series: [Series("s", x: [1, 2], y: [1])])])
+    let bad = Figure(panels: [
+      Panel(xAxis: Axis(), yAxis: Axis(), series: [Series("s", x: [1, 2], y: [1])])
+    ])
     let error = try #require(throws: RenderError.self) {
       try Renderer.render(bad, to: directory.appendingPathComponent("b"), formats: [.png])
     }
     #expect(error.description.contains("2 x values and 1 y values"))
     #expect(throws: RenderError.self) {
-      try Renderer.render(Figure(panels: []), to: directory.appendingPathComponent("e"), formats: [.png])
+      try Renderer.render(
+        Figure(panels: []), to: directory.appendingPathComponent("e"), formats: [.png])
     }
     #expect(try contents(of: directory).isEmpty)
   }

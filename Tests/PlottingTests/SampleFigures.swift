@@ -17,7 +17,8 @@ enum SampleFigures {
       ("forward, O(h)", 1, 1.36), ("central, O(h^{2})", 2, 0.45), ("five-point, O(h^{4})", 4, 0.09),
     ]
     let series = schemes.map { name, p, c in
-      Series(name, x: steps, y: steps.enumerated().map { error(order: p, constant: c, h: $1, k: $0) })
+      Series(
+        name, x: steps, y: steps.enumerated().map { error(order: p, constant: c, h: $1, k: $0) })
     }
     let panel = Panel(
       title: "f(x) = e^{x} at x = 1", xAxis: Axis("step size h", scale: .log10),
@@ -36,16 +37,24 @@ enum SampleFigures {
 
   static var twoPanels: Figure {
     let left = Panel(
-      title: "∂f/∂x at (2, −1)", xAxis: Axis("h", scale: .log10), yAxis: Axis("|error|", scale: .log10),
+      title: "∂f/∂x at (2, −1)", xAxis: Axis("h", scale: .log10),
+      yAxis: Axis("|error|", scale: .log10),
       series: [
-        Series("forward", x: steps, y: steps.enumerated().map { error(order: 1, constant: 1, h: $1, k: $0) }),
-        Series("central", x: steps, y: steps.enumerated().map { error(order: 2, constant: 0.3, h: $1, k: $0) }),
+        Series(
+          "forward", x: steps,
+          y: steps.enumerated().map { error(order: 1, constant: 1, h: $1, k: $0) }),
+        Series(
+          "central", x: steps,
+          y: steps.enumerated().map { error(order: 2, constant: 0.3, h: $1, k: $0) }),
       ], legend: .lowerRight)
     let lossX = (0...100).map(Double.init)
     let right = Panel(
-      title: "f(x_{k}) against the step k", xAxis: Axis("step k"), yAxis: Axis("f(x_{k})", scale: .log10),
+      title: "f(x_{k}) against the step k", xAxis: Axis("step k"),
+      yAxis: Axis("f(x_{k})", scale: .log10),
       series: [0.01, 0.1, 0.9, 1.05].enumerated().map { i, rate in
-        Series("η = \(rate)", x: lossX, y: lossX.map { 25 * pow(abs(1 - 2 * rate), 2 * $0) }, style: .line)
+        Series(
+          "η = \(rate)", x: lossX, y: lossX.map { 25 * pow(abs(1 - 2 * rate), 2 * $0) },
+          style: .line)
       })
     return Figure(title: "Two panels", panels: [left, right], columns: 2)
   }
@@ -65,7 +74,8 @@ enum SampleFigures {
       return Series("η = \(rate)", x: xs, y: ys, style: .lineAndMarkers, color: i)
     }
     let panel = Panel(
-      title: "Gradient descent on f = x^{2} + 2y^{2}", xAxis: Axis("x"), yAxis: Axis("y"), series: paths,
+      title: "Gradient descent on f = x^{2} + 2y^{2}", xAxis: Axis("x"), yAxis: Axis("y"),
+      series: paths,
       annotations: [Annotation("minimum", x: 0.15, y: -0.35)],
       content: .contour(grid, levels: .values([0.5, 2, 4, 8, 12, 18, 25, 32, 40])))
     return Figure(panels: [panel], width: 1000, height: 900)
@@ -75,14 +85,17 @@ enum SampleFigures {
     let f = { (x: Double, y: Double) in x * x + 2 * y * y }
     let grid = Grid2D(x: -3...3, y: -3...3, nx: 31, ny: 31, f)
     let ys = stride(from: -3.0, through: 3.0, by: 0.1).map { $0 }
-    let curve = Curve3D("f(2, y): the plane x = 2", x: ys.map { _ in 2 }, y: ys, z: ys.map { f(2, $0) })
+    let curve = Curve3D(
+      "f(2, y): the plane x = 2", x: ys.map { _ in 2 }, y: ys, z: ys.map { f(2, $0) })
     let tangentY = [-2.6, 0.6]
     let tangent = Curve3D(
       "tangent, slope ∂f/∂y = −4", x: [2, 2], y: tangentY, z: tangentY.map { 6 - 4 * ($0 + 1) },
       dash: .dashed, color: 1)
     let panel = Panel(
-      title: "f(x, y) = x^{2} + 2y^{2} and its partial in y at (2, −1)", xAxis: Axis("x"), yAxis: Axis("y"),
-      zAxis: Axis("f"), content: .surface3D(grid, curves: [curve, tangent], azimuth: 35, altitude: 28))
+      title: "f(x, y) = x^{2} + 2y^{2} and its partial in y at (2, −1)", xAxis: Axis("x"),
+      yAxis: Axis("y"),
+      zAxis: Axis("f"),
+      content: .surface3D(grid, curves: [curve, tangent], azimuth: 35, altitude: 28))
     return Figure(panels: [panel])
   }
 

@@ -32,7 +32,8 @@ struct PanelPlanTests {
   @Test func contourGridFillsTheAxesAndCountsNonFinite() throws {
     var grid = Grid2D(x: -2...2, y: -1...1, nx: 5, ny: 3) { x, y in x * x + y * y }
     grid.z[0][0] = .infinity
-    let panel = Panel(title: "c", xAxis: Axis(), yAxis: Axis(), content: .contour(grid, levels: .count(4)))
+    let panel = Panel(
+      title: "c", xAxis: Axis(), yAxis: Axis(), content: .contour(grid, levels: .count(4)))
     let plan = try PanelPlan(panel, index: 0)
     #expect(plan.x.lower == -2 && plan.x.upper == 2 && plan.y.lower == -1 && plan.y.upper == 1)
     #expect(plan.dropped == ["c grid": 1])
@@ -41,7 +42,8 @@ struct PanelPlanTests {
 
   @Test func legendAvoidsTheData() {
     let painter = Painter(width: 1200, height: 900)
-    let box = LegendBox(entries: [LegendEntry(label: "a", sample: .box(HouseStyle.span))], painter: painter)
+    let box = LegendBox(
+      entries: [LegendEntry(label: "a", sample: .box(HouseStyle.span))], painter: painter)
     let axes = Rect(x: 100, y: 100, width: 1000, height: 700)
     let upperRight = (0..<20).map { (1050.0 + Double($0), 120.0) }
     #expect(box.bestPlacement(in: axes, avoiding: upperRight) == .upperLeft)
