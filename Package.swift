@@ -67,6 +67,6 @@ let package = Package(
     .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"]),
     .testTarget(
       name: "HarnessTests",
-      dependencies: ["Harness", "ExperimentCLI", "TestSupport"]),
+      dependencies: ["Harness", "ExperimentCLI", "Learning", "TestSupport"]),
   ]
 )

@@ -153,14 +153,13 @@ extension GradcheckSpec: Decodable {
     precision =
       try c.optional("precision", as: EnumValue<ScalarType>.self, expected: "double or single")?
       .value ?? .double
-    if let text = try? c.decode(String.self, forKey: AnyKey("parameters")) {
-      guard text == "all" else { throw c.error("parameters", "'parameters' is 'all' or a count") }
-      sampleCount = nil
+    if let count = try? c.decode(Int.self, forKey: AnyKey("parameters")) {
+      guard count > 0 else { throw c.error("parameters", "'parameters' must be positive, got \(count)") }
+      sampleCount = count
+    } else if let text = try? c.decode(String.self, forKey: AnyKey("parameters")), text != "all" {
+      throw c.error("parameters", "'parameters' is 'all' or a count, got '\(text)'")
     } else {
-      sampleCount = try c.optional("parameters", as: Int.self, expected: "'all' or a count")
-      if let n = sampleCount, n <= 0 {
-        throw c.error("parameters", "'parameters' must be positive")
-      }
+      sampleCount = nil
     }
     sweep = try c.optional("sweep", as: StepGridSpec.self, expected: "{min, max, per_decade}")?.grid
     let expect = try c.optional("expect", as: GradcheckExpectations.self, expected: "a mapping")?

@@ -1,4 +1,5 @@
 import Foundation
+import Learning
 import Testing
 
 @testable import Harness
@@ -83,17 +84,17 @@ import Testing
     #expect(result.failures.first?.contains("expected converged, got diverged") == true)
   }
 
-  /// A label-last CSV of `rows` random 784-pixel images in a temporary folder.
-  func csvData(rows: Int, corruptRow: Int? = nil) throws -> String {
-    var generator = SystemRandomNumberGenerator()
+  /// A label-last CSV of `rows` seeded random 784-pixel images, about 20% of the pixels lit as
+  /// in handwritten digits, in a temporary folder.
+  func csvData(rows: Int, corruptRow: Int? = nil, seed: UInt64 = 17) throws -> String {
+    var generator = Xoshiro256StarStar(seed: seed)
     var text = ""
     for r in 0..<rows {
       let width = r == corruptRow ? 783 : 784
-      text += (0..<width).map { _ in
-        String(
-          Int.random(in: 0...255, using: &generator) * (Bool.random(using: &generator) ? 1 : 0))
-      }.joined(separator: ",")
-      text += ",\(r % 10)\n"
+      let pixels = (0..<width).map { _ -> String in
+        generator.nextUniform() < 0.2 ? String(generator.nextInt(below: 256)) : "0"
+      }
+      text += pixels.joined(separator: ",") + ",\(r % 10)\n"
     }
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "digits-\(UUID().uuidString).csv")
