@@ -106,6 +106,13 @@ public final class Network<Scalar: BLASScalar> {
     }
   }
 
+  /// A network with the same configuration and the same current parameters (its own buffers).
+  func copy() -> Network {
+    let twin = Network(configuration)
+    twin.parameterStorage.update(from: parameterStorage, count: parameterCount)
+    return twin
+  }
+
   deinit { parameterStorage.deallocate() }
 
   /// The layer widths.
@@ -185,15 +192,16 @@ public final class Network<Scalar: BLASScalar> {
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   @discardableResult
-  func forward(_ x: UnsafePointer<Scalar>, labels: UnsafePointer<UInt8>, _ ws: Workspace<Scalar>)
-    -> Scalar
-  {
+  func forward(
+    _ x: UnsafePointer<Scalar>, labels: UnsafePointer<UInt8>, _ ws: Workspace<Scalar>,
+    split: Bool = true
+  ) -> Scalar {
     let batch = ws.batch
     var previous = x
     for k in 0..<depth {
       let (n, m) = (layers[k], layers[k + 1])
       let out: UnsafeMutablePointer<Scalar>? = k < depth - 1 ? ws.hidden[k] : nil
-      let parts = BLASThreads.parts(rows: batch, work: batch * n * m)
+      let parts = split ? BLASThreads.parts(rows: batch, work: batch * n * m) : 1
       let shared = UncheckedSendable(
         (previous, UnsafePointer(weights(k)), UnsafePointer(biases(k)), ws.pre[k], out,
           configuration.activation))
