@@ -60,10 +60,14 @@ class Server:
         self.process.wait()
 
 
-def alternate(ours, reference, name, ref_name, repetitions, warmups):
-    """Warm-ups then `repetitions` runs of each side, alternated; returns the two lists."""
-    mine, theirs, values = [], [], {}
+def alternate(ours, reference, name, ref_name, repetitions, warmups, peak=None):
+    """Warm-ups then `repetitions` runs of each side, alternated; returns the two lists (and, for
+    BLAS-bound rows, the peak product's times measured in the same rounds, so that the roofline
+    sees the same load as the row)."""
+    mine, theirs, values, peaks = [], [], {}, []
     for i in range(warmups + repetitions):
+        if peak is not None and i >= warmups and i % 3 == 0:
+            peaks.append(ours.ask(f"run {PEAK[peak]}")["seconds"])
         for side, who, times in ((ours, "ours", mine), (reference, "ref", theirs)):
             if who == "ref" and (ref_name is None or ref_name in measured_reference):
                 continue
@@ -72,7 +76,7 @@ def alternate(ours, reference, name, ref_name, repetitions, warmups):
             if i >= warmups:
                 times.append(answer["seconds"])
             time.sleep(PAUSE)
-    return mine, theirs, values
+    return mine, theirs, values, peaks
 
 
 measured_reference = {}
@@ -103,7 +107,8 @@ def main():
             ours.ask(f"dump convergence_sweep_steps {steps}")
             reference.ask(f"steps {steps}")
         sys.stderr.write(f"{name}: {repetitions} runs each after {warmups} warm-ups\n")
-        mine, theirs, values = alternate(ours, reference, name, ref_name, repetitions, warmups)
+        mine, theirs, values, peaks = alternate(
+            ours, reference, name, ref_name, repetitions, warmups, peak)
         if ref_name is not None and ref_name not in measured_reference:
             measured_reference[ref_name] = (theirs, values.get("ref"))
         theirs, ref_value = measured_reference.get(ref_name, ([], None))
@@ -127,7 +132,9 @@ def main():
                 row["reference_evaluations_per_second"] = (
                     counts["evaluations"] / row["reference_seconds"])
         if peak is not None:
-            row["roofline_fraction"] = row["gflops"] / rates[PEAK[peak]]
+            peak_flops = ours.ask(f"flops {PEAK[peak]}")["flops"]
+            row["peak_gflops"] = peak_flops / statistics.median(peaks) / 1e9
+            row["roofline_fraction"] = row["gflops"] / row["peak_gflops"]
         rows.append(row)
         sys.stderr.write(f"  {json.dumps(row)}\n")
     checks = compare_gradients(ours, reference)
@@ -204,7 +211,7 @@ def table(result):
         f"(OPENBLAS_NUM_THREADS); {m['cpus']} CPUs. Ours: {result['ours']['blas']}, core "
         f"{result['ours']['core']}. numpy {result['reference'].get('numpy')} with its bundled "
         "OpenBLAS (scipy-openblas). Roofline: achieved FLOP rate of the pass's products / the "
-        "same BLAS's 2048x2048 product rate in the same precision, measured in the same run.",
+        "same BLAS's 2048x2048 product rate in the same precision, measured in the same rounds.",
         f"Fast vs seeds' numerical gradient ({c['parameters']} entries): max |difference| "
         f"{c['fast_vs_textbook_max_abs']:.1e} (ours), {c['fast_vs_numpy_textbook_max_abs']:.1e} "
         f"(numpy's); seeds' method ours vs numpy: {c['textbook_vs_numpy_textbook_max_abs']:.1e}.",
