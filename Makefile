@@ -6,6 +6,8 @@
 SWIFT      ?= swift
 CONFIG     ?= release
 JOBS       ?= 2
+BENCH_THREADS ?= 2
+BENCH_CORETYPE ?=
 APT_PKGS   := pkg-config libplplot-dev plplot-driver-cairo libcairo2-dev libopenblas-dev \
               zlib1g-dev dataset-fashion-mnist
 DATA_DIR   := .cache/data
@@ -57,8 +59,13 @@ experiments: build
 
 test: unit-test experiments
 
+# Both sides get BENCH_THREADS BLAS threads; OpenBLAS picks its kernels for the hardware unless
+# BENCH_CORETYPE names them (an OPENBLAS_CORETYPE from the environment is not inherited).
 bench: deps
-	$(MAKE) -C Benchmarks
+	$(SWIFT) build -c release --product bench
+	env $(if $(BENCH_CORETYPE),OPENBLAS_CORETYPE=$(BENCH_CORETYPE),-u OPENBLAS_CORETYPE) \
+	  OPENBLAS_NUM_THREADS=$(BENCH_THREADS) OMP_NUM_THREADS=$(BENCH_THREADS) \
+	  python3 Benchmarks/run.py "$$($(SWIFT) build -c release --show-bin-path)/bench" $(BENCH_FLAGS)
 
 # The figures README.md shows, regenerated from the shipped experiments.
 FIGURE_RUNS := seeds-derivative partials-geometry descent-himmelblau gradcheck-seeds

@@ -46,6 +46,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "experiment", dependencies: ["ExperimentCLI"]),
+    .executableTarget(
+      name: "bench", dependencies: ["Learning", "Calculus", "CBLAS"],
+      path: "Benchmarks/Sources/bench"),
 
     // MARK: - Implementation details: system libraries and test support
 

@@ -82,6 +82,28 @@ enum Kernel {
     }
   }
 
+  /// Adds `b` to every row of the `rows x columns` block `z` and, when `a` is given, writes
+  /// the activation of the result to `a` in the same pass.
+  @_specialize(where S == Float)
+  @_specialize(where S == Double)
+  static func addBias<S: BLASScalar>(
+    _ b: UnsafePointer<S>, to z: UnsafeMutablePointer<S>, rows: Int, columns: Int,
+    activation: Activation, into a: UnsafeMutablePointer<S>?
+  ) {
+    for r in 0..<rows {
+      let zr = z + r * columns
+      for c in 0..<columns { zr[c] += b[c] }
+      guard let a else { continue }
+      let ar = a + r * columns
+      switch activation {
+      case .relu:
+        for c in 0..<columns { ar[c] = zr[c] > 0 ? zr[c] : 0 }
+      case .sigmoid:
+        for c in 0..<columns { ar[c] = sigmoid(zr[c]) }
+      }
+    }
+  }
+
   @inline(__always)
   static func sigmoid<S: BLASScalar>(_ z: S) -> S {
     // exp of a non-positive number only: no overflow for large |z|.

@@ -106,6 +106,13 @@ public final class Network<Scalar: BLASScalar> {
     }
   }
 
+  /// A network with the same configuration and the same current parameters (its own buffers).
+  func copy() -> Network {
+    let twin = Network(configuration)
+    twin.parameterStorage.update(from: parameterStorage, count: parameterCount)
+    return twin
+  }
+
   deinit { parameterStorage.deallocate() }
 
   /// The layer widths.
@@ -179,26 +186,37 @@ public final class Network<Scalar: BLASScalar> {
   }
 
   /// The forward pass into `ws`; returns the mean cross-entropy.
+  ///
+  /// Each affine layer is one `gemm` (split by rows between the BLAS threads when it is large),
+  /// followed in the same pass over the block by the bias and the activation.
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   @discardableResult
-  func forward(_ x: UnsafePointer<Scalar>, labels: UnsafePointer<UInt8>, _ ws: Workspace<Scalar>)
-    -> Scalar
-  {
+  func forward(
+    _ x: UnsafePointer<Scalar>, labels: UnsafePointer<UInt8>, _ ws: Workspace<Scalar>,
+    split: Bool = true
+  ) -> Scalar {
     let batch = ws.batch
     var previous = x
     for k in 0..<depth {
       let (n, m) = (layers[k], layers[k + 1])
-      let z = ws.pre[k]
-      let b = biases(k)
-      for r in 0..<batch { (z + r * m).update(from: b, count: m) }
-      Scalar.gemm(
-        transposeA: false, transposeB: false, m: batch, n: m, k: n, alpha: 1, a: previous,
-        lda: n, b: weights(k), ldb: m, beta: 1, c: z, ldc: m)
-      if k < depth - 1 {
-        Kernel.activate(configuration.activation, z, into: ws.hidden[k], count: batch * m)
-        previous = UnsafePointer(ws.hidden[k])
+      let out: UnsafeMutablePointer<Scalar>? = k < depth - 1 ? ws.hidden[k] : nil
+      let parts = split ? BLASThreads.parts(rows: batch, work: batch * n * m) : 1
+      let shared = UncheckedSendable(
+        (previous, UnsafePointer(weights(k)), UnsafePointer(biases(k)), ws.pre[k], out,
+          configuration.activation))
+      BLASThreads.run(parts: parts) { part in
+        let (a, w, b, z, out, activation) = shared.value
+        let rows = BLASThreads.range(part, of: parts, rows: batch)
+        let (first, zRows) = (rows.lowerBound, z + rows.lowerBound * m)
+        Scalar.gemm(
+          transposeA: false, transposeB: false, m: rows.count, n: m, k: n, alpha: 1,
+          a: a + first * n, lda: n, b: w, ldb: m, beta: 0, c: zRows, ldc: m)
+        Kernel.addBias(
+          b, to: zRows, rows: rows.count, columns: m, activation: activation,
+          into: out.map { $0 + first * m })
       }
+      if let out { previous = UnsafePointer(out) }
     }
     return Kernel.softmaxCrossEntropy(
       ws.pre[depth - 1], probabilities: ws.probabilities, labels: labels, rows: batch,
@@ -206,6 +224,12 @@ public final class Network<Scalar: BLASScalar> {
   }
 
   /// The backward pass after `forward` on the same `ws`, writing the flat gradient to `g`.
+  ///
+  /// Per layer: the weights' gradient `input^T delta` (one `gemm` reading the stored input
+  /// transposed, split by its rows between the BLAS threads when large), the biases' gradient
+  /// (column sums), and for all but the first layer the next delta `delta W^T` with the
+  /// activation's derivative applied in the same pass. The input layer's own gradient is never
+  /// formed.
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   func backward(
@@ -220,17 +244,35 @@ public final class Network<Scalar: BLASScalar> {
     for k in stride(from: depth - 1, through: 0, by: -1) {
       let (n, m) = (layers[k], layers[k + 1])
       let input = k == 0 ? x : UnsafePointer(ws.hidden[k - 1])
-      Scalar.gemm(
-        transposeA: true, transposeB: false, m: n, n: m, k: batch, alpha: 1, a: input, lda: n,
-        b: delta, ldb: m, beta: 0, c: g + layout[2 * k].offset, ldc: m)
+      let weightParts = BLASThreads.parts(rows: n, work: batch * n * m)
+      let shared = UncheckedSendable((input, UnsafePointer(delta), g + layout[2 * k].offset))
+      BLASThreads.run(parts: weightParts) { part in
+        let (input, delta, gw) = shared.value
+        let rows = BLASThreads.range(part, of: weightParts, rows: n)
+        Scalar.gemm(
+          transposeA: true, transposeB: false, m: rows.count, n: m, k: batch, alpha: 1,
+          a: input + rows.lowerBound, lda: n, b: delta, ldb: m, beta: 0,
+          c: gw + rows.lowerBound * m, ldc: m)
+      }
       Kernel.columnSums(delta, rows: batch, columns: m, into: g + layout[2 * k + 1].offset)
       if k > 0 {
-        Scalar.gemm(
-          transposeA: false, transposeB: true, m: batch, n: n, k: m, alpha: 1, a: delta, lda: m,
-          b: weights(k), ldb: m, beta: 0, c: spare, ldc: n)
-        Kernel.multiplyByActivationDerivative(
-          configuration.activation, spare, pre: ws.pre[k - 1], activated: ws.hidden[k - 1],
-          count: batch * n)
+        let parts = BLASThreads.parts(rows: batch, work: batch * n * m)
+        let shared = UncheckedSendable(
+          (UnsafePointer(delta), UnsafePointer(weights(k)), spare,
+            UnsafePointer(ws.pre[k - 1]), UnsafePointer(ws.hidden[k - 1]),
+            configuration.activation))
+        BLASThreads.run(parts: parts) { part in
+          let (delta, w, spare, pre, hidden, activation) = shared.value
+          let rows = BLASThreads.range(part, of: parts, rows: batch)
+          let at = rows.lowerBound * n
+          Scalar.gemm(
+            transposeA: false, transposeB: true, m: rows.count, n: n, k: m, alpha: 1,
+            a: delta + rows.lowerBound * m, lda: m, b: w, ldb: m, beta: 0, c: spare + at,
+            ldc: n)
+          Kernel.multiplyByActivationDerivative(
+            activation, spare + at, pre: pre + at, activated: hidden + at,
+            count: rows.count * n)
+        }
         swap(&delta, &spare)
       }
     }

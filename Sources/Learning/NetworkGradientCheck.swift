@@ -15,10 +15,15 @@ public enum NetworkGradientCheck {
   /// `eps * |L| / h` per entry; wrong near a relu kink (see `kinkEntries`).
   ///
   /// Complexity: one forward pass per stencil point per parameter (2 * 39,760 passes for the
-  /// seeds' network with `central`); the point at offset 0 is computed once.
+  /// seeds' network with `central`); the point at offset 0 is computed once. The parameters are
+  /// shared between OpenBLAS's threads (`OPENBLAS_NUM_THREADS`), each with its own copy of the
+  /// network; the result does not depend on the thread count.
   ///
   /// - Parameters:
-  ///   - progress: called after each parameter with (done, total).
+  ///   - progress: called once per parameter with (done, total), serialised, from the
+  ///     workers' threads.
+  ///
+  /// - Parameters:
   /// - Returns: one array per tensor (W1, b1, W2, b2, ...).
   public static func numericalGradientTextbook<S: BLASScalar>(
     _ net: Network<S>, inputs: Matrix<S>, labels: [UInt8], step h: S, scheme: Scheme = .central,
@@ -41,28 +46,60 @@ public enum NetworkGradientCheck {
     precondition(scheme.isStencil, "the network's loss is real: use a stencil scheme")
     precondition(h > 0, "the step is positive")
     let stencil = scheme.stencil.map { (offset: S($0.offset), weight: S($0.weight)) }
-    return net.withBatch(inputs, labels) { x, y, ws in
-      let base = net.forward(x, labels: y, ws)
-      var result = [S](repeating: 0, count: indices.count)
-      for (n, index) in indices.enumerated() {
-        let original = net[parameter: index]
-        var sum: S = 0
-        for (offset, weight) in stencil {
-          let f: S
-          if offset == 0 {
-            f = base
-          } else {
-            net.parameterStorage[index] = original + offset * h
-            f = net.forward(x, labels: y, ws)
+    // The parameters are shared out in chunks between BLAS's threads, each worker with its own
+    // copy of the network (its own parameters to perturb and buffers) and single-threaded BLAS.
+    // Every entry is still one perturbation and one full forward pass per stencil point, by
+    // the same operations whichever worker runs it.
+    let workers = min(BLASThreads.budget, max(1, indices.count / 64))
+    let twins = [net] + (1..<workers).map { _ in net.copy() }
+    let chunkSize = max(1, min(256, indices.count / (workers * 8)))
+    let chunks = (indices.count + chunkSize - 1) / chunkSize
+    let next = Atomic(0)
+    let done = Mutex(0)
+    var result = [S](repeating: 0, count: indices.count)
+    result.withUnsafeMutableBufferPointer { out in
+      let (sharedTwins, sharedOut) = (UncheckedSendable(twins), UncheckedSendable(out.baseAddress!))
+      let sharedProgress = UncheckedSendable(progress)
+      BLASThreads.run(parts: workers) { worker in
+        let (net, out, progress) = (
+          sharedTwins.value[worker], sharedOut.value, sharedProgress.value
+        )
+        net.withBatch(inputs, labels) { x, y, ws in
+          let base = net.forward(x, labels: y, ws, split: false)
+          while true {
+            let chunk = next.add(1, ordering: .relaxed).oldValue
+            guard chunk < chunks else { break }
+            let range = chunk * chunkSize..<min((chunk + 1) * chunkSize, indices.count)
+            for n in range {
+              let index = indices[n]
+              let original = net.parameterStorage[index]
+              var sum: S = 0
+              for (offset, weight) in stencil {
+                let f: S
+                if offset == 0 {
+                  f = base
+                } else {
+                  net.parameterStorage[index] = original + offset * h
+                  f = net.forward(x, labels: y, ws, split: false)
+                }
+                sum += weight * f
+              }
+              net.parameterStorage[index] = original
+              out[n] = sum / h
+            }
+            if let progress {
+              done.withLock {
+                for _ in range {
+                  $0 += 1
+                  progress($0, indices.count)
+                }
+              }
+            }
           }
-          sum += weight * f
         }
-        net.parameterStorage[index] = original
-        result[n] = sum / h
-        progress?(n + 1, indices.count)
       }
-      return result
     }
+    return result
   }
 
   /// The same finite differences as `numericalGradientTextbook`, computed by recomputing only

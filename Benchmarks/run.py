@@ -1,0 +1,223 @@
+"""Runs every benchmark side by side: the Swift `bench` server and the numpy reference server,
+alternated run by run so that the load of a shared machine falls on both alike; prints one
+Markdown table and writes Benchmarks/results/latest.json.
+
+Usage: python3 Benchmarks/run.py <path to the bench executable> [--quick]
+Both servers inherit this process's environment: set OPENBLAS_NUM_THREADS (the Makefile does).
+"""
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RESULTS = os.path.join(HERE, "results")
+
+# name, what, repetitions, warm-ups, reference workload (None: no reference), peak it is
+# measured against (None: not BLAS-bound)
+PLAN = [
+    ("gemm_f64_2048", "2048x2048 matrix product, Double (roofline)", 7, 2, "gemm_f64_2048", None),
+    ("gemm_f32_2048", "2048x2048 matrix product, Float (roofline)", 7, 2, "gemm_f32_2048", None),
+    ("backprop_f64_b100", "backprop, batch 100, Double", 31, 5, "backprop_f64_b100", "f64"),
+    ("backprop_f64_b1000", "backprop, batch 1000, Double", 15, 3, "backprop_f64_b1000", "f64"),
+    ("backprop_f32_b100", "backprop, batch 100, Float", 31, 5, "backprop_f32_b100", "f32"),
+    ("backprop_f32_b1000", "backprop, batch 1000, Float", 15, 3, "backprop_f32_b1000", "f32"),
+    ("sgd_epoch", "SGD epoch, Fashion-MNIST 60,000, batch 100, Double", 5, 1, "sgd_epoch", "f64"),
+    ("convergence_sweep", "convergence sweep (exp, 4 schemes, 200 x grid)", 7, 1,
+     "convergence_sweep", None),
+    ("numgrad_textbook", "numerical gradient, seeds' method, 39,760 params, batch 100, Double",
+     3, 0, "numgrad_textbook", "f64"),
+    ("numgrad_fast", "numerical gradient, fast, 39,760 params, batch 100, Double", 7, 2,
+     "numgrad_textbook", None),
+]
+# Reference workloads measured once and shared by several rows.
+PEAK = {"f64": "gemm_f64_2048", "f32": "gemm_f32_2048"}
+PAUSE = 0.15  # lets the other side's idle BLAS threads stop spinning before a switch
+
+
+class Server:
+    def __init__(self, argv, env):
+        self.process = subprocess.Popen(
+            argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, bufsize=1)
+
+    def ask(self, line):
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+        answer = json.loads(self.process.stdout.readline())
+        if "error" in answer:
+            raise RuntimeError(f"{line}: {answer['error']}")
+        return answer
+
+    def close(self):
+        self.process.stdin.write("quit\n")
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def alternate(ours, reference, name, ref_name, repetitions, warmups, peak=None):
+    """Warm-ups then `repetitions` runs of each side, alternated; returns the two lists (and, for
+    BLAS-bound rows, the peak product's times measured in the same rounds, so that the roofline
+    sees the same load as the row)."""
+    mine, theirs, values, peaks = [], [], {}, []
+    for i in range(warmups + repetitions):
+        if peak is not None and i >= warmups and i % 3 == 0:
+            peaks.append(ours.ask(f"run {PEAK[peak]}")["seconds"])
+        for side, who, times in ((ours, "ours", mine), (reference, "ref", theirs)):
+            if who == "ref" and (ref_name is None or ref_name in measured_reference):
+                continue
+            answer = side.ask(f"run {name if who == 'ours' else ref_name}")
+            values[who] = answer["value"]
+            if i >= warmups:
+                times.append(answer["seconds"])
+            time.sleep(PAUSE)
+    return mine, theirs, values, peaks
+
+
+measured_reference = {}
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    quick = "--quick" in sys.argv
+    env = dict(os.environ)
+    threads = env.get("OPENBLAS_NUM_THREADS", "2")
+    env.setdefault("OPENBLAS_NUM_THREADS", threads)
+    env["OMP_NUM_THREADS"] = threads
+    os.makedirs(RESULTS, exist_ok=True)
+    ours = Server([sys.argv[1]], env)
+    reference = Server([sys.executable, os.path.join(HERE, "reference", "reference.py")], env)
+    params = os.path.join(RESULTS, "params.f64")
+    ours.ask(f"params {params}")
+    reference.ask(f"params {params}")
+    info = {"ours": ours.ask("info"), "reference": reference.ask("info")}
+    rows, rates = [], {}
+    for name, what, repetitions, warmups, ref_name, peak in PLAN:
+        if quick:
+            repetitions, warmups = max(1, repetitions // 5), min(warmups, 1)
+        if name == "convergence_sweep":
+            ours.ask(f"run {name}")
+            steps = os.path.join(RESULTS, "steps.f64")
+            ours.ask(f"dump convergence_sweep_steps {steps}")
+            reference.ask(f"steps {steps}")
+        sys.stderr.write(f"{name}: {repetitions} runs each after {warmups} warm-ups\n")
+        mine, theirs, values, peaks = alternate(
+            ours, reference, name, ref_name, repetitions, warmups, peak)
+        if ref_name is not None and ref_name not in measured_reference:
+            measured_reference[ref_name] = (theirs, values.get("ref"))
+        theirs, ref_value = measured_reference.get(ref_name, ([], None))
+        row = {"name": name, "what": what, "seconds": statistics.median(mine), "runs": len(mine)}
+        if theirs:
+            row["reference_seconds"] = statistics.median(theirs)
+            row["reference_runs"] = len(theirs)
+            row["ratio"] = row["reference_seconds"] / row["seconds"]
+        row["value"] = values.get("ours")
+        if ref_value is not None:
+            row["reference_value"] = ref_value
+        counts = ours.ask(f"flops {name}")
+        if counts["flops"] > 0:
+            row["gflops"] = counts["flops"] / row["seconds"] / 1e9
+            rates[name] = row["gflops"]
+            if theirs:
+                row["reference_gflops"] = counts["flops"] / row["reference_seconds"] / 1e9
+        if counts["evaluations"] > 0:
+            row["evaluations_per_second"] = counts["evaluations"] / row["seconds"]
+            if theirs:
+                row["reference_evaluations_per_second"] = (
+                    counts["evaluations"] / row["reference_seconds"])
+        if peak is not None:
+            peak_flops = ours.ask(f"flops {PEAK[peak]}")["flops"]
+            row["peak_gflops"] = peak_flops / statistics.median(peaks) / 1e9
+            row["roofline_fraction"] = row["gflops"] / row["peak_gflops"]
+        rows.append(row)
+        sys.stderr.write(f"  {json.dumps(row)}\n")
+    checks = compare_gradients(ours, reference)
+    ours.close()
+    reference.close()
+    for f in ("params.f64", "steps.f64"):
+        os.remove(os.path.join(RESULTS, f))
+    result = {
+        "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(),
+                    "blas_threads": int(threads),
+                    "openblas_coretype_env": os.environ.get("OPENBLAS_CORETYPE")},
+        "ours": info["ours"],
+        "reference": info["reference"],
+        "checks": checks,
+        "benchmarks": rows,
+    }
+    with open(os.path.join(RESULTS, "latest.json"), "w") as f:
+        json.dump(result, f, indent=2)
+        f.write("\n")
+    print(table(result))
+
+
+def compare_gradients(ours, reference):
+    """The fast gradient against the seeds' method (ours and numpy's), entry by entry."""
+    files = {}
+    for side, who, name in ((ours, "ours", "numgrad_textbook"), (ours, "ours", "numgrad_fast"),
+                            (reference, "ref", "numgrad_textbook")):
+        path = os.path.join(RESULTS, f"{who}-{name}.f64")
+        side.ask(f"dump {name} {path}")
+        files[(who, name)] = np.fromfile(path, dtype=np.float64)
+        os.remove(path)
+    fast, textbook = files[("ours", "numgrad_fast")], files[("ours", "numgrad_textbook")]
+    numpy_textbook = files[("ref", "numgrad_textbook")]
+    return {
+        "parameters": int(fast.size),
+        "fast_vs_textbook_max_abs": float(np.abs(fast - textbook).max()),
+        "fast_vs_numpy_textbook_max_abs": float(np.abs(fast - numpy_textbook).max()),
+        "textbook_vs_numpy_textbook_max_abs": float(np.abs(textbook - numpy_textbook).max()),
+    }
+
+
+def seconds(s):
+    if s >= 1:
+        return f"{s:.2f} s"
+    if s >= 1e-3:
+        return f"{s * 1e3:.2f} ms"
+    return f"{s * 1e6:.0f} us"
+
+
+def table(result):
+    lines = [
+        "| benchmark | ours | numpy | ratio (numpy / ours) | rate (ours) | roofline |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in result["benchmarks"]:
+        ref = seconds(r["reference_seconds"]) if "reference_seconds" in r else "-"
+        if r["name"] == "numgrad_fast":
+            ref += " (seeds' method)"
+        ratio = f"{r['ratio']:.2f}x" if "ratio" in r else "-"
+        if "gflops" in r:
+            rate = f"{r['gflops']:.1f} GFLOP/s"
+        elif "evaluations_per_second" in r:
+            rate = f"{r['evaluations_per_second'] / 1e6:.1f} M eval/s"
+        else:
+            rate = "-"
+        roof = f"{100 * r['roofline_fraction']:.0f}%" if "roofline_fraction" in r else "-"
+        lines.append(f"| {r['what']} | {seconds(r['seconds'])} | {ref} | {ratio} | {rate} | {roof} |")
+    c = result["checks"]
+    m = result["machine"]
+    lines += [
+        "",
+        f"Medians of alternated runs (ours, then numpy); {m['blas_threads']} threads each "
+        f"(OPENBLAS_NUM_THREADS); {m['cpus']} CPUs. Ours: {result['ours']['blas']}, core "
+        f"{result['ours']['core']}. numpy {result['reference'].get('numpy')} with its bundled "
+        "OpenBLAS (scipy-openblas). Roofline: achieved FLOP rate of the pass's products / the "
+        "same BLAS's 2048x2048 product rate in the same precision, measured in the same rounds.",
+        f"Fast vs seeds' numerical gradient ({c['parameters']} entries): max |difference| "
+        f"{c['fast_vs_textbook_max_abs']:.1e} (ours), {c['fast_vs_numpy_textbook_max_abs']:.1e} "
+        f"(numpy's); seeds' method ours vs numpy: {c['textbook_vs_numpy_textbook_max_abs']:.1e}.",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
