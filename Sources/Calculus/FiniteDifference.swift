@@ -31,7 +31,7 @@ public enum FiniteDifference {
   public static func derivative<T: Real & BinaryFloatingPoint>(
     of f: (T) -> T, at x: T, step h: T, scheme: Scheme
   ) -> T {
-    let stencil = IntegerStencil<T>(scheme)
+    let stencil = IntegerStencil(scheme)
     return stencil.estimate(step: representableStep(h, at: x)) { offset in
       f(offset == 0 ? x : x + offset)
     }
@@ -72,32 +72,53 @@ public enum FiniteDifference {
 /// `Float80` the rounded weights would no longer sum to zero and the estimate would carry an
 /// error of `1e-17 * |f| / h`. Every scheme's weights are small rationals, so they are rebuilt
 /// exactly as integers `n_i` over `d`.
-struct IntegerStencil<T: Real & BinaryFloatingPoint> {
-  /// Offsets in units of h (exact: 0, +-1/2, +-1, +-2).
-  var offsets: [T]
-  var numerators: [T]
-  var denominator: T
+struct IntegerStencil: Sendable {
+  /// Offsets in units of h (exact in every binary format: 0, +-1/2, +-1, +-2).
+  let offsets: [Double]
+  /// Integer numerators of the weights (exact in every binary format, Float16 included).
+  let numerators: [Double]
+  let denominator: Double
 
-  init(_ scheme: Scheme) {
-    precondition(scheme.isStencil, "\(scheme.rawValue) is not a stencil scheme")
+  private init(computing scheme: Scheme) {
     let stencil = scheme.stencil
     guard
       let d = (1...720).first(where: { d in
         stencil.allSatisfy { abs($0.weight * Double(d) - ($0.weight * Double(d)).rounded()) < 1e-9 }
       })
     else { preconditionFailure("weights of \(scheme.rawValue) are not small rationals") }
-    offsets = stencil.map { T($0.offset) }
-    numerators = stencil.map { T(($0.weight * Double(d)).rounded()) }
-    denominator = T(d)
+    offsets = stencil.map(\.offset)
+    numerators = stencil.map { ($0.weight * Double(d)).rounded() }
+    denominator = Double(d)
+  }
+
+  private static let forward = IntegerStencil(computing: .forward)
+  private static let backward = IntegerStencil(computing: .backward)
+  private static let central = IntegerStencil(computing: .central)
+  private static let central4 = IntegerStencil(computing: .central4)
+  private static let richardson = IntegerStencil(computing: .richardson)
+
+  /// The stencil of `scheme`, computed once per process.
+  ///
+  /// Complexity: O(1), no allocation.
+  init(_ scheme: Scheme) {
+    switch scheme {
+    case .forward: self = Self.forward
+    case .backward: self = Self.backward
+    case .central: self = Self.central
+    case .central4: self = Self.central4
+    case .richardson: self = Self.richardson
+    case .complexStep: preconditionFailure("complex-step is not a stencil scheme")
+    }
   }
 
   /// `sum(n_i * value(o_i * h)) / (d * h)`; `value` receives the offset `o_i * h` (0 for the
-  /// centre point, so callers can pass the unperturbed argument exactly).
-  func estimate(step h: T, _ value: (T) -> T) -> T {
+  /// centre point, so callers can pass the unperturbed argument exactly). The offsets and
+  /// numerators convert to `T` exactly.
+  func estimate<T: Real & BinaryFloatingPoint>(step h: T, _ value: (T) -> T) -> T {
     var sum: T = 0
-    for (offset, numerator) in zip(offsets, numerators) {
-      sum += numerator * value(offset * h)
+    for i in offsets.indices {
+      sum += T(numerators[i]) * value(T(offsets[i]) * h)
     }
-    return sum / (denominator * h)
+    return sum / (T(denominator) * h)
   }
 }

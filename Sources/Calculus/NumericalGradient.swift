@@ -51,7 +51,7 @@ public enum NumericalGradient {
     count: Int, step h: T, scheme: Scheme, progress: ((Int, Int) -> Void)?,
     read: (Int) -> T, write: (Int, T) -> Void, loss: () -> T
   ) -> [T] {
-    let stencil = IntegerStencil<T>(scheme)
+    let stencil = IntegerStencil(scheme)
     var gradient = [T](repeating: 0, count: count)
     for index in 0..<count {
       let saved = read(index)

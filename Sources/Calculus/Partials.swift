@@ -16,7 +16,7 @@ extension FiniteDifference {
   ) -> T {
     precondition(x.indices.contains(i), "variable \(i) out of range 0..<\(x.count)")
     var point = x
-    return IntegerStencil<T>(scheme).estimate(step: representableStep(h, at: x[i])) { offset in
+    return IntegerStencil(scheme).estimate(step: representableStep(h, at: x[i])) { offset in
       point[i] = x[i] + offset
       return f(point)
     }

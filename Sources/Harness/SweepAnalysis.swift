@@ -181,10 +181,11 @@ public enum SweepAnalysis {
       }
     } else {
       let g: @Sendable ([T]) -> T = f.compiled(variables: variables)
+      // One buffer for every evaluation (the sweep runs on one thread): no copy per call.
+      let point = PointBuffer(base)
       let along: (T) -> T = { t in
-        var p = base
-        p[index] = t
-        return g(p)
+        point.values[index] = t
+        return g(point.values)
       }
       for h in steps {
         let step = T(h)
@@ -251,4 +252,10 @@ public enum SweepAnalysis {
       scheme: scheme, precision: precision, samples: samples, exact: Double(exact80), fit: fit,
       prediction: prediction, expectedOrder: expected, passed: passed, verdict: verdict)
   }
+}
+
+/// A point that the closures of one sweep update in place.
+private final class PointBuffer<T> {
+  var values: [T]
+  init(_ values: [T]) { self.values = values }
 }

@@ -209,11 +209,14 @@ func fitSweep(
   @Test func exactRationalWeightsInExtendedPrecision() {
     // Double weights 8/12 and 1/12 would leave sum(w) != 0 in Float80 and an error ~ 1e-17 / h.
     for scheme in Scheme.allCases where scheme.isStencil {
-      let stencil = IntegerStencil<Float80>(scheme)
-      let sum = zip(stencil.numerators, stencil.offsets).map { $0.0 }.reduce(0, +)
-      let moment = zip(stencil.numerators, stencil.offsets).map { $0 * $1 }.reduce(0, +)
+      let stencil = IntegerStencil(scheme)
+      let numerators = stencil.numerators.map { Float80($0) }
+      let offsets = stencil.offsets.map { Float80($0) }
+      #expect(numerators.allSatisfy { $0 == $0.rounded() }, "integer numerators")
+      let sum = numerators.reduce(0, +)
+      let moment = zip(numerators, offsets).map { $0 * $1 }.reduce(0, +)
       #expect(sum == 0)
-      #expect(moment == stencil.denominator)
+      #expect(moment == Float80(stencil.denominator))
       let constant = FiniteDifference.derivative(
         of: { _ in Float80(1e6) }, at: 0.3, step: 1e-15, scheme: scheme)
       #expect(constant == 0)
