@@ -35,7 +35,7 @@ enum DescentFigures {
       let cx = (x0 + x1) / 2
       let cy = (y0 + y1) / 2
       let f: @Sendable ([Double]) -> Double = spec.f.compiled(variables: vars)
-      let grid = Grid2D(x: (cx - half)...(cx + half), y: (cy - half)...(cy + half), nx: 81, ny: 81)
+      let grid = Grid2D(x: (cx - half)...(cx + half), y: (cy - half)...(cy + half), nx: 61, ny: 61)
       { f([$0, $1]) }
       let series = runs.map { r in
         Series(

@@ -95,9 +95,9 @@ enum PartialsFigures {
     let oRange = (b - radius)...(b + radius)
     let grid: Grid2D
     if s == 0 {
-      grid = Grid2D(x: sRange, y: oRange, nx: 41, ny: 41) { value($0, $1) }
+      grid = Grid2D(x: sRange, y: oRange, nx: 31, ny: 31) { value($0, $1) }
     } else {
-      grid = Grid2D(x: oRange, y: sRange, nx: 41, ny: 41) { value($1, $0) }
+      grid = Grid2D(x: oRange, y: sRange, nx: 31, ny: 31) { value($1, $0) }
     }
     let ts = (0...80).map {
       sRange.lowerBound + (sRange.upperBound - sRange.lowerBound) * Double($0) / 80
