@@ -129,7 +129,7 @@ let figureMarker = "<!-- figures -->\n"
 func markdownSection(_ experiment: Experiment, result: ExperimentResult) -> String {
   var text =
     "## \(experiment.name)\n\n**\(experiment.title)** (`\(experiment.kind.rawValue)`, "
-    + "[\(experiment.path)](../\(experiment.path)): \(result.passed ? "passed" : "**failed**")\n\n"
+    + "[\(experiment.path)](../\(experiment.path))): \(result.passed ? "passed" : "**failed**")\n\n"
   if let description = experiment.description {
     text += description.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
   }

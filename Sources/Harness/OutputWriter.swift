@@ -45,15 +45,18 @@ public enum OutputWriter {
       withNotes.notes += notes
       try withNotes.summaryJSON().serialized().write(
         to: staging.appendingPathComponent("summary.json"), atomically: false, encoding: .utf8)
+      // The section: heading and table from the runner, then the figures in the formats written.
       var figureText = ""
       for (base, caption, _) in result.figures {
+        let text = markdownEscaped(caption)
         let shown = formats.contains(.png) ? "png" : formats.contains(.svg) ? "svg" : nil
-        if let shown { figureText += "![\(caption)](./\(base).\(shown))\n\n" }
+        if let shown { figureText += "![\(text)](./\(base).\(shown))\n\n" }
         let links = formats.map { "[\($0.rawValue.uppercased())](./\(base).\($0.rawValue))" }
           .joined(separator: ", ")
-        figureText += "*\(caption)* (\(links))\n\n"
+        figureText += "*\(text)* (\(links))\n\n"
       }
-      let markdown = result.markdown.replacingOccurrences(of: figureMarker, with: figureText)
+      let markdown =
+        result.markdown.replacingOccurrences(of: figureMarker, with: "") + "\n" + figureText
       try markdown.write(
         to: staging.appendingPathComponent("summary.md"), atomically: false, encoding: .utf8)
       files += ["\(name)/summary.json", "\(name)/summary.md"]
@@ -125,4 +128,14 @@ public enum OutputWriter {
       throw ExperimentError(file: index.path, "cannot write the index: \(describe(error))")
     }
   }
+}
+
+/// `text` with Markdown's emphasis and link characters escaped (`x*exp(-x^2)` stays as written).
+func markdownEscaped(_ text: String) -> String {
+  var out = ""
+  for c in text {
+    if "*_[]`\\".contains(c) { out.append("\\") }
+    out.append(c)
+  }
+  return out
 }
