@@ -286,8 +286,10 @@ public final class Network<Scalar: BLASScalar> {
     precondition(inputs.columns == layers[0], "inputs have \(layers[0]) columns")
     precondition(labels.count == inputs.rows && inputs.rows > 0, "one label per input row")
     let ws = workspace(batch: inputs.rows)
-    return inputs.storage.withUnsafeBufferPointer { px in
-      labels.withUnsafeBufferPointer { py in body(px.baseAddress!, py.baseAddress!, ws) }
+    return BLASThreads.serial {
+      inputs.storage.withUnsafeBufferPointer { px in
+        labels.withUnsafeBufferPointer { py in body(px.baseAddress!, py.baseAddress!, ws) }
+      }
     }
   }
 
