@@ -168,7 +168,10 @@ public final class Network<Scalar: BLASScalar> {
   /// `parameters -= learningRate * gradient` (flat layout).
   public func update(gradient: [Scalar], learningRate: Scalar) {
     precondition(gradient.count == parameterCount, "one gradient entry per parameter")
-    for i in 0..<parameterCount { parameterStorage[i] -= learningRate * gradient[i] }
+    gradient.withUnsafeBufferPointer { g in
+      let (p, g) = (parameterStorage, g.baseAddress!)
+      for i in 0..<parameterCount { p[i] -= learningRate * g[i] }
+    }
   }
 
   // MARK: Forward and backward
