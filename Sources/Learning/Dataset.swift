@@ -75,9 +75,19 @@ public struct Dataset: Sendable, Equatable {
     }
     if out.count != n { out = [UInt8](repeating: 0, count: n) }
     let f = featureCount
+    // Rows gathered from all over the data set are memory-bound: large batches are shared
+    // between the BLAS threads (each row is converted alike whoever converts it).
+    let parts = n * f >= 1 << 15 ? min(BLASThreads.budget, n) : 1
     images.withUnsafeBufferPointer { src in
       inputs.storage.withUnsafeMutableBufferPointer { dst in
-        Kernel.convert(src.baseAddress!, indices: indices, featureCount: f, into: dst.baseAddress!)
+        let shared = UncheckedSendable((src.baseAddress!, dst.baseAddress!, indices))
+        BLASThreads.run(parts: parts) { part in
+          let (src, dst, indices) = shared.value
+          let range = BLASThreads.range(part, of: parts, rows: n)
+          let first = indices.index(indices.startIndex, offsetBy: range.lowerBound)
+          let rows = indices[first..<indices.index(first, offsetBy: range.count)]
+          Kernel.convert(src, indices: rows, featureCount: f, into: dst + range.lowerBound * f)
+        }
       }
     }
     for (r, i) in indices.enumerated() { out[r] = labels[i] }

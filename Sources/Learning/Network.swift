@@ -168,7 +168,10 @@ public final class Network<Scalar: BLASScalar> {
   /// `parameters -= learningRate * gradient` (flat layout).
   public func update(gradient: [Scalar], learningRate: Scalar) {
     precondition(gradient.count == parameterCount, "one gradient entry per parameter")
-    for i in 0..<parameterCount { parameterStorage[i] -= learningRate * gradient[i] }
+    gradient.withUnsafeBufferPointer { g in
+      let (p, g) = (parameterStorage, g.baseAddress!)
+      for i in 0..<parameterCount { p[i] -= learningRate * g[i] }
+    }
   }
 
   // MARK: Forward and backward
@@ -286,8 +289,10 @@ public final class Network<Scalar: BLASScalar> {
     precondition(inputs.columns == layers[0], "inputs have \(layers[0]) columns")
     precondition(labels.count == inputs.rows && inputs.rows > 0, "one label per input row")
     let ws = workspace(batch: inputs.rows)
-    return inputs.storage.withUnsafeBufferPointer { px in
-      labels.withUnsafeBufferPointer { py in body(px.baseAddress!, py.baseAddress!, ws) }
+    return BLASThreads.serial {
+      inputs.storage.withUnsafeBufferPointer { px in
+        labels.withUnsafeBufferPointer { py in body(px.baseAddress!, py.baseAddress!, ws) }
+      }
     }
   }
 

@@ -1,0 +1,39 @@
+import Learning
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Products large enough to be split between the BLAS threads (batch 200 of the seeds' network:
+/// 7.8 million multiply-adds) go through the worker pool; the split must not change a bit.
+@Suite struct SplitPassTests {
+  @Test("split passes repeat bit for bit, also after the workers went to sleep, and add up")
+  func splitPasses() {
+    let net = Network<Double>(NetworkConfiguration(layers: [784, 50, 10], seed: 5))
+    var generator = Xoshiro256StarStar(seed: 11)
+    let rows = 200
+    let x = Matrix<Double>(
+      rows: rows, columns: 784, storage: (0..<rows * 784).map { _ in generator.nextUniform() })
+    let y = (0..<rows).map { UInt8($0 % 10) }
+    var first: [Double] = []
+    let loss = net.gradient(inputs: x, labels: y, into: &first)
+    usleep(20_000)  // the pool's workers stop spinning and sleep
+    var again: [Double] = []
+    #expect(net.gradient(inputs: x, labels: y, into: &again) == loss)
+    #expect(again == first)
+    // The mean over the batch is the mean of the two halves' means (different sums: 1e-12).
+    func half(_ r: Range<Int>) -> [Double] {
+      let part = Matrix<Double>(
+        rows: r.count, columns: 784,
+        storage: Array(x.storage[r.lowerBound * 784..<r.upperBound * 784]))
+      var g: [Double] = []
+      net.gradient(inputs: part, labels: Array(y[r]), into: &g)
+      return g
+    }
+    let (a, b) = (half(0..<100), half(100..<200))
+    let scale = first.map(abs).max()!
+    let worst = zip(first, zip(a, b)).map { abs($0 - ($1.0 + $1.1) / 2) }.max()!
+    #expect(worst <= 1e-12 * scale)
+  }
+}
