@@ -182,4 +182,24 @@ extension Kernel {
       for i in 0..<count { delta[i] *= activated[i] * (1 - activated[i]) }
     }
   }
+
+  /// Writes the columns `columns` of the `rows x stride` row-major block `t` transposed into
+  /// the `stride x rows` block `into` (its rows `columns`), or, given `rate`, subtracts `rate`
+  /// times them from it.
+  @_specialize(where S == Float)
+  @_specialize(where S == Double)
+  static func transpose<S: BLASScalar>(
+    _ t: UnsafePointer<S>, rows: Int, columns: Range<Int>, stride: Int,
+    into out: UnsafeMutablePointer<S>, subtracting rate: S?
+  ) {
+    if let rate {
+      for i in columns {
+        for j in 0..<rows { out[i * rows + j] -= rate * t[j * stride + i] }
+      }
+    } else {
+      for i in columns {
+        for j in 0..<rows { out[i * rows + j] = t[j * stride + i] }
+      }
+    }
+  }
 }

@@ -109,7 +109,7 @@ public enum Trainer {
       secondsPerStep: .nan, stoppedAt: nil)
     var inputs = Matrix<S>(rows: 0, columns: 0)
     var labels: [UInt8] = []
-    var gradient = [S](repeating: 0, count: net.parameterCount)
+    var gradient: [S] = []
     var generator = Xoshiro256StarStar(seed: training.seed)
     let clock = ContinuousClock()
     var stepTime = Duration.zero
@@ -131,7 +131,7 @@ public enum Trainer {
         let loss: S
         switch training.gradient {
         case .backprop:
-          loss = net.gradient(inputs: inputs, labels: labels, into: &gradient)
+          loss = net.descend(inputs: inputs, labels: labels, learningRate: S(rate))
         case .numerical(let step, let scheme):
           loss = net.loss(inputs: inputs, labels: labels)
           if loss.isFinite {
@@ -148,7 +148,9 @@ public enum Trainer {
           stop = true
           break
         }
-        net.update(gradient: gradient, learningRate: S(rate))
+        if case .numerical = training.gradient {
+          net.update(gradient: gradient, learningRate: S(rate))
+        }
         stepTime += clock.now - began
         epochLoss += Double(loss)
         epochSteps += 1
