@@ -104,6 +104,23 @@ enum Kernel {
     }
   }
 
+  /// `addBias` from the block's transpose: row r of `z` is column r of the `columns x rows`
+  /// block `t` (row stride `stride`) plus `b`.
+  @_specialize(where S == Float)
+  @_specialize(where S == Double)
+  static func addBias<S: BLASScalar>(
+    _ b: UnsafePointer<S>, toTransposed t: UnsafePointer<S>, stride: Int, rows: Int,
+    columns: Int, into z: UnsafeMutablePointer<S>, activation: Activation,
+    into a: UnsafeMutablePointer<S>?
+  ) {
+    for r in 0..<rows {
+      let zr = z + r * columns
+      for c in 0..<columns { zr[c] = t[c * stride + r] + b[c] }
+    }
+    guard let a else { return }
+    activate(activation, z, into: a, count: rows * columns)
+  }
+
   @inline(__always)
   static func sigmoid<S: BLASScalar>(_ z: S) -> S {
     // exp of a non-positive number only: no overflow for large |z|.

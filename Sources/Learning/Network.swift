@@ -214,17 +214,26 @@ public final class Network<Scalar: BLASScalar> {
       let parts = split ? BLASThreads.parts(rows: batch, work: batch * n * m) : 1
       let shared = UncheckedSendable(
         (previous, UnsafePointer(weights(k)), UnsafePointer(biases(k)), ws.pre[k], out,
-          configuration.activation))
+          configuration.activation, ws.deltaA))
       BLASThreads.run(parts: parts) { part in
-        let (a, w, b, z, out, activation) = shared.value
+        let (a, w, b, z, out, activation, scratch) = shared.value
         let rows = BLASThreads.range(part, of: parts, rows: batch)
         let (first, zRows) = (rows.lowerBound, z + rows.lowerBound * m)
-        Scalar.gemm(
-          transposeA: false, transposeB: false, m: rows.count, n: m, k: n, alpha: 1,
-          a: a + first * n, lda: n, b: w, ldb: m, beta: 0, c: zRows, ldc: m)
-        Kernel.addBias(
-          b, to: zRows, rows: rows.count, columns: m, activation: activation,
-          into: out.map { $0 + first * m })
+        if rows.count >= Self.transposedForwardRows {
+          Scalar.gemm(
+            transposeA: true, transposeB: true, m: m, n: rows.count, k: n, alpha: 1, a: w,
+            lda: m, b: a + first * n, ldb: n, beta: 0, c: scratch + first, ldc: batch)
+          Kernel.addBias(
+            b, toTransposed: scratch + first, stride: batch, rows: rows.count, columns: m,
+            into: zRows, activation: activation, into: out.map { $0 + first * m })
+        } else {
+          Scalar.gemm(
+            transposeA: false, transposeB: false, m: rows.count, n: m, k: n, alpha: 1,
+            a: a + first * n, lda: n, b: w, ldb: m, beta: 0, c: zRows, ldc: m)
+          Kernel.addBias(
+            b, to: zRows, rows: rows.count, columns: m, activation: activation,
+            into: out.map { $0 + first * m })
+        }
       }
       if let out { previous = UnsafePointer(out) }
     }
@@ -237,6 +246,11 @@ public final class Network<Scalar: BLASScalar> {
   /// input`, 17% faster than `input^T delta` at 1000 rows) and transposes it into place; below
   /// it, the transpose (a pass over the weights) costs more than the product saves.
   static var transposedGradientBatch: Int { 500 }
+
+  /// From this many rows per part on, `forward` forms a layer's pre-activations transposed
+  /// (`W^T x^T`, 12% faster than `x W` at 500 rows, slower at 50) and transposes them back while
+  /// adding the bias.
+  static var transposedForwardRows: Int { 250 }
 
   /// Where `backward` puts the gradient.
   enum GradientSink {
