@@ -129,12 +129,15 @@ enum Kernel {
     return e / (1 + e)
   }
 
-  /// Writes the softmax of each row into `probabilities` and returns the mean cross-entropy.
+  /// Writes the softmax of each row into `probabilities` and returns the mean cross-entropy;
+  /// writes each row's cross-entropy to `losses` when given.
   @_specialize(where S == Float)
   @_specialize(where S == Double)
+  @discardableResult
   static func softmaxCrossEntropy<S: BLASScalar>(
     _ logits: UnsafePointer<S>, probabilities p: UnsafeMutablePointer<S>,
-    labels: UnsafePointer<UInt8>, rows: Int, classes: Int
+    labels: UnsafePointer<UInt8>, rows: Int, classes: Int,
+    losses: UnsafeMutablePointer<S>? = nil
   ) -> S {
     var total: S = 0
     for r in 0..<rows {
@@ -150,7 +153,9 @@ enum Kernel {
       }
       let label = Int(labels[r])
       precondition(label < classes, "label \(label) is not one of the \(classes) classes")
-      total += (m - l[label]) + S.log(sum)
+      let loss = (m - l[label]) + S.log(sum)
+      losses?[r] = loss
+      total += loss
       let inverse = 1 / sum
       for c in 0..<classes { q[c] *= inverse }
     }
@@ -159,29 +164,34 @@ enum Kernel {
 }
 
 extension Kernel {
-  /// `delta = (probabilities - onehot(labels)) / rows`, the gradient of the mean cross-entropy
-  /// with respect to the logits.
+  /// `delta = (probabilities - onehot(labels)) / batch` for `rows` rows, the gradient of the
+  /// mean cross-entropy over `batch` samples with respect to their logits.
   @_specialize(where S == Float)
   @_specialize(where S == Double)
   static func outputDelta<S: BLASScalar>(
-    _ p: UnsafePointer<S>, labels: UnsafePointer<UInt8>, rows: Int, classes: Int,
+    _ p: UnsafePointer<S>, labels: UnsafePointer<UInt8>, rows: Int, classes: Int, batch: Int,
     into delta: UnsafeMutablePointer<S>
   ) {
-    let scale = 1 / S(rows)
+    let scale = 1 / S(batch)
     for r in 0..<rows {
       for c in 0..<classes { delta[r * classes + c] = p[r * classes + c] * scale }
       delta[r * classes + Int(labels[r])] -= scale
     }
   }
 
+  /// The sums over `rows` rows of the columns `columns` of a row-major matrix with row stride
+  /// `stride`, into `sums[columns]` (added row by row, in order).
   @_specialize(where S == Float)
   @_specialize(where S == Double)
   static func columnSums<S: BLASScalar>(
-    _ m: UnsafePointer<S>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<S>
+    _ m: UnsafePointer<S>, rows: Int, columns: Range<Int>, stride: Int,
+    into sums: UnsafeMutablePointer<S>
   ) {
-    sums.update(repeating: 0, count: columns)
+    let (s, first) = (sums + columns.lowerBound, m + columns.lowerBound)
+    s.update(repeating: 0, count: columns.count)
     for r in 0..<rows {
-      for c in 0..<columns { sums[c] += m[r * columns + c] }
+      let row = first + r * stride
+      for c in 0..<columns.count { s[c] += row[c] }
     }
   }
 

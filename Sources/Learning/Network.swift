@@ -30,14 +30,16 @@ final class Workspace<Scalar: BLASScalar> {
   let hidden: [UnsafeMutablePointer<Scalar>]
   /// Softmax of the logits.
   let probabilities: UnsafeMutablePointer<Scalar>
-  /// Two buffers of `batch x max width` for the backward pass.
-  let deltaA: UnsafeMutablePointer<Scalar>
-  let deltaB: UnsafeMutablePointer<Scalar>
-  /// A weight gradient transposed (`out x in`, the largest layer's size) before it is
-  /// transposed into the gradient or the weights.
-  let weightsTransposed: UnsafeMutablePointer<Scalar>
-  /// A bias gradient (the widest layer's size) on its way into the biases.
-  let biasGradient: UnsafeMutablePointer<Scalar>
+  /// The loss of each sample.
+  let losses: UnsafeMutablePointer<Scalar>
+  /// The loss's gradient with respect to every layer's pre-activations, each `batch x width`.
+  let deltas: [UnsafeMutablePointer<Scalar>]
+  /// `batch x max width`: a layer's pre-activations transposed on their way into `pre`.
+  let transposedActivations: UnsafeMutablePointer<Scalar>
+  /// Parameter-shaped: the weight gradients transposed (`out x in`) on their way into the
+  /// gradient or the weights, the bias gradients on their way into the biases, each at its
+  /// tensor's offset.
+  let gradientScratch: UnsafeMutablePointer<Scalar>
   private var all: [UnsafeMutablePointer<Scalar>] = []
 
   init(batch: Int, layers: [Int]) {
@@ -51,11 +53,11 @@ final class Workspace<Scalar: BLASScalar> {
     hidden = layers.dropFirst().dropLast().map { allocate(batch * $0) }
     probabilities = allocate(batch * layers.last!)
     let widest = layers.max()!
-    deltaA = allocate(batch * widest)
-    deltaB = allocate(batch * widest)
-    weightsTransposed = allocate(zip(layers, layers.dropFirst()).map { $0 * $1 }.max()!)
-    biasGradient = allocate(widest)
-    all = pre + hidden + [probabilities, deltaA, deltaB, weightsTransposed, biasGradient]
+    losses = allocate(batch)
+    deltas = layers.dropFirst().map { allocate(batch * $0) }
+    transposedActivations = allocate(batch * widest)
+    gradientScratch = allocate(zip(layers, layers.dropFirst()).map { $0 * $1 + $1 }.reduce(0, +))
+    all = pre + hidden + deltas + [probabilities, losses, transposedActivations, gradientScratch]
   }
 
   deinit {
@@ -197,8 +199,8 @@ public final class Network<Scalar: BLASScalar> {
 
   /// The forward pass into `ws`; returns the mean cross-entropy.
   ///
-  /// Each affine layer is one `gemm` (split by rows between the BLAS threads when it is large),
-  /// followed in the same pass over the block by the bias and the activation.
+  /// The batch's rows are shared out between the BLAS threads when the largest layer's product
+  /// is large (`split`); each part runs every layer on its rows (`rowPass`).
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   @discardableResult
@@ -206,53 +208,133 @@ public final class Network<Scalar: BLASScalar> {
     _ x: UnsafePointer<Scalar>, labels: UnsafePointer<UInt8>, _ ws: Workspace<Scalar>,
     split: Bool = true
   ) -> Scalar {
+    rowPasses(x, labels: labels, ws, split: split, deltas: false)
+  }
+
+  /// `rowPass` over the whole batch, in parts between the BLAS threads when `split` and the
+  /// largest layer's product is large; returns the mean cross-entropy (the rows' losses added in
+  /// row order, whatever the parts).
+  ///
+  /// The parts are whole tiles of `tileRows(batch)` rows, a size that depends on the batch
+  /// only: small products run tile by tile, so that every row meets the same `gemm` calls
+  /// whatever the thread count (OpenBLAS picks its small-matrix kernel, whose rounding differs,
+  /// by the product's size).
+  func rowPasses(
+    _ x: UnsafePointer<Scalar>, labels: UnsafePointer<UInt8>, _ ws: Workspace<Scalar>,
+    split: Bool, deltas: Bool
+  ) -> Scalar {
     let batch = ws.batch
+    let tile = Self.tileRows(batch)
+    let tiles = (batch + tile - 1) / tile
+    let wanted = (0..<depth).map {
+      BLASThreads.parts(rows: batch, work: batch * layers[$0] * layers[$0 + 1])
+    }.max()!
+    let parts = split ? min(wanted, tiles) : 1
+    let shared = UncheckedSendable((self, x, labels, ws))
+    BLASThreads.run(parts: parts) { part in
+      let (net, x, labels, ws) = shared.value
+      let range = BLASThreads.range(part, of: parts, rows: tiles)
+      net.rowPass(
+        x, labels: labels, ws,
+        rows: range.lowerBound * tile..<min(ws.batch, range.upperBound * tile), tile: tile,
+        deltas: deltas)
+    }
+    var total: Scalar = 0
+    for r in 0..<batch { total += ws.losses[r] }
+    return total / Scalar(batch)
+  }
+
+  /// The rows of a tile of `rowPasses`: half the batch rounded down to a multiple of 16, so that
+  /// two threads get nearly equal parts (1000 rows: 496 and 496 + 8), with few small products
+  /// per part. (OpenBLAS treats the rows past the last multiple of 16 of a product with other
+  /// kernels: a part that starts on a multiple of 16 meets the same kernels as the whole
+  /// product, measured.)
+  static func tileRows(_ batch: Int) -> Int { 16 * max(1, batch / 32) }
+
+  /// Whether a layer's products are wide enough to run as one call per part rather than tile
+  /// by tile (their rounding does not depend on the number of rows: measured).
+  static func isWide(inputs n: Int, outputs m: Int) -> Bool { n * m >= 1 << 14 }
+
+  /// Everything of a pass that is local to the samples `rows` (whole tiles of `tile` rows):
+  /// per layer the product (formed transposed for large batches, see `transposedForwardBatch`),
+  /// bias and activation, then the softmax and each sample's loss; with `deltas`, also the
+  /// output delta and, layer by layer back, `delta W^T` times the activation's derivative.
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  func rowPass(
+    _ x: UnsafePointer<Scalar>, labels: UnsafePointer<UInt8>, _ ws: Workspace<Scalar>,
+    rows: Range<Int>, tile: Int, deltas: Bool
+  ) {
+    let batch = ws.batch
+    let activation = configuration.activation
+    /// `body(first, count)` once for the whole of `rows`, or tile by tile.
+    func blocks(whole: Bool, _ body: (Int, Int) -> Void) {
+      if whole { return body(rows.lowerBound, rows.count) }
+      for first in stride(from: rows.lowerBound, to: rows.upperBound, by: tile) {
+        body(first, min(tile, rows.upperBound - first))
+      }
+    }
     var previous = x
     for k in 0..<depth {
       let (n, m) = (layers[k], layers[k + 1])
       let out: UnsafeMutablePointer<Scalar>? = k < depth - 1 ? ws.hidden[k] : nil
-      let parts = split ? BLASThreads.parts(rows: batch, work: batch * n * m) : 1
-      let shared = UncheckedSendable(
-        (previous, UnsafePointer(weights(k)), UnsafePointer(biases(k)), ws.pre[k], out,
-          configuration.activation, ws.deltaA))
-      BLASThreads.run(parts: parts) { part in
-        let (a, w, b, z, out, activation, scratch) = shared.value
-        let rows = BLASThreads.range(part, of: parts, rows: batch)
-        let (first, zRows) = (rows.lowerBound, z + rows.lowerBound * m)
-        if rows.count >= Self.transposedForwardRows {
+      let (w, b) = (UnsafePointer(weights(k)), UnsafePointer(biases(k)))
+      let wide = Self.isWide(inputs: n, outputs: m)
+      blocks(whole: wide) { first, count in
+        let z = ws.pre[k] + first * m
+        if wide && batch >= Self.transposedForwardBatch {
+          let t = ws.transposedActivations + first
           Scalar.gemm(
-            transposeA: true, transposeB: true, m: m, n: rows.count, k: n, alpha: 1, a: w,
-            lda: m, b: a + first * n, ldb: n, beta: 0, c: scratch + first, ldc: batch)
+            transposeA: true, transposeB: true, m: m, n: count, k: n, alpha: 1, a: w, lda: m,
+            b: previous + first * n, ldb: n, beta: 0, c: t, ldc: batch)
           Kernel.addBias(
-            b, toTransposed: scratch + first, stride: batch, rows: rows.count, columns: m,
-            into: zRows, activation: activation, into: out.map { $0 + first * m })
+            b, toTransposed: t, stride: batch, rows: count, columns: m, into: z,
+            activation: activation, into: out.map { $0 + first * m })
         } else {
           Scalar.gemm(
-            transposeA: false, transposeB: false, m: rows.count, n: m, k: n, alpha: 1,
-            a: a + first * n, lda: n, b: w, ldb: m, beta: 0, c: zRows, ldc: m)
+            transposeA: false, transposeB: false, m: count, n: m, k: n, alpha: 1,
+            a: previous + first * n, lda: n, b: w, ldb: m, beta: 0, c: z, ldc: m)
           Kernel.addBias(
-            b, to: zRows, rows: rows.count, columns: m, activation: activation,
+            b, to: z, rows: count, columns: m, activation: activation,
             into: out.map { $0 + first * m })
         }
       }
       if let out { previous = UnsafePointer(out) }
     }
-    return Kernel.softmaxCrossEntropy(
-      ws.pre[depth - 1], probabilities: ws.probabilities, labels: labels, rows: batch,
-      classes: layers[depth])
+    let (first, count, classes) = (rows.lowerBound, rows.count, layers[depth])
+    let (probabilities, at) = (ws.probabilities + first * classes, first * classes)
+    Kernel.softmaxCrossEntropy(
+      ws.pre[depth - 1] + at, probabilities: probabilities, labels: labels + first, rows: count,
+      classes: classes, losses: ws.losses + first)
+    guard deltas else { return }
+    Kernel.outputDelta(
+      probabilities, labels: labels + first, rows: count, classes: classes, batch: batch,
+      into: ws.deltas[depth - 1] + at)
+    for k in stride(from: depth - 1, to: 0, by: -1) {
+      let (n, m) = (layers[k], layers[k + 1])
+      blocks(whole: Self.isWide(inputs: n, outputs: m)) { first, count in
+        let next = ws.deltas[k - 1] + first * n
+        Scalar.gemm(
+          transposeA: false, transposeB: true, m: count, n: n, k: m, alpha: 1,
+          a: ws.deltas[k] + first * m, lda: m, b: weights(k), ldb: m, beta: 0, c: next, ldc: n)
+        Kernel.multiplyByActivationDerivative(
+          activation, next, pre: ws.pre[k - 1] + first * n,
+          activated: ws.hidden[k - 1] + first * n, count: count * n)
+      }
+    }
   }
 
-  /// From this batch size on, `backward` forms each weight gradient transposed (`delta^T
+  /// From this batch size on, wide layers' pre-activations are formed transposed (`W^T x^T`:
+  /// 0.46 ms instead of 0.52 ms for `x W` at 500 x 784 x 50, slower at 50 rows) and transposed
+  /// back while the bias is added.
+  static var transposedForwardBatch: Int { 500 }
+
+  /// From this batch size on, `gradientPass` forms each weight gradient transposed (`delta^T
   /// input`, 17% faster than `input^T delta` at 1000 rows) and transposes it into place; below
   /// it, the transpose (a pass over the weights) costs more than the product saves.
   static var transposedGradientBatch: Int { 500 }
 
-  /// From this many rows per part on, `forward` forms a layer's pre-activations transposed
-  /// (`W^T x^T`, 12% faster than `x W` at 500 rows, slower at 50) and transposes them back while
-  /// adding the bias.
-  static var transposedForwardRows: Int { 250 }
-
-  /// Where `backward` puts the gradient.
+  /// Where `gradientPass` puts the gradient.
   enum GradientSink {
     /// Into this flat buffer.
     case buffer(UnsafeMutablePointer<Scalar>)
@@ -261,81 +343,82 @@ public final class Network<Scalar: BLASScalar> {
     case descent(learningRate: Scalar)
   }
 
-  /// The backward pass after `forward` on the same `ws`, writing the flat gradient to `sink`.
+  /// The loss and the backward pass: `rowPasses` with the deltas, then the weights' and
+  /// biases' gradients into `sink`; returns the mean cross-entropy.
   ///
-  /// Per layer, from the output: the next delta `delta W^T` with the activation's derivative
-  /// applied in the same pass (all but the first layer; before the weights can change), then
-  /// the weights' gradient transposed, `delta^T input` (one `gemm` with no transposed wide
-  /// operand, split by the input's columns between the BLAS threads when large), transposed
-  /// into place by the part that computed it, and the biases' gradient (column sums). The input
-  /// layer's own gradient is never formed.
+  /// A large layer's weight gradient is split between the BLAS threads by the rows of the
+  /// weight matrix (`input^T delta`, or from `transposedGradientBatch` rows its transpose
+  /// `delta^T input`, transposed into place by the part that formed it); small layers' go to
+  /// the first part; every part sums its share of each layer's bias columns. A descent step
+  /// (`.descent`) that meets a loss that is not finite changes nothing.
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
-  func backward(
+  func gradientPass(
     _ x: UnsafePointer<Scalar>, labels: UnsafePointer<UInt8>, _ ws: Workspace<Scalar>,
     into sink: GradientSink
-  ) {
-    let batch = ws.batch
-    var delta = ws.deltaA
-    var spare = ws.deltaB
-    Kernel.outputDelta(
-      ws.probabilities, labels: labels, rows: batch, classes: layers[depth], into: delta)
+  ) -> Scalar {
+    let loss = rowPasses(x, labels: labels, ws, split: true, deltas: true)
     let (target, rate): (UnsafeMutablePointer<Scalar>, Scalar?) =
       switch sink {
       case .buffer(let g): (g, nil)
       case .descent(let learningRate): (parameterStorage, learningRate)
       }
-    for k in stride(from: depth - 1, through: 0, by: -1) {
-      let (n, m) = (layers[k], layers[k + 1])
-      let input = k == 0 ? x : UnsafePointer(ws.hidden[k - 1])
-      if k > 0 {
-        let parts = BLASThreads.parts(rows: batch, work: batch * n * m)
-        let shared = UncheckedSendable(
-          (UnsafePointer(delta), UnsafePointer(weights(k)), spare,
-            UnsafePointer(ws.pre[k - 1]), UnsafePointer(ws.hidden[k - 1]),
-            configuration.activation))
-        BLASThreads.run(parts: parts) { part in
-          let (delta, w, spare, pre, hidden, activation) = shared.value
-          let rows = BLASThreads.range(part, of: parts, rows: batch)
-          let at = rows.lowerBound * n
-          Scalar.gemm(
-            transposeA: false, transposeB: true, m: rows.count, n: n, k: m, alpha: 1,
-            a: delta + rows.lowerBound * m, lda: m, b: w, ldb: m, beta: 0, c: spare + at,
-            ldc: n)
-          Kernel.multiplyByActivationDerivative(
-            activation, spare + at, pre: pre + at, activated: hidden + at,
-            count: rows.count * n)
-        }
+    if rate != nil && !loss.isFinite { return loss }
+    let batch = ws.batch
+    let split = (0..<depth).map {
+      BLASThreads.parts(rows: layers[$0], work: batch * layers[$0] * layers[$0 + 1]) > 1
+    }
+    let parts = split.contains(true) ? BLASThreads.budget : 1
+    let shared = UncheckedSendable((self, x, ws, target, rate, split))
+    BLASThreads.run(parts: parts) { part in
+      let (net, x, ws, target, rate, split) = shared.value
+      for k in 0..<net.depth where split[k] || part == 0 {
+        net.weightGradient(
+          k, x, ws, rows: BLASThreads.range(split[k] ? part : 0, of: split[k] ? parts : 1,
+            rows: net.layers[k]), into: target, subtracting: rate)
       }
-      let weightParts = BLASThreads.parts(rows: n, work: batch * n * m)
-      let shared = UncheckedSendable(
-        (input, UnsafePointer(delta), ws.weightsTransposed, target + layout[2 * k].offset,
-          batch >= Self.transposedGradientBatch))
-      BLASThreads.run(parts: weightParts) { part in
-        let (input, delta, transposed, gw, byTranspose) = shared.value
-        let rows = BLASThreads.range(part, of: weightParts, rows: n)
-        if byTranspose {
-          Scalar.gemm(
-            transposeA: true, transposeB: false, m: m, n: rows.count, k: batch, alpha: 1,
-            a: delta, lda: m, b: input + rows.lowerBound, ldb: n, beta: 0,
-            c: transposed + rows.lowerBound, ldc: n)
-          Kernel.transpose(
-            transposed, rows: m, columns: rows, stride: n, into: gw, subtracting: rate)
+      for k in 0..<net.depth {
+        let columns = BLASThreads.range(part, of: parts, rows: net.layers[k + 1])
+        let biases = target + net.layout[2 * k + 1].offset
+        if let rate {
+          let sums = ws.gradientScratch + net.layout[2 * k + 1].offset
+          Kernel.columnSums(
+            ws.deltas[k], rows: batch, columns: columns, stride: net.layers[k + 1], into: sums)
+          for j in columns { biases[j] -= rate * sums[j] }
         } else {
-          Scalar.gemm(
-            transposeA: true, transposeB: false, m: rows.count, n: m, k: batch,
-            alpha: rate.map { -$0 } ?? 1, a: input + rows.lowerBound, lda: n, b: delta, ldb: m,
-            beta: rate == nil ? 0 : 1, c: gw + rows.lowerBound * m, ldc: m)
+          Kernel.columnSums(
+            ws.deltas[k], rows: batch, columns: columns, stride: net.layers[k + 1],
+            into: biases)
         }
       }
-      let biases = target + layout[2 * k + 1].offset
-      if let rate {
-        Kernel.columnSums(delta, rows: batch, columns: m, into: ws.biasGradient)
-        for j in 0..<m { biases[j] -= rate * ws.biasGradient[j] }
-      } else {
-        Kernel.columnSums(delta, rows: batch, columns: m, into: biases)
-      }
-      if k > 0 { swap(&delta, &spare) }
+    }
+    return loss
+  }
+
+  /// Rows `rows` of layer `k`'s weight gradient `input^T delta` into `target` (or subtracted
+  /// `rate` times from it).
+  @_specialize(where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  func weightGradient(
+    _ k: Int, _ x: UnsafePointer<Scalar>, _ ws: Workspace<Scalar>, rows: Range<Int>,
+    into target: UnsafeMutablePointer<Scalar>, subtracting rate: Scalar?
+  ) {
+    let (batch, n, m) = (ws.batch, layers[k], layers[k + 1])
+    let input = k == 0 ? x : UnsafePointer(ws.hidden[k - 1])
+    let (delta, gw) = (UnsafePointer(ws.deltas[k]), target + layout[2 * k].offset)
+    if batch >= Self.transposedGradientBatch {
+      let transposed = ws.gradientScratch + layout[2 * k].offset
+      Scalar.gemm(
+        transposeA: true, transposeB: false, m: m, n: rows.count, k: batch, alpha: 1,
+        a: delta, lda: m, b: input + rows.lowerBound, ldb: n, beta: 0,
+        c: transposed + rows.lowerBound, ldc: n)
+      Kernel.transpose(
+        transposed, rows: m, columns: rows, stride: n, into: gw, subtracting: rate)
+    } else {
+      Scalar.gemm(
+        transposeA: true, transposeB: false, m: rows.count, n: m, k: batch,
+        alpha: rate.map { -$0 } ?? 1, a: input + rows.lowerBound, lda: n, b: delta, ldb: m,
+        beta: rate == nil ? 0 : 1, c: gw + rows.lowerBound * m, ldc: m)
     }
   }
 
@@ -388,9 +471,7 @@ public final class Network<Scalar: BLASScalar> {
     }
     return gradient.withUnsafeMutableBufferPointer { g in
       withBatch(inputs, labels) { x, y, ws in
-        let loss = forward(x, labels: y, ws)
-        backward(x, labels: y, ws, into: .buffer(g.baseAddress!))
-        return loss
+        gradientPass(x, labels: y, ws, into: .buffer(g.baseAddress!))
       }
     }
   }
@@ -402,9 +483,7 @@ public final class Network<Scalar: BLASScalar> {
   /// Complexity: as `gradient`, without the pass over a separate gradient buffer.
   func descend(inputs: Matrix<Scalar>, labels: [UInt8], learningRate: Scalar) -> Scalar {
     withBatch(inputs, labels) { x, y, ws in
-      let loss = forward(x, labels: y, ws)
-      if loss.isFinite { backward(x, labels: y, ws, into: .descent(learningRate: learningRate)) }
-      return loss
+      gradientPass(x, labels: y, ws, into: .descent(learningRate: learningRate))
     }
   }
 

@@ -1,5 +1,6 @@
-import Learning
 import Testing
+
+@testable import Learning
 
 #if canImport(Glibc)
   import Glibc
@@ -35,5 +36,29 @@ import Testing
     let scale = first.map(abs).max()!
     let worst = zip(first, zip(a, b)).map { abs($0 - ($1.0 + $1.1) / 2) }.max()!
     #expect(worst <= 1e-12 * scale)
+  }
+}
+
+/// The parts of a pass (whole tiles whose size depends on the batch only) give the very bits of
+/// the whole pass in one part, as with one BLAS thread.
+@Suite struct TiledPassTests {
+  @Test("a pass in parts equals the pass in one part bit for bit", arguments: [100, 1000, 333])
+  func partsEqualWhole(rows: Int) {
+    let net = Network<Double>(NetworkConfiguration(layers: [784, 50, 10], seed: 8))
+    let (x, y) = randomBatch(rows: rows, features: 784, classes: 10, seed: 4, as: Double.self)
+    func pass(split: Bool) -> (Double, [[Double]]) {
+      net.withBatch(x, y) { x, y, ws in
+        let loss = net.rowPasses(x, labels: y, ws, split: split, deltas: true)
+        let buffers = [ws.pre[0], ws.pre[1], ws.hidden[0], ws.deltas[0], ws.deltas[1]]
+        let widths = [50, 10, 50, 50, 10]
+        return (
+          loss,
+          zip(buffers, widths).map { Array(UnsafeBufferPointer(start: $0, count: rows * $1)) }
+        )
+      }
+    }
+    let (whole, parts) = (pass(split: false), pass(split: true))
+    #expect(parts.0 == whole.0)
+    #expect(parts.1 == whole.1)
   }
 }
