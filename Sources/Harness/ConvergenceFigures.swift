@@ -26,8 +26,8 @@ enum ConvergenceFigures {
                 errorPanel(
                   main,
                   title:
-                    "|estimate − f'(\(c.variable))| against the step h, \(primary.rawValue) precision",
-                  variable: c.variable)
+                    "|estimate − f'(\(c.variable))| against the step h, \(primary.rawValue) precision"
+                )
               ])
           ))
         if spec.precisions.count > 1 {
@@ -49,7 +49,7 @@ enum ConvergenceFigures {
 
   /// A log-log panel of error against h, one series per scheme, with reference slopes, the fit
   /// ranges shaded and the best steps marked.
-  static func errorPanel(_ outcomes: [SweepOutcome], title: String, variable: String) -> Panel {
+  static func errorPanel(_ outcomes: [SweepOutcome], title: String) -> Panel {
     var series: [Series] = []
     var spans: [Span] = []
     var markers: [VerticalMarker] = []

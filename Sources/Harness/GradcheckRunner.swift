@@ -54,32 +54,31 @@ enum GradcheckRunner {
     let progress: (String) -> (Int, Int) -> Void = { label in
       { done, total in context.progress(label, done, total) }
     }
+    // Each method timed; `both` also checks that they agree.
+    func textbook() -> [S] {
+      let start = clock.now
+      defer { methods.append(("textbook_seconds", .num(seconds(clock.now - start)))) }
+      return NetworkGradientCheck.numericalGradientTextbook(
+        net, inputs: inputs, labels: labels, step: h, scheme: spec.scheme, at: chosen,
+        progress: progress("numerical gradient (textbook)"))
+    }
+    func fast() -> [S] {
+      let start = clock.now
+      let full = NetworkGradientCheck.numericalGradientFastFlat(
+        net, inputs: inputs, labels: labels, step: h, scheme: spec.scheme, threads: 2,
+        progress: progress("numerical gradient (fast)"))
+      methods.append(("fast_seconds", .num(seconds(clock.now - start))))
+      return chosen.map { full[$0] }
+    }
     switch spec.method {
     case .fast:
-      let start = clock.now
-      let full = NetworkGradientCheck.numericalGradientFastFlat(
-        net, inputs: inputs, labels: labels, step: h, scheme: spec.scheme, threads: 2,
-        progress: progress("numerical gradient (fast)"))
-      methods.append(("fast_seconds", .num(seconds(clock.now - start))))
-      numerical = chosen.map { full[$0] }
+      numerical = fast()
     case .textbook:
-      let start = clock.now
-      numerical = NetworkGradientCheck.numericalGradientTextbook(
-        net, inputs: inputs, labels: labels, step: h, scheme: spec.scheme, at: chosen,
-        progress: progress("numerical gradient (textbook)"))
-      methods.append(("textbook_seconds", .num(seconds(clock.now - start))))
+      numerical = textbook()
     case .both:
-      var start = clock.now
-      numerical = NetworkGradientCheck.numericalGradientTextbook(
-        net, inputs: inputs, labels: labels, step: h, scheme: spec.scheme, at: chosen,
-        progress: progress("numerical gradient (textbook)"))
-      methods.append(("textbook_seconds", .num(seconds(clock.now - start))))
-      start = clock.now
-      let full = NetworkGradientCheck.numericalGradientFastFlat(
-        net, inputs: inputs, labels: labels, step: h, scheme: spec.scheme, threads: 2,
-        progress: progress("numerical gradient (fast)"))
-      methods.append(("fast_seconds", .num(seconds(clock.now - start))))
-      let gap = zip(chosen, numerical).map { abs(Double(full[$0.0]) - Double($0.1)) }.max() ?? 0
+      numerical = textbook()
+      let other = fast()
+      let gap = zip(other, numerical).map { abs(Double($0) - Double($1)) }.max() ?? 0
       methods.append(("fast_vs_textbook_max_difference", .num(gap)))
       let bound = S.self == Double.self ? 1e-9 : 1e-4
       result.terminal.append(
@@ -89,8 +88,8 @@ enum GradcheckRunner {
       if !(gap <= bound) {
         result.failures.append(
           String(
-            format: "the fast numerical gradient differs from the textbook one by %.3g > %g", gap,
-            bound))
+            format: "the fast numerical gradient differs from the textbook one by %.3g > %g",
+            gap, bound))
       }
     }
 
@@ -252,14 +251,7 @@ enum GradcheckRunner {
 
     result.passed = result.failures.isEmpty
     result.summary = [
-      (
-        "network",
-        .object([
-          ("layers", .array(spec.network.layers.map { .int($0) })),
-          ("activation", .string(spec.network.activation.rawValue)),
-          ("seed", .int(Int(spec.network.seed))), ("parameters", .int(net.parameterCount)),
-        ])
-      ),
+      ("network", spec.network.json(parameters: net.parameterCount)),
       (
         "data",
         .object([("source", .string(spec.data.source.label)), ("batch", .int(batch.count))])
@@ -437,10 +429,10 @@ enum GradcheckRunner {
       ))
     if !sweep.isEmpty {
       let smooth = ConvergenceFigures.errorPanel(
-        sweep, title: "along a random direction in the output layer (W2, b2): smooth", variable: "t"
+        sweep, title: "along a random direction in the output layer (W2, b2): smooth"
       )
       var all = ConvergenceFigures.errorPanel(
-        sweepAll, title: "along a random direction in all parameters: relu kinks", variable: "t")
+        sweepAll, title: "along a random direction in all parameters: relu kinks")
       if let kinkStep {
         all.verticalMarkers.append(
           VerticalMarker(

@@ -43,6 +43,19 @@ public struct NetworkSpec: Sendable, Decodable {
   var layersMark: (line: Int, column: Int)?
 }
 
+extension NetworkSpec {
+  /// The network as summary.json reports it.
+  func json(parameters: Int?) -> JSON {
+    var pairs: [(String, JSON)] = [
+      ("layers", .array(layers.map { .int($0) })), ("activation", .string(activation.rawValue)),
+      ("init", .string(initialization.rawValue)), ("seed", .int(Int(seed))),
+    ]
+    if initialization == .gaussian { pairs.append(("std", .num(standardDeviation))) }
+    if let parameters { pairs.append(("parameters", .int(parameters))) }
+    return .object(pairs)
+  }
+}
+
 /// `data: {source: mnist-sample, batch: 100}` or `{source: {idx: DIR}, train: 4000, test: 1000}`.
 public struct DataSpec: Sendable, Decodable {
   public enum Source: Sendable, Equatable {
@@ -154,7 +167,9 @@ extension GradcheckSpec: Decodable {
       try c.optional("precision", as: EnumValue<ScalarType>.self, expected: "double or single")?
       .value ?? .double
     if let count = try? c.decode(Int.self, forKey: AnyKey("parameters")) {
-      guard count > 0 else { throw c.error("parameters", "'parameters' must be positive, got \(count)") }
+      guard count > 0 else {
+        throw c.error("parameters", "'parameters' must be positive, got \(count)")
+      }
       sampleCount = count
     } else if let text = try? c.decode(String.self, forKey: AnyKey("parameters")), text != "all" {
       throw c.error("parameters", "'parameters' is 'all' or a count, got '\(text)'")

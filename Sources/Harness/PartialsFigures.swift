@@ -24,7 +24,7 @@ enum PartialsFigures {
         }
         panels.append(
           ConvergenceFigures.errorPanel(
-            here, title: "∂f/∂\(subscripted(vars[v])) at \(at)", variable: vars[v]))
+            here, title: "∂f/∂\(subscripted(vars[v])) at \(at)"))
       }
       figures.append(
         (

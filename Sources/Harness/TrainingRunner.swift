@@ -160,14 +160,7 @@ enum TrainingRunner {
     }
     result.passed = result.failures.isEmpty
     result.summary = [
-      (
-        "network",
-        .object([
-          ("layers", .array(spec.network.layers.map { .int($0) })),
-          ("activation", .string(spec.network.activation.rawValue)),
-          ("seed", .int(Int(spec.network.seed))),
-        ])
-      ),
+      ("network", spec.network.json(parameters: nil)),
       (
         "data",
         .object([

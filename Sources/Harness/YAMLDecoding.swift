@@ -133,13 +133,11 @@ extension KeyedDecodingContainer where Key == AnyKey {
 /// A number in an experiment file: a YAML number, or a constant expression such as `pi/2`.
 struct NumberValue: Decodable, Sendable {
   var value: Double
-  var text: String
 
   init(from decoder: Decoder) throws {
     let container = try decoder.singleValueContainer()
     if let number = try? container.decode(Double.self) {
       value = number
-      text = String(number)
       return
     }
     guard let string = try? container.decode(String.self) else {
@@ -157,7 +155,6 @@ struct NumberValue: Decodable, Sendable {
       throw ExperimentError(at: decoder.mark, "'\(string)' is not a finite number")
     }
     value = number
-    text = string
   }
 }
 
