@@ -210,9 +210,13 @@ def main():
             if run is None:
                 reply = {"error": f"no workload {name}"}
             else:
-                began = time.perf_counter()
-                value = run()
-                reply = {"seconds": time.perf_counter() - began, "value": value}
+                burst = int(words[2]) if len(words) > 2 else 1
+                times = []
+                for _ in range(max(1, burst)):
+                    began = time.perf_counter()
+                    value = run()
+                    times.append(time.perf_counter() - began)
+                reply = {"seconds": times[0], "times": times, "value": value}
         elif command == "steps":
             ref.steps = np.fromfile(words[1], dtype=np.float64)
             ref.built.pop("convergence_sweep", None)

@@ -3,7 +3,8 @@
 //
 //   info                 -> {"blas": "...", "core": "...", "blas_threads": n}
 //   params <file>        -> writes the seeds' network's initial parameters (raw float64)
-//   run <name>           -> runs the workload once: {"seconds": s, "value": v}
+//   run <name> [k]       -> runs the workload k times back to back (default 1), each timed:
+//                           {"seconds": first, "times": [t1, ...], "value": v}
 //   dump <name> <file>   -> writes the last numerical gradient of <name> (raw float64)
 //   flops <name>         -> {"flops": f, "evaluations": e} (0 when not applicable)
 //   quit
@@ -81,18 +82,24 @@ while let line = readLine() {
       ]))
   case ("params", 2):
     reply(write(workloads.initialParameters, to: words[1]) ? "{}" : json([("error", "\"write\"")]))
-  case ("run", 2):
+  case ("run", 2), ("run", 3):
+    // `run <name> [k]`: k back-to-back calls, each timed; "seconds" is the first call's time.
     let name = words[1]
+    let burst = words.count == 3 ? max(1, Int(words[2]) ?? 1) : 1
     if built[name] == nil { built[name] = workloads.make(name) }
     guard let workload = built[name] else {
       reply(json([("error", quoted("no workload \(name)"))]))
       continue
     }
     var value = 0.0
-    let elapsed = clock.measure { value = workload.run() }
-    let c = elapsed.components
-    let seconds = Double(c.seconds) + Double(c.attoseconds) * 1e-18
-    reply(json([("seconds", "\(seconds)"), ("value", "\(value)")]))
+    var times: [Double] = []
+    for _ in 0..<burst {
+      let elapsed = clock.measure { value = workload.run() }
+      let c = elapsed.components
+      times.append(Double(c.seconds) + Double(c.attoseconds) * 1e-18)
+    }
+    let list = "[" + times.map { "\($0)" }.joined(separator: ", ") + "]"
+    reply(json([("seconds", "\(times[0])"), ("times", list), ("value", "\(value)")]))
   case ("dump", 3):
     guard let g = workloads.gradients[words[1]], write(g, to: words[2]) else {
       reply(json([("error", quoted("nothing to dump for \(words[1])"))]))
