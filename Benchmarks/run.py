@@ -76,7 +76,7 @@ def alternate(ours, reference, name, ref_name, repetitions, warmups, peak=None):
     mine, theirs, values, peaks = [], [], {}, []
     cold = {"ours": [], "ref": []}
     for i in range(warmups + repetitions):
-        if peak is not None and i >= warmups and i % 3 == 0:
+        if peak is not None and i >= warmups and (i - warmups) % 3 == 0:
             peaks.append(ours.ask(f"run {PEAK[peak]}")["seconds"])
         for side, who, times in ((ours, "ours", mine), (reference, "ref", theirs)):
             if who == "ref" and (ref_name is None or ref_name in measured_reference):
