@@ -113,8 +113,9 @@ private final class WorkerPool: @unchecked Sendable {
 
   private func start() {
     guard workers > 0, !started.load(ordering: .acquiring) else { return }
-    guard started.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing)
-      .exchanged
+    guard
+      started.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing)
+        .exchanged
     else { return }
     for _ in 0..<workers {
       var thread = pthread_t()

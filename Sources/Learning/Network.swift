@@ -374,7 +374,9 @@ public final class Network<Scalar: BLASScalar> {
       let (net, x, ws, target, rate, split) = shared.value
       for k in 0..<net.depth where split[k] || part == 0 {
         net.weightGradient(
-          k, x, ws, rows: BLASThreads.range(split[k] ? part : 0, of: split[k] ? parts : 1,
+          k, x, ws,
+          rows: BLASThreads.range(
+            split[k] ? part : 0, of: split[k] ? parts : 1,
             rows: net.layers[k]), into: target, subtracting: rate)
       }
       for k in 0..<net.depth {
