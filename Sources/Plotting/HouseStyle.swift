@@ -62,7 +62,8 @@ enum HouseStyle {
     [90, 210, 330].map { ($0, 1.35) },  // triangle up
     [0, 90, 180, 270].map { ($0, 1.3) },  // diamond
     [270, 30, 150].map { ($0, 1.35) },  // triangle down
-    stride(from: 90.0, to: 450, by: 36).enumerated().map { ($1, $0 % 2 == 0 ? 1.45 : 0.6) },  // star
+    // star
+    stride(from: 90.0, to: 450, by: 36).enumerated().map { ($1, $0 % 2 == 0 ? 1.45 : 0.6) },
     stride(from: 0.0, to: 360, by: 60).map { ($0, 1.15) },  // hexagon
     [90, 162, 234, 306, 18].map { ($0, 1.2) },  // pentagon
   ]
