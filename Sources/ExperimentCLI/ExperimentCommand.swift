@@ -4,7 +4,6 @@ import Harness
 import Plotting
 
 /// `experiment`: runs declarative experiment files on numerical derivatives.
-@available(macOS 10.15, *)
 public struct ExperimentCommand: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "experiment",
@@ -12,7 +11,10 @@ public struct ExperimentCommand: AsyncParsableCommand {
     discussion: """
       Exit codes: 0 every experiment met its expectations; 1 an experiment missed one; \
       2 an experiment file, data file or name is invalid (nothing is written for it); \
-      64 command-line usage.
+      64 command-line usage; 130 interrupted (completed experiments stay). \
+      The shipped experiments are found from any directory (the package holding the \
+      executable, or EXPERIMENT_HOME); cached data in --data, DERIVATIVES_DATA or the \
+      package's .cache/data.
       """,
     version: "0.1.0",
     subcommands: [List.self, Run.self, Show.self],
@@ -23,13 +25,16 @@ public struct ExperimentCommand: AsyncParsableCommand {
 
 /// Options shared by the commands that find experiments.
 public struct CatalogOptions: ParsableArguments {
-  @Option(name: .customLong("experiments"), help: "The folder of shipped experiment files.")
-  public var experimentsDirectory: String = "Experiments"
+  @Option(
+    name: .customLong("experiments"),
+    help: "The folder of shipped experiment files (default: the package's Experiments/).")
+  public var experimentsDirectory: String?
 
   public init() {}
 
   var catalog: Catalog {
-    Catalog(directory: URL(fileURLWithPath: experimentsDirectory, isDirectory: true))
+    experimentsDirectory.map { Catalog(directory: URL(fileURLWithPath: $0, isDirectory: true)) }
+      ?? Catalog()
   }
 }
 
@@ -55,7 +60,7 @@ extension ExperimentCommand {
       for path in paths {
         do {
           let e = try Experiment.load(path: path)
-          rows.append([e.name, e.kind.rawValue, e.title])
+          rows.append([e.name, e.kind, e.title])
         } catch {
           rows.append([
             URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, "invalid",
@@ -105,8 +110,9 @@ extension ExperimentCommand {
       })
     public var formats: [[FigureFormat]] = []
 
-    @Option(help: "Where cached data sets live (make deps fills it).")
-    public var data: String = ".cache/data"
+    @Option(
+      help: "Where cached data sets live (default: DERIVATIVES_DATA, else the package's .cache/data).")
+    public var data: String?
 
     @OptionGroup public var catalogOptions: CatalogOptions
 
@@ -126,8 +132,11 @@ extension ExperimentCommand {
         formats: chosen.isEmpty
           ? [.png, .svg] : chosen.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
         jobs: jobs, showProgress: isatty(STDERR_FILENO) == 1,
-        dataDirectory: URL(fileURLWithPath: data, isDirectory: true))
-      let session = Session(options: options, catalog: catalogOptions.catalog)
+        dataDirectory: Locations.dataDirectory(option: data))
+      let cancellation = Cancellation()
+      Interrupt.install(cancellation)
+      let session = Session(
+        options: options, catalog: catalogOptions.catalog, cancellation: cancellation)
       let status = await session.run(experiments, all: all)
       if status != .success { throw ExitCode(status.rawValue) }
     }

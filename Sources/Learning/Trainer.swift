@@ -73,6 +73,19 @@ public struct TrainingRun: Sendable, Hashable {
   public var stoppedAt: TrainingStop?
 }
 
+/// Where a training run is, reported after every step.
+public struct TrainingProgress: Sendable, Hashable {
+  public var learningRate: Double
+  /// 1-based.
+  public var epoch: Int
+  /// Steps taken in this run so far (1-based).
+  public var step: Int
+  /// The loss of that step, before its update.
+  public var loss: Double
+  /// Set on the report that closes an epoch.
+  public var epochRecord: EpochRecord?
+}
+
 /// Minibatch stochastic gradient descent.
 public enum Trainer {
   /// Trains one network per learning rate from `config` (same initial weights), by minibatch
@@ -82,10 +95,13 @@ public enum Trainer {
   /// losses and epochs so far, the partial epoch is recorded, and `stoppedAt` names the step.
   ///
   /// - Parameters:
-  ///   - progress: called with a one-line status after every epoch and every 100 steps.
+  ///   - progress: called after every step and at the end of every epoch.
+  ///   - isCancelled: polled before every step; when it returns true the run stops there, as
+  ///     for `maxSteps`.
   public static func train<S: BLASScalar>(
     _ config: NetworkConfiguration, _ training: TrainingConfiguration, train: Dataset,
-    test: Dataset, scalar: S.Type = S.self, progress: ((String) -> Void)? = nil
+    test: Dataset, scalar: S.Type = S.self, progress: ((TrainingProgress) -> Void)? = nil,
+    isCancelled: (() -> Bool)? = nil
   ) -> [TrainingRun] {
     precondition(training.batchSize > 0 && training.epochs > 0, "positive batch and epochs")
     precondition(train.count > 0, "some training data")
@@ -93,7 +109,7 @@ public enum Trainer {
       train.featureCount == config.layers[0] && test.featureCount == config.layers[0],
       "the data's features are the input layer")
     return training.learningRates.map { rate in
-      run(config, training, rate, train, test, S.self, progress)
+      run(config, training, rate, train, test, S.self, progress, isCancelled)
     }
   }
 
@@ -101,7 +117,8 @@ public enum Trainer {
   @_specialize(where S == Double)
   static func run<S: BLASScalar>(
     _ config: NetworkConfiguration, _ training: TrainingConfiguration, _ rate: Double,
-    _ train: Dataset, _ test: Dataset, _: S.Type, _ progress: ((String) -> Void)?
+    _ train: Dataset, _ test: Dataset, _: S.Type, _ progress: ((TrainingProgress) -> Void)?,
+    _ isCancelled: (() -> Bool)?
   ) -> TrainingRun {
     let net = Network<S>(config)
     var result = TrainingRun(
@@ -122,6 +139,10 @@ public enum Trainer {
       var stop = false
       while start < train.count {
         if let maxSteps = training.maxSteps, steps >= maxSteps {
+          stop = true
+          break
+        }
+        if isCancelled?() == true {
           stop = true
           break
         }
@@ -155,9 +176,9 @@ public enum Trainer {
         epochLoss += Double(loss)
         epochSteps += 1
         start = end
-        if steps % 100 == 0 {
-          progress?("lr \(rate) epoch \(epoch) step \(steps) loss \(loss)")
-        }
+        progress?(
+          TrainingProgress(
+            learningRate: rate, epoch: epoch, step: steps, loss: Double(loss), epochRecord: nil))
       }
       if epochSteps > 0 {
         let record = EpochRecord(
@@ -167,8 +188,9 @@ public enum Trainer {
         result.epochs.append(record)
         result.finalTestAccuracy = record.testAccuracy
         progress?(
-          "lr \(rate) epoch \(epoch): loss \(record.trainLoss), train accuracy "
-            + "\(record.trainAccuracy), test accuracy \(record.testAccuracy)")
+          TrainingProgress(
+            learningRate: rate, epoch: epoch, step: steps, loss: record.trainLoss,
+            epochRecord: record))
       }
       if stop { break epochs }
     }

@@ -1,0 +1,158 @@
+import Foundation
+import Yams
+
+/// A parsed, validated experiment file.
+public struct Experiment: Sendable {
+  /// Names the output folder; the file's stem unless the file says otherwise.
+  public var name: String
+  /// The value of `kind:`, one of `Kinds.names`.
+  public var kind: String
+  public var title: String
+  public var description: String?
+  /// The file as given on the command line or found in `Experiments/`.
+  public var path: String
+  /// The file's text, shown on index.html.
+  public var source: String
+  /// The kind's own settings: the `Spec` of the kind's definition.
+  public var spec: any Sendable
+
+  /// The folder paths in the file are relative to.
+  public var directory: URL { URL(fileURLWithPath: path).deletingLastPathComponent() }
+
+  var definition: any ExperimentKindDefinition.Type { Kinds.named(kind)! }
+
+  /// Keys every kind accepts.
+  static let commonKeys = ["name", "kind", "title", "description"]
+
+  /// Reads and validates the experiment file at `path`.
+  ///
+  /// - Throws: `ExperimentError` naming the file, line and column of the first problem.
+  public static func load(path: String) throws -> Experiment {
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw ExperimentError(file: path, "cannot read the experiment file: \(describe(error))")
+    }
+    do {
+      return try parse(text, path: path)
+    } catch let error as ExperimentError {
+      throw error.inFile(path)
+    }
+  }
+
+  /// Parses experiment text; `path` names it in errors and gives the default name.
+  public static func parse(_ text: String, path: String) throws -> Experiment {
+    let node: Node
+    do {
+      guard let composed = try Yams.compose(yaml: text) else {
+        throw ExperimentError(file: path, line: 1, column: 1, "the file is empty")
+      }
+      node = composed
+    } catch let error as YamlError {
+      throw yamlError(error, path: path)
+    }
+    let decoder = YAMLDecoder()
+    let document: ExperimentDocument
+    do {
+      document = try decoder.decode(
+        ExperimentDocument.self, from: node,
+        userInfo: [
+          .rootNode: RootNode(node),
+          .baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent(),
+        ])
+    } catch let error as ExperimentError {
+      throw error.inFile(path)
+    } catch let error as DecodingError {
+      throw decodingError(error, root: RootNode(node), path: path)
+    }
+    let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    let name = document.name ?? stem
+    return Experiment(
+      name: name, kind: document.kind, title: document.title ?? name,
+      description: document.description, path: path, source: text, spec: document.spec)
+  }
+
+  private static func yamlError(_ error: YamlError, path: String) -> ExperimentError {
+    switch error {
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+      .composer(_, let problem, let mark, _):
+      return ExperimentError(
+        file: path, line: mark.line, column: mark.column, "invalid YAML: \(problem)")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return ExperimentError(
+        file: path, line: context.mark.line, column: context.mark.column,
+        "duplicate key '\(duplicates.joined(separator: "', '"))'")
+    default:
+      return ExperimentError(file: path, "invalid YAML: \(error)")
+    }
+  }
+
+  private static func decodingError(_ error: DecodingError, root: RootNode, path: String)
+    -> ExperimentError
+  {
+    let context: DecodingError.Context
+    switch error {
+    case .typeMismatch(_, let c), .valueNotFound(_, let c), .keyNotFound(_, let c),
+      .dataCorrupted(let c):
+      context = c
+    @unknown default:
+      return ExperimentError(file: path, "\(error)")
+    }
+    let mark = root.locate(context.codingPath)?.mark
+    let keyPath = context.codingPath.map(\.stringValue).joined(separator: ".")
+    return ExperimentError(
+      file: path, line: mark?.line, column: mark?.column,
+      "invalid value at '\(keyPath)': \(context.debugDescription)")
+  }
+}
+
+/// The top-level mapping: the common keys, then the kind's own spec from the same mapping.
+struct ExperimentDocument: Decodable {
+  var name: String?
+  var kind: String
+  var title: String?
+  var description: String?
+  var spec: any Sendable
+
+  init(from decoder: Decoder) throws {
+    guard let c = try? decoder.container(keyedBy: AnyKey.self) else {
+      throw ExperimentError(
+        at: decoder.mark, "an experiment file is a mapping with at least 'kind'")
+    }
+    guard c.has("kind") else {
+      throw ExperimentError(
+        line: 1, column: 1,
+        "missing key 'kind' (one of: \(Kinds.names.joined(separator: ", ")))")
+    }
+    kind = try c.required("kind", as: String.self, expected: "a kind")
+    guard let definition = Kinds.named(kind) else {
+      throw c.error(
+        "kind",
+        "unknown kind '\(kind)'\(suggestion(for: kind, in: Kinds.names)); expected one of: "
+          + Kinds.names.joined(separator: ", "))
+    }
+    name = try c.optional("name", as: String.self, expected: "a string")
+    if let name,
+      name.isEmpty || name.contains(where: { !($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+        || name.hasPrefix(".")
+    {
+      throw c.error(
+        "name", "name '\(name)' must be letters, digits, '-', '_' or '.', not starting with '.'")
+    }
+    title = try c.optional("title", as: String.self, expected: "a string")
+    description = try c.optional("description", as: String.self, expected: "a string")
+    spec = try Kinds.decodeSpec(definition, from: decoder)
+  }
+}
+
+/// A short reason from a Foundation error.
+func describe(_ error: Error) -> String {
+  let nsError = error as NSError
+  if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+    let reason = String(validatingCString: strerror(Int32(underlying.code)))
+  {
+    return reason.lowercased()
+  }
+  return nsError.localizedDescription
+}

@@ -1,0 +1,84 @@
+import Calculus
+import Foundation
+
+/// `kind: convergence`: one-variable functions swept over h, every scheme and precision.
+enum Convergence: ExperimentKindDefinition {
+  static let name = "convergence"
+
+  static func run(_ spec: ConvergenceSpec, context: RunContext) throws -> ConvergenceOutcome {
+    let steps = spec.grid.steps
+    let derivatives = spec.cases.map { SweepAnalysis.derivatives(of: $0.f, variable: $0.variable) }
+    var jobs: [(caseIndex: Int, point: Double, precision: Precision, scheme: Scheme)] = []
+    for (i, c) in spec.cases.enumerated() {
+      for point in c.points {
+        for precision in spec.precisions {
+          for scheme in spec.schemes { jobs.append((i, point, precision, scheme)) }
+        }
+      }
+    }
+    let jobList = jobs
+    let outcomes = try parallelMap(jobList.count, context: context) { k in
+      let job = jobList[k]
+      let c = spec.cases[job.caseIndex]
+      return SweepAnalysis.run(
+        f: c.f, derivatives: derivatives[job.caseIndex], variables: [c.variable],
+        point: [job.point], index: 0, scheme: job.scheme, precision: job.precision, steps: steps,
+        expectation: spec.expectedPrecisions.contains(job.precision)
+          ? spec.expectations[job.scheme] : nil,
+        tolerance: spec.tolerance)
+    }
+    let sweeps = zip(jobs, outcomes).map { job, outcome in
+      let c = spec.cases[job.caseIndex]
+      return ConvergenceOutcome.Sweep(
+        caseNumber: job.caseIndex + 1, f: c.text,
+        derivative: derivatives[job.caseIndex][1].description, variable: c.variable,
+        at: job.point, atSteps: lectureValues(c, point: job.point, outcome: outcome),
+        outcome: outcome)
+    }
+    let checks = spec.checks.map { check in
+      let c = spec.cases[check.caseIndex]
+      let estimate = SweepAnalysis.estimate(
+        f: c.f, variables: [c.variable], point: [check.point], index: 0, scheme: check.scheme,
+        precision: .double, step: check.step)
+      return ConvergenceOutcome.ValueCheck(
+        caseNumber: check.caseIndex + 1, f: c.text, at: check.point,
+        scheme: check.scheme.rawValue, h: check.step, estimate: Num(estimate),
+        equals: check.equals, difference: Num(abs(estimate - check.equals)),
+        tolerance: check.tolerance,
+        passed: abs(estimate - check.equals) <= check.tolerance * max(1, abs(check.equals)))
+    }
+    return ConvergenceOutcome(results: sweeps, checks: checks)
+  }
+
+  /// The estimates at the notes' steps, in double (the notes' arithmetic), for the double sweeps.
+  static func lectureValues(_ c: ConvergenceSpec.Case, point: Double, outcome: SweepOutcome)
+    -> [StepValue]
+  {
+    guard outcome.precision == .double else { return [] }
+    return lectureSteps.map { h in
+      let estimate = SweepAnalysis.estimate(
+        f: c.f, variables: [c.variable], point: [point], index: 0, scheme: outcome.scheme,
+        precision: .double, step: h)
+      return StepValue(h: h, estimate: Num(estimate), error: Num(abs(estimate - outcome.exact)))
+    }
+  }
+
+  static func explain(_ s: ConvergenceSpec) -> [String] {
+    var lines = [
+      "schemes: \(s.schemes.map(\.rawValue).joined(separator: ", "))",
+      "precision: \(s.precisions.map(\.rawValue).joined(separator: ", "))",
+      "h: \(s.grid.steps.count) steps from \(short(s.grid.min)) to \(short(s.grid.max)), "
+        + "\(s.grid.perDecade) per decade",
+      "expect: " + describeExpectations(s.expectations) + ", tolerance \(s.tolerance)",
+    ]
+    for (i, c) in s.cases.enumerated() {
+      lines.append(
+        "case \(i + 1): f(\(c.variable)) = \(c.f)   at \(c.variable) = "
+          + c.points.map(short).joined(separator: ", "))
+      let d = SweepAnalysis.derivatives(of: c.f, variable: c.variable, upTo: 3)
+      lines += ["  f'   = \(d[1])", "  f''  = \(d[2])", "  f''' = \(d[3])"]
+      if let df = c.df { lines.append("  df (given) = \(df), agrees with f'") }
+    }
+    return lines
+  }
+}

@@ -1,0 +1,56 @@
+import Calculus
+import Foundation
+
+/// What a convergence run measured: one sweep per case, point, precision and scheme, and the
+/// lecture's values asserted by `checks`.
+struct ConvergenceOutcome: Encodable, Sendable {
+  struct Sweep: Encodable, Sendable {
+    /// 1-based, as in the figure names (`case1-...`).
+    var caseNumber: Int
+    var f: String
+    var derivative: String
+    var variable: String
+    var at: Double
+    /// The estimates at the notes' steps (double sweeps only).
+    var atSteps: [StepValue]
+    var outcome: SweepOutcome
+
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: AnyKey.self)
+      try c.encode(caseNumber, forKey: "case")
+      try c.encode(f, forKey: "f")
+      try c.encode(derivative, forKey: "derivative")
+      try c.encode(variable, forKey: "variable")
+      try c.encode(Num(at), forKey: "at")
+      try c.encode(atSteps, forKey: "at_steps")
+      try SweepReporting.encode(outcome, into: &c)
+    }
+  }
+
+  /// `checks:`: one scheme's estimate at one step against the value the notes print.
+  struct ValueCheck: Codable, Sendable, Equatable {
+    var caseNumber: Int
+    var f: String
+    var at: Double
+    var scheme: String
+    var h: Double
+    var estimate: Num
+    var equals: Double
+    var difference: Num
+    var tolerance: Double
+    var passed: Bool
+
+    enum CodingKeys: String, CodingKey {
+      case caseNumber = "case"
+      case f, at, scheme, h, estimate, equals, difference, tolerance, passed
+    }
+  }
+
+  var results: [Sweep]
+  var checks: [ValueCheck]
+
+  enum CodingKeys: String, CodingKey {
+    case results
+    case checks = "value_checks"
+  }
+}

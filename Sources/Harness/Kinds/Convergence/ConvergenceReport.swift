@@ -1,0 +1,52 @@
+import Calculus
+import Foundation
+
+extension Convergence {
+  static func report(_ o: ConvergenceOutcome, spec: ConvergenceSpec, experiment: Experiment)
+    -> Report
+  {
+    var report = Report(outcome: o)
+    var rows: [[String]] = []
+    var table = CSVTable(columns: ["case", "f", "variable", "at"] + SweepReporting.csvColumns)
+    for s in o.results {
+      let subject = "\(s.f) at \(s.variable) = \(short(s.at))"
+      rows.append([s.f, short(s.at)] + SweepReporting.row(s.outcome))
+      for row in SweepReporting.csvRows(
+        s.outcome, leading: [.int(s.caseNumber), .string(s.f), .string(s.variable), .number(s.at)])
+      {
+        table.append(row)
+      }
+      if let note = SweepReporting.nonFiniteNote(s.outcome, subject: subject) {
+        report.notes.append(note)
+      }
+    }
+    report.table(header: ["f", "at"] + SweepReporting.header, rows: rows)
+    report.table(
+      "the notes' steps (double): estimate (|error|)",
+      header: ["f", "at", "scheme"] + lectureSteps.map { "h = \(short($0))" },
+      rows: o.results.filter { !$0.atSteps.isEmpty }.map { s in
+        [s.f, short(s.at), s.outcome.scheme.rawValue] + s.atSteps.map(stepCell)
+      })
+    report.checks = SweepReporting.checks(
+      o.results.map { ("\($0.f) at \($0.variable) = \(short($0.at))", $0.outcome) })
+    for c in o.checks {
+      report.checks.append(
+        Check(
+          "\(c.f) at \(short(c.at)), \(c.scheme), h = \(short(c.h))", passed: c.passed,
+          String(
+            format: "estimate %@, expected %@ (difference %.3g, tolerance %g relative)",
+            String(c.estimate.value ?? .nan), String(c.equals), c.difference.value ?? .nan,
+            c.tolerance)))
+    }
+    report.csv("errors.csv", table)
+    report.figures = ConvergenceFigures.make(spec: spec, sweeps: o.results)
+    return report
+  }
+}
+
+/// "1.23456789 (1.2e-05)" for a table of the notes' steps.
+func stepCell(_ v: StepValue) -> String {
+  let estimate = v.estimate.value.map { String(format: "%.10g", $0) } ?? "not finite"
+  let error = v.error.value.map { String(format: "%.2e", $0) } ?? "-"
+  return "\(estimate) (\(error))"
+}

@@ -1,0 +1,76 @@
+import Calculus
+import Foundation
+
+/// `kind: descent`: gradient descent from a start point for several learning rates and
+/// gradient sources.
+enum Descent: ExperimentKindDefinition {
+  static let name = "descent"
+
+  static func run(_ spec: DescentSpec, context: RunContext) throws -> DescentOutcome {
+    let vars = spec.variables
+    let f: @Sendable ([Double]) -> Double = spec.f.compiled(variables: vars)
+    let partials: [@Sendable ([Double]) -> Double] = vars.map {
+      spec.f.derivative(withRespectTo: $0).compiled(variables: vars)
+    }
+    var jobs: [(GradientSource, Double)] = []
+    for source in spec.gradients { for rate in spec.learningRates { jobs.append((source, rate)) } }
+    let jobList = jobs
+    let runs = try parallelMap(jobList.count, context: context) { k -> DescentOutcome.Run in
+      let (source, rate) = jobList[k]
+      let gradient: ([Double]) -> [Double]
+      if let scheme = source.scheme {
+        gradient = { x in FiniteDifference.gradient(of: f, at: x, step: spec.step, scheme: scheme) }
+      } else {
+        gradient = { x in partials.map { $0(x) } }
+      }
+      return DescentOutcome.Run(
+        gradient: source,
+        run: GradientDescent.run(
+          f: f, gradient: gradient, start: spec.start, learningRate: rate, steps: spec.steps,
+          tolerance: spec.tolerance, divergenceBound: spec.divergenceBound))
+    }
+
+    return DescentOutcome(
+      f: spec.text, variables: vars, start: PointValues(vars, spec.start), runs: runs,
+      pathAgreement: agreement(spec, runs: runs))
+  }
+
+  /// Each other gradient source's path against the first one's, rate by rate: the largest
+  /// distance between iterates of the same step.
+  static func agreement(_ spec: DescentSpec, runs: [DescentOutcome.Run])
+    -> [DescentOutcome.PathAgreement]
+  {
+    guard spec.gradients.count > 1 else { return [] }
+    let reference = runs.filter { $0.gradient == spec.gradients[0] }
+    var out: [DescentOutcome.PathAgreement] = []
+    for other in runs where other.gradient != spec.gradients[0] {
+      guard let base = reference.first(where: { $0.run.learningRate == other.run.learningRate })
+      else { continue }
+      let common = min(base.run.iterates.count, other.run.iterates.count)
+      var distance = 0.0
+      for k in 0..<common {
+        let d = zip(base.run.iterates[k], other.run.iterates[k]).map { ($0 - $1) * ($0 - $1) }
+          .reduce(0, +).squareRoot()
+        distance = max(distance, d)
+      }
+      out.append(
+        DescentOutcome.PathAgreement(
+          learningRate: other.run.learningRate, gradient: other.gradient,
+          reference: spec.gradients[0], maxDistance: Num(distance), commonSteps: common - 1,
+          referenceConverged: base.run.status == .converged))
+    }
+    return out
+  }
+
+  static func explain(_ s: DescentSpec) -> [String] {
+    var lines = ["f(\(s.variables.joined(separator: ", "))) = \(s.f)"]
+    for v in s.variables { lines.append("  ∂f/∂\(v) = \(s.f.derivative(withRespectTo: v))") }
+    lines.append(
+      "start: ("
+        + zip(s.variables, s.start).map { "\($0) = \(short($1))" }.joined(separator: ", ") + ")")
+    lines.append(
+      "learning rates: \(s.learningRates.map(short).joined(separator: ", ")); \(s.steps) steps; "
+        + "gradient: \(s.gradients.map(\.rawValue).joined(separator: ", "))")
+    return lines
+  }
+}

@@ -1,0 +1,135 @@
+import Calculus
+import Foundation
+
+/// `kind: partials`: every partial derivative and the gradient of a function of several
+/// variables, swept over h like `convergence`, plus the Hessian's central second differences.
+enum Partials: ExperimentKindDefinition {
+  static let name = "partials"
+
+  static func run(_ spec: PartialsSpec, context: RunContext) throws -> PartialsOutcome {
+    let vars = spec.variables
+    let derivatives = vars.map { SweepAnalysis.derivatives(of: spec.f, variable: $0) }
+    var jobs: [(point: Int, variable: Int, precision: Precision, scheme: Scheme)] = []
+    for p in spec.points.indices {
+      for v in vars.indices {
+        for precision in spec.precisions {
+          for scheme in spec.schemes { jobs.append((p, v, precision, scheme)) }
+        }
+      }
+    }
+    let jobList = jobs
+    let steps = spec.grid.steps
+    let outcomes = try parallelMap(jobList.count, context: context) { k in
+      let job = jobList[k]
+      return SweepAnalysis.run(
+        f: spec.f, derivatives: derivatives[job.variable], variables: vars,
+        point: spec.points[job.point], index: job.variable, scheme: job.scheme,
+        precision: job.precision, steps: steps, expectation: spec.expectations[job.scheme],
+        tolerance: spec.tolerance)
+    }
+    let results = zip(jobs, outcomes).map { job, outcome in
+      PartialsOutcome.Sweep(
+        pointNumber: job.point + 1, at: PointValues(vars, spec.points[job.point]),
+        variable: vars[job.variable], partial: derivatives[job.variable][1].description,
+        outcome: outcome)
+    }
+    var hessian: [PartialsOutcome.HessianEntry] = []
+    if spec.hessian {
+      var pairs: [(Int, Int, Int)] = []
+      for p in spec.points.indices {
+        for i in vars.indices { for j in i..<vars.count { pairs.append((p, i, j)) } }
+      }
+      let pairList = pairs
+      hessian = try parallelMap(pairList.count, context: context) { k in
+        hessianSweep(spec, point: pairList[k].0, pairList[k].1, pairList[k].2, steps: steps)
+      }
+    }
+    return PartialsOutcome(
+      f: spec.text, variables: vars, results: results,
+      gradients: gradients(spec, derivatives: derivatives), hessian: hessian,
+      checks: valueChecks(spec))
+  }
+
+  /// The gradient at the notes' steps: exact against each scheme, in double.
+  static func gradients(_ spec: PartialsSpec, derivatives: [[Expression]])
+    -> [PartialsOutcome.Gradient]
+  {
+    let vars = spec.variables
+    var out: [PartialsOutcome.Gradient] = []
+    for (p, point) in spec.points.enumerated() {
+      var env: [String: Float80] = [:]
+      for (name, value) in zip(vars, point) { env[name] = Float80(value) }
+      let exact = derivatives.map { Double($0[1].evaluate(env) as Float80) }
+      for h in spec.gradientSteps {
+        var estimates: [String: [Num]] = [:]
+        for scheme in spec.schemes {
+          estimates[scheme.rawValue] = vars.indices.map { v in
+            Num(
+              SweepAnalysis.estimate(
+                f: spec.f, variables: vars, point: point, index: v, scheme: scheme,
+                precision: .double, step: h))
+          }
+        }
+        out.append(
+          PartialsOutcome.Gradient(
+            pointNumber: p + 1, at: PointValues(vars, point), h: h, exact: exact.map(Num.init),
+            estimates: estimates))
+      }
+    }
+    return out
+  }
+
+  static func valueChecks(_ spec: PartialsSpec) -> [PartialsOutcome.ValueCheck] {
+    spec.checks.map { check in
+      let point = spec.points[check.pointIndex]
+      let index = spec.variables.firstIndex(of: check.variable)!
+      let estimate = SweepAnalysis.estimate(
+        f: spec.f, variables: spec.variables, point: point, index: index, scheme: check.scheme,
+        precision: .double, step: check.step)
+      let gap = abs(estimate - check.equals)
+      return PartialsOutcome.ValueCheck(
+        pointNumber: check.pointIndex + 1, at: PointValues(spec.variables, point),
+        variable: check.variable, scheme: check.scheme.rawValue, h: check.step,
+        estimate: Num(estimate), equals: check.equals, difference: Num(gap),
+        tolerance: check.tolerance, passed: gap <= check.tolerance * max(1, abs(check.equals)))
+    }
+  }
+
+  static func explain(_ s: PartialsSpec) -> [String] {
+    var lines = ["f(\(s.variables.joined(separator: ", "))) = \(s.f)"]
+    for v in s.variables { lines.append("  ∂f/∂\(v) = \(s.f.derivative(withRespectTo: v))") }
+    lines.append(
+      "at: "
+        + s.points.map { p in
+          "(" + zip(s.variables, p).map { "\($0) = \(short($1))" }.joined(separator: ", ") + ")"
+        }.joined(separator: "; "))
+    lines.append(
+      "schemes: \(s.schemes.map(\.rawValue).joined(separator: ", ")); expect: "
+        + describeExpectations(s.expectations))
+    if s.hessian { lines.append("hessian: central second differences") }
+    return lines
+  }
+}
+
+/// A point as named values, in the function's variable order (an object in summary.json).
+struct PointValues: Encodable, Sendable, Equatable {
+  var variables: [String]
+  var values: [Double]
+
+  init(_ variables: [String], _ values: [Double]) {
+    self.variables = variables
+    self.values = values
+  }
+
+  /// "(x=2, y=-1)".
+  var text: String {
+    "(" + zip(variables, values).map { "\($0)=\(short($1))" }.joined(separator: ", ") + ")"
+  }
+
+  func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: AnyKey.self)
+    for (name, value) in zip(variables, values) { try c.encode(Num(value), forKey: AnyKey(name)) }
+  }
+}
+
+func pointText(_ vars: [String], _ point: [Double]) -> String { PointValues(vars, point).text }

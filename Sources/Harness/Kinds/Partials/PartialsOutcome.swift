@@ -1,0 +1,115 @@
+import Calculus
+import Foundation
+
+/// What a partials run measured: a sweep per point, variable, precision and scheme, the
+/// gradient at the notes' steps, the Hessian's entries and the asserted values.
+struct PartialsOutcome: Encodable, Sendable {
+  struct Sweep: Encodable, Sendable {
+    /// 1-based, as in the figure names (`point1-...`).
+    var pointNumber: Int
+    var at: PointValues
+    var variable: String
+    var partial: String
+    var outcome: SweepOutcome
+
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: AnyKey.self)
+      try c.encode(pointNumber, forKey: "point")
+      try c.encode(at, forKey: "at")
+      try c.encode(variable, forKey: "variable")
+      try c.encode(partial, forKey: "partial")
+      try SweepReporting.encode(outcome, into: &c)
+    }
+  }
+
+  /// The gradient at one point and step: exact, and each scheme's estimate, in variable order.
+  struct Gradient: Encodable, Sendable {
+    var pointNumber: Int
+    var at: PointValues
+    var h: Double
+    var exact: [Num]
+    var estimates: [String: [Num]]
+
+    enum CodingKeys: String, CodingKey {
+      case pointNumber = "point"
+      case at, h, exact, estimates
+    }
+  }
+
+  struct HessianSample: Sendable, Equatable {
+    var step: Double
+    var estimate: Double
+    var error: Double
+  }
+
+  /// One entry f_ij of the Hessian at one point, swept over h.
+  struct HessianEntry: Encodable, Sendable {
+    var pointNumber: Int
+    var at: PointValues
+    var i: Int
+    var j: Int
+    var entry: String
+    var exact: Double
+    var samples: [HessianSample]
+    var fit: FitOutcome
+    var prediction: TaylorPrediction
+    var expected: Double?
+    var passed: Bool
+    var verdict: String
+
+    var bestStep: Double? {
+      samples.filter { $0.error > 0 && $0.error.isFinite }.min { $0.error < $1.error }?.step
+    }
+
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: AnyKey.self)
+      let fit = fit.fit
+      try c.encode(pointNumber, forKey: "point")
+      try c.encode(at, forKey: "at")
+      try c.encode(entry, forKey: "entry")
+      try c.encode("central second difference", forKey: "scheme")
+      try c.encode("double", forKey: "precision")
+      try c.encode(self.fit.status, forKey: "status")
+      try c.encode(Num(fit?.order), forKey: "fitted_order")
+      try c.encode(prediction.order, forKey: "predicted_order")
+      try c.encode(Num(expected), forKey: "expected_order")
+      try c.encode(passed, forKey: "passed")
+      try c.encode(fit.map { [Num($0.range.lowerBound), Num($0.range.upperBound)] }, forKey: "fit_range")
+      try c.encode(Num(fit?.rSquared), forKey: "r_squared")
+      try c.encode(Num(fit?.constant), forKey: "error_constant")
+      try c.encode(Num(prediction.isExact ? nil : prediction.constant), forKey: "predicted_constant")
+      try c.encode(Num(exact), forKey: "exact")
+      try c.encode(Num(bestStep), forKey: "best_h")
+    }
+  }
+
+  struct ValueCheck: Encodable, Sendable {
+    var pointNumber: Int
+    var at: PointValues
+    var variable: String
+    var scheme: String
+    var h: Double
+    var estimate: Num
+    var equals: Double
+    var difference: Num
+    var tolerance: Double
+    var passed: Bool
+
+    enum CodingKeys: String, CodingKey {
+      case pointNumber = "point"
+      case at, variable, scheme, h, estimate, equals, difference, tolerance, passed
+    }
+  }
+
+  var f: String
+  var variables: [String]
+  var results: [Sweep]
+  var gradients: [Gradient]
+  var hessian: [HessianEntry]
+  var checks: [ValueCheck]
+
+  enum CodingKeys: String, CodingKey {
+    case f, variables, results, gradients, hessian
+    case checks = "value_checks"
+  }
+}

@@ -1,0 +1,116 @@
+import Calculus
+import Foundation
+
+extension Partials {
+  static func report(_ o: PartialsOutcome, spec: PartialsSpec, experiment: Experiment) -> Report {
+    var report = Report(outcome: o)
+    let vars = o.variables
+    var rows: [[String]] = []
+    let atColumns = vars.map { "at_\($0)" }
+    var table = CSVTable(columns: ["point"] + atColumns + ["variable"] + SweepReporting.csvColumns)
+    for s in o.results {
+      rows.append([s.at.text, "∂/∂\(s.variable)"] + SweepReporting.row(s.outcome))
+      let leading: [CSVField] =
+        [.int(s.pointNumber)] + s.at.values.map { .number($0) } + [.string(s.variable)]
+      for row in SweepReporting.csvRows(s.outcome, leading: leading) { table.append(row) }
+      if let note = SweepReporting.nonFiniteNote(s.outcome, subject: "∂f/∂\(s.variable) at \(s.at.text)") {
+        report.notes.append(note)
+      }
+    }
+    for e in o.hessian {
+      let fit = e.fit.fit
+      rows.append([
+        e.at.text, e.entry, "central2", "double", fit.map { String(format: "%.3f", $0.order) } ?? e.fit.status,
+        e.prediction.order.map(String.init) ?? (e.prediction.isExact ? "exact" : "-"),
+        e.expected.map { short($0) } ?? "-", fit.map { String(format: "%.4f", $0.rSquared) } ?? "-",
+        e.bestStep.map { String(format: "%.1e", $0) } ?? "-",
+        e.expected == nil ? "-" : e.passed ? "pass" : "FAIL",
+      ])
+    }
+    report.table(header: ["at", "partial"] + SweepReporting.header, rows: rows)
+    report.table(
+      "the gradient at the notes' steps (double): estimate (|error|)",
+      header: ["at", "h", "scheme"] + vars.map { "∂f/∂\($0)" },
+      rows: gradientRows(o))
+    report.checks = SweepReporting.checks(
+      o.results.map { ("∂f/∂\($0.variable) at \($0.at.text)", $0.outcome) })
+    for e in o.hessian where e.expected != nil {
+      report.checks.append(Check("Hessian \(e.entry) at \(e.at.text)", passed: e.passed, e.verdict))
+    }
+    for c in o.checks {
+      report.checks.append(
+        Check(
+          "∂f/∂\(c.variable) at \(c.at.text), \(c.scheme), h = \(short(c.h))", passed: c.passed,
+          String(
+            format: "estimate %.15g, expected %.15g (difference %.3g, tolerance %g relative)",
+            c.estimate.value ?? .nan, c.equals, c.difference.value ?? .nan, c.tolerance)))
+    }
+    report.csv("errors.csv", table)
+    report.csv("gradients.csv", gradientTable(o))
+    if !o.hessian.isEmpty { report.csv("hessian.csv", hessianTable(o)) }
+    report.figures = PartialsFigures.make(spec: spec, outcome: o)
+    return report
+  }
+
+  static func gradientRows(_ o: PartialsOutcome) -> [[String]] {
+    var rows: [[String]] = []
+    var exactShown = Set<Int>()
+    for g in o.gradients {
+      if exactShown.insert(g.pointNumber).inserted {
+        rows.append(
+          [g.at.text, "-", "exact"]
+            + g.exact.map { $0.value.map { String(format: "%.10g", $0) } ?? "not finite" })
+      }
+      for scheme in g.estimates.keys.sorted() {
+        let values = g.estimates[scheme]!
+        rows.append(
+          [g.at.text, short(g.h), scheme]
+            + zip(values, g.exact).map { estimate, exact in
+              stepCell(
+                StepValue(
+                  h: g.h, estimate: estimate,
+                  error: Num(estimate.value.flatMap { e in exact.value.map { abs(e - $0) } })))
+            })
+      }
+    }
+    return rows
+  }
+
+  static func gradientTable(_ o: PartialsOutcome) -> CSVTable {
+    var table = CSVTable(
+      columns: ["point"] + o.variables.map { "at_\($0)" } + [
+        "h", "scheme", "variable", "estimate", "exact", "error",
+      ])
+    for g in o.gradients {
+      for scheme in g.estimates.keys.sorted() {
+        for (v, name) in o.variables.enumerated() {
+          let estimate = g.estimates[scheme]![v].value ?? .nan
+          let exact = g.exact[v].value ?? .nan
+          table.append(
+            [.int(g.pointNumber)] + g.at.values.map { .number($0) } + [
+              .number(g.h), .string(scheme), .string(name), .number(estimate), .number(exact),
+              .number(abs(estimate - exact)),
+            ])
+        }
+      }
+    }
+    return table
+  }
+
+  static func hessianTable(_ o: PartialsOutcome) -> CSVTable {
+    var table = CSVTable(
+      columns: ["point"] + o.variables.map { "at_\($0)" } + [
+        "entry", "h", "estimate", "exact", "error",
+      ])
+    for e in o.hessian {
+      for s in e.samples {
+        table.append(
+          [.int(e.pointNumber)] + e.at.values.map { .number($0) } + [
+            .string(e.entry), .number(s.step), .number(s.estimate), .number(e.exact),
+            .number(s.error),
+          ])
+      }
+    }
+    return table
+  }
+}

@@ -1,0 +1,236 @@
+import Calculus
+import Foundation
+
+/// `kind: partials`: every partial derivative and the gradient of a function of several
+/// variables, swept over h like `convergence`, plus the Hessian's central second differences.
+public struct PartialsSpec: Sendable {
+  public var f: Expression
+  public var text: String
+  /// The variables in gradient order (`variables:` in the file, else natural order: x, y, z or
+  /// x0, x1, ..., x10).
+  public var variables: [String]
+  /// Points, each with a value for every variable, in `variables` order.
+  public var points: [[Double]]
+  public var schemes: [Scheme]
+  public var grid: StepGrid
+  public var precisions: [Precision]
+  public var expectations: [Scheme: Expectation]
+  /// Expected order of the Hessian's central second differences (nil: not asserted).
+  public var hessianExpectation: Expectation?
+  public var hessian: Bool
+  public var tolerance: Double
+  /// The steps of the gradient table (default: the notes' 0.1, 1e-4 and 1e-5).
+  public var gradientSteps: [Double]
+  /// The variable whose partial the geometric figure shows (a slice through the point).
+  public var sliceVariable: String
+  public var checks: [Check]
+
+  /// `checks: [{variable: x0, scheme: central, h: 1e-5, equals: 2}]`.
+  public struct Check: Sendable {
+    public var pointIndex: Int
+    public var variable: String
+    public var scheme: Scheme
+    public var step: Double
+    public var equals: Double
+    public var tolerance: Double
+  }
+}
+
+/// Variables in natural order: letters, then numeric suffixes by value (x2 < x10).
+func naturalOrder(_ names: Set<String>) -> [String] {
+  names.sorted { a, b in
+    let (pa, na) = split(a)
+    let (pb, nb) = split(b)
+    return pa != pb ? pa < pb : (na ?? -1) < (nb ?? -1)
+  }
+}
+
+private func split(_ name: String) -> (String, Int?) {
+  let digits = name.reversed().prefix { $0.isNumber }
+  let prefix = String(name.dropLast(digits.count))
+  return (prefix, digits.isEmpty ? nil : Int(String(digits.reversed())))
+}
+
+/// Decodes `at: {x: 2, y: -1}` (or a list of them) against a function's variables.
+func decodePoints(
+  _ c: KeyedDecodingContainer<AnyKey>, key: String, f: ExpressionSource, variables: [String]
+) throws -> [[Double]] {
+  let maps: [[String: NumberValue]]
+  if let list = try? c.decode([[String: NumberValue]].self, forKey: AnyKey(key)) {
+    maps = list
+  } else {
+    maps = [
+      try c.required(
+        key, as: [String: NumberValue].self,
+        expected: "a mapping of variables to numbers, such as {x: 2, y: -1}")
+    ]
+  }
+  guard !maps.isEmpty else { throw c.error(key, "'\(key)' must give at least one point") }
+  var points: [[Double]] = []
+  for map in maps {
+    for name in map.keys.sorted() where !variables.contains(name) {
+      throw c.error(
+        key,
+        "'\(key)' names '\(name)', which \"\(f.text)\" does not use\(suggestion(for: name, in: variables)); its variables are "
+          + variables.joined(separator: ", "))
+    }
+    let missing = variables.filter { map[$0] == nil }
+    guard missing.isEmpty else {
+      throw c.error(
+        key,
+        "'\(key)' is missing a value for " + missing.joined(separator: ", ")
+          + " (\"\(f.text)\" is a function of " + variables.joined(separator: ", ") + ")")
+    }
+    let point = variables.map { map[$0]!.value }
+    try validatePoint(
+      f, values: Dictionary(uniqueKeysWithValues: zip(variables, point)), container: c, key: key)
+    points.append(point)
+  }
+  return points
+}
+
+/// `variables: [x, y]` or the function's own in natural order.
+func decodeVariables(_ c: KeyedDecodingContainer<AnyKey>, f: ExpressionSource) throws -> [String] {
+  let used = f.expression.variables
+  guard
+    let listed = try c.optional(
+      "variables", as: [String].self, expected: "a list of variable names")
+  else {
+    guard !used.isEmpty else { throw f.error("\"\(f.text)\" has no variables") }
+    return naturalOrder(used)
+  }
+  let missing = used.subtracting(listed)
+  guard missing.isEmpty else {
+    throw c.error(
+      "variables",
+      "'variables' leaves out " + naturalOrder(missing).joined(separator: ", ")
+        + ", which \"\(f.text)\" uses")
+  }
+  guard Set(listed).count == listed.count else {
+    throw c.error("variables", "'variables' lists a name twice")
+  }
+  return listed
+}
+
+extension PartialsSpec: Decodable {
+  static let keys = [
+    "f", "variables", "at", "schemes", "h", "precision", "expect", "tolerance", "hessian",
+    "gradient_steps", "slice", "checks",
+  ]
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.strictContainer(
+      allowing: Experiment.commonKeys + Self.keys, in: "a partials experiment")
+    let source = try c.required(
+      "f", as: ExpressionSource.self, expected: "an expression in x, y, ... or x0, x1, ...")
+    f = source.expression
+    text = source.text
+    variables = try decodeVariables(c, f: source)
+    points = try decodePoints(c, key: "at", f: source, variables: variables)
+    schemes =
+      try c.optional("schemes", as: [EnumValue<Scheme>].self, expected: "a list of schemes")?.map(
+        \.value) ?? Scheme.seeds
+    guard !schemes.isEmpty else {
+      throw c.error("schemes", "'schemes' must name at least one scheme")
+    }
+    if schemes.contains(.complexStep), !f.isAnalytic {
+      throw c.error(
+        "schemes",
+        "complex-step needs an analytic function, but \"\(text)\" uses abs, relu, sign or step")
+    }
+    grid =
+      try c.optional("h", as: StepGridSpec.self, expected: "{min, max, per_decade}")?.grid
+      ?? StepGrid(min: 1e-10, max: 1e-1, perDecade: 4)
+    precisions =
+      try c.optional(
+        "precision", as: [EnumValue<Precision>].self, expected: "a list of precisions")?.map(
+        \.value) ?? [.double]
+    let expect =
+      try c.optional("expect", as: PartialsExpectations.self, expected: "a mapping")
+      ?? PartialsExpectations()
+    try expect.schemes.check(against: schemes)
+    expectations = expect.schemes.orders
+    hessianExpectation = expect.hessian
+    hessian =
+      try c.optional("hessian", as: Bool.self, expected: "true or false") ?? (expect.hessian != nil)
+    if hessian {
+      for point in points {
+        let values = Dictionary(uniqueKeysWithValues: zip(variables, point))
+        for v in variables {
+          let first = f.derivative(withRespectTo: v)
+          if let problem = first.nonDifferentiability(at: values)
+            ?? first.domainViolation(at: values)
+          {
+            throw c.error(
+              "at", "the Hessian of \"\(text)\" does not exist at this point: \(problem)")
+          }
+        }
+      }
+    }
+    tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 0.15
+    gradientSteps =
+      try c.optional("gradient_steps", as: [Double].self, expected: "a list of steps")
+      ?? lectureSteps
+    guard gradientSteps.allSatisfy({ $0 > 0 }) else {
+      throw c.error("gradient_steps", "steps must be > 0")
+    }
+    sliceVariable =
+      try c.optional("slice", as: String.self, expected: "a variable name") ?? variables[0]
+    guard variables.contains(sliceVariable) else {
+      throw c.error(
+        "slice",
+        "'slice' must be one of " + variables.joined(separator: ", ")
+          + suggestion(for: sliceVariable, in: variables))
+    }
+    let vars = variables
+    let pointCount = points.count
+    checks = try
+      (c.optional(
+        "checks", as: [CheckSpec].self, expected: "a list of {variable, scheme, h, equals}") ?? [])
+      .map { spec in
+        guard vars.contains(spec.variable) else {
+          throw ExperimentError(
+            line: spec.fields.line, column: spec.fields.column,
+            "checks: unknown variable '\(spec.variable)'\(suggestion(for: spec.variable, in: vars))"
+          )
+        }
+        guard spec.pointIndex < pointCount else {
+          throw ExperimentError(
+            line: spec.fields.line, column: spec.fields.column,
+            "checks: there is no point \(spec.pointIndex) (points are numbered from 0)")
+        }
+        return Check(
+          pointIndex: spec.pointIndex, variable: spec.variable, scheme: spec.fields.scheme,
+          step: spec.fields.step, equals: spec.fields.equals, tolerance: spec.fields.tolerance)
+      }
+  }
+
+  struct PartialsExpectations: Decodable {
+    var schemes = SchemeExpectations()
+    var hessian: Expectation?
+    init() {}
+    init(from decoder: Decoder) throws {
+      schemes = try SchemeExpectations(from: decoder, allowing: ["hessian"])
+      switch schemes.extra["hessian"] {
+      case .number(let order)?: hessian = .order(order)
+      case .string("auto")?: hessian = .auto
+      case nil: hessian = nil
+      default: throw ExperimentError(at: decoder.mark, "expect.hessian must be an order or 'auto'")
+      }
+    }
+  }
+
+  struct CheckSpec: Decodable {
+    var pointIndex: Int
+    var variable: String
+    var fields: CheckFields
+
+    init(from decoder: Decoder) throws {
+      let c = try decoder.strictContainer(
+        allowing: ["point", "variable"] + CheckFields.keys, in: "a check")
+      pointIndex = try c.optional("point", as: Int.self, expected: "a point number") ?? 0
+      variable = try c.required("variable", as: String.self, expected: "a variable name")
+      fields = try CheckFields(c, decoder: decoder, defaultTolerance: 1e-8)
+    }
+  }
+}

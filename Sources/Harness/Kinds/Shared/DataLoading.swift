@@ -1,0 +1,54 @@
+import Foundation
+import Learning
+
+/// Loads a data spec's train/test pair, with file errors as `ExperimentError`s.
+enum DataLoading {
+  /// The spec's source, with the MNIST sample looked up in the run's data folder.
+  static func source(_ spec: DataSpec, context: RunContext) -> DataSource {
+    if case .mnistSample = spec.source {
+      return .mnistSample(
+        file: context.options.dataDirectory.appendingPathComponent("mnist_5k.csv.gz").path)
+    }
+    return spec.source
+  }
+
+  /// Loads the data and checks it against the network's layer sizes.
+  static func load(
+    _ spec: DataSpec, network: NetworkSpec, trainCount: Int?, testCount: Int?, context: RunContext
+  ) throws -> (train: Dataset, test: Dataset) {
+    let data: (train: Dataset, test: Dataset)
+    do {
+      data = try source(spec, context: context).load(trainCount: trainCount, testCount: testCount)
+    } catch {
+      var hint = ""
+      if case .mnistSample = spec.source {
+        hint =
+          " (run `make data` to fetch the MNIST sample, or point --data or DERIVATIVES_DATA at "
+          + "the folder that holds mnist_5k.csv.gz)"
+      }
+      if case .fashionMNIST = spec.source {
+        hint = " (install Debian's dataset-fashion-mnist: `make deps`)"
+      }
+      throw ExperimentError(
+        file: error.file, line: nil, column: nil,
+        "\(error.reason)\(error.row.map { " (row \($0))" } ?? "")\(hint)")
+    }
+    let layers = network.configuration.layers
+    let mark = network.layersMark
+    let features = data.train.featureCount
+    guard layers.first == features else {
+      throw ExperimentError(
+        line: mark?.line, column: mark?.column,
+        "network layers \(layers) do not match the data: \(spec.label) has \(features) inputs "
+          + "per image, so the first layer must be \(features)")
+    }
+    let classes = Int((data.train.labels + data.test.labels).max() ?? 0) + 1
+    guard let outputs = layers.last, outputs >= classes else {
+      throw ExperimentError(
+        line: mark?.line, column: mark?.column,
+        "network layers \(layers) do not match the data: the labels go up to \(classes - 1), so "
+          + "the last layer needs at least \(classes) outputs")
+    }
+    return data
+  }
+}

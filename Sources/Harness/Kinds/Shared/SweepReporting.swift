@@ -1,0 +1,170 @@
+import Calculus
+import Foundation
+
+/// The shared reporting of sweeps (convergence, partials, gradcheck): summary.json fields,
+/// CSV rows, table rows and the check of an expected order.
+enum SweepReporting {
+  /// Writes the design's result fields of one sweep into `c`.
+  static func encode(_ o: SweepOutcome, into c: inout KeyedEncodingContainer<AnyKey>) throws {
+    let fit = o.orderFit
+    let best = o.best
+    try c.encode(o.scheme.rawValue, forKey: "scheme")
+    try c.encode(o.precision.rawValue, forKey: "precision")
+    try c.encode(o.status, forKey: "status")
+    try c.encode(Num(fit?.order), forKey: "fitted_order")
+    try c.encode(o.prediction.order, forKey: "predicted_order")
+    try c.encode(Num(o.expectedOrder), forKey: "expected_order")
+    try c.encode(check(o, subject: "").status.rawValue, forKey: "check")
+    try c.encode(o.passed, forKey: "passed")
+    try c.encode(fit.map { [Num($0.range.lowerBound), Num($0.range.upperBound)] }, forKey: "fit_range")
+    try c.encode(fit?.pointCount, forKey: "fit_points")
+    try c.encode(Num(fit?.rSquared), forKey: "r_squared")
+    try c.encode(Num(fit?.constant), forKey: "error_constant")
+    try c.encode(Num(o.prediction.isExact ? nil : o.prediction.constant), forKey: "predicted_constant")
+    try c.encode(Num(o.exact), forKey: "exact_derivative")
+    try c.encode(Num(best?.effectiveStep), forKey: "best_h")
+    try c.encode(Num(best?.error), forKey: "best_error")
+    try c.encode(Num(o.prediction.bestStep), forKey: "predicted_best_h")
+    try c.encode(Num(o.prediction.bestError), forKey: "predicted_best_error")
+    try c.encode(o.nonFiniteCount, forKey: "non_finite")
+    switch o.fit {
+    case .noFit(let reason), .exact(let reason): try c.encode(reason, forKey: "reason")
+    case .fitted: break
+    }
+  }
+
+  static let csvColumns = [
+    "precision", "scheme", "h", "h_effective", "estimate", "exact", "error", "roundoff_floor",
+    "in_fit_range",
+  ]
+
+  /// CSV fields for each sample, after the kind's own leading fields.
+  static func csvRows(_ o: SweepOutcome, leading: [CSVField]) -> [[CSVField]] {
+    o.samples.map { s in
+      leading + [
+        .string(o.precision.rawValue), .string(o.scheme.rawValue), .number(s.step),
+        .number(s.effectiveStep), .number(s.estimate), .number(o.exact), .number(s.error),
+        .number(s.roundoffFloor), .bool(s.inFitRange),
+      ]
+    }
+  }
+
+  static let header = [
+    "scheme", "precision", "fitted", "predicted", "expected", "R^2", "best h", "verdict",
+  ]
+
+  static func row(_ o: SweepOutcome) -> [String] {
+    let fitted: String
+    switch o.fit {
+    case .fitted(let f): fitted = String(format: "%.3f", f.order)
+    case .exact: fitted = "exact"
+    case .noFit: fitted = "no fit"
+    }
+    let predicted = o.prediction.isExact ? "exact" : (o.prediction.order.map(String.init) ?? "-")
+    let expected = o.expectedOrder.map { String(format: "%g", $0) } ?? "-"
+    let r2 = o.orderFit.map { String(format: "%.4f", $0.rSquared) } ?? "-"
+    let best = o.best.map { String(format: "%.1e", $0.effectiveStep) } ?? "-"
+    return [
+      o.scheme.rawValue, o.precision.rawValue, fitted, predicted, expected, r2, best,
+      o.expectedOrder == nil ? "-" : statusWord(check(o, subject: "").status),
+    ]
+  }
+
+  /// The check of an expected order: failed when missed, not checked when too few finite
+  /// errors were measured to fit anything.
+  static func check(_ o: SweepOutcome, subject: String) -> Check {
+    let measured = o.samples.filter { $0.error.isFinite && $0.error > 0 }.count
+    let detail =
+      o.verdict + (o.prediction.explanation.isEmpty ? "" : " (\(o.prediction.explanation))")
+    let what = "\(subject), \(o.scheme.rawValue), \(o.precision.rawValue)"
+    if case .noFit = o.fit, measured < 3 {
+      return Check(what, .notChecked, "\(measured) finite non-zero error(s) measured: \(detail)")
+    }
+    return Check(what, passed: o.passed, detail)
+  }
+
+  /// The sweeps that carry an expectation, as checks.
+  static func checks(_ sweeps: [(subject: String, outcome: SweepOutcome)]) -> [Check] {
+    sweeps.filter { $0.outcome.expectedOrder != nil }.map { check($0.outcome, subject: $0.subject) }
+  }
+
+  /// The note for steps whose estimate is not finite.
+  static func nonFiniteNote(_ o: SweepOutcome, subject: String) -> String? {
+    guard o.nonFiniteCount > 0 else { return nil }
+    return "\(subject), \(o.scheme.rawValue), \(o.precision.rawValue): "
+      + "\(o.nonFiniteCount) step(s) gave a non-finite estimate; excluded from the fit"
+  }
+}
+
+/// "pass", "FAIL" or "not checked" in tables.
+func statusWord(_ status: Check.Status) -> String {
+  switch status {
+  case .passed: return "pass"
+  case .failed: return "FAIL"
+  case .notChecked: return "not checked"
+  }
+}
+
+/// A number in summary.json: `null` when missing or not finite (JSON has no NaN or infinity).
+struct Num: Codable, Sendable, Equatable {
+  var value: Double?
+
+  init(_ value: Double?) { self.value = value }
+
+  init(from decoder: Decoder) throws {
+    let c = try decoder.singleValueContainer()
+    value = c.decodeNil() ? nil : try c.decode(Double.self)
+  }
+
+  func encode(to encoder: Encoder) throws {
+    var c = encoder.singleValueContainer()
+    if let value, value.isFinite { try c.encode(value) } else { try c.encodeNil() }
+  }
+}
+
+extension AnyKey: ExpressibleByStringLiteral {
+  init(stringLiteral value: String) { self.init(value) }
+}
+
+/// The lecture's steps: the notes print estimates at these h.
+let lectureSteps: [Double] = [1e-1, 1e-4, 1e-5]
+
+/// One estimate at one of the notes' steps, with its error against the exact derivative.
+struct StepValue: Codable, Sendable, Equatable {
+  var h: Double
+  var estimate: Num
+  var error: Num
+}
+
+/// Runs `body` for each index on all cores, returning the results in index order; stops
+/// early (throwing `CancellationError`) once `context` is cancelled.
+func parallelMap<T: Sendable>(
+  _ count: Int, context: RunContext, _ body: @Sendable (Int) -> T
+) throws -> [T] {
+  let box = ResultBox<T>(count: count)
+  let cancelled = context.cancellation
+  DispatchQueue.concurrentPerform(iterations: count) { i in
+    guard !cancelled.isCancelled else { return }
+    box.set(i, body(i))
+  }
+  try context.checkCancellation()
+  return box.values()
+}
+
+private final class ResultBox<T>: @unchecked Sendable {
+  private var storage: [T?]
+  private let lock = NSLock()
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+  func set(_ i: Int, _ value: T) {
+    lock.lock()
+    storage[i] = value
+    lock.unlock()
+  }
+  func values() -> [T] { storage.map { $0! } }
+}
+
+/// A compact number for labels: 1e-05, 0.3, 15.
+func short(_ x: Double) -> String {
+  if x == x.rounded(), abs(x) < 1e6 { return String(Int(x)) }
+  return String(format: "%g", x)
+}

@@ -1,0 +1,86 @@
+import Calculus
+import Foundation
+import Learning
+
+/// `kind: training`: minibatch SGD with one curve per learning rate (and, for a numerical
+/// gradient, the same run with backprop beside it).
+enum Training: ExperimentKindDefinition {
+  static let name = "training"
+
+  static func run(_ spec: TrainingSpec, context: RunContext) throws -> TrainingOutcome {
+    let data = try DataLoading.load(
+      spec.data, network: spec.network, trainCount: spec.data.train, testCount: spec.data.test,
+      context: context)
+    guard spec.batch <= data.train.count else {
+      throw ExperimentError(
+        line: spec.data.mark?.line, column: spec.data.mark?.column,
+        "batch \(spec.batch) is larger than the \(data.train.count) training images")
+    }
+    let training = TrainingConfiguration(
+      learningRates: spec.learningRates, batchSize: spec.batch, epochs: spec.epochs,
+      seed: spec.network.configuration.seed, gradient: spec.gradient, maxSteps: spec.maxSteps)
+    let stepsPerEpoch = (data.train.count + spec.batch - 1) / spec.batch
+    var configurations = [training]
+    if spec.compareWithBackprop, case .numerical = spec.gradient {
+      var backprop = training
+      backprop.gradient = .backprop
+      configurations.append(backprop)
+    }
+    let perRun = min(spec.maxSteps ?? .max, stepsPerEpoch * spec.epochs)
+    let total = perRun * spec.learningRates.count * configurations.count
+    let done = Counter()
+    var runs: [TrainingOutcome.Run] = []
+    for t in configurations {
+      let progress: (TrainingProgress) -> Void = { p in
+        context.progress("training (\(t.gradient.name), lr \(short(p.learningRate)))", done.add(p.epochRecord == nil ? 1 : 0), total)
+      }
+      let trained: [TrainingRun]
+      switch spec.precision {
+      case .single:
+        trained = Trainer.train(
+          spec.network.configuration, t, train: data.train, test: data.test, scalar: Float.self,
+          progress: progress, isCancelled: { context.isCancelled })
+      default:
+        trained = Trainer.train(
+          spec.network.configuration, t, train: data.train, test: data.test, scalar: Double.self,
+          progress: progress, isCancelled: { context.isCancelled })
+      }
+      try context.checkCancellation()
+      runs += trained.map { TrainingOutcome.Run(gradient: t.gradient.name, run: $0) }
+    }
+    return TrainingOutcome(
+      network: NetworkSummary(spec.network.configuration, parameters: nil),
+      dataSource: spec.data.label, train: data.train.count, test: data.test.count,
+      batch: spec.batch, epochs: spec.epochs, stepsPerEpoch: stepsPerEpoch,
+      precision: spec.precision, runs: runs)
+  }
+
+  /// The mean loss over the last tenth of the steps is below that of the first tenth.
+  static func lossFalls(_ losses: [Double]) -> Bool {
+    guard losses.count >= 2, losses.allSatisfy(\.isFinite) else { return false }
+    let k = max(1, losses.count / 10)
+    let first = losses.prefix(k).reduce(0, +) / Double(k)
+    let last = losses.suffix(k).reduce(0, +) / Double(k)
+    return last < first
+  }
+
+  static func explain(_ s: TrainingSpec) -> [String] {
+    [
+      "network: " + describe(s.network.configuration),
+      "data: \(s.data.label); learning rates \(s.learningRates.map(short).joined(separator: ", ")), "
+        + "batch \(s.batch), epochs \(s.epochs); gradient \(s.gradient.name)",
+    ]
+  }
+}
+
+/// A thread-safe running count, for progress.
+final class Counter: @unchecked Sendable {
+  private var value = 0
+  private let lock = NSLock()
+  func add(_ n: Int) -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += n
+    return value
+  }
+}

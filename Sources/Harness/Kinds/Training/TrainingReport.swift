@@ -1,0 +1,96 @@
+import Foundation
+import Learning
+
+extension Training {
+  static func report(_ o: TrainingOutcome, spec: TrainingSpec, experiment: Experiment) -> Report {
+    var report = Report(outcome: o)
+    var rows: [[String]] = []
+    var steps = CSVTable(columns: ["gradient", "learning_rate", "step", "epoch", "loss"])
+    var epochs = CSVTable(columns: [
+      "gradient", "learning_rate", "epoch", "train_loss", "train_accuracy", "test_accuracy",
+    ])
+    let main = spec.gradient.name
+    for r in o.runs {
+      let run = r.run
+      for (k, loss) in run.stepLosses.enumerated() {
+        steps.append([
+          .string(r.gradient), .number(run.learningRate), .int(k + 1),
+          .int(k / o.stepsPerEpoch + 1), .number(loss),
+        ])
+      }
+      for e in run.epochs {
+        epochs.append([
+          .string(r.gradient), .number(run.learningRate), .int(e.epoch), .number(e.trainLoss),
+          .number(e.trainAccuracy), .number(e.testAccuracy),
+        ])
+      }
+      rows.append([
+        r.gradient, short(run.learningRate), String(run.stepLosses.count),
+        String(format: "%.4f", run.epochs.first?.trainLoss ?? .nan),
+        String(format: "%.4f", run.epochs.last?.trainLoss ?? .nan),
+        String(format: "%.4f", run.finalTestAccuracy),
+        String(format: "%.3g ms", run.secondsPerStep * 1e3),
+        run.stoppedAt?.reason ?? (r.lossFalls ? "loss falls" : "loss does not fall"),
+      ])
+      if let reason = run.stoppedAt?.reason {
+        report.notes.append(
+          "learning rate \(short(run.learningRate)) (\(r.gradient)): stopped: \(reason)")
+      }
+      guard r.gradient == main else { continue }
+      report.checks += checks(r, spec: spec)
+    }
+    report.table(
+      header: [
+        "gradient", "lr", "steps", "first epoch loss", "last epoch loss", "test accuracy",
+        "per step", "note",
+      ], rows: rows)
+    for a in o.agreement {
+      let gap = a.maxLossDifference.value ?? .nan
+      let slowdown =
+        (a.numericalSecondsPerStep.value ?? .nan) / (a.backpropSecondsPerStep.value ?? .nan)
+      report.notes.append(
+        String(
+          format: "lr %@: numerical and backprop losses differ by at most %.3g; a numerical step "
+            + "takes %.0f× a backprop step", short(a.learningRate), gap, slowdown))
+      if let bound = spec.maxLossDifference {
+        report.checks.append(
+          Check(
+            "lr \(short(a.learningRate)): numerical-gradient training against backprop",
+            passed: gap <= bound, String(format: "largest step-loss difference %.3g, bound %g", gap, bound)))
+      }
+    }
+    report.csv("steps.csv", steps)
+    report.csv("epochs.csv", epochs)
+    report.figures = TrainingFigures.make(spec, outcome: o)
+    return report
+  }
+
+  /// `min_test_accuracy` and `loss_decreases` for one run of the main gradient.
+  static func checks(_ r: TrainingOutcome.Run, spec: TrainingSpec) -> [Check] {
+    let run = r.run
+    let subject = "learning rate \(short(run.learningRate))"
+    var checks: [Check] = []
+    if let bound = spec.minTestAccuracy[run.learningRate] ?? spec.minTestAccuracyForAll {
+      if run.epochs.isEmpty {
+        checks.append(Check(subject, .notChecked, "no epoch was completed: no test accuracy"))
+      } else {
+        checks.append(
+          Check(
+            subject, passed: run.finalTestAccuracy >= bound,
+            String(
+              format: "final test accuracy %.4f, at least %.4f expected", run.finalTestAccuracy,
+              bound)))
+      }
+    }
+    if spec.lossDecreases == true,
+      spec.minTestAccuracy.isEmpty || spec.minTestAccuracy[run.learningRate] != nil
+    {
+      checks.append(
+        Check(
+          subject, passed: r.lossFalls,
+          r.lossFalls
+            ? "the training loss falls" : "the training loss does not fall"))
+    }
+    return checks
+  }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Plotting
+
+/// Options of one `experiment run`.
+public struct RunOptions: Sendable {
+  public var outputRoot: URL
+  public var formats: [FigureFormat]
+  public var jobs: Int
+  /// Draw progress bars (only when standard error is a terminal).
+  public var showProgress: Bool
+  /// Where data sets cached by `make data` live (`--data`, `DERIVATIVES_DATA`, or the
+  /// package's `.cache/data`).
+  public var dataDirectory: URL
+
+  public init(
+    outputRoot: URL = URL(fileURLWithPath: "Output", isDirectory: true),
+    formats: [FigureFormat] = [.png, .svg], jobs: Int = 1, showProgress: Bool = false,
+    dataDirectory: URL = Locations.dataDirectory()
+  ) {
+    self.outputRoot = outputRoot
+    self.formats = formats
+    self.jobs = max(1, jobs)
+    self.showProgress = showProgress
+    self.dataDirectory = dataDirectory
+  }
+}
+
+/// A flag set once when the run is interrupted; runners poll it between steps.
+public final class Cancellation: @unchecked Sendable {
+  private let lock = NSLock()
+  private var cancelled = false
+
+  public init() {}
+
+  public var isCancelled: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return cancelled
+  }
+
+  public func cancel() {
+    lock.lock()
+    cancelled = true
+    lock.unlock()
+  }
+}
+
+/// What a runner gets besides its spec.
+public struct RunContext: Sendable {
+  public var options: RunOptions
+  /// Reports progress of long steps; the CLI draws it as a bar on a terminal.
+  public var progress: @Sendable (_ label: String, _ done: Int, _ total: Int) -> Void
+  public var cancellation: Cancellation
+
+  public init(
+    options: RunOptions, cancellation: Cancellation = Cancellation(),
+    progress: @escaping @Sendable (String, Int, Int) -> Void = { _, _, _ in }
+  ) {
+    self.options = options
+    self.cancellation = cancellation
+    self.progress = progress
+  }
+
+  public var isCancelled: Bool { cancellation.isCancelled }
+
+  /// Throws `CancellationError` once the run is interrupted.
+  public func checkCancellation() throws {
+    if cancellation.isCancelled { throw CancellationError() }
+  }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Plotting
+
+/// A batch of experiments: load all, run up to `jobs` at once, write, index, exit status.
+public struct Session: Sendable {
+  public var options: RunOptions
+  public var catalog: Catalog
+  /// Set by an interrupt (or a test); runners poll it.
+  public var cancellation: Cancellation
+  /// Where text goes (the CLI passes standard output / error writers; tests capture it).
+  public var out: @Sendable (String) -> Void
+  public var err: @Sendable (String) -> Void
+
+  public init(
+    options: RunOptions, catalog: Catalog = Catalog(), cancellation: Cancellation = Cancellation(),
+    out: @escaping @Sendable (String) -> Void = { print($0) },
+    err: @escaping @Sendable (String) -> Void = {
+      FileHandle.standardError.write(Data(($0 + "\n").utf8))
+    }
+  ) {
+    self.options = options
+    self.catalog = catalog
+    self.cancellation = cancellation
+    self.out = out
+    self.err = err
+  }
+
+  /// Runs the named experiments (or every shipped one) and returns the exit status.
+  public func run(_ names: [String], all: Bool) async -> ExitStatus {
+    var (experiments, status) = load(names, all: all)
+    do {
+      try OutputWriter.checkWritable(options.outputRoot)
+    } catch {
+      err("error: \(error)")
+      return .invalidInput
+    }
+    guard !experiments.isEmpty else { return status }
+    let session = self
+    let progress = ProgressLine(enabled: options.showProgress)
+    let results = await withTaskGroup(of: ExitStatus.self) { group in
+      var iterator = experiments.makeIterator()
+      var running = 0
+      var worst = ExitStatus.success
+      func startNext() -> Bool {
+        guard let experiment = iterator.next() else { return false }
+        group.addTask { session.runOne(experiment, progress: progress) }
+        return true
+      }
+      while running < options.jobs, startNext() { running += 1 }
+      for await status in group {
+        worst = max(worst, status)
+        if !startNext() { running -= 1 }
+      }
+      return worst
+    }
+    experiments.removeAll()
+    status = max(status, results)
+    return cancellation.isCancelled ? .interrupted : status
+  }
+
+  /// Resolves and loads every experiment; invalid ones are reported and left out.
+  func load(_ names: [String], all: Bool) -> ([Experiment], ExitStatus) {
+    var status = ExitStatus.success
+    var paths: [String] = []
+    if all {
+      do {
+        paths = try catalog.allPaths()
+      } catch {
+        err("error: \(error)")
+        status = .invalidInput
+      }
+    }
+    for name in names {
+      do {
+        let path = try catalog.resolve(name)
+        if !paths.contains(path) { paths.append(path) }
+      } catch {
+        err("error: \(error)")
+        status = .invalidInput
+      }
+    }
+    var experiments: [Experiment] = []
+    var seen: [String: String] = [:]
+    for path in paths {
+      do {
+        let experiment = try Experiment.load(path: path)
+        // Two files must not write the same folder.
+        if let other = seen[experiment.name] {
+          err(
+            "error: \(experiment.path): name '\(experiment.name)' is already used by \(other); "
+              + "skipped")
+          status = .invalidInput
+          continue
+        }
+        seen[experiment.name] = experiment.path
+        experiments.append(experiment)
+      } catch {
+        err("error: \(error)")
+        status = .invalidInput
+      }
+    }
+    return (experiments, status)
+  }
+
+  private func runOne(_ experiment: Experiment, progress: ProgressLine) -> ExitStatus {
+    guard !cancellation.isCancelled else { return .interrupted }
+    let started = Date()
+    let context = RunContext(options: options, cancellation: cancellation) { label, done, total in
+      progress.update("\(experiment.name): \(label)", done: done, total: total)
+    }
+    do {
+      let report = try Kinds.execute(experiment, context: context)
+      let notes = try OutputWriter.write(
+        report, of: experiment, to: options.outputRoot, formats: options.formats,
+        cancellation: cancellation)
+      progress.clear()
+      out(
+        terminalText(
+          experiment, report, notes: report.notes + notes,
+          seconds: Date().timeIntervalSince(started),
+          folder: options.outputRoot.appendingPathComponent(experiment.name).relativePath + "/"))
+      return report.verdict.passed ? .success : .expectationMissed
+    } catch is CancellationError {
+      progress.clear()
+      err("interrupted: \(experiment.name) (nothing written for it)")
+      return .interrupted
+    } catch let error as ExperimentError {
+      progress.clear()
+      err("error: \(error.inFile(experiment.path))")
+      return .invalidInput
+    } catch {
+      progress.clear()
+      err("error: \(experiment.path): \(error)")
+      return .invalidInput
+    }
+  }
+}
+
+/// One progress line on standard error, redrawn in place; nothing when not on a terminal.
+final class ProgressLine: @unchecked Sendable {
+  private let enabled: Bool
+  private let lock = NSLock()
+  private var lastDraw = Date.distantPast
+
+  init(enabled: Bool) { self.enabled = enabled }
+
+  func update(_ label: String, done: Int, total: Int) {
+    guard enabled, total > 0 else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    let now = Date()
+    guard done == total || now.timeIntervalSince(lastDraw) > 0.1 else { return }
+    lastDraw = now
+    let width = 30
+    let filled = min(width, done * width / total)
+    let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+    let percent = min(100, done * 100 / total)
+    FileHandle.standardError.write(
+      Data("\r\u{1B}[2K[\(bar)] \(percent)% \(label) (\(min(done, total))/\(total))".utf8))
+  }
+
+  func clear() {
+    guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+  }
+}
