@@ -52,7 +52,7 @@ let package = Package(
       name: "bench", dependencies: ["Learning", "Calculus", "CBLAS"],
       path: "Benchmarks/Sources/bench"),
 
-    // MARK: - Implementation details: system libraries and test support
+    // MARK: - Implementation details: system libraries
 
     .systemLibrary(
       name: "CPLplot", pkgConfig: "plplot",
@@ -60,18 +60,12 @@ let package = Package(
     .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
     .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-    .target(
-      name: "TestSupport",
-      dependencies: [.product(name: "RealModule", package: "swift-numerics")],
-      path: "Tests/TestSupport"),
 
     // MARK: - Test bundles
 
-    .testTarget(name: "CalculusTests", dependencies: ["Calculus", "TestSupport"]),
-    .testTarget(name: "LearningTests", dependencies: ["Learning", "TestSupport"]),
-    .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"]),
-    .testTarget(
-      name: "HarnessTests",
-      dependencies: ["Harness", "ExperimentCLI", "Learning", "TestSupport"]),
+    .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
+    .testTarget(name: "LearningTests", dependencies: ["Learning"]),
+    .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+    .testTarget(name: "HarnessTests", dependencies: ["Harness", "ExperimentCLI", "Learning"]),
   ]
 )

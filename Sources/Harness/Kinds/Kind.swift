@@ -22,7 +22,7 @@ protocol ExperimentKindDefinition {
 
 /// The registry of kinds, one line each.
 enum Kinds {
-  static let all: [any ExperimentKindDefinition.Type] = [
+  nonisolated(unsafe) static let all: [any ExperimentKindDefinition.Type] = [
     Convergence.self,
     Partials.self,
     Descent.self,

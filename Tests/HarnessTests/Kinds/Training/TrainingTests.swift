@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@testable import Harness
+
+@Suite struct TrainingTests {
+  static func yaml(_ file: String) -> String {
+    """
+    kind: training
+    network: {layers: [784, 8, 10], seed: 4}
+    data: {source: {csv: \(file)}, train: 50, test: 10}
+    optimizer: {learning_rates: [0.05, 0.2], batch: 10, epochs: 2}
+    expect: {loss_decreases: true}
+    """
+  }
+
+  @Test func trainingIsReproducible() throws {
+    let file = try csvData(rows: 60)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let (first, report) = try run(Training.self, Self.yaml(file))
+    let (second, _) = try run(Training.self, Self.yaml(file))
+    #expect(first.runs.map(\.run.stepLosses) == second.runs.map(\.run.stepLosses))
+    #expect(first.runs.map(\.run.learningRate) == [0.05, 0.2])
+    #expect(first.runs.allSatisfy { $0.run.stepLosses.count == 10 && $0.run.epochs.count == 2 })
+    let steps = try #require(report.data.first { $0.name == "steps.csv" }).table
+    #expect(steps.rows.count == 2 * 10)
+  }
+
+  @Test func aCancelledTrainingStopsAtItsNextStep() throws {
+    let file = try csvData(rows: 60)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let cancellation = Cancellation()
+    cancellation.cancel()
+    #expect(throws: CancellationError.self) {
+      _ = try run(Training.self, Self.yaml(file), cancellation: cancellation)
+    }
+  }
+
+  @Test func aCorruptDataFileIsAnInvalidInputNamingFileAndRow() throws {
+    let file = try csvData(rows: 30, corruptRow: 7)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    do {
+      _ = try run(
+        Training.self,
+        """
+        kind: training
+        data: {source: {csv: \(file)}}
+        optimizer: {learning_rate: 0.1, batch: 10, epochs: 1}
+        """)
+      Issue.record("a corrupt file was accepted")
+    } catch let error as ExperimentError {
+      #expect(error.description.contains(file))
+      #expect(error.description.contains("row 8"))
+    }
+  }
+
+  @Test func layersThatDoNotMatchTheDataAreAnError() throws {
+    let file = try csvData(rows: 20)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    #expect(throws: ExperimentError.self) {
+      _ = try run(
+        Training.self,
+        """
+        kind: training
+        network: {layers: [100, 8, 10]}
+        data: {source: {csv: \(file)}}
+        optimizer: {learning_rate: 0.1, batch: 5}
+        """)
+    }
+  }
+
+  @Test func dataPathsAreRelativeToTheExperimentFile() throws {
+    let file = URL(fileURLWithPath: try csvData(rows: 20))
+    defer { try? FileManager.default.removeItem(at: file) }
+    let experiment = try Experiment.parse(
+      """
+      kind: training
+      network: {layers: [784, 4, 10]}
+      data: {source: {csv: \(file.lastPathComponent)}}
+      optimizer: {learning_rate: 0.1, batch: 5}
+      """, path: file.deletingLastPathComponent().appendingPathComponent("x.yaml").path)
+    let spec = try #require(experiment.spec as? TrainingSpec)
+    #expect(spec.data.source == .csv(file: file.standardizedFileURL.path))
+  }
+}

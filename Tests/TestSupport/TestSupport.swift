@@ -1,3 +1,0 @@
-import RealModule
-/// Helpers shared by the test targets.
-public enum TestSupport {}
