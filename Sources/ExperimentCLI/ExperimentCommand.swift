@@ -111,7 +111,8 @@ extension ExperimentCommand {
     public var formats: [[FigureFormat]] = []
 
     @Option(
-      help: "Where cached data sets live (default: DERIVATIVES_DATA, else the package's .cache/data).")
+      help:
+        "Where cached data sets live (default: DERIVATIVES_DATA, else the package's .cache/data).")
     public var data: String?
 
     @OptionGroup public var catalogOptions: CatalogOptions

@@ -13,13 +13,13 @@ extension Experiment {
 
 /// "forward 1, central auto" for `experiment show`.
 func describeExpectations(_ expectations: [Scheme: Expectation]) -> String {
-    guard !expectations.isEmpty else { return "none" }
-    return Scheme.allCases.compactMap { scheme in
-      expectations[scheme].map { e -> String in
-        switch e {
-        case .auto: return "\(scheme.rawValue) auto"
-        case .order(let p): return "\(scheme.rawValue) \(short(p))"
-        }
+  guard !expectations.isEmpty else { return "none" }
+  return Scheme.allCases.compactMap { scheme in
+    expectations[scheme].map { e -> String in
+      switch e {
+      case .auto: return "\(scheme.rawValue) auto"
+      case .order(let p): return "\(scheme.rawValue) \(short(p))"
       }
-    }.joined(separator: ", ")
+    }
+  }.joined(separator: ", ")
 }

@@ -17,15 +17,6 @@ public enum Precision: String, CaseIterable, Sendable, Codable {
     case .extended: return Double(Float80.ulpOfOne)
     }
   }
-
-  public var label: String {
-    switch self {
-    case .half: return "half (Float16)"
-    case .single: return "single (Float)"
-    case .double: return "double (Double)"
-    case .extended: return "extended (Float80)"
-    }
-  }
 }
 
 /// What a scheme is expected to show: a given order, or `auto`, the Taylor-predicted order at

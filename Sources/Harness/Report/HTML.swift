@@ -129,7 +129,8 @@ enum HTMLWriter {
     _ experiment: Experiment, _ report: Report, notes: [String], formats: [FigureFormat]
   ) -> String {
     let prefix = "\(experiment.name)/"
-    let shown = formats.contains(.svg) ? "svg" : formats.contains(.png) ? "png" : formats[0].rawValue
+    let shown =
+      formats.contains(.svg) ? "svg" : formats.contains(.png) ? "png" : formats[0].rawValue
     let verdict = report.verdict
     let section = Section(
       anchor: anchor(experiment.name), name: experiment.name, title: experiment.title,

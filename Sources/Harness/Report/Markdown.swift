@@ -28,7 +28,8 @@ enum MarkdownWriter {
     if !report.checks.isEmpty {
       text += "Checks:\n\n"
       for check in report.checks {
-        text += "- \(statusWord(check.status)): \(escaped(check.subject)): \(escaped(check.detail))\n"
+        text +=
+          "- \(statusWord(check.status)): \(escaped(check.subject)): \(escaped(check.detail))\n"
       }
       text += "\n"
     }
@@ -39,7 +40,9 @@ enum MarkdownWriter {
     for figure in report.figures {
       let caption = escaped(figure.caption)
       if let shown { text += "![\(caption)](\(prefix)\(figure.name).\(shown))\n\n" }
-      let links = formats.map { "[\($0.rawValue.uppercased())](\(prefix)\(figure.name).\($0.rawValue))" }
+      let links = formats.map {
+        "[\($0.rawValue.uppercased())](\(prefix)\(figure.name).\($0.rawValue))"
+      }
       text += "*\(caption)* (\(links.joined(separator: ", ")))\n\n"
     }
     return text
@@ -47,7 +50,9 @@ enum MarkdownWriter {
 
   /// A Markdown table with every cell escaped.
   static func markdownTable(header: [String], rows: [[String]]) -> String {
-    func line(_ cells: [String]) -> String { "| " + cells.map(cell).joined(separator: " | ") + " |\n" }
+    func line(_ cells: [String]) -> String {
+      "| " + cells.map(cell).joined(separator: " | ") + " |\n"
+    }
     return line(header) + "|" + header.map { _ in " --- |" }.joined() + "\n"
       + rows.map(line).joined()
   }

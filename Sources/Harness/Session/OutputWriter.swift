@@ -170,7 +170,8 @@ public enum OutputWriter {
       else { continue }
       let passed = summary["passed"] as? Bool ?? false
       let title = summary["title"] as? String ?? name
-      markdown += "- [\(MarkdownWriter.escaped(name))](#\(markdownAnchor(name))): "
+      markdown +=
+        "- [\(MarkdownWriter.escaped(name))](#\(markdownAnchor(name))): "
         + (passed ? "passed" : "**failed**") + "\n"
       sections.append((name, title, passed, html))
     }
@@ -232,7 +233,8 @@ final class Staging: @unchecked Sendable {
     let lockPath = root.appendingPathComponent(".lock").path
     let fd = open(lockPath, O_CREAT | O_RDWR, 0o644)
     guard fd >= 0 else {
-      throw ExperimentError(file: lockPath, "cannot open the lock file: \(String(cString: strerror(errno)))")
+      throw ExperimentError(
+        file: lockPath, "cannot open the lock file: \(String(cString: strerror(errno)))")
     }
     defer { close(fd) }
     flock(fd, LOCK_EX)

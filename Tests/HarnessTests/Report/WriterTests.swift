@@ -30,9 +30,10 @@ import Testing
   }
 
   @Test func verdictTextSaysHowMuchWasChecked() {
-    let checks = (0..<12).map { Check("c\($0)", .passed, "") } + [
-      Check("a", .notChecked, ""), Check("b", .notChecked, ""),
-    ]
+    let checks =
+      (0..<12).map { Check("c\($0)", .passed, "") } + [
+        Check("a", .notChecked, ""), Check("b", .notChecked, ""),
+      ]
     #expect(Verdict(checks).text == "12 of 14 checks passed, 2 not checked")
     #expect(Verdict(checks).passed)
     let failed = [Check("a", .failed, ""), Check("b", .passed, ""), Check("c", .notChecked, "")]
@@ -52,7 +53,12 @@ import Testing
     let keys = try #require(
       try JSONSerialization.jsonObject(with: data) as? [String: Any]
     ).keys.sorted()
-    #expect(keys == ["checks", "description", "failures", "file", "kind", "name", "notes", "other", "passed", "title", "value", "verdict"].sorted())
+    #expect(
+      keys
+        == [
+          "checks", "description", "failures", "file", "kind", "name", "notes", "other", "passed",
+          "title", "value", "verdict",
+        ].sorted())
     let order = ["\"checks\"", "\"description\"", "\"failures\"", "\"file\""].map {
       text.range(of: $0)!.lowerBound
     }

@@ -84,7 +84,8 @@ import Testing
     #expect(run.status == 0, "\(run.err)")
     let out = folder.appendingPathComponent("out")
     for file in ["index.md", "index.html", "mine/summary.json", "mine/experiment.yaml"] {
-      #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file)")
+      #expect(
+        FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file)")
     }
   }
 
@@ -108,8 +109,11 @@ import Testing
     // A long sweep: many cases and precisions.
     var text = "kind: convergence\nprecision: [half, single, double, extended]\n"
     text += "h: {min: 1e-14, max: 1e-1, per_decade: 100}\ncases:\n"
-    for k in 0..<400 { text += "  - {f: \"exp(sin(x)) + x^\(k % 7)\", at: [0.\(k % 9 + 1), 1.\(k % 5)]}\n" }
-    try text.write(to: folder.appendingPathComponent("long.yaml"), atomically: true, encoding: .utf8)
+    for k in 0..<400 {
+      text += "  - {f: \"exp(sin(x)) + x^\(k % 7)\", at: [0.\(k % 9 + 1), 1.\(k % 5)]}\n"
+    }
+    try text.write(
+      to: folder.appendingPathComponent("long.yaml"), atomically: true, encoding: .utf8)
     try Files.partials.write(
       to: folder.appendingPathComponent("quick.yaml"), atomically: true, encoding: .utf8)
     let process = try Self.spawn(
@@ -117,7 +121,8 @@ import Testing
     let out = folder.appendingPathComponent("out")
     // Wait for the quick one to be complete, then interrupt.
     let deadline = Date().addingTimeInterval(60)
-    while !FileManager.default.fileExists(atPath: out.appendingPathComponent("quick/summary.json").path),
+    while !FileManager.default.fileExists(
+      atPath: out.appendingPathComponent("quick/summary.json").path),
       Date() < deadline
     {
       try await Task.sleep(nanoseconds: 50_000_000)
@@ -129,7 +134,8 @@ import Testing
     let result = Self.finish(process)
     #expect(Date().timeIntervalSince(sent) < 2.5)
     #expect(result.status == 130, "\(result.err)")
-    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("quick/summary.json").path))
+    #expect(
+      FileManager.default.fileExists(atPath: out.appendingPathComponent("quick/summary.json").path))
     #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("long").path))
     let staged = listing(out).filter { $0.contains(".staging-") || $0.contains(".tmp-") }
     #expect(staged.isEmpty, "\(staged)")

@@ -1,12 +1,13 @@
 import Foundation
 import Plotting
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
 import Testing
 
 @testable import ExperimentCLI
 @testable import Harness
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 /// Whole runs: exit codes, what is and is not written, links, determinism.
 @Suite(.serialized) struct SessionTests {
@@ -64,7 +65,10 @@ import Testing
   @Test(arguments: [
     ("broken", ["broken.yaml": "kind: convergence\ncases:\n  - {f: \"sin(x\", at: 1}\n"]),
     ("nonexistent", ["good.yaml": Files.passing]),
-    ("nodata", ["nodata.yaml": "kind: training\ndata: {source: {csv: missing.csv}}\noptimizer: {batch: 5}\n"]),
+    (
+      "nodata",
+      ["nodata.yaml": "kind: training\ndata: {source: {csv: missing.csv}}\noptimizer: {batch: 5}\n"]
+    ),
     ("badkind", ["badkind.yaml": "kind: convergense\n"]),
   ])
   func nothingIsWrittenForAnInvalidInput(_ name: String, _ files: [String: String]) async throws {

@@ -27,26 +27,8 @@ struct ConvergenceOutcome: Encodable, Sendable {
     }
   }
 
-  /// `checks:`: one scheme's estimate at one step against the value the notes print.
-  struct ValueCheck: Codable, Sendable, Equatable {
-    var caseNumber: Int
-    var f: String
-    var at: Double
-    var scheme: String
-    var h: Double
-    var estimate: Num
-    var equals: Double
-    var difference: Num
-    var tolerance: Double
-    var passed: Bool
-
-    enum CodingKeys: String, CodingKey {
-      case caseNumber = "case"
-      case f, at, scheme, h, estimate, equals, difference, tolerance, passed
-    }
-  }
-
   var results: [Sweep]
+  /// `checks:`.
   var checks: [ValueCheck]
 
   enum CodingKeys: String, CodingKey {

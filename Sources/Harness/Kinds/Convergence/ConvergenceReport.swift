@@ -30,13 +30,7 @@ extension Convergence {
     report.checks = SweepReporting.checks(
       o.results.map { ("\($0.f) at \($0.variable) = \(short($0.at))", $0.outcome) })
     for c in o.checks {
-      report.checks.append(
-        Check(
-          "\(c.f) at \(short(c.at)), \(c.scheme), h = \(short(c.h))", passed: c.passed,
-          String(
-            format: "estimate %@, expected %@ (difference %.3g, tolerance %g relative)",
-            String(c.estimate.value ?? .nan), String(c.equals), c.difference.value ?? .nan,
-            c.tolerance)))
+      report.checks.append(c.check("\(spec.cases[c.number - 1].text) at \(c.at.text)"))
     }
     report.csv("errors.csv", table)
     report.figures = ConvergenceFigures.make(spec: spec, sweeps: o.results)

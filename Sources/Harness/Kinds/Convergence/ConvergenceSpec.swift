@@ -13,7 +13,7 @@ public struct ConvergenceSpec: Sendable {
   }
 
   /// `checks: [{scheme: central, h: 0.1, equals: 32}]`: a value the lecture states, asserted.
-  public struct ValueCheck: Sendable {
+  public struct Check: Sendable {
     public var caseIndex: Int
     public var point: Double
     public var scheme: Scheme
@@ -30,7 +30,7 @@ public struct ConvergenceSpec: Sendable {
   /// The precisions `expect` applies to; the others are measured and reported only.
   public var expectedPrecisions: [Precision]
   public var tolerance: Double
-  public var checks: [ValueCheck]
+  public var checks: [Check]
 }
 
 extension ConvergenceSpec: Decodable {
@@ -87,10 +87,17 @@ extension ConvergenceSpec: Decodable {
         "complex-step needs a function that is analytic, but \"\(caseSpecs[i].f.text)\" uses "
           + "abs, relu, sign or step; drop complex-step from 'schemes' for it")
     }
+    checks = try Self.decodeChecks(c, cases: cases)
+  }
+
+  /// `checks:`, each naming a case (from 0) and one of its points.
+  static func decodeChecks(_ c: KeyedDecodingContainer<AnyKey>, cases: [Case]) throws
+    -> [Check]
+  {
     let checkSpecs =
       try c.optional("checks", as: [CheckSpec].self, expected: "a list of {scheme, h, equals}")
       ?? []
-    checks = []
+    var checks: [Check] = []
     for check in checkSpecs {
       guard check.caseIndex < cases.count else {
         throw ExperimentError(
@@ -105,10 +112,11 @@ extension ConvergenceSpec: Decodable {
           "checks: \(point) is not a point of case \(check.caseIndex)")
       }
       checks.append(
-        ValueCheck(
+        Check(
           caseIndex: check.caseIndex, point: point, scheme: check.fields.scheme,
           step: check.fields.step, equals: check.fields.equals, tolerance: check.fields.tolerance))
     }
+    return checks
   }
 
   /// One entry of `cases`, validated where it stands in the file.

@@ -22,45 +22,7 @@ enum DescentFigures {
       return "η = \(short(r.run.learningRate))\(g): \(r.run.status.rawValue)"
     }
     if vars.count == 2 {
-      // Frame the runs that stay bounded; a diverging path is drawn until it leaves the frame.
-      let bounded =
-        runs.filter { $0.run.status != .diverged }.flatMap(\.run.iterates) + [spec.start]
-      let xs = bounded.map { $0[0] }
-      let ys = bounded.map { $0[1] }
-      let (x0, x1) = (xs.min()!, xs.max()!)
-      let (y0, y1) = (ys.min()!, ys.max()!)
-      let half = max(x1 - x0, y1 - y0, 1) * 0.6
-      let cx = (x0 + x1) / 2
-      let cy = (y0 + y1) / 2
-      let f: @Sendable ([Double]) -> Double = spec.f.compiled(variables: vars)
-      let grid = Grid2D(x: (cx - half)...(cx + half), y: (cy - half)...(cy + half), nx: 61, ny: 61)
-      { f([$0, $1]) }
-      let series = runs.map { r in
-        Series(
-          label(r), x: r.run.iterates.map { $0[0] }, y: r.run.iterates.map { $0[1] },
-          style: r.gradient == spec.gradients[0] ? .lineAndMarkers : .line,
-          dash: dash(r.gradient), color: color(r.run.learningRate),
-          marker: color(r.run.learningRate))
-      }
-      let start = Series(
-        "start (\(short(spec.start[0])), \(short(spec.start[1])))", x: [spec.start[0]],
-        y: [spec.start[1]], style: .markers, color: 7, marker: 5)
-      figures.append(
-        Report.FigureEntry(
-          name: "paths", caption: "gradient descent paths on the contour map of \(spec.text)",
-          figure: Figure(
-            title: "Gradient descent on f = \(mathText(spec.text)): paths by learning rate η",
-            panels: [
-              Panel(
-                title:
-                  "\(spec.steps) steps from (\(short(spec.start[0])), \(short(spec.start[1]))), gradient: \(spec.gradients.map(\.rawValue).joined(separator: ", "))",
-                xAxis: Axis(subscripted(vars[0]), range: (cx - half)...(cx + half)),
-                yAxis: Axis(subscripted(vars[1]), range: (cy - half)...(cy + half)),
-                series: series + [start], legend: .outsideRight,
-                content: .contour(grid, levels: .count(14)))
-            ],
-            width: 1400, height: 1000)
-        ))
+      figures.append(paths(spec, runs: runs, color: color, dash: dash, label: label))
     }
     let series = runs.map { r -> Series in
       let steps = r.run.values.indices.map(Double.init)
@@ -80,5 +42,53 @@ enum DescentFigures {
           ])
       ))
     return figures
+  }
+
+  /// The paths on the contour map (two variables): a diverging path is drawn until it leaves
+  /// the frame of the bounded ones.
+  static func paths(
+    _ spec: DescentSpec, runs: [DescentOutcome.Run], color: (Double) -> Int,
+    dash: (GradientSource) -> Dash, label: (DescentOutcome.Run) -> String
+  ) -> Report.FigureEntry {
+    let vars = spec.variables
+    // Frame the runs that stay bounded; a diverging path is drawn until it leaves the frame.
+    let bounded =
+      runs.filter { $0.run.status != .diverged }.flatMap(\.run.iterates) + [spec.start]
+    let xs = bounded.map { $0[0] }
+    let ys = bounded.map { $0[1] }
+    let (x0, x1) = (xs.min()!, xs.max()!)
+    let (y0, y1) = (ys.min()!, ys.max()!)
+    let half = max(x1 - x0, y1 - y0, 1) * 0.6
+    let cx = (x0 + x1) / 2
+    let cy = (y0 + y1) / 2
+    let f: @Sendable ([Double]) -> Double = spec.f.compiled(variables: vars)
+    let grid = Grid2D(x: (cx - half)...(cx + half), y: (cy - half)...(cy + half), nx: 61, ny: 61) {
+      f([$0, $1])
+    }
+    let series = runs.map { r in
+      Series(
+        label(r), x: r.run.iterates.map { $0[0] }, y: r.run.iterates.map { $0[1] },
+        style: r.gradient == spec.gradients[0] ? .lineAndMarkers : .line,
+        dash: dash(r.gradient), color: color(r.run.learningRate),
+        marker: color(r.run.learningRate))
+    }
+    let start = Series(
+      "start (\(short(spec.start[0])), \(short(spec.start[1])))", x: [spec.start[0]],
+      y: [spec.start[1]], style: .markers, color: 7, marker: 5)
+    return Report.FigureEntry(
+      name: "paths", caption: "gradient descent paths on the contour map of \(spec.text)",
+      figure: Figure(
+        title: "Gradient descent on f = \(mathText(spec.text)): paths by learning rate η",
+        panels: [
+          Panel(
+            title:
+              "\(spec.steps) steps from (\(short(spec.start[0])), \(short(spec.start[1]))), gradient: \(spec.gradients.map(\.rawValue).joined(separator: ", "))",
+            xAxis: Axis(subscripted(vars[0]), range: (cx - half)...(cx + half)),
+            yAxis: Axis(subscripted(vars[1]), range: (cy - half)...(cy + half)),
+            series: series + [start], legend: .outsideRight,
+            content: .contour(grid, levels: .count(14)))
+        ],
+        width: 1400, height: 1000)
+    )
   }
 }

@@ -54,28 +54,34 @@ enum GradcheckFigures {
           panels: panels, columns: 2, width: 1400, height: 1000)
       ))
     if !sweep.isEmpty {
-      let smooth = ConvergenceFigures.errorPanel(
-        sweep, title: "along a random direction in the output layer (W2, b2): smooth"
-      )
-      var all = ConvergenceFigures.errorPanel(
-        sweepAll, title: "along a random direction in all parameters: relu kinks")
-      if let kinkStep {
-        all.verticalMarkers.append(
-          VerticalMarker(
-            "a relu kink is crossed for h > \(String(format: "%.2g", kinkStep))", x: kinkStep,
-            dash: .dashDot, color: 5))
-      }
-      figures.append(
-        Report.FigureEntry(
-          name: "sweep",
-          caption:
-            "error of the numerical derivative of the network's loss against h, along two directions",
-          figure: Figure(
-            title:
-              "|numerical − backprop| derivative of the loss along a direction d, against h (\(spec.precision.rawValue))",
-            panels: [smooth, all], columns: 2, width: 1800, height: 800)
-        ))
+      figures.append(sweepFigure(spec, sweep: sweep, sweepAll: sweepAll, kinkStep: kinkStep))
     }
     return figures
+  }
+
+  /// The directional sweeps: output layer (smooth) beside all parameters (relu kinks).
+  static func sweepFigure(
+    _ spec: GradcheckSpec, sweep: [SweepOutcome], sweepAll: [SweepOutcome], kinkStep: Double?
+  ) -> Report.FigureEntry {
+    let smooth = ConvergenceFigures.errorPanel(
+      sweep, title: "along a random direction in the output layer (W2, b2): smooth"
+    )
+    var all = ConvergenceFigures.errorPanel(
+      sweepAll, title: "along a random direction in all parameters: relu kinks")
+    if let kinkStep {
+      all.verticalMarkers.append(
+        VerticalMarker(
+          "a relu kink is crossed for h > \(String(format: "%.2g", kinkStep))", x: kinkStep,
+          dash: .dashDot, color: 5))
+    }
+    return Report.FigureEntry(
+      name: "sweep",
+      caption:
+        "error of the numerical derivative of the network's loss against h, along two directions",
+      figure: Figure(
+        title:
+          "|numerical − backprop| derivative of the loss along a direction d, against h (\(spec.precision.rawValue))",
+        panels: [smooth, all], columns: 2, width: 1800, height: 800)
+    )
   }
 }

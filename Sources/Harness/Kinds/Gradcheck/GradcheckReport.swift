@@ -42,15 +42,7 @@ extension Gradcheck {
               + "relu kink for h > %.3g: the sweep bends there", step))
       }
     }
-    report.notes.append(
-      "\(o.kinkEntries) of \(o.parametersChecked) parameters have a ±h step that crosses a relu "
-        + "kink for some sample; they are reported apart and kept out of the verdict")
-    report.notes.append(
-      String(
-        format: "relative errors use the floor %.3g (10 × the numerical gradient's round-off "
-          + "level %.3g / the bound %g): %d entries are smaller than it and are held to "
-          + "|a − n| <= %.3g", o.relativeFloor, o.roundoffLevel, o.bound,
-        o.tensors.map(\.entriesBelowFloor).reduce(0, +), o.bound * o.relativeFloor))
+    report.notes += floorNotes(o)
     var entries = CSVTable(columns: [
       "tensor", "index", "analytic", "numerical", "absolute_error", "relative_error", "near_kink",
     ])
@@ -91,5 +83,20 @@ extension Gradcheck {
         format: "max relative error %.3g, bound %g, over %d entries (worst entry %d: backprop "
           + "%.6g, numerical %.6g)", t.maxRelativeError.value ?? .nan, bound, t.smoothCount,
         worst?.index ?? -1, worst?.analytic.value ?? .nan, worst?.numerical.value ?? .nan))
+  }
+
+  /// What the verdict leaves out: entries near a kink, entries under the relative floor.
+  static func floorNotes(_ o: GradcheckOutcome) -> [String] {
+    var notes: [String] = []
+    notes.append(
+      "\(o.kinkEntries) of \(o.parametersChecked) parameters have a ±h step that crosses a relu "
+        + "kink for some sample; they are reported apart and kept out of the verdict")
+    notes.append(
+      String(
+        format: "relative errors use the floor %.3g (10 × the numerical gradient's round-off "
+          + "level %.3g / the bound %g): %d entries are smaller than it and are held to "
+          + "|a − n| <= %.3g", o.relativeFloor, o.roundoffLevel, o.bound,
+        o.tensors.map(\.entriesBelowFloor).reduce(0, +), o.bound * o.relativeFloor))
+    return notes
   }
 }

@@ -48,7 +48,9 @@ extension Gradcheck {
       let fit = OrderFitting.fit(
         steps: usable.map(\.effectiveStep), errors: usable.map(\.error), roundoffFloor: floor)
       if case .fitted(let r) = fit {
-        for i in samples.indices { samples[i].inFitRange = r.range.contains(samples[i].effectiveStep) }
+        for i in samples.indices {
+          samples[i].inFitRange = r.range.contains(samples[i].effectiveStep)
+        }
       }
       let prediction = TaylorPrediction(
         order: scheme.order, constant: .nan, leadingDerivative: nil, isExact: false,

@@ -79,19 +79,13 @@ enum Partials: ExperimentKindDefinition {
     return out
   }
 
-  static func valueChecks(_ spec: PartialsSpec) -> [PartialsOutcome.ValueCheck] {
+  static func valueChecks(_ spec: PartialsSpec) -> [ValueCheck] {
     spec.checks.map { check in
-      let point = spec.points[check.pointIndex]
-      let index = spec.variables.firstIndex(of: check.variable)!
-      let estimate = SweepAnalysis.estimate(
-        f: spec.f, variables: spec.variables, point: point, index: index, scheme: check.scheme,
-        precision: .double, step: check.step)
-      let gap = abs(estimate - check.equals)
-      return PartialsOutcome.ValueCheck(
-        pointNumber: check.pointIndex + 1, at: PointValues(spec.variables, point),
-        variable: check.variable, scheme: check.scheme.rawValue, h: check.step,
-        estimate: Num(estimate), equals: check.equals, difference: Num(gap),
-        tolerance: check.tolerance, passed: gap <= check.tolerance * max(1, abs(check.equals)))
+      ValueCheck(
+        "point", check.pointIndex + 1, f: spec.f, variables: spec.variables,
+        point: spec.points[check.pointIndex],
+        index: spec.variables.firstIndex(of: check.variable)!, scheme: check.scheme,
+        step: check.step, equals: check.equals, tolerance: check.tolerance)
     }
   }
 

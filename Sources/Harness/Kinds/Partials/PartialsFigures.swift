@@ -37,7 +37,8 @@ enum PartialsFigures {
     }
     if !hessians.isEmpty {
       let panels = spec.points.indices.map { p -> Panel in
-        let series = hessians.filter { $0.pointNumber == p + 1 }.enumerated().map { k, o -> Series in
+        let series = hessians.filter { $0.pointNumber == p + 1 }.enumerated().map {
+          k, o -> Series in
           let pts = o.samples.filter { $0.error.isFinite && $0.error > 0 }
           let slope =
             o.fit.fit.map { String(format: ": slope %.2f", $0.order) }
@@ -46,7 +47,8 @@ enum PartialsFigures {
             "f_{\(vars[o.i])\(vars[o.j])}\(slope)", x: pts.map(\.step), y: pts.map(\.error),
             color: k, marker: k)
         }
-        let anchor = hessians.filter { $0.pointNumber == p + 1 }.compactMap { o -> (Double, Double)? in
+        let anchor = hessians.filter { $0.pointNumber == p + 1 }.compactMap {
+          o -> (Double, Double)? in
           guard let f = o.fit.fit else { return nil }
           return (f.range.upperBound, f.constant * pow(f.range.upperBound, f.order))
         }.max { $0.1 < $1.1 }

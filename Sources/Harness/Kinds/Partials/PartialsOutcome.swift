@@ -74,30 +74,14 @@ struct PartialsOutcome: Encodable, Sendable {
       try c.encode(prediction.order, forKey: "predicted_order")
       try c.encode(Num(expected), forKey: "expected_order")
       try c.encode(passed, forKey: "passed")
-      try c.encode(fit.map { [Num($0.range.lowerBound), Num($0.range.upperBound)] }, forKey: "fit_range")
+      try c.encode(
+        fit.map { [Num($0.range.lowerBound), Num($0.range.upperBound)] }, forKey: "fit_range")
       try c.encode(Num(fit?.rSquared), forKey: "r_squared")
       try c.encode(Num(fit?.constant), forKey: "error_constant")
-      try c.encode(Num(prediction.isExact ? nil : prediction.constant), forKey: "predicted_constant")
+      try c.encode(
+        Num(prediction.isExact ? nil : prediction.constant), forKey: "predicted_constant")
       try c.encode(Num(exact), forKey: "exact")
       try c.encode(Num(bestStep), forKey: "best_h")
-    }
-  }
-
-  struct ValueCheck: Encodable, Sendable {
-    var pointNumber: Int
-    var at: PointValues
-    var variable: String
-    var scheme: String
-    var h: Double
-    var estimate: Num
-    var equals: Double
-    var difference: Num
-    var tolerance: Double
-    var passed: Bool
-
-    enum CodingKeys: String, CodingKey {
-      case pointNumber = "point"
-      case at, variable, scheme, h, estimate, equals, difference, tolerance, passed
     }
   }
 

@@ -154,18 +154,7 @@ extension PartialsSpec: Decodable {
     hessian =
       try c.optional("hessian", as: Bool.self, expected: "true or false") ?? (expect.hessian != nil)
     if hessian {
-      for point in points {
-        let values = Dictionary(uniqueKeysWithValues: zip(variables, point))
-        for v in variables {
-          let first = f.derivative(withRespectTo: v)
-          if let problem = first.nonDifferentiability(at: values)
-            ?? first.domainViolation(at: values)
-          {
-            throw c.error(
-              "at", "the Hessian of \"\(text)\" does not exist at this point: \(problem)")
-          }
-        }
-      }
+      try Self.checkHessianExists(f, text: text, variables: variables, points: points, c)
     }
     tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 0.15
     gradientSteps =
@@ -182,9 +171,34 @@ extension PartialsSpec: Decodable {
         "'slice' must be one of " + variables.joined(separator: ", ")
           + suggestion(for: sliceVariable, in: variables))
     }
+    checks = try Self.decodeChecks(c, variables: variables, pointCount: points.count)
+  }
+
+  /// The Hessian needs the first partials differentiable at every point.
+  static func checkHessianExists(
+    _ f: Expression, text: String, variables: [String], points: [[Double]],
+    _ c: KeyedDecodingContainer<AnyKey>
+  ) throws {
+    for point in points {
+      let values = Dictionary(uniqueKeysWithValues: zip(variables, point))
+      for v in variables {
+        let first = f.derivative(withRespectTo: v)
+        if let problem = first.nonDifferentiability(at: values)
+          ?? first.domainViolation(at: values)
+        {
+          throw c.error(
+            "at", "the Hessian of \"\(text)\" does not exist at this point: \(problem)")
+        }
+      }
+    }
+  }
+
+  /// `checks:`, each naming a variable and a point of the spec.
+  static func decodeChecks(
+    _ c: KeyedDecodingContainer<AnyKey>, variables: [String], pointCount: Int
+  ) throws -> [Check] {
     let vars = variables
-    let pointCount = points.count
-    checks = try
+    return try
       (c.optional(
         "checks", as: [CheckSpec].self, expected: "a list of {variable, scheme, h, equals}") ?? [])
       .map { spec in

@@ -16,11 +16,13 @@ enum SweepReporting {
     try c.encode(Num(o.expectedOrder), forKey: "expected_order")
     try c.encode(check(o, subject: "").status.rawValue, forKey: "check")
     try c.encode(o.passed, forKey: "passed")
-    try c.encode(fit.map { [Num($0.range.lowerBound), Num($0.range.upperBound)] }, forKey: "fit_range")
+    try c.encode(
+      fit.map { [Num($0.range.lowerBound), Num($0.range.upperBound)] }, forKey: "fit_range")
     try c.encode(fit?.pointCount, forKey: "fit_points")
     try c.encode(Num(fit?.rSquared), forKey: "r_squared")
     try c.encode(Num(fit?.constant), forKey: "error_constant")
-    try c.encode(Num(o.prediction.isExact ? nil : o.prediction.constant), forKey: "predicted_constant")
+    try c.encode(
+      Num(o.prediction.isExact ? nil : o.prediction.constant), forKey: "predicted_constant")
     try c.encode(Num(o.exact), forKey: "exact_derivative")
     try c.encode(Num(best?.effectiveStep), forKey: "best_h")
     try c.encode(Num(best?.error), forKey: "best_error")

@@ -32,7 +32,9 @@ enum Training: ExperimentKindDefinition {
     var runs: [TrainingOutcome.Run] = []
     for t in configurations {
       let progress: (TrainingProgress) -> Void = { p in
-        context.progress("training (\(t.gradient.name), lr \(short(p.learningRate)))", done.add(p.epochRecord == nil ? 1 : 0), total)
+        context.progress(
+          "training (\(t.gradient.name), lr \(short(p.learningRate)))",
+          done.add(p.epochRecord == nil ? 1 : 0), total)
       }
       let trained: [TrainingRun]
       switch spec.precision {

@@ -9,7 +9,9 @@ enum TrainingFigures {
     let stepsPerEpoch = o.stepsPerEpoch
     let numerical: Bool
     if case .numerical = spec.gradient { numerical = true } else { numerical = false }
-    func color(_ c: TrainingOutcome.Run) -> Int { spec.learningRates.firstIndex(of: c.run.learningRate) ?? 0 }
+    func color(_ c: TrainingOutcome.Run) -> Int {
+      spec.learningRates.firstIndex(of: c.run.learningRate) ?? 0
+    }
     func label(_ c: TrainingOutcome.Run) -> String {
       let g = curves.contains { $0.gradient != c.gradient } ? " (\(c.gradient))" : ""
       return "η = \(short(c.run.learningRate))\(g)"

@@ -56,7 +56,8 @@ extension Training {
         report.checks.append(
           Check(
             "lr \(short(a.learningRate)): numerical-gradient training against backprop",
-            passed: gap <= bound, String(format: "largest step-loss difference %.3g, bound %g", gap, bound)))
+            passed: gap <= bound,
+            String(format: "largest step-loss difference %.3g, bound %g", gap, bound)))
       }
     }
     report.csv("steps.csv", steps)

@@ -55,7 +55,7 @@ import Testing
         - {scheme: central, h: 0.1, equals: 7}
       """)
     #expect(o.checks.map(\.passed) == [true, false])
-    #expect(o.checks[0].caseNumber == 1)
+    #expect(o.checks[0].number == 1 && o.checks[0].numberKey == "case")
     #expect(report.checks.filter { $0.status == .failed }.count == 1)
   }
 

@@ -18,9 +18,15 @@ import Testing
       """)
     #expect(report.verdict.passed, "\(report.checks.filter { $0.status != .passed })")
     let analytic = o.runs.filter { $0.gradient == .analytic }
-    #expect(analytic.map(\.run.status) == [.tooSlow, .converged, .converged, .tooSlow, .tooSlow, .diverged, .diverged])
+    #expect(
+      analytic.map(\.run.status) == [
+        .tooSlow, .converged, .converged, .tooSlow, .tooSlow, .diverged, .diverged,
+      ])
     #expect(o.pathAgreement.count == 7)
-    #expect(o.pathAgreement.filter(\.referenceConverged).allSatisfy { ($0.maxDistance.value ?? 1) <= 1e-6 })
+    #expect(
+      o.pathAgreement.filter(\.referenceConverged).allSatisfy {
+        ($0.maxDistance.value ?? 1) <= 1e-6
+      })
   }
 
   @Test func aMissedClassificationFailsWithTheReason() throws {

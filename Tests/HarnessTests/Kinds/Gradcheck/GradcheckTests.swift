@@ -25,7 +25,10 @@ import Testing
     #expect((o.timing.fastVsTextbookMaxDifference?.value ?? 1) <= 1e-9)
     #expect(o.results.count == 4)
     let output = o.results.filter { $0.direction == .outputLayer }
-    #expect(output.allSatisfy { abs(($0.outcome.fittedOrder ?? 0) - Double($0.outcome.scheme.order)) < 0.15 })
+    #expect(
+      output.allSatisfy {
+        abs(($0.outcome.fittedOrder ?? 0) - Double($0.outcome.scheme.order)) < 0.15
+      })
   }
 
   @Test func aTensorWithNoEntrySampledIsNotChecked() throws {
