@@ -101,8 +101,8 @@ enum FrameExits {
     case left, right, bottom, top
   }
 
-  /// The points where a polyline in world coordinates goes from inside `frame` to outside,
-  /// with the side it leaves through. Infinite coordinates lie beyond the frame in their
+  /// The points where a polyline in world coordinates crosses the frame, leaving or coming
+  /// back, with the side it crosses. Infinite coordinates lie beyond the frame in their
   /// direction.
   static func exits(
     _ line: [WorldPoint], x: ClosedRange<Double>, y: ClosedRange<Double>
@@ -110,7 +110,9 @@ enum FrameExits {
     let points = line.map { finite($0, x: x, y: y) }
     let inside = { (p: WorldPoint) in x.contains(p.x) && y.contains(p.y) }
     var result: [(WorldPoint, Side)] = []
-    for (a, b) in zip(points, points.dropFirst()) where inside(a) && !inside(b) {
+    for (from, to) in zip(points, points.dropFirst()) where inside(from) != inside(to) {
+      // Walk from the inside end, so that the crossing is the first side met.
+      let (a, b) = inside(from) ? (from, to) : (to, from)
       // The smallest t in (0, 1] at which the segment meets a side.
       var best: (t: Double, side: Side)?
       let candidates: [(Double, Double, Double, Side)] = [

@@ -38,24 +38,47 @@ struct PanelPainter {
       })
     (x, y, axes, drawings, legendFrame) = (plan.x, plan.y, cell, [], nil)
     var placement = plan.panel.legend
-    for pass in 0..<3 {
-      layOut(outside: placement == .outsideRight)
+    for _ in 0..<3 {
+      layOut(.inside)
       let box = legend
       guard !box.entries.isEmpty, placement != .none else { return }
-      if placement != .best && placement != .outsideRight {
+      if placement == .outsideRight {
+        placeOutside()
+        return
+      }
+      if placement != .best {
         legendFrame = box.frame(in: axes, placement: placement)
         return
       }
-      if placement == .outsideRight {
-        legendFrame = box.frame(in: axes, placement: .outsideRight)
-        if box.width + 14 * painter.scale <= cell.maxX - axes.maxX + 1 || pass == 2 { return }
-        continue
-      }
-      let occupied = occupiedPixels()
-      let (frame, covered) = box.emptiestFrame(in: axes, avoiding: occupied)
+      let (frame, covered) = box.emptiestFrame(in: axes, avoiding: occupiedPixels())
       legendFrame = frame
       if covered == 0 || box.width > 0.4 * cell.width { return }
       placement = .outsideRight
+    }
+  }
+
+  /// Where an outside legend goes.
+  enum LegendSide {
+    case inside, right, below
+  }
+
+  /// Puts the legend beside the axes on the right, or under them when that leaves the axes
+  /// clearly more room (an equal-aspect map in a tall cell).
+  private mutating func placeOutside() {
+    layOut(.right)
+    let right = (axes, x, y, drawings, legend.frame(in: axes, placement: .outsideRight))
+    layOut(.below)
+    let box = legend
+    let belowArea = axes.width * axes.height
+    if belowArea > 1.15 * right.0.width * right.0.height {
+      let xLabel = panel.xAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.5 * t
+      let noteLines = Double(notes.count) * HouseStyle.annotationEm * 1.45 * t
+      let top = axes.maxY + HouseStyle.tickEm * 1.9 * t + xLabel + noteLines + 4 * t
+      legendFrame = Rect(
+        x: axes.x + max(0, (axes.width - box.width) / 2), y: top, width: box.width,
+        height: box.height)
+    } else {
+      (axes, x, y, drawings, legendFrame) = right
     }
   }
 
@@ -91,12 +114,12 @@ struct PanelPainter {
       .map { painter.textWidth($0, em: HouseStyle.tickEm) }.max() ?? 0
   }
 
-  /// Lays out the axes (with the legend outside or not), coarsens the ticks and decides how
-  /// the series are drawn.
-  private mutating func layOut(outside: Bool) {
+  /// Lays out the axes (with the legend inside, right or below), coarsens the ticks and decides
+  /// how the series are drawn.
+  private mutating func layOut(_ side: LegendSide) {
     (x, y) = (plan.x, plan.y)
     for _ in 0..<2 {
-      axes = axesRect(outside: outside)
+      axes = axesRect(side)
       while x.step < x.span {
         let widest =
           x.ticks.map { painter.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) }.max() ?? 0
@@ -117,26 +140,27 @@ struct PanelPainter {
 
   /// The data area inside the cell, leaving room for titles, tick labels, axis labels, notes
   /// and an outside legend; with `equalAspect`, shrunk so that a unit is as long on x as on y.
-  private func axesRect(outside: Bool) -> Rect {
+  private func axesRect(_ side: LegendSide) -> Rect {
     let pad = Self.padding * s
     let top = pad + (panel.title.isEmpty ? HouseStyle.tickEm * 0.6 : HouseStyle.titleEm * 1.9) * t
     let yLabel = panel.yAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.6 * t
     let left = pad + yLabel + tickLabelWidth(y) + 12 * t
     let xLabel = panel.xAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.5 * t
     let noteLines = Double(notes.count) * HouseStyle.annotationEm * 1.45 * t
-    let bottom = pad + HouseStyle.tickEm * 1.9 * t + xLabel + noteLines
+    var bottom = pad + HouseStyle.tickEm * 1.9 * t + xLabel + noteLines
     let lastX =
       x.ticks.last.map { painter.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) } ?? 0
     var right = pad + lastX / 2
-    if outside && !legend.entries.isEmpty {
+    if side == .right && !legend.entries.isEmpty {
       right = max(right, pad + legend.width + 14 * s)
     }
+    if side == .below && !legend.entries.isEmpty { bottom += legend.height + 8 * t }
     let area = cell.inset(left: left, top: top, right: right, bottom: bottom)
     guard panel.equalAspect, x.span > 0, y.span > 0 else { return area }
     var rect = fitted(area, ratio: x.span / y.span)
-    // Keep the axes against the left: labels stay by their axis.
-    rect.x = area.x
-    rect.y = area.y
+    // Keep the axes against the left (labels stay by their axis) and the legend by them.
+    rect.x = side == .below ? rect.x : area.x
+    rect.y = side == .below ? area.y : rect.y
     return rect
   }
 

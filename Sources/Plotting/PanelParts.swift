@@ -172,11 +172,11 @@ struct SpanPainter {
       painter.color(rgb, alpha: 0.16)
       painter.fill(xs, ys)
     case .hatch(let angle):
-      painter.color(rgb, alpha: 0.75)
-      painter.width(1.1)
+      painter.color(rgb, alpha: 0.5)
+      painter.width(1)
       painter.dash(.solid)
       var inclination = [PLINT(angle * 10)]
-      var spacing = [PLINT(7 * painter.textScale * 25.4 / 72 * 1000)]
+      var spacing = [PLINT(9 * painter.textScale * 25.4 / 72 * 1000)]
       c_plpat(1, &inclination, &spacing)
       painter.fill(xs, ys)
       c_plpsty(0)
