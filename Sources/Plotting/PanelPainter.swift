@@ -126,7 +126,9 @@ struct PanelPainter {
         guard x.step / x.span * axes.width < widest + 14 * t else { break }
         x = x.coarser()
       }
-      while y.step < y.span && y.step / y.span * axes.height < HouseStyle.tickEm * 1.7 * t {
+      // Powers of ten carry a raised exponent: they need more room.
+      let rowHeight = HouseStyle.tickEm * (y.isLog ? 2.1 : 1.7) * t
+      while y.step < y.span && y.step / y.span * axes.height < rowHeight {
         y = y.coarser()
       }
     }
@@ -416,21 +418,33 @@ struct PanelPainter {
     }
   }
 
-  /// Reference-line labels: just above the line near the end of its visible part, in page
-  /// pixels, kept inside the axes.
+  /// Reference-line labels: beside the line, in page pixels, at the place along its visible
+  /// part (and the side) where the label's box covers the fewest series pixels.
   var referenceLabels: [(text: String, at: PixelPoint, color: HouseStyle.RGB)] {
-    panel.referenceLines.compactMap { line in
+    let data = seriesPixels()
+    return panel.referenceLines.compactMap { line in
       guard !line.label.isEmpty, let v = visibleInterval(line) else { return nil }
-      let lx = v.from + 0.8 * (v.to - v.from)
-      let a = toPixel(WorldPoint(x: lx, y: v.ay + line.slope * (lx - v.ax)))
-      let b = toPixel(WorldPoint(x: lx + 1e-3 * x.span, y: v.ay + line.slope * (lx + 1e-3 * x.span - v.ax)))
-      let angle = atan2(b.y - a.y, b.x - a.x)
+      let w = painter.textWidth(line.label, em: HouseStyle.annotationEm)
+      let h = HouseStyle.annotationEm * 1.2 * t
       let offset = HouseStyle.annotationEm * 0.9 * t
-      let rgb = line.color.map(HouseStyle.color) ?? HouseStyle.reference
-      // Up and to the side of the line, perpendicular to it.
-      return (
-        line.label, PixelPoint(x: a.x + sin(angle) * offset, y: a.y - cos(angle) * offset), rgb
-      )
+      var best: (PixelPoint, Int)?
+      for fraction in [0.8, 0.65, 0.5, 0.35, 0.9, 0.2] {
+        let lx = v.from + fraction * (v.to - v.from)
+        let a = toPixel(WorldPoint(x: lx, y: v.ay + line.slope * (lx - v.ax)))
+        let dx = 1e-3 * x.span
+        let b = toPixel(WorldPoint(x: lx + dx, y: v.ay + line.slope * (lx + dx - v.ax)))
+        let angle = atan2(b.y - a.y, b.x - a.x)
+        for side in [1.0, -1.0] {
+          let at = PixelPoint(
+            x: a.x + side * sin(angle) * offset, y: a.y - side * cos(angle) * offset)
+          let box = Rect(x: at.x - w / 2, y: at.y - h / 2, width: w, height: h)
+          guard axes.contains(box.x, box.y), axes.contains(box.maxX, box.maxY) else { continue }
+          let covered = data.count { box.contains($0.x, $0.y) }
+          if covered < best?.1 ?? .max { best = (at, covered) }
+        }
+      }
+      guard let at = best?.0 else { return nil }
+      return (line.label, at, line.color.map(HouseStyle.color) ?? HouseStyle.reference)
     }
   }
 
@@ -503,6 +517,40 @@ struct PanelPainter {
   /// Page pixels covered by what the legend must not hide: lines sampled every few pixels,
   /// markers, bars, edge marks, reference lines and their labels, annotations.
   func occupiedPixels() -> [PixelPoint] {
+    var pixels = seriesPixels()
+    func sample(_ a: PixelPoint, _ b: PixelPoint) {
+      let n = max(1, Int((hypot(b.x - a.x, b.y - a.y) / 3).rounded(.up)))
+      pixels += (0...n).map { k in
+        let f = Double(k) / Double(n)
+        return PixelPoint(x: a.x + f * (b.x - a.x), y: a.y + f * (b.y - a.y))
+      }
+    }
+    for line in panel.referenceLines {
+      guard let v = visibleInterval(line) else { continue }
+      let yAt = { (wx: Double) in v.ay + line.slope * (wx - v.ax) }
+      sample(toPixel(WorldPoint(x: v.from, y: yAt(v.from))), toPixel(WorldPoint(x: v.to, y: yAt(v.to))))
+    }
+    for label in referenceLabels {
+      let w = painter.textWidth(label.text, em: HouseStyle.annotationEm) / 2
+      sample(PixelPoint(x: label.at.x - w, y: label.at.y), PixelPoint(x: label.at.x + w, y: label.at.y))
+    }
+    for note in panel.annotations {
+      guard let wx = x.world(note.x), let wy = y.world(note.y) else { continue }
+      let p = toPixel(WorldPoint(x: wx, y: wy))
+      let w = painter.textWidth(note.text, em: HouseStyle.annotationEm)
+      let x0 = p.x - (note.alignment == .left ? 0 : note.alignment == .center ? w / 2 : w)
+      sample(PixelPoint(x: x0, y: p.y), PixelPoint(x: x0 + w, y: p.y))
+    }
+    for marker in panel.verticalMarkers {
+      guard let wx = x.world(marker.x) else { continue }
+      sample(toPixel(WorldPoint(x: wx, y: y.lower)), toPixel(WorldPoint(x: wx, y: y.upper)))
+    }
+    pixels += edgeMarks.map(\.point)
+    return pixels.filter { axes.contains($0.x, $0.y) }
+  }
+
+  /// Page pixels of the series: lines sampled every 3 pixels, points, bars.
+  func seriesPixels() -> [PixelPoint] {
     var pixels: [PixelPoint] = []
     let bounds = x.lower...x.upper
     let yBounds = y.lower...y.upper
@@ -538,27 +586,6 @@ struct PanelPainter {
         }
       }
     }
-    for line in panel.referenceLines {
-      guard let v = visibleInterval(line) else { continue }
-      let yAt = { (wx: Double) in v.ay + line.slope * (wx - v.ax) }
-      sample(toPixel(WorldPoint(x: v.from, y: yAt(v.from))), toPixel(WorldPoint(x: v.to, y: yAt(v.to))))
-    }
-    for label in referenceLabels {
-      let w = painter.textWidth(label.text, em: HouseStyle.annotationEm) / 2
-      sample(PixelPoint(x: label.at.x - w, y: label.at.y), PixelPoint(x: label.at.x + w, y: label.at.y))
-    }
-    for note in panel.annotations {
-      guard let wx = x.world(note.x), let wy = y.world(note.y) else { continue }
-      let p = toPixel(WorldPoint(x: wx, y: wy))
-      let w = painter.textWidth(note.text, em: HouseStyle.annotationEm)
-      let x0 = p.x - (note.alignment == .left ? 0 : note.alignment == .center ? w / 2 : w)
-      sample(PixelPoint(x: x0, y: p.y), PixelPoint(x: x0 + w, y: p.y))
-    }
-    for marker in panel.verticalMarkers {
-      guard let wx = x.world(marker.x) else { continue }
-      sample(toPixel(WorldPoint(x: wx, y: y.lower)), toPixel(WorldPoint(x: wx, y: y.upper)))
-    }
-    pixels += edgeMarks.map(\.point)
     return pixels.filter { axes.contains($0.x, $0.y) }
   }
 }
