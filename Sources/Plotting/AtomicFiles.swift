@@ -81,7 +81,8 @@ enum SVGFile {
       var text = try String(contentsOfFile: path, encoding: .utf8)
       text = text.replacingOccurrences(of: "width=\"\(width)pt\"", with: "width=\"\(width)px\"")
         .replacingOccurrences(of: "height=\"\(height)pt\"", with: "height=\"\(height)px\"")
-        .replacingOccurrences(of: "font-family=\"sans-serif\"", with: "font-family=\"\(fontFamily)\"")
+        .replacingOccurrences(
+          of: "font-family=\"sans-serif\"", with: "font-family=\"\(fontFamily)\"")
       if let title, !title.isEmpty, let open = text.range(of: "<svg"),
         let close = text[open.upperBound...].range(of: ">")
       {

@@ -39,7 +39,8 @@ enum Coincidence {
     var near = [[[Bool]]](repeating: [], count: n)  // near[b][a][i]: point i of b near a
     for b in 0..<n {
       near[b] = (0..<n).map { a in
-        a == b ? [] : polylines[b].map { distance($0, to: polylines[a], joined: joined[a]) <= tolerance }
+        a == b
+          ? [] : polylines[b].map { distance($0, to: polylines[a], joined: joined[a]) <= tolerance }
       }
     }
     var group = Array(0..<n)  // the first member of each series' group
@@ -140,7 +141,8 @@ enum FrameExits {
 
   /// A finite stand-in for a point beyond the frame, far enough outside for the line to it
   /// to leave the frame in the right direction.
-  static func finite(_ p: WorldPoint, x: ClosedRange<Double>, y: ClosedRange<Double>) -> WorldPoint {
+  static func finite(_ p: WorldPoint, x: ClosedRange<Double>, y: ClosedRange<Double>) -> WorldPoint
+  {
     let far = { (v: Double, r: ClosedRange<Double>) -> Double in
       guard v.isInfinite else { return v }
       let span = r.upperBound - r.lowerBound

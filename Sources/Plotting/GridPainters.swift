@@ -141,6 +141,11 @@ struct SurfacePainter {
         PLINT(n), Array(curve.x.prefix(n)), Array(curve.y.prefix(n)), Array(curve.z.prefix(n)))
     }
     painter.dash(.solid)
+    drawTitleAndLegend(legend, under: area, band: band)
+  }
+
+  private func drawTitleAndLegend(_ legend: LegendBox, under area: Rect, band: Double) {
+    let (s, t, panel) = (painter.scale, painter.textScale, plan.panel)
     if !panel.title.isEmpty {
       painter.color(HouseStyle.text)
       painter.pageText(

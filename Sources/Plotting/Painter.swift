@@ -116,7 +116,8 @@ extension Painter {
   /// needed to stay inside `bounds` (the page unless given): no text is cut at an edge.
   /// Leaves the page as the viewport.
   func pageText(
-    _ markup: String, x: Double, y: Double, em: Double, justify: Double = 0, within bounds: Rect? = nil
+    _ markup: String, x: Double, y: Double, em: Double, justify: Double = 0,
+    within bounds: Rect? = nil
   ) {
     let area = bounds ?? page.inset(left: 2, top: 2, right: 2, bottom: 2)
     let w = textWidth(markup, em: em)

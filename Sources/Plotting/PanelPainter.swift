@@ -310,7 +310,9 @@ struct PanelPainter {
       painter.width(HouseStyle.seriesWidth)
       painter.dash(drawing.dash)
       for segment in series.segments {
-        let finite = segment.map { FrameExits.finite($0, x: x.lower...x.upper, y: y.lower...y.upper) }
+        let finite = segment.map {
+          FrameExits.finite($0, x: x.lower...x.upper, y: y.lower...y.upper)
+        }
         painter.line(finite.map(\.x), finite.map(\.y))
       }
       painter.dash(.solid)
@@ -509,7 +511,9 @@ struct PanelPainter {
     var ny = axes.maxY + HouseStyle.tickEm * 1.9 * t + xLabel + HouseStyle.annotationEm * 0.7 * t
     painter.color(HouseStyle.reference)
     for note in notes {
-      painter.pageText(note, x: cell.x + cell.width / 2, y: ny, em: HouseStyle.annotationEm, justify: 0.5, within: cell)
+      painter.pageText(
+        note, x: cell.x + cell.width / 2, y: ny, em: HouseStyle.annotationEm, justify: 0.5,
+        within: cell)
       ny += HouseStyle.annotationEm * 1.45 * t
     }
   }
@@ -528,11 +532,13 @@ struct PanelPainter {
     for line in panel.referenceLines {
       guard let v = visibleInterval(line) else { continue }
       let yAt = { (wx: Double) in v.ay + line.slope * (wx - v.ax) }
-      sample(toPixel(WorldPoint(x: v.from, y: yAt(v.from))), toPixel(WorldPoint(x: v.to, y: yAt(v.to))))
+      sample(
+        toPixel(WorldPoint(x: v.from, y: yAt(v.from))), toPixel(WorldPoint(x: v.to, y: yAt(v.to))))
     }
     for label in referenceLabels {
       let w = painter.textWidth(label.text, em: HouseStyle.annotationEm) / 2
-      sample(PixelPoint(x: label.at.x - w, y: label.at.y), PixelPoint(x: label.at.x + w, y: label.at.y))
+      sample(
+        PixelPoint(x: label.at.x - w, y: label.at.y), PixelPoint(x: label.at.x + w, y: label.at.y))
     }
     for note in panel.annotations {
       guard let wx = x.world(note.x), let wy = y.world(note.y) else { continue }
@@ -579,8 +585,10 @@ struct PanelPainter {
         pixels += finite.map(toPixel)
         if series.style != .markers {
           for (a, b) in zip(finite, finite.dropFirst()) {
-            let ca = WorldPoint(x: min(max(a.x, x.lower), x.upper), y: min(max(a.y, y.lower), y.upper))
-            let cb = WorldPoint(x: min(max(b.x, x.lower), x.upper), y: min(max(b.y, y.lower), y.upper))
+            let ca = WorldPoint(
+              x: min(max(a.x, x.lower), x.upper), y: min(max(a.y, y.lower), y.upper))
+            let cb = WorldPoint(
+              x: min(max(b.x, x.lower), x.upper), y: min(max(b.y, y.lower), y.upper))
             sample(toPixel(ca), toPixel(cb))
           }
         }
@@ -592,5 +600,7 @@ struct PanelPainter {
 
 extension AxisScale {
   /// Whether a world value lies on the visible range.
-  func contains(_ value: Double) -> Bool { value >= min(lower, upper) && value <= max(lower, upper) }
+  func contains(_ value: Double) -> Bool {
+    value >= min(lower, upper) && value <= max(lower, upper)
+  }
 }

@@ -106,13 +106,13 @@ struct PanelPlan {
     }
     var dropped: [String: Int] = [:]
     for s in resolved where s.dropped > 0 { dropped[s.label, default: 0] += s.dropped }
-
     // The x axis shows what was swept: every finite x (also where y has no place on the
     // axis) and each series' declared range.
     var fitX = resolved.flatMap { s in
       let half = s.style == .bars ? (s.barWidth ?? 1) / 2 : 0
       let xs = s.segments.joined().map(\.x).filter(\.isFinite)
-      return xs.flatMap { [$0 - half, $0 + half] } + (s.xExtent.map { [$0.lowerBound, $0.upperBound] } ?? [])
+      return xs.flatMap { [$0 - half, $0 + half] }
+        + (s.xExtent.map { [$0.lowerBound, $0.upperBound] } ?? [])
     }
     var fitY = resolved.flatMap { s in s.segments.joined().map(\.y).filter(\.isFinite) }
     fitX += panel.spans.flatMap { [$0.x.lowerBound, $0.x.upperBound] }.compactMap(probeX.world)
@@ -148,13 +148,10 @@ struct PanelPlan {
       xAxis.range = xAxis.range ?? x0...x1
       yAxis.range = yAxis.range ?? y0...y1
     }
-    let isWhole = { (values: [Double]) in
-      values.count >= 2 && values.allSatisfy { $0 == $0.rounded() && abs($0) < 1e9 }
+    if contour == nil {
+      xAxis.isInteger = xAxis.isInteger || Self.isWhole(resolved.flatMap { $0.points.map(\.x) })
+      yAxis.isInteger = yAxis.isInteger || Self.isWhole(resolved.flatMap { $0.points.map(\.y) })
     }
-    let dataX = resolved.flatMap { $0.points.map(\.x) }
-    let dataY = resolved.flatMap { $0.points.map(\.y) }
-    xAxis.isInteger = xAxis.isInteger || (contour == nil && isWhole(dataX))
-    yAxis.isInteger = yAxis.isInteger || (contour == nil && isWhole(dataY))
     x = AxisScale(xAxis, fitting: fitX)
     y = AxisScale(yAxis, fitting: fitY, includeZero: hasBars && yAxis.scale == .linear)
   }
@@ -169,6 +166,11 @@ struct PanelPlan {
   var isEmpty: Bool {
     guard case .xy = panel.content else { return false }
     return series.allSatisfy { $0.points.isEmpty } && panel.referenceLines.isEmpty
+  }
+
+  /// Data of an integer quantity: at least two values, all whole numbers.
+  static func isWhole(_ values: [Double]) -> Bool {
+    values.count >= 2 && values.allSatisfy { $0 == $0.rounded() && abs($0) < 1e9 }
   }
 
   static func validate(_ grid: Grid2D) throws(RenderError) {

@@ -160,7 +160,10 @@ struct FigureRulesTests {
     let panel = Panel(
       xAxis: Axis("h", scale: .log10), yAxis: Axis("e", scale: .log10),
       series: [Series("forward", x: h, y: h)],
-      spans: [Span("forward fit", x: 1e-6...1e-1, color: 0), Span("central fit", x: 1e-4...1e-1, color: 1)])
+      spans: [
+        Span("forward fit", x: 1e-6...1e-1, color: 0),
+        Span("central fit", x: 1e-4...1e-1, color: 1),
+      ])
     let layout = try Self.layout(panel)
     let shades = layout.legend.entries.compactMap { entry -> SpanStyle? in
       if case .box(_, let style) = entry.sample { return style }
@@ -214,7 +217,8 @@ struct FigureRulesTests {
   }
 
   @Test func anEmptyPanelIsSaidToBeEmpty() throws {
-    let panel = Panel(xAxis: Axis(), yAxis: Axis("e", scale: .log10), series: [Series("b2", x: [], y: [])])
+    let panel = Panel(
+      xAxis: Axis(), yAxis: Axis("e", scale: .log10), series: [Series("b2", x: [], y: [])])
     #expect(try PanelPlan(panel, index: 0).isEmpty)
   }
 

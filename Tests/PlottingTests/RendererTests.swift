@@ -64,13 +64,17 @@ struct RendererTests {
     let base = directory.appendingPathComponent(name + (slides ? "-slides" : ""))
     let report = try Renderer.render(figure, to: base, formats: [.png, .svg, .pdf])
     let png = try #require(PNGImage(path: report.files[0].path))
-    #expect(png.width == (slides ? 1600 : figure.width) && png.height == (slides ? 1000 : figure.height))
+    #expect(
+      png.width == (slides ? 1600 : figure.width) && png.height == (slides ? 1000 : figure.height))
     let texts = try #require(try SVGText.texts(inFile: report.files[1]))
     for panel in figure.panels where !panel.yAxis.label.isEmpty {
       #expect(texts.contains(Markup.plain(panel.yAxis.label)))
     }
     if name.hasSuffix("-ko") {
-      #expect(texts.contains { $0.contains("간격 h") || $0.contains("에폭") || $0.contains("경사") || $0.contains("전방") })
+      #expect(
+        texts.contains {
+          $0.contains("간격 h") || $0.contains("에폭") || $0.contains("경사") || $0.contains("전방")
+        })
       let svg = try String(contentsOf: report.files[1], encoding: .utf8)
       #expect(svg.contains("'Noto Sans CJK KR'"))
     }
@@ -83,7 +87,8 @@ struct RendererTests {
       SampleFigures.convergence, to: directory.appendingPathComponent("c"), formats: [.svg])
     let texts = try #require(try SVGText.texts(inFile: report.files[0]))
     for entry in [
-      "forward, O(h)", "central, O(h2)", "five-point, O(h4) (≈ central, O(h2))", "central fit range",
+      "forward, O(h)", "central, O(h2)", "five-point, O(h4) (≈ central, O(h2))",
+      "central fit range",
       "best h observed", "best h predicted ≈ ∛ε", "O(h2)",
     ] {
       #expect(texts.contains(entry), "legend entry \(entry)")

@@ -132,9 +132,15 @@ enum SampleFigures {
   /// truncation range, central with exactly zero errors at small h, overlapping fit ranges.
   static func convergenceIssue(_ w: Words) -> Figure {
     let e = (forward: 4.0, central: 0.2)
-    let forward = steps.enumerated().map { k, h in e.forward * h + 1.1e-16 / h * (1 + 0.6 * sin(Double(k) * 1.7)) }
-    let backward = steps.enumerated().map { k, h in e.forward * h * (1 - h) + 1.1e-16 / h * (1 + 0.6 * cos(Double(k) * 2.3)) }
-    let central = steps.enumerated().map { k, h in h < 3e-9 && k % 3 != 1 ? 0 : e.central * h * h + 1e-17 / h }
+    let forward = steps.enumerated().map { k, h in
+      e.forward * h + 1.1e-16 / h * (1 + 0.6 * sin(Double(k) * 1.7))
+    }
+    let backward = steps.enumerated().map { k, h in
+      e.forward * h * (1 - h) + 1.1e-16 / h * (1 + 0.6 * cos(Double(k) * 2.3))
+    }
+    let central = steps.enumerated().map { k, h in
+      h < 3e-9 && k % 3 != 1 ? 0 : e.central * h * h + 1e-17 / h
+    }
     let panel = Panel(
       title: "f(x) = 2x^{2} + 4e^{x} + 15, x = 1", xAxis: Axis(w.step, scale: .log10),
       yAxis: Axis(w.error, scale: .log10),
@@ -143,7 +149,9 @@ enum SampleFigures {
         Series("\(w.backward): 1.00", x: steps, y: backward, xRange: 1e-12...1e-1),
         Series("\(w.central): 2.00", x: steps, y: central, xRange: 1e-12...1e-1),
       ],
-      referenceLines: [ReferenceLine("O(h^{2})", slope: 2, through: (1e-2, 2e-6), xRange: 1e-5...1e-1)],
+      referenceLines: [
+        ReferenceLine("O(h^{2})", slope: 2, through: (1e-2, 2e-6), xRange: 1e-5...1e-1)
+      ],
       spans: [
         Span("\(w.forward) \(w.fit)", x: 1e-7...1e-1, color: 0),
         Span("\(w.central) \(w.fit)", x: 1e-4...1e-1, color: 2),
@@ -179,11 +187,14 @@ enum SampleFigures {
     let epochs = (1...20).map { Double($0) / 4 }
     let loss = Panel(
       xAxis: Axis(w.epoch, isInteger: true), yAxis: Axis(w.loss),
-      series: [Series(w.loss, x: epochs, y: epochs.map { 2.3 * exp(-0.25 * $0) + 0.3 }, style: .line)])
+      series: [
+        Series(w.loss, x: epochs, y: epochs.map { 2.3 * exp(-0.25 * $0) + 0.3 }, style: .line)
+      ])
     let accuracy = Panel(
       xAxis: Axis(w.epoch, isInteger: true), yAxis: Axis(w.accuracy, including: [0, 1]),
       series: [Series(w.accuracy, x: [1, 2, 3, 4, 5], y: [0.49, 0.55, 0.59, 0.62, 0.64])])
-    return Figure(title: w.training, panels: [loss, accuracy], columns: 2, width: 1600, height: 700)
+    return Figure(
+      title: w.training, panels: [loss, accuracy], columns: 2, width: 1600, height: 700)
   }
 
   static let issueCases: [(String, Figure)] = [

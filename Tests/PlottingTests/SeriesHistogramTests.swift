@@ -52,6 +52,8 @@ struct PanelPlanTests {
     let (avoided, covered) = box.emptiestFrame(in: axes, avoiding: upperRight)
     #expect(covered == 0)
     #expect(avoided.x == box.frame(in: axes, placement: .upperLeft)?.x)
-    #expect(box.emptiestFrame(in: axes, avoiding: []).0.x == box.frame(in: axes, placement: .upperRight)?.x)
+    #expect(
+      box.emptiestFrame(in: axes, avoiding: []).0.x
+        == box.frame(in: axes, placement: .upperRight)?.x)
   }
 }
