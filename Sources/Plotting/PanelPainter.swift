@@ -46,11 +46,11 @@ struct PanelPainter {
         placeOutside()
         return
       }
-      if placement != .best {
-        legendFrame = box.frame(in: axes, placement: placement)
-        return
-      }
-      let (frame, covered) = box.emptiestFrame(in: axes, avoiding: occupiedPixels())
+      // A corner asked for is a preference: kept when it covers no data, else the emptiest
+      // candidate box (the asked corner first among equals), else outside.
+      let preferred = placement == .best ? nil : box.frame(in: axes, placement: placement)
+      let (frame, covered) = box.emptiestFrame(
+        in: axes, avoiding: occupiedPixels(), preferring: preferred)
       legendFrame = frame
       if covered == 0 || box.width > 0.4 * cell.width { return }
       placement = .outsideRight

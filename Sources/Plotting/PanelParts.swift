@@ -80,10 +80,12 @@ struct LegendBox {
   }
 
   /// The candidate box covering the fewest of `pixels` (with a margin of a few pixels), and
-  /// how many it covers; the first in order of preference among equals.
-  func emptiestFrame(in axes: Rect, avoiding pixels: [PixelPoint]) -> (Rect, Int) {
+  /// how many it covers; the first in order of preference among equals (`preferred` first).
+  func emptiestFrame(
+    in axes: Rect, avoiding pixels: [PixelPoint], preferring preferred: Rect? = nil
+  ) -> (Rect, Int) {
     let margin = 4 * s
-    let scored = candidates(in: axes).map { box in
+    let scored = ((preferred.map { [$0] } ?? []) + candidates(in: axes)).map { box in
       let grown = box.inset(left: -margin, top: -margin, right: -margin, bottom: -margin)
       return (box, pixels.count { grown.contains($0.x, $0.y) })
     }

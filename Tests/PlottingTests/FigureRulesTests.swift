@@ -136,6 +136,26 @@ struct FigureRulesTests {
     #expect(frame.x >= layout.axes.maxX)
   }
 
+  @Test func aCornerAskedForGivesWayWhenItWouldCoverData() throws {
+    let x = (0...40).map { Double($0) / 40 }
+    // Data high on the left, low on the right: the upper left corner is full.
+    let panel = Panel(
+      xAxis: Axis("x"), yAxis: Axis("y"), series: [Series("s", x: x, y: x.map { 1 - $0 })],
+      legend: .upperLeft)
+    let layout = try Self.layout(panel)
+    let frame = try #require(layout.legendFrame)
+    #expect(layout.occupiedPixels().count { frame.contains($0.x, $0.y) } == 0)
+    #expect(frame.x > layout.axes.x + layout.axes.width / 2)
+    // Where it is free, the corner asked for is kept.
+    let free = Panel(
+      xAxis: Axis("x"), yAxis: Axis("y"), series: [Series("s", x: x, y: x)], legend: .upperLeft)
+    let kept = try Self.layout(free)
+    #expect(
+      kept.legendFrame?.x
+        == LegendBox(entries: kept.legend.entries, painter: Painter(width: 1200, height: 900))
+        .frame(in: kept.axes, placement: .upperLeft)?.x)
+  }
+
   @Test func histogramLegendAvoidsTheTallestBars() throws {
     let values = (0..<500).map { i in -8 + 2 * sin(Double(i)) * cos(0.37 * Double(i)) }
     let panel = Panel(

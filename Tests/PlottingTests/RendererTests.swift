@@ -49,9 +49,10 @@ struct RendererTests {
 
   /// The issue's figures at the default size and at slide size (1600x1000, font scale 1.3),
   /// in English and Korean; with PLOTTING_SAMPLES set, into that directory.
-  @Test(arguments: SampleFigures.issueCases.map(\.0), [false, true])
+  @Test(arguments: (SampleFigures.issueCases + SampleFigures.all).map(\.0), [false, true])
   func rendersTheIssueFiguresAtBothSizes(_ name: String, slides: Bool) throws {
-    var figure = try #require(SampleFigures.issueCases.first { $0.0 == name }?.1)
+    var figure = try #require(
+      (SampleFigures.issueCases + SampleFigures.all).first { $0.0 == name }?.1)
     if slides {
       figure = figure.applying(
         FigureOptions(
