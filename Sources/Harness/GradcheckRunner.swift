@@ -355,30 +355,11 @@ enum GradcheckRunner {
     net.parameters = theta
 
     // Where the first relu kink is crossed along d.
-    var threshold: Double?
-    if spec.network.activation == .relu, net.layers.count == 3, !outputLayerOnly {
-      let (n, m) = (net.layers[0], net.layers[1])
-      let w = theta.prefix(n * m).map(Double.init)
-      let b = theta[(n * m)..<(n * m + m)].map(Double.init)
-      let dw = Array(direction.prefix(n * m))
-      let db = Array(direction[(n * m)..<(n * m + m)])
-      var best = Double.infinity
-      for s in 0..<inputs.rows {
-        for j in 0..<m {
-          var z = b[j]
-          var dz = db[j]
-          for i in 0..<n {
-            let xi = Double(inputs.storage[s * n + i])
-            if xi != 0 {
-              z += xi * w[i * m + j]
-              dz += xi * dw[i * m + j]
-            }
-          }
-          if dz != 0 { best = min(best, abs(z / dz)) }
-        }
-      }
-      threshold = best.isFinite ? best : nil
-    }
+    let threshold =
+      outputLayerOnly
+      ? nil
+      : NetworkGradientCheck.kinkStep(net, inputs: inputs, along: direction.map { S($0) })
+        .map(Double.init)
     return (outcomes, threshold)
   }
 

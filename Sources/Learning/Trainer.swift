@@ -73,6 +73,41 @@ public struct TrainingRun: Sendable, Hashable {
   public var stoppedAt: TrainingStop?
 }
 
+/// Where a training run stands: sent after every 100 steps and after every epoch.
+public struct TrainingProgress: Sendable, Hashable {
+  /// What was just completed.
+  public enum Event: Sendable, Hashable {
+    /// A multiple of 100 steps: `trainLoss` is that step's loss (before its update).
+    case step
+    /// An epoch: `trainLoss` is the mean of its step losses, the accuracies are measured.
+    case epoch
+  }
+
+  public var event: Event
+  /// The run's learning rate.
+  public var learningRate: Double
+  /// 1-based.
+  public var epoch: Int
+  /// The steps completed in this run so far.
+  public var step: Int
+  public var trainLoss: Double
+  /// Measured after an epoch when `evaluateTrainAccuracy`; nil otherwise.
+  public var trainAccuracy: Double?
+  /// Measured after an epoch when there is test data; nil otherwise.
+  public var testAccuracy: Double?
+
+  /// The one-line status of the string-reporting `Trainer.train`.
+  public var sentence: String {
+    switch event {
+    case .step:
+      return "lr \(learningRate) epoch \(epoch) step \(step) loss \(trainLoss)"
+    case .epoch:
+      return "lr \(learningRate) epoch \(epoch): loss \(trainLoss), train accuracy "
+        + "\(trainAccuracy ?? .nan), test accuracy \(testAccuracy ?? .nan)"
+    }
+  }
+}
+
 /// Minibatch stochastic gradient descent.
 public enum Trainer {
   /// Trains one network per learning rate from `config` (same initial weights), by minibatch
@@ -81,11 +116,34 @@ public enum Trainer {
   /// A step whose loss is NaN or infinite stops its run before the update: the run keeps the
   /// losses and epochs so far, the partial epoch is recorded, and `stoppedAt` names the step.
   ///
+  /// Throws a `ResourceLimitError`, before anything is allocated, when the batch, epochs,
+  /// steps or memory (`ResourceLimits.validate`) exceed `limits`.
+  ///
   /// - Parameters:
-  ///   - progress: called with a one-line status after every epoch and every 100 steps.
+  ///   - progress: called after every epoch and every 100 steps.
+  public static func train<S: BLASScalar>(
+    _ config: NetworkConfiguration, _ training: TrainingConfiguration, train: Dataset,
+    test: Dataset, scalar: S.Type = S.self, limits: ResourceLimits,
+    progress: ((TrainingProgress) -> Void)? = nil
+  ) throws(ResourceLimitError) -> [TrainingRun] {
+    _ = try limits.validate(
+      config, training, trainRows: train.count, testRows: test.count, scalar: S.self)
+    return run(config, training, train: train, test: test, S.self, progress)
+  }
+
+  /// `train(_:_:train:test:scalar:limits:progress:)` without limits, reporting progress as
+  /// sentences (`TrainingProgress.sentence`).
   public static func train<S: BLASScalar>(
     _ config: NetworkConfiguration, _ training: TrainingConfiguration, train: Dataset,
     test: Dataset, scalar: S.Type = S.self, progress: ((String) -> Void)? = nil
+  ) -> [TrainingRun] {
+    run(
+      config, training, train: train, test: test, S.self, progress.map { p in { p($0.sentence) } })
+  }
+
+  static func run<S: BLASScalar>(
+    _ config: NetworkConfiguration, _ training: TrainingConfiguration, train: Dataset,
+    test: Dataset, _: S.Type, _ progress: ((TrainingProgress) -> Void)?
   ) -> [TrainingRun] {
     precondition(training.batchSize > 0 && training.epochs > 0, "positive batch and epochs")
     precondition(train.count > 0, "some training data")
@@ -101,7 +159,7 @@ public enum Trainer {
   @_specialize(where S == Double)
   static func run<S: BLASScalar>(
     _ config: NetworkConfiguration, _ training: TrainingConfiguration, _ rate: Double,
-    _ train: Dataset, _ test: Dataset, _: S.Type, _ progress: ((String) -> Void)?
+    _ train: Dataset, _ test: Dataset, _: S.Type, _ progress: ((TrainingProgress) -> Void)?
   ) -> TrainingRun {
     let net = Network<S>(config)
     var result = TrainingRun(
@@ -156,7 +214,10 @@ public enum Trainer {
         epochSteps += 1
         start = end
         if steps % 100 == 0 {
-          progress?("lr \(rate) epoch \(epoch) step \(steps) loss \(loss)")
+          progress?(
+            TrainingProgress(
+              event: .step, learningRate: rate, epoch: epoch, step: steps,
+              trainLoss: Double(loss)))
         }
       }
       if epochSteps > 0 {
@@ -167,8 +228,11 @@ public enum Trainer {
         result.epochs.append(record)
         result.finalTestAccuracy = record.testAccuracy
         progress?(
-          "lr \(rate) epoch \(epoch): loss \(record.trainLoss), train accuracy "
-            + "\(record.trainAccuracy), test accuracy \(record.testAccuracy)")
+          TrainingProgress(
+            event: .epoch, learningRate: rate, epoch: epoch, step: steps,
+            trainLoss: record.trainLoss,
+            trainAccuracy: training.evaluateTrainAccuracy ? record.trainAccuracy : nil,
+            testAccuracy: test.count > 0 ? record.testAccuracy : nil))
       }
       if stop { break epochs }
     }

@@ -68,4 +68,32 @@ import Testing
     #expect(last < 0.7 * first, "\(first) -> \(last)")
     #expect(run.finalTestAccuracy > 0.5)
   }
+
+  @Test("typed progress: every 100th step and every epoch, with the run's own numbers")
+  func typedProgress() throws {
+    let config = NetworkConfiguration(layers: [12, 8, 3], initialization: .he, seed: 5)
+    let training = TrainingConfiguration(learningRates: [0.1], batchSize: 1, epochs: 2, seed: 9)
+    let data = Self.toyData(150, seed: 1)
+    var events: [TrainingProgress] = []
+    let run = try Trainer.train(
+      config, training, train: data, test: data, scalar: Double.self, limits: .standard,
+      progress: { events.append($0) })[0]
+    let steps = events.filter { $0.event == .step }
+    let epochs = events.filter { $0.event == .epoch }
+    #expect(steps.map(\.step) == [100, 200, 300])
+    #expect(
+      steps.map(\.trainLoss) == [run.stepLosses[99], run.stepLosses[199], run.stepLosses[299]])
+    #expect(steps.map(\.epoch) == [1, 2, 2] && steps.allSatisfy { $0.testAccuracy == nil })
+    #expect(epochs.map(\.epoch) == [1, 2] && epochs.map(\.step) == [150, 300])
+    #expect(epochs.map(\.trainLoss) == run.epochs.map(\.trainLoss))
+    #expect(epochs.map(\.testAccuracy) == run.epochs.map(\.testAccuracy))
+    #expect(epochs.map(\.trainAccuracy) == run.epochs.map(\.trainAccuracy))
+    // The sentences of the string API come from the same values.
+    var sentences: [String] = []
+    _ = Trainer.train(
+      config, training, train: data, test: data, scalar: Double.self,
+      progress: { sentences.append($0) })
+    #expect(sentences == events.map(\.sentence))
+    #expect(sentences.last?.contains("test accuracy") == true)
+  }
 }
