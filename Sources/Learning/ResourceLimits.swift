@@ -36,18 +36,19 @@ public struct ResourceLimits: Sendable, Hashable {
   }
 
   /// Checks `network` with minibatches of `batch` samples against the memory limit and the
-  /// batch limit, before anything is allocated.
+  /// batch limit, before anything is allocated (see `MemoryEstimate` for the parameters).
   ///
   /// - Returns: the estimate, when within the limits.
   public func validate<S: BLASScalar>(
     _ network: NetworkConfiguration, batch: Int, datasetRows: Int = 0, threads: Int = 1,
-    scalar: S.Type
+    numerical: Bool = false, scalar: S.Type
   ) throws(ResourceLimitError) -> MemoryEstimate {
     guard batch >= 1, batch <= self.batch else {
       throw .batch(asked: batch, limit: self.batch)
     }
     let estimate = MemoryEstimate(
-      network, batch: batch, datasetRows: datasetRows, threads: threads, scalar: S.self)
+      network, batch: batch, datasetRows: datasetRows, threads: threads, numerical: numerical,
+      scalar: S.self)
     guard estimate.total <= memoryBytes else {
       throw .memory(
         layers: network.layers, batch: batch, estimate: estimate.total, limit: memoryBytes)
@@ -72,9 +73,21 @@ public struct ResourceLimits: Sendable, Hashable {
     let (planned, overflow) = training.epochs.multipliedReportingOverflow(by: batches)
     let total = overflow ? Int.max : min(planned, training.maxSteps ?? Int.max)
     guard total <= steps else { throw .steps(asked: total, limit: steps) }
+    let numerical = training.gradient != .backprop
     return try validate(
       network, batch: training.batchSize, datasetRows: trainRows.saturatingAdd(testRows),
-      threads: training.gradient == .backprop ? 1 : training.threads, scalar: S.self)
+      threads: numerical ? training.threads : 1, numerical: numerical, scalar: S.self)
+  }
+
+  /// Checks a gradient check of `network` on `batch` samples with `datasetRows` samples loaded
+  /// (the textbook and fast numerical gradients on all of BLAS's threads, backprop, the
+  /// sweep), before anything is allocated.
+  public func validateGradientCheck<S: BLASScalar>(
+    _ network: NetworkConfiguration, batch: Int, datasetRows: Int, scalar: S.Type
+  ) throws(ResourceLimitError) -> MemoryEstimate {
+    try validate(
+      network, batch: batch, datasetRows: datasetRows, threads: max(2, BLASThreads.budget),
+      numerical: true, scalar: S.self)
   }
 }
 
@@ -132,24 +145,30 @@ public struct MemoryEstimate: Sendable, Hashable {
   public var dataset: Int
   /// Per-thread copies (of the parameters and one workspace each) of the numerical gradients.
   public var copies: Int
+  /// The fast numerical gradient's tables: 9 scalars per hidden unit and sample, an index and
+  /// a value per input of the batch, a copy of the parameters per worker (0 without
+  /// `numerical`).
+  public var numericalTables: Int
 
   /// The sum of the parts.
   public var total: Int {
-    [parameters, gradients, activations, dataset, copies].reduce(0) { $0.saturatingAdd($1) }
+    [parameters, gradients, activations, dataset, copies, numericalTables].reduce(0) {
+      $0.saturatingAdd($1)
+    }
   }
 
   /// The estimate for `network` in precision `S` with minibatches of `batch`, `datasetRows`
-  /// samples in memory and `threads` workers of the numerical gradient (1 for backprop).
+  /// samples in memory, `threads` workers of the numerical gradient (1 for backprop) and,
+  /// when `numerical`, the fast numerical gradient's tables.
   ///
   /// Error Bounds: an upper bound of the network's own buffers (as `Network` and its workspaces
   /// allocate them, a shorter last minibatch counted at full size); the dataset and per-thread
-  /// parts to within a few per cent (arrays' headers and the fast gradient's per-sample tables
-  /// are not counted).
+  /// parts to within a few per cent (arrays' headers are not counted).
   ///
   /// Complexity: O(layers.count).
   public init<S: BLASScalar>(
     _ network: NetworkConfiguration, batch: Int, datasetRows: Int = 0, threads: Int = 1,
-    scalar: S.Type
+    numerical: Bool = false, scalar: S.Type
   ) {
     let size = MemoryLayout<S>.stride
     let count = network.saturatingParameterCount
@@ -165,6 +184,11 @@ public struct MemoryEstimate: Sendable, Hashable {
     dataset = datasetRows.saturatingMultiply(sample)
     let perThread = count.saturatingAdd(workspace).saturatingMultiply(size)
     copies = max(0, threads - 1).saturatingMultiply(perThread)
+    let hidden = network.layers.dropFirst().dropLast().reduce(0) { $0.saturatingAdd($1) }
+    let tables = hidden.saturatingMultiply(batch).saturatingMultiply(9 * size)
+      .saturatingAdd(batch.saturatingMultiply(features).saturatingMultiply(8 + size))
+      .saturatingAdd(max(1, threads).saturatingMultiply(parameters))
+    numericalTables = numerical ? tables : 0
   }
 
   /// Scalars of one workspace of `batch` rows, its batch's inputs included, its

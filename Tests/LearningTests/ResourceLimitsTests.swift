@@ -35,7 +35,13 @@ import Testing
     #expect(estimate.copies > estimate.parameters)
     #expect(estimate.total < 64 << 20)
     let single = MemoryEstimate(config, batch: 100, scalar: Float.self)
-    #expect(single.parameters == 39_760 * 4)
+    #expect(single.parameters == 39_760 * 4 && single.numericalTables == 0)
+    // The fast gradient's tables: 9 * 50 * 100 scalars, 100 * 784 (index, value) pairs, one
+    // parameter copy per worker.
+    let check = try ResourceLimits.standard.validateGradientCheck(
+      config, batch: 100, datasetRows: 5000, scalar: Double.self)
+    #expect(check.numericalTables >= 9 * 50 * 100 * 8 + 100 * 784 * 16 + 2 * 39_760 * 8)
+    #expect(check.total > estimate.total)
   }
 
   @Test("sizes that overflow Int saturate instead of trapping")
