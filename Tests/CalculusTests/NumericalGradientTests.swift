@@ -107,7 +107,9 @@ import Testing
     [
       T(
         sign: .minus, exponentBitPattern: T.nan.exponentBitPattern,
-        significandBitPattern: T.nan.significandBitPattern | 0x15), -0.0, T.leastNonzeroMagnitude, 0.3, -.infinity, 1e3]
+        significandBitPattern: T.nan.significandBitPattern | 0x15), -0.0, T.leastNonzeroMagnitude,
+      0.3, -.infinity, 1e3,
+    ]
   }
 
   static func restores<T: Real & BinaryFloatingPoint>(_: T.Type, scheme: Scheme) -> Bool {
