@@ -186,18 +186,7 @@ public enum Trainer {
         let end = min(start + training.batchSize, train.count)
         let began = clock.now
         train.fill(&inputs, labels: &labels, indices: order[start..<end])
-        let loss: S
-        switch training.gradient {
-        case .backprop:
-          loss = net.descend(inputs: inputs, labels: labels, learningRate: S(rate))
-        case .numerical(let step, let scheme):
-          loss = net.loss(inputs: inputs, labels: labels)
-          if loss.isFinite {
-            gradient = NetworkGradientCheck.numericalGradientFastFlat(
-              net, inputs: inputs, labels: labels, step: S(step), scheme: scheme,
-              threads: training.threads)
-          }
-        }
+        let loss = descend(net, training, S(rate), inputs, labels, &gradient)
         steps += 1
         result.stepLosses.append(Double(loss))
         guard loss.isFinite else {
@@ -205,9 +194,6 @@ public enum Trainer {
             step: steps, reason: "the loss became \(loss) at step \(steps) (epoch \(epoch))")
           stop = true
           break
-        }
-        if case .numerical = training.gradient {
-          net.update(gradient: gradient, learningRate: S(rate))
         }
         stepTime += clock.now - began
         epochLoss += Double(loss)
@@ -227,12 +213,7 @@ public enum Trainer {
           testAccuracy: test.count > 0 ? net.accuracy(on: test) : .nan)
         result.epochs.append(record)
         result.finalTestAccuracy = record.testAccuracy
-        progress?(
-          TrainingProgress(
-            event: .epoch, learningRate: rate, epoch: epoch, step: steps,
-            trainLoss: record.trainLoss,
-            trainAccuracy: training.evaluateTrainAccuracy ? record.trainAccuracy : nil,
-            testAccuracy: test.count > 0 ? record.testAccuracy : nil))
+        progress?(TrainingProgress(record, learningRate: rate, step: steps))
       }
       if stop { break epochs }
     }
@@ -243,5 +224,37 @@ public enum Trainer {
         (Double(c.seconds) + Double(c.attoseconds) * 1e-18) / Double(completed)
     }
     return result
+  }
+
+  /// One step on the batch: backprop's fused gradient and update, or the fast numerical
+  /// gradient and an update when the loss is finite. Returns the loss before the update.
+  private static func descend<S: BLASScalar>(
+    _ net: Network<S>, _ training: TrainingConfiguration, _ rate: S, _ inputs: Matrix<S>,
+    _ labels: [UInt8], _ gradient: inout [S]
+  ) -> S {
+    switch training.gradient {
+    case .backprop:
+      return net.descend(inputs: inputs, labels: labels, learningRate: rate)
+    case .numerical(let step, let scheme):
+      let loss = net.loss(inputs: inputs, labels: labels)
+      if loss.isFinite {
+        gradient = NetworkGradientCheck.numericalGradientFastFlat(
+          net, inputs: inputs, labels: labels, step: S(step), scheme: scheme,
+          threads: training.threads)
+        net.update(gradient: gradient, learningRate: rate)
+      }
+      return loss
+    }
+  }
+}
+
+extension TrainingProgress {
+  /// The progress after an epoch: accuracies that were not measured (NaN) are nil.
+  init(_ record: EpochRecord, learningRate: Double, step: Int) {
+    self.init(
+      event: .epoch, learningRate: learningRate, epoch: record.epoch, step: step,
+      trainLoss: record.trainLoss,
+      trainAccuracy: record.trainAccuracy.isNaN ? nil : record.trainAccuracy,
+      testAccuracy: record.testAccuracy.isNaN ? nil : record.testAccuracy)
   }
 }
