@@ -16,10 +16,7 @@ extension FiniteDifference {
   ) -> T {
     precondition(x.indices.contains(i), "variable \(i) out of range 0..<\(x.count)")
     var point = x
-    return IntegerStencil(scheme).estimate(step: representableStep(h, at: x[i])) { offset in
-      point[i] = x[i] + offset
-      return f(point)
-    }
+    return NumericalGradient.Stencil<T>(scheme).derivative(at: i, in: &point, step: h, f)
   }
 
   /// The gradient `[∂f/∂x_0, ..., ∂f/∂x_(n-1)]` at `x`, one `partial` per variable.

@@ -52,7 +52,9 @@ public enum DataSource: Sendable, Hashable {
   private static func split(
     _ all: Dataset, _ file: String, _ name: String, _ trainCount: Int, _ testCount: Int
   ) throws(DatasetError) -> (train: Dataset, test: Dataset) {
-    guard trainCount >= 0, testCount >= 0, trainCount + testCount <= all.count else {
+    guard trainCount >= 0, testCount >= 0, trainCount <= all.count,
+      testCount <= all.count - trainCount
+    else {
       throw DatasetError(
         file: file,
         reason: "asked for \(trainCount) train and \(testCount) test rows, the file has "

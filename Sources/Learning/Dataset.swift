@@ -46,7 +46,8 @@ public struct Dataset: Sendable, Equatable {
 
   /// The first `trainCount` samples and the last `testCount` samples.
   public func split(trainCount: Int, testCount: Int) -> (train: Dataset, test: Dataset) {
-    precondition(trainCount >= 0 && testCount >= 0 && trainCount + testCount <= count)
+    precondition(
+      trainCount >= 0 && testCount >= 0 && trainCount <= count && testCount <= count - trainCount)
     return (subset(0..<trainCount), subset(count - testCount..<count))
   }
 

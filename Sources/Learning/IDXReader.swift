@@ -42,7 +42,8 @@ public enum IDXReader {
     if let zero = dimensions.firstIndex(of: 0) {
       throw DatasetError(file: path, reason: "dimension \(zero + 1) of \(dimensions) is zero")
     }
-    let size = dimensions.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue }
+    // A product that overflows is more than any file holds: saturate rather than wrap.
+    let size = dimensions.reduce(1) { $0.saturatingMultiply($1) }
     guard bytes.count - header >= size else {
       throw DatasetError(
         file: path,

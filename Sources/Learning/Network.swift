@@ -93,6 +93,9 @@ public final class Network<Scalar: BLASScalar> {
     precondition(configuration.layers.count >= 2, "a network has an input and an output layer")
     precondition(configuration.layers.allSatisfy { $0 > 0 }, "layer widths are positive")
     precondition(configuration.layers.last! >= 2, "softmax needs at least two classes")
+    precondition(
+      configuration.saturatingParameterCount <= Int.max / MemoryLayout<Scalar>.stride,
+      "layers \(configuration.layers) have more parameters than memory can address")
     self.configuration = configuration
     var layout: [TensorLayout] = []
     var offset = 0
@@ -113,6 +116,16 @@ public final class Network<Scalar: BLASScalar> {
         parameterStorage[tensor.offset + i] = Scalar(sd * generator.nextNormal())
       }
     }
+  }
+
+  /// A network with the configuration's layer widths and weights drawn from its seed, after
+  /// checking (before anything is allocated) that it and minibatches of `batch` samples fit
+  /// in `limits` (`ResourceLimits.validate`).
+  public convenience init(
+    _ configuration: NetworkConfiguration, batch: Int, within limits: ResourceLimits
+  ) throws(ResourceLimitError) {
+    _ = try limits.validate(configuration, batch: batch, scalar: Scalar.self)
+    self.init(configuration)
   }
 
   /// A network with the same configuration and the same current parameters (its own buffers).

@@ -6,10 +6,11 @@ import Synchronization
 /// Numerical gradients of a network's loss, relu-kink detection and their comparison with
 /// backpropagation.
 public enum NetworkGradientCheck {
-  /// The seeds' numerical gradient, exactly: for every parameter in turn, set it to
-  /// `original + offset * h` for each point of the stencil, run the full forward pass, combine
-  /// the losses with the stencil's weights (`(L(+h) - L(-h)) / 2h` for `central`), and restore
-  /// the original value bit for bit.
+  /// The seeds' numerical gradient: for every parameter in turn, set it to
+  /// `original + offset * h'` for each point of the stencil, run the full forward pass, combine
+  /// the losses with the stencil's weights (`(L(+h') - L(-h')) / 2h'` for `central`), and
+  /// restore the original value bit for bit, through `NumericalGradient.Stencil`'s one
+  /// perturbation mechanism (`h' = (original + h) - original`, the representable step).
   ///
   /// Error Bounds: truncation `c * h^p` of the scheme (order p) plus round-off of about
   /// `eps * |L| / h` per entry; wrong near a relu kink (see `kinkEntries`).
@@ -22,8 +23,6 @@ public enum NetworkGradientCheck {
   /// - Parameters:
   ///   - progress: called once per parameter with (done, total), serialised, from the
   ///     workers' threads.
-  ///
-  /// - Parameters:
   /// - Returns: one array per tensor (W1, b1, W2, b2, ...).
   public static func numericalGradientTextbook<S: BLASScalar>(
     _ net: Network<S>, inputs: Matrix<S>, labels: [UInt8], step h: S, scheme: Scheme = .central,
@@ -45,7 +44,7 @@ public enum NetworkGradientCheck {
   ) -> [S] {
     precondition(scheme.isStencil, "the network's loss is real: use a stencil scheme")
     precondition(h > 0, "the step is positive")
-    let stencil = scheme.stencil.map { (offset: S($0.offset), weight: S($0.weight)) }
+    let stencil = NumericalGradient.Stencil<S>(scheme)
     // The parameters are shared out in chunks between BLAS's threads, each worker with its own
     // copy of the network (its own parameters to perturb and buffers) and single-threaded BLAS.
     // Every entry is still one perturbation and one full forward pass per stencil point, by
@@ -66,26 +65,16 @@ public enum NetworkGradientCheck {
         )
         net.withBatch(inputs, labels) { x, y, ws in
           let base = net.forward(x, labels: y, ws, split: false)
+          var parameters = UnsafeMutableBufferPointer(
+            start: net.parameterStorage, count: net.parameterCount)
           while true {
             let chunk = next.add(1, ordering: .relaxed).oldValue
             guard chunk < chunks else { break }
             let range = chunk * chunkSize..<min((chunk + 1) * chunkSize, indices.count)
             for n in range {
-              let index = indices[n]
-              let original = net.parameterStorage[index]
-              var sum: S = 0
-              for (offset, weight) in stencil {
-                let f: S
-                if offset == 0 {
-                  f = base
-                } else {
-                  net.parameterStorage[index] = original + offset * h
-                  f = net.forward(x, labels: y, ws, split: false)
-                }
-                sum += weight * f
+              out[n] = stencil.derivative(at: indices[n], in: &parameters, step: h, centre: base) {
+                _ in net.forward(x, labels: y, ws, split: false)
               }
-              net.parameterStorage[index] = original
-              out[n] = sum / h
             }
             if let progress {
               done.withLock {
@@ -113,8 +102,9 @@ public enum NetworkGradientCheck {
   /// `|delta_a| * max_k |W2[j, k] - mean| <= 1e-3`, otherwise directly (log1p/expm1 or
   /// log-sum-exp). `b1`, `W2` and `b2` are treated the same way (for `W2[j, k]` only logit k
   /// moves). Each stencil point's loss is formed as `L0 + sum(changes) / batch` and combined
-  /// with the stencil's weights as the textbook does; the perturbation itself is the textbook's
-  /// `(w + offset * h) - w`.
+  /// with the stencil's weights by the textbook's own mechanism (`NumericalGradient.Stencil`),
+  /// which perturbs the parameter in a per-worker copy of the parameters and hands over the
+  /// exact perturbation `(w + offset * h') - w`.
   ///
   /// Only networks with one hidden layer (`layers.count == 3`) take this path; any other depth
   /// falls back to `numericalGradientTextbook`.
@@ -130,8 +120,8 @@ public enum NetworkGradientCheck {
   /// network on MNIST-like batches some thousand times less work than the textbook method.
   ///
   /// - Parameters:
-  ///   - threads: the number of workers (`DispatchQueue.concurrentPerform` over parameter
-  ///     chunks, each with its own scratch buffers).
+  ///   - threads: the number of workers (`DispatchQueue.concurrentPerform`, each taking
+  ///     parameter chunks in turn, with its own scratch buffers and copy of the parameters).
   ///   - progress: called with (done, total) parameters as chunks finish (serialised; from the
   ///     workers' threads).
   public static func numericalGradientFast<S: BLASScalar>(
@@ -170,51 +160,6 @@ public enum NetworkGradientCheck {
       return result
     }
   }
-
-  /// The parameters whose finite-difference step crosses a relu kink, as flat indices within
-  /// each tensor (W1, b1, W2, b2, ...).
-  ///
-  /// With `reach = h * max|offset|` of the scheme's stencil, `W_k[i, j]` is listed when some
-  /// sample has `a_i != 0` and `|z_j| <= reach * |a_i|` (a_i the layer's input, z_j the
-  /// pre-activation of a hidden unit), and `b_k[j]` when some sample has `|z_j| <= reach`.
-  /// The output layer has no kink; sigmoid networks have none.
-  ///
-  /// Edge Cases: only the direct effect is checked: in networks with several hidden layers a
-  /// weight that moves a later pre-activation across zero through the layers in between is not
-  /// listed.
-  ///
-  /// Complexity: one forward pass and O(batch * sum(in * out)) comparisons.
-  public static func kinkEntries<S: BLASScalar>(
-    _ net: Network<S>, inputs: Matrix<S>, step h: S, scheme: Scheme = .central
-  ) -> [[Int]] {
-    var kinks = [[Int]](repeating: [], count: net.layout.count)
-    guard net.configuration.activation == .relu else { return kinks }
-    let reach = h * S(scheme.stencil.map { abs($0.offset) }.max() ?? 1)
-    let labels = [UInt8](repeating: 0, count: inputs.rows)
-    net.withBatch(inputs, labels) { x, y, ws in
-      net.forward(x, labels: y, ws)
-      for k in 0..<(net.depth - 1) {
-        let (n, m) = (net.layers[k], net.layers[k + 1])
-        let a = k == 0 ? x : UnsafePointer(ws.hidden[k - 1])
-        let z = ws.pre[k]
-        var weightFlags = [Bool](repeating: false, count: n * m)
-        var biasFlags = [Bool](repeating: false, count: m)
-        for s in 0..<ws.batch {
-          let zs = z + s * m
-          for j in 0..<m where abs(zs[j]) <= reach { biasFlags[j] = true }
-          for i in 0..<n {
-            let ai = abs(a[s * n + i])
-            guard ai != 0 else { continue }
-            let limit = reach * ai
-            for j in 0..<m where abs(zs[j]) <= limit { weightFlags[i * m + j] = true }
-          }
-        }
-        kinks[2 * k] = weightFlags.indices.filter { weightFlags[$0] }
-        kinks[2 * k + 1] = biasFlags.indices.filter { biasFlags[$0] }
-      }
-    }
-    return kinks
-  }
 }
 
 /// A value handed to concurrent workers that only read it (or write disjoint parts of what it
@@ -231,8 +176,10 @@ private struct FastProblem<S: BLASScalar> {
   let activation: Activation
   let base: S
   let h: S
-  /// Stencil points in stencil order; offset 0 uses `base`.
-  let stencil: [(offset: S, weight: S)]
+  /// The scheme's stencil; its centre point uses `base`.
+  let stencil: NumericalGradient.Stencil<S>
+  /// The network's flat parameters, copied by each worker for the stencil to perturb.
+  let parameters: UnsafeBufferPointer<S>
   let x: UnsafePointer<S>
   let labels: UnsafePointer<UInt8>
   let w1: UnsafePointer<S>, b1: UnsafePointer<S>, w2: UnsafePointer<S>, b2: UnsafePointer<S>
@@ -256,7 +203,8 @@ private struct FastProblem<S: BLASScalar> {
     activation = net.configuration.activation
     self.base = base
     h = step
-    stencil = scheme.stencil.map { (S($0.offset), S($0.weight)) }
+    stencil = NumericalGradient.Stencil(scheme)
+    parameters = UnsafeBufferPointer(start: net.parameterStorage, count: net.parameterCount)
     self.x = x
     self.labels = labels
     (w1, b1, w2, b2) = (
@@ -339,9 +287,9 @@ private struct FastProblem<S: BLASScalar> {
     item <= inputs ? hidden : classes
   }
 
-  func run(threads: Int, into out: UnsafeMutablePointer<S>, progress: ((Int, Int) -> Void)?) {
-    // Contiguous chunks of roughly equal cost; several per thread so a slow one does not idle
-    // the others. The partition changes which worker computes an entry, never how.
+  /// Contiguous chunks of items of roughly equal cost, several per thread so that a slow one
+  /// does not idle the others: the bounds, first item of each chunk then `itemCount`.
+  func chunkBounds(threads: Int) -> [Int] {
     let chunkCount = threads == 1 ? 1 : threads * 8
     let costs = (0..<itemCount).map(cost)
     let total = costs.reduce(0, +)
@@ -354,51 +302,65 @@ private struct FastProblem<S: BLASScalar> {
       }
     }
     if bounds.last != itemCount { bounds.append(itemCount) }
-    let chunks = bounds
+    return bounds
+  }
+
+  func run(threads: Int, into out: UnsafeMutablePointer<S>, progress: ((Int, Int) -> Void)?) {
+    // The partition changes which worker computes an entry, never how.
+    let chunks = chunkBounds(threads: threads)
     let totalParameters = (0..<itemCount).reduce(0) { $0 + parameterCount($1) }
+    let next = Atomic(0)
     let done = Mutex(0)
-    // The workers write disjoint entries of `out` and only read the rest; `progress` is called
-    // under the lock, one call at a time.
+    // The workers write disjoint entries of `out`, perturb only their own copy of the
+    // parameters and only read the rest; `progress` is called under the lock, one at a time.
     let shared = UncheckedSendable((problem: self, out: out, progress: progress))
-    let work = { @Sendable (chunk: Int) in
+    let work = { @Sendable (_: Int) in
       let (problem, out, progress) = shared.value
       var scratch = [S](repeating: 0, count: problem.classes)
-      var finished = 0
-      for item in chunks[chunk]..<chunks[chunk + 1] {
-        problem.compute(item, into: out, scratch: &scratch)
-        finished += problem.parameterCount(item)
-      }
-      if let progress {
-        done.withLock {
-          $0 += finished
-          progress($0, totalParameters)
+      var copy = Array(problem.parameters)
+      copy.withUnsafeMutableBufferPointer { copy in
+        while true {
+          let chunk = next.add(1, ordering: .relaxed).oldValue
+          guard chunk < chunks.count - 1 else { break }
+          var finished = 0
+          for item in chunks[chunk]..<chunks[chunk + 1] {
+            problem.compute(item, into: out, parameters: &copy, scratch: &scratch)
+            finished += problem.parameterCount(item)
+          }
+          if let progress {
+            done.withLock {
+              $0 += finished
+              progress($0, totalParameters)
+            }
+          }
         }
       }
     }
-    if threads == 1 {
-      for chunk in 0..<(chunks.count - 1) { work(chunk) }
+    let workers = min(threads, chunks.count - 1)
+    if workers <= 1 {
+      work(0)
     } else {
-      DispatchQueue.concurrentPerform(iterations: chunks.count - 1, execute: work)
+      DispatchQueue.concurrentPerform(iterations: workers, execute: work)
     }
   }
 
-  /// The textbook's actual perturbation of a parameter of value w by offset * h.
+  /// The derivative at flat index `target` (current value `w`) by the stencil, whose loss at
+  /// each point is `base + change(perturbation) / batch`.
   @inline(__always)
-  func perturbation(_ w: S, _ offset: S) -> S { (w + offset * h) - w }
-
-  /// Combines the stencil points' loss changes as the textbook does.
-  @inline(__always)
-  func combine(_ change: (Int) -> S) -> S {
-    var sum: S = 0
-    let inverseBatch = S(batch)
-    for (p, point) in stencil.enumerated() {
-      let f = point.offset == 0 ? base : base + change(p) / inverseBatch
-      sum += point.weight * f
+  func derivative(
+    at target: Int, _ w: S, in parameters: inout UnsafeMutableBufferPointer<S>,
+    change: (S) -> S
+  ) -> S {
+    let batch = S(self.batch)
+    return stencil.derivative(at: target, in: &parameters, step: h, centre: base) {
+      base + change($0[target] - w) / batch
     }
-    return sum / h
   }
 
-  func compute(_ item: Int, into out: UnsafeMutablePointer<S>, scratch: inout [S]) {
+  func compute(
+    _ item: Int, into out: UnsafeMutablePointer<S>,
+    parameters: inout UnsafeMutableBufferPointer<S>, scratch: inout [S]
+  ) {
     if item <= inputs {
       // W1 row `item` or b1 (x = 1 for every sample).
       let isBias = item == inputs
@@ -406,8 +368,7 @@ private struct FastProblem<S: BLASScalar> {
       for j in 0..<hidden {
         let w = isBias ? b1[j] : w1[item * hidden + j]
         let target = isBias ? flatOffsets.b1 + j : flatOffsets.w1 + item * hidden + j
-        out[target] = combine { p in
-          let dw = perturbation(w, stencil[p].offset)
+        out[target] = derivative(at: target, w, in: &parameters) { dw in
           var change: S = 0
           for n in range {
             let s = isBias ? n : sampleIndex[n]
@@ -425,8 +386,7 @@ private struct FastProblem<S: BLASScalar> {
       for k in 0..<classes {
         let w = isBias ? b2[k] : w2[j * classes + k]
         let target = isBias ? flatOffsets.b2 + k : flatOffsets.w2 + j * classes + k
-        out[target] = combine { p in
-          let dw = perturbation(w, stencil[p].offset)
+        out[target] = derivative(at: target, w, in: &parameters) { dw in
           var change: S = 0
           for s in 0..<batch {
             let act = isBias ? 1 : activated[s * hidden + j]

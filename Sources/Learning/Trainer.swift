@@ -94,10 +94,27 @@ public enum Trainer {
   /// A step whose loss is NaN or infinite stops its run before the update: the run keeps the
   /// losses and epochs so far, the partial epoch is recorded, and `stoppedAt` names the step.
   ///
+  /// Throws a `ResourceLimitError`, before anything is allocated, when the batch, epochs,
+  /// steps or memory (`ResourceLimits.validate`) exceed `limits`.
+  ///
   /// - Parameters:
   ///   - progress: called after every step and at the end of every epoch.
   ///   - isCancelled: polled before every step; when it returns true the run stops there, as
   ///     for `maxSteps`.
+  public static func train<S: BLASScalar>(
+    _ config: NetworkConfiguration, _ training: TrainingConfiguration, train: Dataset,
+    test: Dataset, scalar: S.Type = S.self, limits: ResourceLimits,
+    progress: ((TrainingProgress) -> Void)? = nil, isCancelled: (() -> Bool)? = nil
+  ) throws(ResourceLimitError) -> [TrainingRun] {
+    _ = try limits.validate(
+      config, training, trainRows: train.count, testRows: test.count, scalar: S.self)
+    return Self.train(
+      config, training, train: train, test: test, scalar: S.self, progress: progress,
+      isCancelled: isCancelled)
+  }
+
+  /// `train(_:_:train:test:scalar:limits:progress:isCancelled:)` for a caller that has checked
+  /// the limits itself (or a test on a small network).
   public static func train<S: BLASScalar>(
     _ config: NetworkConfiguration, _ training: TrainingConfiguration, train: Dataset,
     test: Dataset, scalar: S.Type = S.self, progress: ((TrainingProgress) -> Void)? = nil,
@@ -149,18 +166,7 @@ public enum Trainer {
         let end = min(start + training.batchSize, train.count)
         let began = clock.now
         train.fill(&inputs, labels: &labels, indices: order[start..<end])
-        let loss: S
-        switch training.gradient {
-        case .backprop:
-          loss = net.descend(inputs: inputs, labels: labels, learningRate: S(rate))
-        case .numerical(let step, let scheme):
-          loss = net.loss(inputs: inputs, labels: labels)
-          if loss.isFinite {
-            gradient = NetworkGradientCheck.numericalGradientFastFlat(
-              net, inputs: inputs, labels: labels, step: S(step), scheme: scheme,
-              threads: training.threads)
-          }
-        }
+        let loss = descend(net, training, S(rate), inputs, labels, &gradient)
         steps += 1
         result.stepLosses.append(Double(loss))
         guard loss.isFinite else {
@@ -168,9 +174,6 @@ public enum Trainer {
             step: steps, reason: "the loss became \(loss) at step \(steps) (epoch \(epoch))")
           stop = true
           break
-        }
-        if case .numerical = training.gradient {
-          net.update(gradient: gradient, learningRate: S(rate))
         }
         stepTime += clock.now - began
         epochLoss += Double(loss)
@@ -201,5 +204,26 @@ public enum Trainer {
         (Double(c.seconds) + Double(c.attoseconds) * 1e-18) / Double(completed)
     }
     return result
+  }
+
+  /// One step on the batch: backprop's fused gradient and update, or the fast numerical
+  /// gradient and an update when the loss is finite. Returns the loss before the update.
+  private static func descend<S: BLASScalar>(
+    _ net: Network<S>, _ training: TrainingConfiguration, _ rate: S, _ inputs: Matrix<S>,
+    _ labels: [UInt8], _ gradient: inout [S]
+  ) -> S {
+    switch training.gradient {
+    case .backprop:
+      return net.descend(inputs: inputs, labels: labels, learningRate: rate)
+    case .numerical(let step, let scheme):
+      let loss = net.loss(inputs: inputs, labels: labels)
+      if loss.isFinite {
+        gradient = NetworkGradientCheck.numericalGradientFastFlat(
+          net, inputs: inputs, labels: labels, step: S(step), scheme: scheme,
+          threads: training.threads)
+        net.update(gradient: gradient, learningRate: rate)
+      }
+      return loss
+    }
   }
 }

@@ -99,3 +99,82 @@ import Testing
     }
   }
 }
+
+/// The one perturbation mechanism, on a buffer, in `Float` and `Double`.
+@Suite struct NumericalGradientStencilTests {
+  /// Odd bit patterns that must survive: a NaN with a payload, -0, a subnormal, infinity.
+  static func awkward<T: BinaryFloatingPoint>(_: T.Type) -> [T] {
+    [
+      T(
+        sign: .minus, exponentBitPattern: T.nan.exponentBitPattern,
+        significandBitPattern: T.nan.significandBitPattern | 0x15), -0.0, T.leastNonzeroMagnitude,
+      0.3, -.infinity, 1e3,
+    ]
+  }
+
+  static func restores<T: Real & BinaryFloatingPoint>(_: T.Type, scheme: Scheme) -> Bool {
+    var storage = awkward(T.self)
+    let bits = storage.map(bytes)
+    let stencil = NumericalGradient.Stencil<T>(scheme)
+    storage.withUnsafeMutableBufferPointer { buffer in
+      for index in buffer.indices {
+        _ = stencil.derivative(at: index, in: &buffer, step: T(1) / 1024) { b in
+          b.reduce(0) { $0 + $1 * $1 }
+        }
+      }
+    }
+    return storage.map(bytes) == bits
+  }
+
+  @Test(
+    "every element keeps its bits, Float and Double", arguments: Scheme.allCases.filter(\.isStencil)
+  )
+  func restoresBitForBit(scheme: Scheme) {
+    #expect(Self.restores(Float.self, scheme: scheme))
+    #expect(Self.restores(Double.self, scheme: scheme))
+  }
+
+  /// On a one-element buffer the mechanism is `FiniteDifference.derivative`, bit for bit; the
+  /// loss sees the element moved to `x + offset * h'` (rounded: richardson's half steps) and
+  /// nothing else moved.
+  static func matchesDerivative<T: Real & BinaryFloatingPoint>(_: T.Type, scheme: Scheme) -> Bool {
+    let (x, h): (T, T) = (T(0.7), T(1) / 1000)
+    let f: (T) -> T = { T.exp($0) * T.sin(3 * $0) }
+    var cell: [T] = [5, x, -2]
+    let stepPrime = (x + h) - x
+    let offsets = NumericalGradient.Stencil<T>(scheme).offsets
+    var seen: [T] = []
+    let estimate = NumericalGradient.Stencil<T>(scheme).derivative(at: 1, in: &cell, step: h) {
+      seen.append($0[1] - x)
+      return $0[0] == 5 && $0[2] == -2 ? f($0[1]) : .nan
+    }
+    let reference = FiniteDifference.derivative(of: f, at: x, step: h, scheme: scheme)
+    return bytes(estimate) == bytes(reference) && cell == [5, x, -2]
+      && seen == offsets.map { (x + $0 * stepPrime) - x }
+  }
+
+  @Test(
+    "equals FiniteDifference.derivative, Float and Double",
+    arguments: Scheme.allCases.filter(\.isStencil))
+  func equalsScalarDerivative(scheme: Scheme) {
+    #expect(Self.matchesDerivative(Float.self, scheme: scheme))
+    #expect(Self.matchesDerivative(Double.self, scheme: scheme))
+  }
+
+  @Test("a given centre value replaces the evaluation at offset 0")
+  func centreIsNotEvaluated() {
+    var x: [Double] = [2]
+    var calls = 0
+    let forward = NumericalGradient.Stencil<Double>(.forward).derivative(
+      at: 0, in: &x, step: 1e-6, centre: 4
+    ) {
+      calls += 1
+      return $0[0] * $0[0]
+    }
+    #expect(calls == 1)
+    #expect(Swift.abs(forward - 4) <= 1e-5)
+  }
+}
+
+/// The bytes of a value, to compare bit patterns generically.
+func bytes<T>(_ value: T) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }

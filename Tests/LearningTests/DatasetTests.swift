@@ -159,4 +159,27 @@ import Testing
     let perClass = (0..<10).map { c in test.labels.filter { $0 == c }.count }
     #expect(perClass == [Int](repeating: 1000, count: 10))
   }
+
+  @Test("sample counts and IDX dimensions too large for an Int are errors, not traps")
+  func countsThatOverflow() throws {
+    // Dimensions 2^31 x 2^31 x 2^31 with no data: the product wraps to 0 in 64 bits.
+    let huge: [UInt8] = [0, 0, 8, 3] + Array(repeating: [0x80, 0, 0, 0], count: 3).flatMap { $0 }
+    let path = try write(huge, "huge-idx3-ubyte", gzip: false)
+    let error = #expect(throws: DatasetError.self) { try IDXReader.readImages(path) }
+    #expect(error?.reason.contains("truncated") == true, "\(error!)")
+    // trainCount + testCount would overflow.
+    let csv = try write(Array(csvText(rows: 3, width: 784).utf8), "w.csv", gzip: false)
+    let tooMany = #expect(throws: DatasetError.self) {
+      try DataSource.csv(file: csv).load(trainCount: .max, testCount: 1)
+    }
+    #expect(tooMany?.reason.contains("asked for") == true)
+    #expect(throws: DatasetError.self) {
+      try DataSource.csv(file: csv).load(trainCount: 2, testCount: .max)
+    }
+    try writeIDX(gzip: false)
+    try writeIDX(gzip: false, prefix: "t10k")
+    #expect(throws: DatasetError.self) {
+      try DataSource.idx(directory: directory).load(trainCount: .max)
+    }
+  }
 }

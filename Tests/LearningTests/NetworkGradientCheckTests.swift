@@ -139,4 +139,34 @@ import Testing
     #expect(abs(c.normwiseRelativeError - 0.2 / (1 + 2.2 * 2.2).squareRoot()) < 1e-12)
     #expect(c.worst.first?.index == 1)
   }
+
+  /// The textbook gradient is `FiniteDifference.derivative` of the loss in each parameter,
+  /// bit for bit (the one perturbation mechanism), in Float and Double, for every stencil.
+  @Test(
+    "textbook entries equal the scalar stencil estimate, bit for bit",
+    arguments: [Scheme.central, .forward, .backward, .central4])
+  func textbookIsTheScalarStencil(_ scheme: Scheme) {
+    func check<S: BLASScalar>(_: S.Type) -> Bool {
+      let net = Network<S>(Self.smallConfigurations[0])
+      let (x, y) = randomBatch(rows: 6, features: 20, classes: 4, seed: 3, as: S.self)
+      let indices = [0, 17, 139, 140, 150, 171]
+      let h = S(1e-2)
+      let textbook = NetworkGradientCheck.numericalGradientTextbook(
+        net, inputs: x, labels: y, step: h, scheme: scheme, at: indices)
+      let before = net.parameters
+      let scalar = indices.map { p in
+        let saved = net[parameter: p]
+        defer { net[parameter: p] = saved }
+        return FiniteDifference.derivative(
+          of: { value in
+            net[parameter: p] = value
+            return net.loss(inputs: x, labels: y)
+          }, at: saved, step: h, scheme: scheme)
+      }
+      let bytes = { (values: [S]) in values.map { v in withUnsafeBytes(of: v) { Array($0) } } }
+      return bytes(textbook) == bytes(scalar) && net.parameters == before
+    }
+    #expect(check(Double.self))
+    #expect(check(Float.self))
+  }
 }

@@ -68,4 +68,24 @@ import Testing
     #expect(last < 0.7 * first, "\(first) -> \(last)")
     #expect(run.finalTestAccuracy > 0.5)
   }
+
+  @Test("typed progress: every step and every epoch, with the run's own numbers")
+  func typedProgress() throws {
+    let config = NetworkConfiguration(layers: [12, 8, 3], initialization: .he, seed: 5)
+    let training = TrainingConfiguration(learningRates: [0.1], batchSize: 1, epochs: 2, seed: 9)
+    let data = Self.toyData(150, seed: 1)
+    var events: [TrainingProgress] = []
+    let run = try Trainer.train(
+      config, training, train: data, test: data, scalar: Double.self, limits: .standard,
+      progress: { events.append($0) })[0]
+    let steps = events.filter { $0.epochRecord == nil }
+    let epochs = events.compactMap(\.epochRecord)
+    #expect(steps.map(\.step) == Array(1...300))
+    #expect(steps.map(\.loss) == run.stepLosses)
+    #expect(steps.map(\.epoch) == Array(repeating: 1, count: 150) + Array(repeating: 2, count: 150))
+    #expect(epochs.map(\.epoch) == [1, 2])
+    #expect(epochs.map(\.trainLoss) == run.epochs.map(\.trainLoss))
+    #expect(events.filter { $0.epochRecord != nil }.map(\.step) == [150, 300])
+  }
+
 }

@@ -29,8 +29,12 @@ extension Gradcheck {
     }
     let value = Double(f(0))
     let precision: Precision = S.self == Double.self ? .double : .single
+    // f(0) above left the parameters at theta.
     let kinkStep =
-      outputLayerOnly ? nil : reluKinkStep(net, theta: theta, direction: direction, inputs: inputs)
+      outputLayerOnly
+      ? nil
+      : NetworkGradientCheck.kinkStep(net, inputs: inputs, along: direction.map { S($0) })
+        .map(Double.init)
     return spec.sweepSchemes.map { scheme in
       let floor: (Double) -> Double = {
         Taylor.roundoffFloor(
@@ -70,34 +74,5 @@ extension Gradcheck {
           scheme: scheme, precision: precision, samples: samples, exact: exact, fit: fit,
           prediction: prediction, expectedOrder: expected, passed: passed, verdict: verdict))
     }
-  }
-
-  /// The step beyond which some first-layer pre-activation crosses a relu kink along
-  /// `direction` (min |z| / |dz/dt| over the batch), for one-hidden-layer relu networks.
-  static func reluKinkStep<S: BLASScalar>(
-    _ net: Network<S>, theta: [S], direction: [Double], inputs: Matrix<S>
-  ) -> Double? {
-    guard net.configuration.activation == .relu, net.layers.count == 3 else { return nil }
-    let (n, m) = (net.layers[0], net.layers[1])
-    let w = theta.prefix(n * m).map(Double.init)
-    let b = theta[(n * m)..<(n * m + m)].map(Double.init)
-    let dw = Array(direction.prefix(n * m))
-    let db = Array(direction[(n * m)..<(n * m + m)])
-    var best = Double.infinity
-    for s in 0..<inputs.rows {
-      for j in 0..<m {
-        var z = b[j]
-        var dz = db[j]
-        for i in 0..<n {
-          let xi = Double(inputs.storage[s * n + i])
-          if xi != 0 {
-            z += xi * w[i * m + j]
-            dz += xi * dw[i * m + j]
-          }
-        }
-        if dz != 0 { best = min(best, abs(z / dz)) }
-      }
-    }
-    return best.isFinite ? best : nil
   }
 }
