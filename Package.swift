@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "Calculus", targets: ["Calculus"]),
     .library(name: "Learning", targets: ["Learning"]),
     .library(name: "Plotting", targets: ["Plotting"]),
+    .library(name: "Diagrams", targets: ["Diagrams"]),
     .library(name: "Harness", targets: ["Harness"]),
   ],
   dependencies: [
@@ -31,6 +32,12 @@ let package = Package(
         .product(name: "RealModule", package: "swift-numerics"),
       ]),
     .target(name: "Plotting", dependencies: ["CPLplot", "CCairo"]),
+    .target(
+      name: "Diagrams",
+      dependencies: [
+        "CGraphviz", "Calculus", "Learning",
+        .product(name: "RealModule", package: "swift-numerics"),
+      ]),
     .target(
       name: "Harness",
       dependencies: [
@@ -57,6 +64,9 @@ let package = Package(
       providers: [.apt(["libplplot-dev", "plplot-driver-cairo", "pkg-config"])]),
     .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
     .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(
+      name: "CGraphviz", pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev", "libgvc6", "fonts-noto-cjk"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(
       name: "TestSupport",
@@ -68,6 +78,7 @@ let package = Package(
     .testTarget(name: "CalculusTests", dependencies: ["Calculus", "TestSupport"]),
     .testTarget(name: "LearningTests", dependencies: ["Learning", "TestSupport"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"]),
+    .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "Calculus", "Learning"]),
     .testTarget(
       name: "HarnessTests",
       dependencies: ["Harness", "ExperimentCLI", "Learning", "TestSupport"]),

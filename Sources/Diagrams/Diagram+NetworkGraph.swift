@@ -1,0 +1,43 @@
+import Foundation
+import Learning
+
+extension Diagram {
+  /// A diagram of a network's layer-level graph: the input and the parameters on the left, the
+  /// loss on the right; each node shows its name, its shape, the norm of its value |v| and of
+  /// the loss's gradient |∂L/∂v|; each arrow the backward rule and the norm it carries back.
+  public init(_ graph: NetworkGraph<some BLASScalar>, title: String? = nil) {
+    let nodes = graph.nodes.map { node -> Node in
+      let shape = node.shape.isEmpty ? "scalar" : node.shape.map(String.init).joined(separator: "×")
+      let style: NodeStyle =
+        switch node.role {
+        case .input: .input
+        case .parameter: .parameter
+        case .loss: .output
+        default: .operation
+        }
+      return Node(
+        id: "n\(node.id)",
+        lines: [
+          Line(node.name, tone: .heading), Line(shape, tone: .muted),
+          Line(
+            (node.role == .loss ? "L = " : "|v| = ") + Self.format(node.valueNorm),
+            tone: .forward),
+          Line("|∂L/∂v| = " + Self.format(node.gradientNorm), tone: .backward),
+        ], style: style)
+    }
+    let edges = graph.edges.map { edge in
+      Edge(
+        from: "n\(edge.from)", to: "n\(edge.to)",
+        lines: [
+          Line(edge.rule, tone: .plain),
+          Line("← |" + Self.format(edge.gradientNorm) + "|", tone: .backward),
+        ])
+    }
+    self.init(
+      title: title,
+      caption: [
+        Line(
+          "|v|: Frobenius norm of the forward value, |∂L/∂v|: of the loss's gradient", tone: .muted)
+      ], nodes: nodes, edges: edges)
+  }
+}
