@@ -15,21 +15,21 @@ public struct GraphNotation: Sendable, Hashable {
   }
 
   public static let english = GraphNotation(legend: [
-    "node: operation, v = forward value, v̄ = ∂f/∂v adjoint",
-    "arrow: ∂ = local derivative ∂(head)/∂(tail), ← v̄·∂ flowing back",
+    "node: operation, v = forward value, ∂f/∂v = adjoint (by backprop)",
+    "arrow: ∂ = local derivative ∂(head)/∂(tail), ← (∂f/∂head)·∂ flowing back",
   ])
 
   public static let korean = GraphNotation(legend: [
-    "노드: 연산, v = 순전파 값, v̄ = ∂f/∂v (역전파로 구한 미분)",
-    "화살표: ∂ = 국소 미분 ∂(머리)/∂(꼬리), ← v̄·∂ 역전파되는 값",
+    "노드: 연산, v = 순전파 값, ∂f/∂v = 오차역전파로 구한 미분",
+    "화살표: ∂ = 국소 미분 ∂(머리)/∂(꼬리), ← (∂f/∂머리)·∂ 역전파되는 값",
   ])
 }
 
 extension Diagram {
   /// A lecture-slide diagram of a reverse-mode graph: inputs on the left, the output on the
   /// right; each node shows its operation, its sub-expression, its forward value `v` and its
-  /// adjoint `v̄` (an input's adjoint as `∂f/∂x`); each arrow its local derivative `∂` and the
-  /// share `← v̄·∂` of the adjoint it carries back.
+  /// adjoint `∂f/∂v` (an input's as `∂f/∂x`); each arrow its local derivative `∂` and the share
+  /// `← (∂f/∂head)·∂` of the adjoint it carries back.
   ///
   /// Numbers are printed with 4 significant digits; a sub-expression longer than
   /// `expressionLimit` characters is cut with an ellipsis.
@@ -46,8 +46,7 @@ extension Diagram {
         lines.append(Line(Self.truncated(text, expressionLimit), tone: .muted))
       }
       lines.append(Line("v = " + Self.format(node.value), tone: .forward))
-      let adjoint =
-        isInput ? "∂\(notation.output)/∂\(node.label) = " : "v̄ = "
+      let adjoint = "∂\(notation.output)/∂\(isInput ? node.label : "v") = "
       lines.append(Line(adjoint + Self.format(node.adjoint), tone: .backward))
       let style: NodeStyle =
         isInput ? .input : node.id == graph.output && !graph.edges.isEmpty ? .output : .operation

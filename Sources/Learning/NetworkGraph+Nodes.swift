@@ -55,7 +55,7 @@ extension LayerPass {
     let softmax = add(
       "softmax", .softmax, [n, probabilities.columns],
       value: frobeniusNorm(probabilities.storage), gradient: pNorm,
-      inputs: [(previous, "P·(g − Σ g⊙P) = (P − Y)/n", frobeniusNorm(deltas[depth - 1].storage))])
+      inputs: [(previous, "(P − Y)/n", frobeniusNorm(deltas[depth - 1].storage))])
     add(
       "loss", .loss, [], value: Swift.abs(Double(loss)), gradient: 1,
       inputs: [(softmax, "−1/(n·p_y)", pNorm)])
