@@ -128,3 +128,25 @@ import Testing
     #expect(graph.gradient == ["x": 0, "y": 0])
   }
 }
+
+@Suite struct AdjointCheckTests {
+  @Test("checks report the symbolic and central errors", arguments: ComputationalGraphTests.cases)
+  func checksOfEveryCase(text: String, point: [String: Double]) throws {
+    let f = try Expression(parsing: text)
+    let checks = f.reverseMode(at: point).checks(of: f, at: point)
+    #expect(checks.map(\.variable) == point.keys.sorted())
+    for check in checks {
+      #expect(check.symbolicError <= 1e-12, "\(text) \(check.variable)")
+      #expect(check.centralError <= 1e-8, "\(text) \(check.variable)")
+    }
+  }
+
+  @Test func aWrongAdjointIsCaught() throws {
+    let f = try Expression(parsing: "x^3")
+    var graph = f.reverseMode(at: ["x": 2.0])
+    graph.gradient["x"] = 12 * (1 + 1e-9)
+    let check = try #require(graph.checks(of: f, at: ["x": 2]).first)
+    #expect(Swift.abs(check.symbolicError - 1e-9) <= 1e-15)
+    #expect(check.symbolic == 12)
+  }
+}
