@@ -66,6 +66,18 @@ public struct NetworkGraph<Scalar: BLASScalar>: Sendable {
     gradients = pass.parameterGradients(network.tensors)
     (nodes, edges) = pass.graph(network)
   }
+
+  /// The graph's parameter gradients (`analytic`) against `network`'s backprop on the same
+  /// batch (`numerical`), tensor by tensor, as `NetworkGradientCheck.compare` measures them.
+  ///
+  /// Complexity: one backprop pass.
+  public func comparedWithBackprop(
+    of network: Network<Scalar>, inputs: Matrix<Scalar>, labels: [UInt8]
+  ) -> [TensorComparison] {
+    let backprop = network.gradient(inputs: inputs, labels: labels).gradients
+    return NetworkGradientCheck.compare(
+      analytic: gradients.map(\.values), numerical: backprop, names: gradients.map(\.name))
+  }
 }
 
 /// The forward values and adjoints of every layer, by the chain rule one layer at a time.

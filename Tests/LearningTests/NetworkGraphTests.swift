@@ -53,6 +53,9 @@ import Testing
       #expect(zip(ours.values, theirs).allSatisfy { Swift.abs($0 - $1) <= 1e-12 * largest })
     }
     #expect(graph.nodes[1].gradientNorm == frobeniusNorm(graph.gradients[0].values))
+    let comparisons = graph.comparedWithBackprop(of: network, inputs: x, labels: y)
+    #expect(comparisons.map(\.name) == ["W1", "b1", "W2", "b2"])
+    #expect(comparisons.allSatisfy { $0.normwiseRelativeError <= 1e-12 && $0.count > 0 })
   }
 
   @Test func deeperSigmoidNetworkMatchesBackpropEverywhere() {
