@@ -61,7 +61,11 @@ public struct NetworkGraph<Scalar: BLASScalar>: Sendable {
   public init(network: Network<Scalar>, inputs: Matrix<Scalar>, labels: [UInt8]) {
     precondition(inputs.columns == network.layers[0], "inputs have \(network.layers[0]) columns")
     precondition(labels.count == inputs.rows && inputs.rows > 0, "one label per input row")
-    let pass = LayerPass(network: network, inputs: inputs, labels: labels)
+    // OpenBLAS's own threads cost more than they save on these small products (and spin on
+    // a busy machine): one thread, as `Network`'s passes run.
+    let pass = BLASThreads.serial {
+      LayerPass(network: network, inputs: inputs, labels: labels)
+    }
     loss = pass.loss
     gradients = pass.parameterGradients(network.tensors)
     (nodes, edges) = pass.graph(network)
@@ -169,9 +173,17 @@ struct LayerPass<Scalar: BLASScalar> {
   }
 }
 
-/// The Frobenius norm, scaled against overflow.
-func frobeniusNorm<S: BinaryFloatingPoint>(_ v: [S]) -> Double {
-  let scale = v.reduce(0.0) { Swift.max($0, Swift.abs(Double($1))) }
+/// The Frobenius norm, scaled against overflow, in `Double`.
+@_specialize(where S == Float)
+@_specialize(where S == Double)
+func frobeniusNorm<S: BLASScalar>(_ v: [S]) -> Double {
+  var scale = 0.0
+  for x in v { scale = Swift.max(scale, Swift.abs(Double(x))) }
   guard scale > 0 && scale.isFinite else { return scale }
-  return scale * v.reduce(0.0) { $0 + (Double($1) / scale) * (Double($1) / scale) }.squareRoot()
+  var sum = 0.0
+  for x in v {
+    let y = Double(x) / scale
+    sum += y * y
+  }
+  return scale * sum.squareRoot()
 }
