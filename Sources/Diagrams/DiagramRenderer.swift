@@ -50,7 +50,8 @@ public enum DiagramRenderer {
   {
     graphvizLock.lock()
     defer { graphvizLock.unlock() }
-    let graph = try GraphvizGraph(name: "diagram")
+    // The graph's name is the SVG's <title>, which browsers show as the page's name.
+    let graph = try GraphvizGraph(name: diagram.title ?? "diagram")
     try DiagramBuilder(diagram: diagram, graph: graph).build(dpi: dpi)
     try graph.layout()
     return try graph.render(format: device)

@@ -82,6 +82,7 @@ import Testing
     #expect(svg.contains("&lt;b&gt;unclosed &amp;"))
     #expect(svg.contains("가중치 W1 ∂L/∂W"))
     #expect(svg.contains("&lt;i&gt;"))
+    #expect(svg.contains("<title>&lt;title&gt;</title>"))
     #expect(try DiagramRenderer.render(diagram, format: .png).count > 1000)
   }
 
