@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "Calculus", targets: ["Calculus"]),
     .library(name: "Learning", targets: ["Learning"]),
     .library(name: "Plotting", targets: ["Plotting"]),
+    .library(name: "Diagrams", targets: ["Diagrams"]),
     .library(name: "Harness", targets: ["Harness"]),
   ],
   dependencies: [
@@ -32,6 +33,12 @@ let package = Package(
         .product(name: "RealModule", package: "swift-numerics"),
       ]),
     .target(name: "Plotting", dependencies: ["CPLplot", "CCairo"]),
+    .target(
+      name: "Diagrams",
+      dependencies: [
+        "CGraphviz", "Calculus", "Learning",
+        .product(name: "RealModule", package: "swift-numerics"),
+      ]),
     .target(
       name: "Harness",
       dependencies: [
@@ -59,6 +66,9 @@ let package = Package(
       providers: [.apt(["libplplot-dev", "plplot-driver-cairo", "pkg-config"])]),
     .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
     .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(
+      name: "CGraphviz", pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev", "libgvc6", "fonts-noto-cjk"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
     // MARK: - Test bundles
@@ -67,5 +77,6 @@ let package = Package(
     .testTarget(name: "LearningTests", dependencies: ["Learning"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
     .testTarget(name: "HarnessTests", dependencies: ["Harness", "ExperimentCLI", "Learning"]),
+    .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "Calculus", "Learning"]),
   ]
 )

@@ -11,9 +11,30 @@ public enum DescentStatus: String, Sendable, Codable {
   case diverged
 }
 
+/// How an iterate moves against the gradient.
+public enum UpdateRule: String, Sendable, Codable, CaseIterable {
+  /// `x <- x - eta * gradient(x)`: plain gradient descent.
+  case standard
+  /// `x <- x - eta * gradient(x) * x`, entry by entry: the rule as printed on the notes' slide
+  /// ("w = w - grad x w x lr"). Each coordinate's step is scaled by the coordinate itself, so
+  /// a coordinate at 0 never moves, and on `x0^2 + x1^2` a coordinate x < 0 becomes
+  /// `x - 2 eta x^2 = x (1 - 2 eta x)`, larger in magnitude: it runs away from the minimum.
+  case multiplicative
+
+  /// The next iterate from `x` and the gradient `g` at it.
+  func step(_ x: [Double], _ g: [Double], learningRate eta: Double) -> [Double] {
+    switch self {
+    case .standard: return zip(x, g).map { $0 - eta * $1 }
+    case .multiplicative: return zip(x, g).map { $0 - eta * $1 * $0 }
+    }
+  }
+}
+
 /// One gradient-descent run at one learning rate.
 public struct DescentRun: Sendable {
   public var learningRate: Double
+  /// The update rule of the run.
+  public var update: UpdateRule = .standard
   /// The start first; includes the last finite, in-bound iterate.
   public var iterates: [[Double]]
   /// f at each iterate.
@@ -30,9 +51,10 @@ public struct DescentRun: Sendable {
   public var finalValue: Double { values[values.count - 1] }
 }
 
-/// Plain gradient descent `x <- x - eta * gradient(x)`.
+/// Gradient descent `x <- x - eta * gradient(x)`, or the notes' slide rule (`UpdateRule`).
 public enum GradientDescent {
-  /// Runs at most `steps` updates of `x <- x - learningRate * gradient(x)` from `start`.
+  /// Runs at most `steps` updates of `x <- x - learningRate * gradient(x)` from `start` (or,
+  /// with `update: .multiplicative`, `x <- x - learningRate * gradient(x) * x` entry by entry).
   ///
   /// - Converged: the gradient norm at an iterate is at most `tolerance` (the run stops
   ///   there, before updating).
@@ -47,12 +69,13 @@ public enum GradientDescent {
   /// - Precondition: `gradient` returns as many components as `start` has, and `steps >= 0`.
   public static func run(
     f: ([Double]) -> Double, gradient: ([Double]) -> [Double], start: [Double],
-    learningRate: Double, steps: Int, tolerance: Double = 1e-6, divergenceBound: Double = 1e8
+    learningRate: Double, steps: Int, tolerance: Double = 1e-6, divergenceBound: Double = 1e8,
+    update: UpdateRule = .standard
   ) -> DescentRun {
     precondition(steps >= 0, "steps must not be negative")
     var run = DescentRun(
-      learningRate: learningRate, iterates: [start], values: [f(start)], status: .tooSlow,
-      stepsTaken: 0, reason: "")
+      learningRate: learningRate, update: update, iterates: [start], values: [f(start)],
+      status: .tooSlow, stepsTaken: 0, reason: "")
     func stop(_ status: DescentStatus, _ reason: String) -> DescentRun {
       run.status = status
       run.stepsTaken = run.iterates.count - 1
@@ -77,7 +100,7 @@ public enum GradientDescent {
           "gradient norm \(norm.formatted3) <= \(tolerance.formatted3) after \(step) steps")
       }
       guard step < steps else { break }
-      let next = zip(x, g).map { $0 - learningRate * $1 }
+      let next = update.step(x, g, learningRate: learningRate)
       let value = f(next)
       guard next.allSatisfy(\.isFinite), value.isFinite else {
         return stop(.diverged, "non-finite at step \(step + 1)")

@@ -1,0 +1,116 @@
+/// A directed diagram as a value: boxes with multi-line labels, labelled arrows, optional
+/// clusters, laid out by Graphviz's `dot` (see `DiagramRenderer`).
+///
+/// Nothing here is Graphviz syntax: every text is shown as given (escaped on the way in), so
+/// a label may hold any characters, `<`, `&`, quotes and Hangul included.
+public struct Diagram: Sendable, Hashable {
+  /// How a line of a label is set: its weight, size and colour.
+  public enum Tone: String, Sendable, Hashable, CaseIterable {
+    /// Bold and larger: the node's name or operation.
+    case heading
+    /// Regular, dark.
+    case plain
+    /// Smaller, grey: an expression or a shape.
+    case muted
+    /// Blue: a forward value.
+    case forward
+    /// Red: an adjoint or gradient flowing backward.
+    case backward
+  }
+
+  /// One line of a label.
+  public struct Line: Sendable, Hashable {
+    public var text: String
+    public var tone: Tone
+
+    public init(_ text: String, tone: Tone = .plain) {
+      self.text = text
+      self.tone = tone
+    }
+  }
+
+  /// How a node is drawn.
+  public enum NodeStyle: String, Sendable, Hashable, CaseIterable {
+    /// An input of the computation (kept on the left).
+    case input
+    /// A parameter (weights, biases).
+    case parameter
+    /// An intermediate operation.
+    case operation
+    /// The output (kept on the right).
+    case output
+  }
+
+  public struct Node: Sendable, Hashable {
+    /// Unique within the diagram; never shown.
+    public var id: String
+    public var lines: [Line]
+    public var style: NodeStyle
+    /// The id of the cluster the node is drawn in, if any.
+    public var cluster: String?
+
+    public init(id: String, lines: [Line], style: NodeStyle = .operation, cluster: String? = nil) {
+      self.id = id
+      self.lines = lines
+      self.style = style
+      self.cluster = cluster
+    }
+  }
+
+  public struct Edge: Sendable, Hashable {
+    /// The ids of the tail and the head: the arrow points from `from` to `to`.
+    public var from: String
+    public var to: String
+    public var lines: [Line]
+
+    public init(from: String, to: String, lines: [Line] = []) {
+      self.from = from
+      self.to = to
+      self.lines = lines
+    }
+  }
+
+  /// A box drawn around some nodes, with a caption.
+  public struct Cluster: Sendable, Hashable {
+    public var id: String
+    public var label: String
+
+    public init(id: String, label: String) {
+      self.id = id
+      self.label = label
+    }
+  }
+
+  /// The direction the arrows run.
+  public enum Direction: String, Sendable, Hashable, CaseIterable {
+    /// Inputs on the left, the output on the right (`rankdir=LR`).
+    case leftToRight = "LR"
+    /// Inputs at the top (`rankdir=TB`).
+    case topToBottom = "TB"
+  }
+
+  /// Shown above the drawing.
+  public var title: String?
+  /// Lines shown below the drawing (a legend of the notation).
+  public var caption: [Line]
+  public var nodes: [Node]
+  public var edges: [Edge]
+  public var clusters: [Cluster]
+  public var direction: Direction
+  /// The font family (fontconfig name); the default has Hangul.
+  public var fontName: String
+
+  public init(
+    title: String? = nil, caption: [Line] = [], nodes: [Node], edges: [Edge],
+    clusters: [Cluster] = [], direction: Direction = .leftToRight,
+    fontName: String = "Noto Sans CJK KR"
+  ) {
+    self.title = title
+    self.caption = caption
+    self.nodes = nodes
+    self.edges = edges
+    self.clusters = clusters
+    self.direction = direction
+    self.fontName = fontName
+  }
+}

@@ -1,0 +1,141 @@
+internal import CGraphviz
+
+/// Turns a `Diagram` value into Graphviz nodes, edges and attributes: the house style of a
+/// lecture slide (rounded boxes, HTML-like labels with coloured lines, inputs leftmost).
+struct DiagramBuilder {
+  let diagram: Diagram
+  let graph: GraphvizGraph
+
+  func build(dpi: Double?) throws(DiagramError) {
+    try validate()
+    let g = UnsafeMutableRawPointer(graph.graph)
+    let attributes: [(String, String)] = [
+      ("rankdir", diagram.direction.rawValue), ("fontname", diagram.fontName),
+      ("bgcolor", "white"), ("pad", "0.3"), ("nodesep", "0.45"), ("ranksep", "1.1"),
+      ("labelloc", "t"), ("splines", "spline"), ("newrank", "true"),
+    ]
+    for (name, value) in attributes { graph.set(g, name, value) }
+    if let dpi { graph.set(g, "dpi", String(format: "%g", dpi)) }
+    let heading = diagram.title.map { [Diagram.Line($0, tone: .heading)] } ?? []
+    let top = heading + diagram.caption
+    if !top.isEmpty { graph.setHTMLLabel(g, Self.html(top, size: 15)) }
+    var clusters: [String: UnsafeMutablePointer<Agraph_t>] = [:]
+    for cluster in diagram.clusters {
+      let sub = graph.subgraph("cluster_\(cluster.id)")
+      let s = UnsafeMutableRawPointer(sub)
+      graph.set(s, "style", "rounded,dashed")
+      graph.set(s, "color", "#9aa5b1")
+      graph.set(s, "fontname", diagram.fontName)
+      graph.setHTMLLabel(s, Self.html([Diagram.Line(cluster.label, tone: .muted)], size: 13))
+      clusters[cluster.id] = sub
+    }
+    let sources = graph.subgraph("inputs")
+    let sinks = graph.subgraph("outputs")
+    graph.set(UnsafeMutableRawPointer(sources), "rank", "source")
+    graph.set(UnsafeMutableRawPointer(sinks), "rank", "sink")
+    for node in diagram.nodes {
+      let container =
+        node.cluster.flatMap { clusters[$0] }
+        ?? (node.style == .input ? sources : node.style == .output ? sinks : nil)
+      let n = UnsafeMutableRawPointer(graph.node(node.id, in: container))
+      style(n, node.style)
+      graph.setHTMLLabel(n, Self.html(node.lines, size: 14))
+    }
+    for edge in diagram.edges {
+      let e = UnsafeMutableRawPointer(graph.edge(graph.node(edge.from), graph.node(edge.to)))
+      for (name, value) in [
+        ("color", "#4a5560"), ("penwidth", "1.4"), ("arrowsize", "0.8"),
+        ("fontname", diagram.fontName),
+      ] {
+        graph.set(e, name, value)
+      }
+      if !edge.lines.isEmpty { graph.setHTMLLabel(e, Self.html(edge.lines, size: 12)) }
+    }
+  }
+
+  /// Every edge joins two nodes of the diagram; no id appears twice.
+  private func validate() throws(DiagramError) {
+    var ids = Set<String>()
+    for node in diagram.nodes {
+      guard ids.insert(node.id).inserted else {
+        throw DiagramError(message: "two nodes have the id '\(node.id)'")
+      }
+    }
+    for edge in diagram.edges {
+      for end in [edge.from, edge.to] where !ids.contains(end) {
+        throw DiagramError(message: "an edge names '\(end)', which is not a node")
+      }
+    }
+    for node in diagram.nodes {
+      if let c = node.cluster, !diagram.clusters.contains(where: { $0.id == c }) {
+        throw DiagramError(message: "node '\(node.id)' is in cluster '\(c)', which is not given")
+      }
+    }
+  }
+
+  private func style(_ n: UnsafeMutableRawPointer, _ style: Diagram.NodeStyle) {
+    let (fill, border): (String, String) =
+      switch style {
+      case .input: ("#e3eefb", "#2f6db5")
+      case .parameter: ("#fdf1dc", "#b7791f")
+      case .operation: ("#ffffff", "#4a5560")
+      case .output: ("#e4f5e8", "#2f855a")
+      }
+    for (name, value) in [
+      ("shape", "box"), ("style", "rounded,filled"), ("fillcolor", fill), ("color", border),
+      ("penwidth", style == .operation ? "1.2" : "1.8"), ("margin", "0.18,0.1"),
+      ("fontname", diagram.fontName),
+    ] {
+      graph.set(n, name, value)
+    }
+  }
+}
+
+extension DiagramBuilder {
+  /// The lines as HTML-like label markup (without the outer `<` `>`), every text escaped.
+  static func html(_ lines: [Diagram.Line], size: Int) -> String {
+    guard !lines.isEmpty else { return " " }
+    return lines.map { line in
+      let text = escaped(line.text)
+      let body = line.tone == .heading ? "<B>\(text)</B>" : text
+      return "<FONT POINT-SIZE=\"\(size + sizeStep(line.tone))\" COLOR=\"\(colour(line.tone))\">"
+        + body + "</FONT>"
+    }.joined(separator: "<BR/>")
+  }
+
+  private static func sizeStep(_ tone: Diagram.Tone) -> Int {
+    switch tone {
+    case .heading: return 3
+    case .muted: return -2
+    default: return 0
+    }
+  }
+
+  private static func colour(_ tone: Diagram.Tone) -> String {
+    switch tone {
+    case .heading, .plain: return "#1a202c"
+    case .muted: return "#5f6b7a"
+    case .forward: return "#1f5fae"
+    case .backward: return "#c0392b"
+    }
+  }
+
+  /// `&`, `<`, `>`, quotes as entities; control characters (which the HTML parser rejects)
+  /// as spaces; an empty text as a non-breaking space (an empty `FONT` is an error).
+  static func escaped(_ text: String) -> String {
+    guard !text.isEmpty else { return "&#160;" }
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default:
+        out.unicodeScalars.append(scalar.value < 0x20 || scalar.value == 0x7f ? " " : scalar)
+      }
+    }
+    return out
+  }
+}
