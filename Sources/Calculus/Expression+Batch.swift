@@ -31,6 +31,7 @@ public struct BatchEvaluator<T: Real & BinaryFloatingPoint> {
   var result: Operand = .constant(0)
 
   /// - Precondition: every variable of `expression` is in `variables`.
+  @_specialize(where T == Double)
   public init(_ expression: Expression, variables: [String]) {
     let missing = expression.variables.subtracting(variables)
     precondition(missing.isEmpty, "no value for the variables \(missing.sorted())")
@@ -101,6 +102,9 @@ public struct BatchEvaluator<T: Real & BinaryFloatingPoint> {
   /// Edge Cases: as `Expression.evaluate(_:)` (NaN outside a function's domain).
   ///
   /// - Precondition: `columns` has a column per variable, each of the same length.
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
+  @_specialize(where T == Float80)
   public func evaluate(_ columns: [[T]]) -> [T] {
     let lanes = columns.first?.count ?? 1
     var registers: [[T]] = []
@@ -183,9 +187,10 @@ enum VectorMath {
       result.withUnsafeMutableBufferPointer { output in
         var i = 0
         while i + 8 <= input.count {
-          let lanes = SIMD8<Double>((0..<8).lazy.map { input[i + $0] })
-          let values = vectorExp(lanes)
-          for k in 0..<8 { output[i + k] = values[k] }
+          let lanes = UnsafeRawPointer(input.baseAddress! + i).loadUnaligned(
+            as: SIMD8<Double>.self)
+          UnsafeMutableRawPointer(output.baseAddress! + i).storeBytes(
+            of: vectorExp(lanes), as: SIMD8<Double>.self)
           i += 8
         }
         while i < input.count {
@@ -238,6 +243,9 @@ extension FiniteDifference {
   /// Edge Cases: a step below the spacing at x (`h' = 0`) gives NaN.
   ///
   /// Complexity: one `BatchEvaluator.evaluate` over the batch.
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
+  @_specialize(where T == Float80)
   public static func derivatives<T: Real & BinaryFloatingPoint>(
     of f: BatchEvaluator<T>, at point: [T], variable index: Int, steps: [T], stencil: Stencil
   ) -> [T] {
@@ -246,6 +254,9 @@ extension FiniteDifference {
 
   /// `derivatives(of:at:variable:steps:stencil:)` with the batch's arguments and values
   /// (lane `s * offsets.count + i` is step s, offset i).
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
+  @_specialize(where T == Float80)
   static func stencilSweep<T: Real & BinaryFloatingPoint>(
     of f: BatchEvaluator<T>, at point: [T], variable index: Int, steps: [T], stencil: Stencil
   ) -> (arguments: [T], values: [T], estimates: [T], spacings: [T]) {

@@ -170,7 +170,8 @@ extension SweepAnalysis {
   /// C and p are the fit's (the prediction's when there is no fit; none when exact); R is
   /// the median of `error h^q / (ε |f|)` over the usable steps below the fit range, where
   /// round-off dominates, or `weightSum` when there are none. The error at the predicted
-  /// best step is the measured error of the sweep's step nearest to it in log h.
+  /// best step is the running median (of three neighbouring steps) at the sweep's step
+  /// nearest to it in log h; the sweep's best is the least running median.
   public static func errorModel(
     samples: [SweepSample], fit: FitOutcome, prediction: TaylorPrediction, value: Double,
     derivative q: Int, epsilon: Double, weightSum: Double
@@ -190,16 +191,22 @@ extension SweepAnalysis {
     }
     let ratios = below.map { $0.error * Double.pow($0.effectiveStep, q) / scale }.sorted()
     let roundoff = ratios.isEmpty ? weightSum : ratios[ratios.count / 2]
+    // A lone round-off error can land near zero by chance: compare running medians of
+    // three neighbouring steps, not single samples.
+    let smoothed = usable.indices.map { i in
+      let window = usable[Swift.max(0, i - 1)...Swift.min(usable.count - 1, i + 1)].map(\.error)
+      return window.sorted()[window.count / 2]
+    }
     var atPredicted: Double?
     if let h = prediction.bestStep {
-      atPredicted =
-        usable.min {
-          Swift.abs(Double.log($0.effectiveStep / h)) < Swift.abs(Double.log($1.effectiveStep / h))
-        }?.error
+      atPredicted = usable.indices.min {
+        Swift.abs(Double.log(usable[$0].effectiveStep / h))
+          < Swift.abs(Double.log(usable[$1].effectiveStep / h))
+      }.map { smoothed[$0] }
     }
     return ErrorModel(
       truncationConstant: constant, truncationOrder: order, roundoffConstant: roundoff,
       roundoffScale: scale, derivative: q, predictedBestStep: prediction.bestStep,
-      errorAtPredictedBest: atPredicted, bestError: usable.map(\.error).min())
+      errorAtPredictedBest: atPredicted, bestError: smoothed.min())
   }
 }
