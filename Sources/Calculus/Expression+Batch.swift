@@ -216,12 +216,17 @@ enum VectorMath {
       for k in 0..<8 { out[k] = Double.exp(x[k]) }
       return out
     }
-    let n = (x * 1.4426950408889634).rounded(.toNearestOrEven)
+    // n = round(x / ln 2) by the shifter 1.5 * 2^52, whose low bits then hold n.
+    let shifter = SIMD8<Double>(repeating: 0x1.8p52)
+    let shifted = x * 1.4426950408889634 + shifter
+    let n = shifted - shifter
     let r = (x - n * 0.6931471803691238) - n * 1.9082149292705877e-10
     var p = SIMD8<Double>(repeating: 1.0 / 6_227_020_800)
-    for c in Self.reciprocalFactorials { p = SIMD8(repeating: c).addingProduct(p, r) }
-    let exponent = SIMD8<Int64>(n, rounding: .towardZero) &+ 1023
-    let scale = unsafeBitCast(exponent &<< 52, to: SIMD8<Double>.self)
+    for c in Self.reciprocalFactorials { p = p * r + SIMD8(repeating: c) }
+    let bits =
+      unsafeBitCast(shifted, to: SIMD8<Int64>.self)
+      &- unsafeBitCast(shifter, to: SIMD8<Int64>.self)
+    let scale = unsafeBitCast((bits &+ 1023) &<< 52, to: SIMD8<Double>.self)
     return p * scale
   }
 
