@@ -72,17 +72,78 @@ public enum Taylor {
     scheme: Scheme, derivatives: [Double], identicallyZero: [Bool], epsilon: Double
   ) -> TaylorPrediction {
     precondition(derivatives.count == identicallyZero.count, "one flag per derivative")
+    precondition(derivatives.count >= 3, "pass derivatives up to at least f''")
+    let zeroFrom = (2..<derivatives.count).first { identicallyZero[$0] }
+    if scheme.isStencil, let stencil = try? scheme.stencil(derivative: 1) {
+      return predict(
+        stencil: stencil, derivatives: derivatives, identicallyZeroFrom: zeroFrom,
+        epsilon: epsilon)
+    }
+    var prediction = leadingTerm(
+      derivative: 1, coefficient: scheme.truncationCoefficient, derivatives: derivatives,
+      identicallyZeroFrom: zeroFrom)
+    if let order = prediction.order {
+      let floor = epsilon * Swift.abs(derivatives[1])
+      if floor > 0 {
+        prediction.bestStep = Double.pow(floor / prediction.constant, 1 / Double(order))
+        prediction.bestError = 2 * floor
+      }
+    }
+    return prediction
+  }
+
+  /// The order, constant and best step that the Taylor expansion predicts for `stencil`
+  /// (derivative q) at a point: `predict(scheme:...)` for any q.
+  ///
+  /// - Parameters:
+  ///   - derivatives: `derivatives[k] = f^(k)(x)` for `k = 0...K`, `K > q` (pass `K >= q + 8`,
+  ///     from `Expression.derivatives(withRespectTo:at:upTo:)` in `Float80`).
+  ///   - identicallyZeroFrom: the first k whose derivative is the zero function (a
+  ///     polynomial of degree below k), or nil.
+  ///   - roundoffWeightSum: `sum |w_i|` of the evaluations as made (the stencil's when nil).
+  ///
+  /// The leading term is the first `k > q` with `c_k != 0` whose `f^(k)(x)` does not vanish;
+  /// `order = k - q`, `constant = |c_k f^(k)(x)|`. The best step balances `C h^p` against
+  /// `R / h^q`, `R = epsilon |f(x)| sum|w_i|`: `h* = (q R / (p C))^(1/(p+q))`, and
+  /// `bestError = C h*^p + R / h*^q`.
+  ///
+  /// Edge Cases: exact (order nil) when every surviving term is identically zero or
+  /// vanishes at the point up to K; `bestStep` nil when exact or `f(x) = 0`.
+  public static func predict(
+    stencil: Stencil, derivatives: [Double], identicallyZeroFrom: Int?, epsilon: Double,
+    roundoffWeightSum: Double? = nil
+  ) -> TaylorPrediction {
+    let q = stencil.derivative
+    precondition(derivatives.count > q + 1, "pass derivatives beyond f^(q)")
+    var prediction = leadingTerm(
+      derivative: q, coefficient: stencil.truncationCoefficient, derivatives: derivatives,
+      identicallyZeroFrom: identicallyZeroFrom)
+    guard let order = prediction.order else { return prediction }
+    let (p, qd) = (Double(order), Double(q))
+    let r = epsilon * Swift.abs(derivatives[0]) * (roundoffWeightSum ?? stencil.weightSum)
+    if r > 0, prediction.constant > 0 {
+      let h = Double.pow(qd * r / (p * prediction.constant), 1 / (p + qd))
+      prediction.bestStep = h
+      prediction.bestError = prediction.constant * Double.pow(h, p) + r / Double.pow(h, qd)
+    }
+    return prediction
+  }
+
+  /// The leading truncation term of `estimate - f^(q)(x) = sum_{k > q} c_k f^(k)(x) h^(k-q)`.
+  static func leadingTerm(
+    derivative q: Int, coefficient: (Int) -> Double, derivatives: [Double],
+    identicallyZeroFrom: Int?
+  ) -> TaylorPrediction {
     let top = derivatives.count - 1
-    precondition(top >= 2, "pass derivatives up to at least f''")
-    let firstZero = (2...top).first { identicallyZero[$0] } ?? top + 1
-    let candidates = (2..<firstZero).filter { scheme.truncationCoefficient($0) != 0 }
+    let firstZero = Swift.min(identicallyZeroFrom ?? top + 1, top + 1)
+    let candidates = Array((q + 1)..<Swift.max(q + 1, firstZero)).filter { coefficient($0) != 0 }
     guard !candidates.isEmpty else {
       return TaylorPrediction(
         order: nil, constant: 0, leadingDerivative: nil, isExact: true,
-        explanation: "\(derivativeName(firstZero)) ≡ 0: no truncation error")
+        explanation: "\(derivativeName(Swift.max(firstZero, q + 1))) ≡ 0: no truncation error")
     }
     func vanishes(_ k: Int) -> Bool {
-      var scale = Swift.max(Swift.abs(derivatives[1]), Swift.abs(derivatives[k - 1]))
+      var scale = Swift.max(Swift.abs(derivatives[q]), Swift.abs(derivatives[k - 1]))
       if k < top { scale = Swift.max(scale, Swift.abs(derivatives[k + 1])) }
       return Swift.abs(derivatives[k]) <= vanishingTolerance * scale
     }
@@ -97,39 +158,22 @@ public enum Taylor {
         explanation: "\(names) \(one ? "vanishes" : "vanish") at this point \(reach): "
           + "no truncation error, the errors are round-off only")
     }
-    let order = k - 1
-    let coefficient = scheme.truncationCoefficient(k)
-    let constant = Swift.abs(coefficient * derivatives[k])
+    let order = k - q
+    let c = coefficient(k)
+    let constant = Swift.abs(c * derivatives[k])
     let term =
-      "error ≈ \(constant.formatted3) h^\(order) (c_\(k) = \(fraction(coefficient)), "
+      "error ≈ \(constant.formatted3) h^\(order) (c_\(k) = \(fraction(c)), "
       + "\(derivativeName(k)) = \(derivatives[k].formatted3))"
     var explanation = term
     if !skipped.isEmpty {
       explanation =
         "\(names) \(one ? "= 0" : "vanish") at this point: the "
-        + list(skipped.map { "h^\($0 - 1)" }) + (one ? " term vanishes" : " terms vanish")
+        + list(skipped.map { "h^\($0 - q)" }) + (one ? " term vanishes" : " terms vanish")
         + ", next term is h^\(order); " + term
     }
-    var prediction = TaylorPrediction(
+    return TaylorPrediction(
       order: order, constant: constant, leadingDerivative: k, isExact: false,
       explanation: explanation)
-    let p = Double(order)
-    if scheme.isStencil {
-      let weights = scheme.stencil.reduce(0) { $0 + Swift.abs($1.weight) }
-      let r = epsilon * Swift.abs(derivatives[0]) * weights
-      if r > 0 {
-        let h = Double.pow(r / (p * constant), 1 / (p + 1))
-        prediction.bestStep = h
-        prediction.bestError = constant * Double.pow(h, p) + r / h
-      }
-    } else {
-      let floor = epsilon * Swift.abs(derivatives[1])
-      if floor > 0 {
-        prediction.bestStep = Double.pow(floor / constant, 1 / p)
-        prediction.bestError = 2 * floor
-      }
-    }
-    return prediction
   }
 
   /// The round-off level of a scheme's estimate at step h, below which errors are noise.
@@ -154,6 +198,23 @@ public enum Taylor {
       sum + Swift.abs(point.weight) * (f + Swift.abs(point.offset) * h * df)
     }
     return epsilon * (amplified / h + df)
+  }
+
+  /// The round-off level of a q-th derivative stencil's estimate at step h:
+  /// `epsilon * (sum|w_i| (|f(x)| + |o_i| h |f'(x)|) / h^q + |f^(q)(x)|)`, which is
+  /// `epsilon |f(x)| sum|w_i| / h^q` wherever cancellation dominates.
+  ///
+  /// - Parameter derivatives: `[f(x), f'(x), ..., f^(q)(x)]` (at least).
+  public static func roundoffFloor(
+    stencil: Stencil, derivatives: [Double], epsilon: Double, step h: Double
+  ) -> Double {
+    let q = stencil.derivative
+    let (f, df) = (Swift.abs(derivatives[0]), Swift.abs(derivatives[1]))
+    var amplified = 0.0
+    for (o, w) in zip(stencil.offsets, stencil.weights) {
+      amplified += Swift.abs(w) * (f + Swift.abs(o) * h * df)
+    }
+    return epsilon * (amplified / Double.pow(h, q) + Swift.abs(derivatives[q]))
   }
 
   /// `f''`, `f'''`, `f^(4)`...

@@ -1,31 +1,6 @@
 import Calculus
 import RealModule
 
-/// The floating-point formats a sweep can run in.
-public enum Precision: String, CaseIterable, Sendable, Codable {
-  case half
-  case single
-  case double
-  case extended
-
-  /// The unit round-off's scale: the distance from 1 to the next representable number.
-  public var epsilon: Double {
-    switch self {
-    case .half: return Double(Float16.ulpOfOne)
-    case .single: return Double(Float.ulpOfOne)
-    case .double: return Double.ulpOfOne
-    case .extended: return Double(Float80.ulpOfOne)
-    }
-  }
-}
-
-/// What a scheme is expected to show: a given order, or `auto`, the Taylor-predicted order at
-/// the point (which may differ from the scheme's nominal order where a coefficient vanishes).
-public enum Expectation: Sendable, Equatable {
-  case order(Double)
-  case auto
-}
-
 /// `expect: {forward: 1, central: 2, central4: auto}` for the schemes of a sweep.
 struct SchemeExpectations: Decodable, Sendable {
   var orders: [Scheme: Expectation] = [:]

@@ -20,8 +20,8 @@ enum Convergence: ExperimentKindDefinition {
     let outcomes = try parallelMap(jobList.count, context: context) { k in
       let job = jobList[k]
       let c = spec.cases[job.caseIndex]
-      return SweepAnalysis.run(
-        f: c.f, derivatives: derivatives[job.caseIndex], variables: [c.variable],
+      return try SweepAnalysis.run(
+        f: c.f, variables: [c.variable],
         point: [job.point], index: 0, scheme: job.scheme, precision: job.precision, steps: steps,
         expectation: spec.expectedPrecisions.contains(job.precision)
           ? spec.expectations[job.scheme] : nil,

@@ -21,8 +21,8 @@ enum Partials: ExperimentKindDefinition {
     let steps = spec.grid.steps
     let outcomes = try parallelMap(jobList.count, context: context) { k in
       let job = jobList[k]
-      return SweepAnalysis.run(
-        f: spec.f, derivatives: derivatives[job.variable], variables: vars,
+      return try SweepAnalysis.run(
+        f: spec.f, variables: vars,
         point: spec.points[job.point], index: job.variable, scheme: job.scheme,
         precision: job.precision, steps: steps, expectation: spec.expectations[job.scheme],
         tolerance: spec.tolerance)

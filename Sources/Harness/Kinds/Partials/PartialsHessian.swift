@@ -9,25 +9,9 @@ extension Partials {
   {
     let vars = spec.variables
     let point = spec.points[p]
-    let second = spec.f.derivative(withRespectTo: vars[i]).derivative(withRespectTo: vars[j])
-    // Leading truncation term: f_iiii h^2/12 on the diagonal, (f_iiij + f_ijjj) h^2/6 off it.
-    let lead: Expression
-    let factor: Double
-    if i == j {
-      lead = second.derivative(withRespectTo: vars[i]).derivative(withRespectTo: vars[i])
-      factor = 1.0 / 12
-    } else {
-      lead = Expression.sum([
-        second.derivative(withRespectTo: vars[i]).derivative(withRespectTo: vars[i]),
-        second.derivative(withRespectTo: vars[j]).derivative(withRespectTo: vars[j]),
-      ]).simplified()
-      factor = 1.0 / 6
-    }
-    var env: [String: Float80] = [:]
-    for (name, value) in zip(vars, point) { env[name] = Float80(value) }
-    let exact80: Float80 = second.evaluate(env)
-    let leadValue = Double(lead.evaluate(env) as Float80)
-    let fValue = Double(spec.f.evaluate(env) as Float80)
+    let (exact, fValue, prediction) = SweepAnalysis.secondPartialPrediction(
+      of: spec.f, variables: vars, point: point, i, j, epsilon: Double.ulpOfOne)
+    let exact80 = Float80(exact)
     let g: @Sendable ([Double]) -> Double = spec.f.compiled(variables: vars)
     let samples = steps.map { h -> PartialsOutcome.HessianSample in
       let estimate = FiniteDifference.secondPartial(of: g, at: point, variables: i, j, step: h)
@@ -39,20 +23,7 @@ extension Partials {
     let floor: (Double) -> Double = { h in
       (i == j ? 4 : 1) * eps * max(abs(fValue), .leastNormalMagnitude) / (h * h)
     }
-    let isExact = lead.simplified().isIdenticallyZero
-    let scale = max(abs(Double(exact80)), abs(fValue), 1e-300)
-    let vanishes = !isExact && abs(leadValue) <= Taylor.vanishingTolerance * scale
-    let constant = abs(leadValue) * factor
-    let bestStep =
-      isExact || vanishes ? nil : pow((i == j ? 4 : 1) * eps * abs(fValue) / constant, 0.25)
-    let prediction = TaylorPrediction(
-      order: isExact || vanishes ? nil : 2, constant: constant,
-      leadingDerivative: isExact ? nil : 4,
-      isExact: isExact,
-      explanation: isExact
-        ? "the fourth derivatives vanish identically: no truncation error"
-        : vanishes ? "the h^2 coefficient vanishes at this point: a higher order shows" : "",
-      bestStep: bestStep, bestError: nil)
+    let isExact = prediction.isExact
     let usable = samples.filter { $0.error.isFinite }
     let fit = OrderFitting.fit(
       steps: usable.map(\.step), errors: usable.map(\.error), roundoffFloor: floor,

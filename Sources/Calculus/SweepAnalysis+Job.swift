@@ -1,0 +1,212 @@
+import ComplexModule
+import RealModule
+
+extension SweepAnalysis {
+  /// One sweep's inputs, and the steps that turn them into a `SweepOutcome`.
+  struct Job {
+    var f: Expression
+    var variables: [String]
+    var point: [Double]
+    var index: Int
+    var scheme: Scheme
+    var stencil: Stencil?
+    var precision: Precision
+    var steps: [Double]
+    var expectation: Expectation?
+    var tolerance: Double
+
+    /// One step's measurement: the estimate, and the first stencil argument where a value
+    /// is NaN while f(x) is not (a candidate for leaving the domain).
+    struct Measured {
+      var step: Double
+      var effectiveStep: Double
+      var estimate: Double
+      var nanArgument: Double?
+    }
+
+    var q: Int { stencil?.derivative ?? 1 }
+
+    func measure() -> [Measured] {
+      switch precision {
+      case .half: return measure(Float16.self)
+      case .single: return measure(Float.self)
+      case .double: return measure(Double.self)
+      case .extended: return measure(Float80.self)
+      }
+    }
+
+    func measure<T: Real & BinaryFloatingPoint>(_: T.Type) -> [Measured] {
+      let base = point.map { T($0) }
+      guard let stencil else { return complexStep(base) }
+      let sweep = FiniteDifference.stencilSweep(
+        of: BatchEvaluator<T>(f, variables: variables), at: base, variable: index,
+        steps: steps.map { T($0) }, stencil: stencil)
+      let centre: T = f.compiled(variables: variables)(base)
+      let width = stencil.offsets.count
+      return steps.indices.map { s in
+        let lanes = (s * width)..<((s + 1) * width)
+        let nan = centre.isNaN ? nil : lanes.first { sweep.values[$0].isNaN }
+        return Measured(
+          step: steps[s], effectiveStep: Double(sweep.spacings[s]),
+          estimate: Double(sweep.estimates[s]), nanArgument: nan.map { Double(sweep.arguments[$0]) }
+        )
+      }
+    }
+
+    func complexStep<T: Real & BinaryFloatingPoint>(_ base: [T]) -> [Measured] {
+      let g: @Sendable ([Complex<T>]) -> Complex<T> = f.compiledComplex(variables: variables)
+      var complexBase = base.map { Complex($0) }
+      let x = base[index]
+      return steps.map { h in
+        let step = T(h)
+        let along: (Complex<T>) -> Complex<T> = { z in
+          complexBase[index] = z
+          return g(complexBase)
+        }
+        let estimate = step > 0 ? FiniteDifference.complexStep(of: along, at: x, step: step) : .nan
+        return Measured(
+          step: h, effectiveStep: Double(step), estimate: Double(estimate), nanArgument: nil)
+      }
+    }
+
+    /// `[f, f', ..., f^(q + taylorTerms)]` at the rounded point in Float80, and from which
+    /// order they vanish identically.
+    func taylor(_ roundedPoint: [Double]) -> (derivatives: [Float80], zeroFrom: Int?) {
+      var env: [String: Float80] = [:]
+      for (name, value) in zip(variables, roundedPoint) { env[name] = Float80(value) }
+      let d = f.derivatives(
+        withRespectTo: variables[index], at: env, upTo: q + SweepAnalysis.taylorTerms)
+      let degree = f.polynomialDegree(in: [variables[index]])
+      return (d, degree.map { $0 + 1 })
+    }
+
+    func prediction(_ d: [Double], zeroFrom: Int?) -> TaylorPrediction {
+      let epsilon = precision.epsilon
+      if let stencil {
+        return Taylor.predict(
+          stencil: stencil, derivatives: d, identicallyZeroFrom: zeroFrom, epsilon: epsilon)
+      }
+      let flags = d.indices.map { k in zeroFrom.map { k >= $0 } ?? false }
+      return Taylor.predict(
+        scheme: scheme, derivatives: d, identicallyZero: flags, epsilon: epsilon)
+    }
+
+    func floor(_ d: [Double]) -> (Double) -> Double {
+      let epsilon = precision.epsilon
+      if let stencil {
+        return {
+          Taylor.roundoffFloor(stencil: stencil, derivatives: d, epsilon: epsilon, step: $0)
+        }
+      }
+      return {
+        Taylor.roundoffFloor(
+          scheme: scheme, value: d[0], derivative: d[1], epsilon: epsilon, step: $0)
+      }
+    }
+  }
+}
+
+extension SweepAnalysis.Job {
+  /// Measures, fits, predicts, models and judges the sweep.
+  func run() -> SweepOutcome {
+    let roundedPoint = SweepAnalysis.rounded(point, to: precision)
+    let (d80, zeroFrom) = taylor(roundedPoint)
+    let exact80 = d80[q]
+    let d = d80.map { Double($0) }
+    let prediction = prediction(d, zeroFrom: zeroFrom)
+    let floor = floor(d)
+    let measured = measure()
+    let exit = domainExit(measured, roundedPoint)
+    var samples = measured.map { m in
+      let error = m.estimate.isFinite ? Double(Swift.abs(Float80(m.estimate) - exact80)) : .nan
+      return SweepSample(
+        step: m.step, effectiveStep: m.effectiveStep, estimate: m.estimate, error: error,
+        roundoffFloor: floor(m.effectiveStep > 0 ? m.effectiveStep : m.step), inFitRange: false,
+        leavesDomain: exit != nil && m.nanArgument != nil)
+    }
+    let usable = samples.filter { $0.estimate.isFinite && $0.effectiveStep > 0 && !$0.leavesDomain }
+    let fit = OrderFitting.fit(
+      steps: usable.map(\.effectiveStep), errors: usable.map(\.error), roundoffFloor: floor,
+      truncationIsExact: prediction.isExact)
+    if let result = fit.fit {
+      for i in samples.indices where samples[i].estimate.isFinite && !samples[i].leavesDomain {
+        samples[i].inFitRange = result.range.contains(samples[i].effectiveStep)
+      }
+    }
+    let model = SweepAnalysis.errorModel(
+      samples: samples, fit: fit, prediction: prediction, value: d[0], derivative: q,
+      epsilon: precision.epsilon, weightSum: stencil?.weightSum ?? 0)
+    for i in samples.indices { samples[i].model = model.value(atStep: samples[i].effectiveStep) }
+    let expected: Double?
+    switch expectation {
+    case .order(let order)?: expected = order
+    case .auto?: expected = prediction.order.map(Double.init)
+    case nil: expected = nil
+    }
+    let (passed, verdict) = judge(fit, expected: expected, tolerance: tolerance)
+    return SweepOutcome(
+      scheme: scheme, precision: precision, samples: samples, exact: Double(exact80), fit: fit,
+      prediction: prediction, expectedOrder: expected, passed: passed, verdict: verdict,
+      stencil: stencil, derivative: q, domainExit: exit, model: model)
+  }
+
+  /// The domain exit, when the smallest step with a NaN stencil value has a stencil point
+  /// that `domainViolation(at:)` confirms outside the domain.
+  func domainExit(_ measured: [Measured], _ roundedPoint: [Double]) -> DomainExit? {
+    let leaving = measured.filter { $0.nanArgument != nil }
+    guard let first = leaving.min(by: { $0.step < $1.step }), let argument = first.nanArgument
+    else { return nil }
+    var env = Dictionary(uniqueKeysWithValues: zip(variables, roundedPoint))
+    env[variables[index]] = argument
+    guard let violation = f.domainViolation(at: env) else { return nil }
+    return DomainExit(
+      count: leaving.count, firstStep: first.step, point: argument, violation: violation)
+  }
+}
+
+extension SweepAnalysis {
+  /// The error model `C h^p + R ε |f| / h^q` of a sweep (see `ErrorModel`).
+  ///
+  /// C and p are the fit's (the prediction's when there is no fit; none when exact); R is
+  /// the median of `error h^q / (ε |f|)` over the usable steps below the fit range, where
+  /// round-off dominates, or `weightSum` when there are none. The error at the predicted
+  /// best step is the running median (of three neighbouring steps) at the sweep's step
+  /// nearest to it in log h; the sweep's best is the least running median.
+  public static func errorModel(
+    samples: [SweepSample], fit: FitOutcome, prediction: TaylorPrediction, value: Double,
+    derivative q: Int, epsilon: Double, weightSum: Double
+  ) -> ErrorModel {
+    let scale = epsilon * (value == 0 ? 1 : Swift.abs(value))
+    let usable = samples.filter {
+      $0.error.isFinite && $0.error > 0 && $0.effectiveStep > 0 && !$0.leavesDomain
+    }
+    var constant = prediction.order == nil ? nil : Optional(prediction.constant)
+    var order = prediction.order.map(Double.init)
+    var below = usable
+    if let result = fit.fit {
+      (constant, order) = (result.constant, result.order)
+      below = usable.filter { $0.effectiveStep < result.range.lowerBound }
+    } else if prediction.order != nil, let best = prediction.bestStep {
+      below = usable.filter { $0.effectiveStep < best / 10 }
+    }
+    let ratios = below.map { $0.error * Double.pow($0.effectiveStep, q) / scale }.sorted()
+    let roundoff = ratios.isEmpty ? weightSum : ratios[ratios.count / 2]
+    // A lone round-off error can land near zero by chance: compare running medians of
+    // three neighbouring steps, not single samples.
+    let smoothed = usable.indices.map { i in
+      let window = usable[Swift.max(0, i - 1)...Swift.min(usable.count - 1, i + 1)].map(\.error)
+      return window.sorted()[window.count / 2]
+    }
+    var atPredicted: Double?
+    if let h = prediction.bestStep {
+      atPredicted = usable.indices.min {
+        Swift.abs(Double.log(usable[$0].effectiveStep / h))
+          < Swift.abs(Double.log(usable[$1].effectiveStep / h))
+      }.map { smoothed[$0] }
+    }
+    return ErrorModel(
+      truncationConstant: constant, truncationOrder: order, roundoffConstant: roundoff,
+      roundoffScale: scale, derivative: q, predictedBestStep: prediction.bestStep,
+      errorAtPredictedBest: atPredicted, bestError: smoothed.min())
+  }
+}
