@@ -132,7 +132,9 @@ import Testing
     let sent = Date()
     kill(process.processIdentifier, SIGINT)
     let result = Self.finish(process)
-    #expect(Date().timeIntervalSince(sent) < 2.5)
+    // The handler gives the runners 1 s, then exits; 10 s leaves room for a loaded machine
+    // (a handler starved by the sweep's worker threads took minutes).
+    #expect(Date().timeIntervalSince(sent) < 10)
     #expect(result.status == 130, "\(result.err)")
     #expect(
       FileManager.default.fileExists(atPath: out.appendingPathComponent("quick/summary.json").path))
