@@ -106,8 +106,8 @@ fuzz: fuzz-build
 	for t in $(FUZZ_TARGETS); do \
 	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
 	  dict=Fuzz/$${t#fuzz-}.dict; \
-	  $$bin/$$t $(FUZZ_DIR)/corpus/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
-	    -timeout=30 -rss_limit_mb=2048 -dict=$$dict -print_final_stats=1 \
+	  SWIFT_BACKTRACE=enable=no $$bin/$$t $(FUZZ_DIR)/corpus/$$t -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=4096 -timeout=30 -rss_limit_mb=2048 -detect_leaks=0 -dict=$$dict -print_final_stats=1 \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/$$t- $(FUZZ_FLAGS) \
 	    2> $(FUZZ_DIR)/$$t.log || failed="$$failed $$t"; \
 	  grep -E "stat::number_of_executed_units|ERROR|SUMMARY" $(FUZZ_DIR)/$$t.log || true; \

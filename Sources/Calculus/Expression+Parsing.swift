@@ -36,10 +36,10 @@ extension Expression {
   /// not a function is a variable. There is no unary `+` (so `x^ + 1` is an error, not
   /// `x^1 + 1`). The tree is kept as written (nothing is simplified).
   ///
-  /// Limits (`Expression.Limits`): at most 200 levels of nesting, where each parenthesis,
-  /// function call and exponent adds a level, and at most 10,000 numbers, names and operators.
-  /// Past them the error says the limit and how much the text asks for. The parser checks
-  /// the depth before it recurses, so no input can exhaust the stack.
+  /// Limits (`Expression.Limits`): at most 100 levels of nesting, where each parenthesis,
+  /// function call and exponent adds a level (`^(` counts once), and at most 10,000 numbers,
+  /// names and operators. Past them the error says the limit and how much the text asks for.
+  /// The parser checks the depth before it recurses, so no input can exhaust the stack.
   ///
   /// Edge Cases:
   /// Errors name the exact line and column of the offending character: an unexpected
