@@ -160,8 +160,9 @@ struct YAMLLayoutScanner {
   private var plainScalarIndent: Int?
 
   init(_ text: String, path: String) {
-    lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      Array($0.hasSuffix("\r") ? $0.dropLast() : $0)
+    // "\r\n" is one Character, and a newline.
+    lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map {
+      Array($0)
     }
     self.path = path
   }

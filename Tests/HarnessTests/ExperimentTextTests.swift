@@ -62,6 +62,10 @@ import Testing
       "a: 1\n\t# a comment\n",
       "Experiments/x.yaml:2:1: tabs are not allowed for indentation in YAML; use spaces"
     ),
+    (
+      "a:\r\n\tb: 1\r\n",
+      "Experiments/x.yaml:2:1: tabs are not allowed for indentation in YAML; use spaces"
+    ),
   ])
   func tabsInIndentation(_ text: String, _ message: String) {
     #expect(error(text) == message)
@@ -104,6 +108,7 @@ import Testing
 
   @Test(arguments: [
     ("a: &x 1\nb: *x\n", "Experiments/x.yaml:2:4"),
+    ("a: &x 1\r\nb: *x\r\n", "Experiments/x.yaml:2:4"),
     ("a: &x [1, 2]\nb: [*x, *x]\n", "Experiments/x.yaml:2:5"),
     ("a: &x 1\nb:\n  - *x\n", "Experiments/x.yaml:3:5"),
     ("a: &x 1\n*x : 2\n", "Experiments/x.yaml:2:1"),
