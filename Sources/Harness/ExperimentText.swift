@@ -12,9 +12,9 @@ import Foundation
 /// - bytes that are not UTF-8, with a guess of the encoding (CP949/EUC-KR, Latin-1);
 /// - a tab in the indentation of a block (YAML allows only spaces there);
 /// - an alias (`*name`): rejected outright, so that no alias bomb can expand;
-/// - nesting deeper than `maximumNesting` (indentation, `- ` entries and `[` / `{`).
-///
-/// Duplicate keys are left to Yams, which rejects them (`duplicate key 'x'`).
+/// - nesting deeper than `maximumNesting` (indentation, `- ` entries and `[` / `{`);
+/// - a key repeated in a block mapping, at the repetition (Yams rejects duplicates too, in
+///   flow mappings as well, but at the first occurrence).
 public enum ExperimentText {
   /// The largest experiment file accepted: 1 MiB (the shipped ones are under 4 KiB).
   public static let maximumBytes = 1 << 20
@@ -158,6 +158,8 @@ struct YAMLLayoutScanner {
   private var openQuote: Character?
   /// The indentation of the line whose plain scalar may continue on the next, deeper lines.
   private var plainScalarIndent: Int?
+  /// The keys of the open block mappings, by their column: each key's line.
+  private var keys: [Int: [String: Int]] = [:]
 
   init(_ text: String, path: String) {
     // "\r\n" is one Character, and a newline.
@@ -206,98 +208,150 @@ struct YAMLLayoutScanner {
     try scanTokens(line, number, from: column, nodeStart: nodeStart, indent: indent)
   }
 
+  /// Where the scan of one line stands.
+  private struct Cursor {
+    let line: [Character]
+    let number: Int
+    /// The line's indentation.
+    let indent: Int
+    var column: Int
+    /// Whether a node may start here (after `- `, `: `, `[`, `,` or at the line's start).
+    var nodeStart: Bool
+    /// How many `- ` and `? ` entries this line opened.
+    var entries = 0
+    /// The column of the last `- ` on this line, if any.
+    var dash: Int?
+    /// Where the last scalar started: a key, when a `:` follows it.
+    var tokenStart: Int
+    /// A plain scalar that ends the line continues on lines indented deeper than this: the
+    /// column of its key, or of the `- ` of its sequence entry.
+    var continuation: Int
+
+    var current: Character { line[column] }
+    var next: Character? { column + 1 < line.count ? line[column + 1] : nil }
+    /// Whether the current character is followed by whitespace or the end of the line.
+    var separated: Bool { next == nil || next == " " || next == "\t" }
+  }
+
+  /// What scanning one character did.
+  private enum Step { case advanced, endOfLine, notHandled }
+
   /// Scans the tokens of one line from `column`.
   private mutating func scanTokens(
-    _ line: [Character], _ number: Int, from start: Int, nodeStart start2: Bool, indent: Int
+    _ line: [Character], _ number: Int, from column: Int, nodeStart: Bool, indent: Int
   ) throws(ExperimentError) {
-    var column = start
-    var nodeStart = start2
-    var sameLineLevels = 0
-    // A plain scalar that ends the line continues on lines indented deeper than this: the
-    // column of its key, or of the `- ` of its sequence entry.
-    var continuationColumn = indent
-    var tokenStart = column
-    while column < line.count {
-      let c = line[column]
-      let next: Character? = column + 1 < line.count ? line[column + 1] : nil
-      let separated = next == nil || next == " " || next == "\t"
+    var cursor = Cursor(
+      line: line, number: number, indent: indent, column: column, nodeStart: nodeStart,
+      tokenStart: column, continuation: indent)
+    while cursor.column < line.count {
+      let c = cursor.current
       if c == " " || c == "\t" {
-        column += 1
+        cursor.column += 1
         continue
       }
-      if c == "#" && (column == 0 || line[column - 1] == " " || line[column - 1] == "\t") { return }
-      if nodeStart {
-        switch c {
-        case "*":
-          throw error(
-            number, column,
-            "YAML aliases ('*name') are not accepted in experiment files; write the value out")
-        case "&", "!":
-          while column < line.count, line[column] != " " { column += 1 }
-          continue
-        case "-" where separated && flowDepth == 0, "?" where separated && flowDepth == 0:
-          if next == "\t" {
-            throw error(
-              number, column + 1, "tabs are not allowed for indentation in YAML; use spaces")
-          }
-          sameLineLevels += 1
-          try checkNesting(number, column, extra: sameLineLevels)
-          continuationColumn = column
-          column += 1
-          continue
-        case "[", "{":
-          flowDepth += 1
-          try checkNesting(number, column, extra: sameLineLevels)
-          column += 1
-          continue
-        case "|" where flowDepth == 0, ">" where flowDepth == 0:
-          blockScalarParent = indent
-          return
-        case "'", "\"":
-          tokenStart = column
-          guard let end = closingQuote(c, in: line, from: column + 1) else {
-            openQuote = c
-            return
-          }
-          column = end + 1
-          nodeStart = false
-          continue
-        default: break
-        }
+      let previous = cursor.column > 0 ? line[cursor.column - 1] : " "
+      if c == "#" && (previous == " " || previous == "\t") { return }
+      var step = Step.notHandled
+      if cursor.nodeStart { step = try scanNodeStart(&cursor) }
+      if step == .notHandled { step = try scanIndicator(&cursor) }
+      switch step {
+      case .endOfLine: return
+      case .advanced: continue
+      case .notHandled:
+        // A plain scalar: it runs to a ': ', a ' #', the end of the line or (in a flow
+        // collection) a flow indicator.
+        cursor.tokenStart = cursor.column
+        cursor.column = plainScalarEnd(line, from: cursor.column)
+        cursor.nodeStart = false
+        if cursor.column >= line.count, flowDepth == 0 { plainScalarIndent = cursor.continuation }
       }
-      if flowDepth > 0 {
-        switch c {
-        case "[", "{":
-          flowDepth += 1
-          try checkNesting(number, column, extra: sameLineLevels)
-          column += 1
-          nodeStart = true
-          continue
-        case "]", "}":
-          flowDepth = max(0, flowDepth - 1)
-          column += 1
-          nodeStart = false
-          continue
-        case ",":
-          column += 1
-          nodeStart = true
-          continue
-        default: break
-        }
-      }
-      if c == ":" && (separated || (flowDepth > 0 && "[]{},".contains(next ?? " "))) {
-        if flowDepth == 0 { continuationColumn = tokenStart }
-        column += 1
-        nodeStart = true
-        continue
-      }
-      // A plain scalar: it runs to a ': ', a ' #', the end of the line or (in a flow
-      // collection) a flow indicator.
-      tokenStart = column
-      column = plainScalarEnd(line, from: column)
-      nodeStart = false
-      if column >= line.count, flowDepth == 0 { plainScalarIndent = continuationColumn }
     }
+  }
+
+  /// Scans what may only stand where a node starts: an alias (rejected), an anchor or tag, a
+  /// `- ` or `? ` entry, a flow collection, a block scalar, a quoted scalar.
+  private mutating func scanNodeStart(_ cursor: inout Cursor) throws(ExperimentError) -> Step {
+    let (c, number) = (cursor.current, cursor.number)
+    switch c {
+    case "*":
+      throw error(
+        number, cursor.column,
+        "YAML aliases ('*name') are not accepted in experiment files; write the value out")
+    case "&", "!":
+      while cursor.column < cursor.line.count, cursor.current != " " { cursor.column += 1 }
+    case "-" where cursor.separated && flowDepth == 0, "?" where cursor.separated && flowDepth == 0:
+      if cursor.next == "\t" {
+        throw error(
+          number, cursor.column + 1, "tabs are not allowed for indentation in YAML; use spaces")
+      }
+      cursor.entries += 1
+      try checkNesting(number, cursor.column, extra: cursor.entries)
+      cursor.continuation = cursor.column
+      if c == "-" { cursor.dash = cursor.column }
+      cursor.column += 1
+    case "|" where flowDepth == 0, ">" where flowDepth == 0:
+      blockScalarParent = cursor.indent
+      return .endOfLine
+    case "'", "\"":
+      cursor.tokenStart = cursor.column
+      guard let end = closingQuote(c, in: cursor.line, from: cursor.column + 1) else {
+        openQuote = c
+        return .endOfLine
+      }
+      cursor.column = end + 1
+      cursor.nodeStart = false
+    default:
+      return .notHandled
+    }
+    return .advanced
+  }
+
+  /// Scans the indicators that may follow a node: flow brackets and commas, and `:`.
+  private mutating func scanIndicator(_ cursor: inout Cursor) throws(ExperimentError) -> Step {
+    let c = cursor.current
+    if c == "[" || c == "{" {
+      guard flowDepth > 0 || cursor.nodeStart else { return .notHandled }
+      flowDepth += 1
+      try checkNesting(cursor.number, cursor.column, extra: cursor.entries)
+      cursor.nodeStart = true
+    } else if flowDepth > 0 && (c == "]" || c == "}") {
+      flowDepth = max(0, flowDepth - 1)
+      cursor.nodeStart = false
+    } else if flowDepth > 0 && c == "," {
+      cursor.nodeStart = true
+    } else if c == ":"
+      && (cursor.separated || (flowDepth > 0 && "[]{},".contains(cursor.next ?? " ")))
+    {
+      if flowDepth == 0 {
+        cursor.continuation = cursor.tokenStart
+        try recordKey(cursor)
+      }
+      cursor.nodeStart = true
+    } else {
+      return .notHandled
+    }
+    cursor.column += 1
+    return .advanced
+  }
+
+  /// Records the block-mapping key that ends at the cursor's `:`, and throws when the same
+  /// mapping already has it (Yams rejects duplicates too, but at the first occurrence).
+  private mutating func recordKey(_ cursor: Cursor) throws(ExperimentError) {
+    let keyColumn = cursor.tokenStart
+    var key = String(cursor.line[keyColumn..<cursor.column])
+    while key.last == " " || key.last == "\t" { key.removeLast() }
+    if let quote = key.first, quote == "'" || quote == "\"", key.count >= 2, key.last == quote {
+      key = String(key.dropFirst().dropLast())
+    }
+    if key.isEmpty { return }  // `: value` after a `? key`
+    keys = keys.filter { $0.key <= keyColumn }
+    // A `- ` before the key starts a new mapping (the next entry of a sequence).
+    if cursor.dash != nil { keys[keyColumn] = [:] }
+    if let first = keys[keyColumn]?[key] {
+      throw error(
+        cursor.number, keyColumn, "duplicate key '\(key)' (first at line \(first + 1))")
+    }
+    keys[keyColumn, default: [:]][key] = cursor.number
   }
 
   /// Where a plain scalar that starts at `start` ends.

@@ -156,6 +156,18 @@ import Testing
     #expect(error(big)?.contains("at most 1048576 bytes (1 MiB)") == true)
   }
 
+  @Test func duplicateKeysAreFoundAtTheRepetition() {
+    #expect(
+      error("kind: descent\ntitle: a\nkind: partials\n")
+        == "Experiments/x.yaml:3:1: duplicate key 'kind' (first at line 1)")
+    #expect(
+      error("cases:\n  - f: x\n    at: 1\n    'f': y\n")
+        == "Experiments/x.yaml:4:5: duplicate key 'f' (first at line 2)")
+    #expect(error("cases:\n  - f: x\n  - f: y\n") == nil)
+    #expect(error("a:\n  x: 1\nb:\n  x: 2\n") == nil)
+    #expect(error("? a\n: 1\n? b\n: 2\n") == nil)
+  }
+
   @Test func duplicateKeysAreYAMLErrors() {
     let error = #expect(throws: ExperimentError.self) {
       _ = try Experiment.parse("kind: descent\ntitle: a\nkind: partials\n", path: Self.path)
