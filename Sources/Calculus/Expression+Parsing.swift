@@ -21,21 +21,40 @@ public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertibl
 extension Expression {
   /// Parses an expression.
   ///
-  /// Grammar, loosest first: `+ -` (left-associative), `* /` (left-associative), unary `-`
-  /// and `+`, `^` (right-associative, binds tighter than unary minus: `-x^2` is `-(x^2)`,
-  /// `2^-x` is `2^(-x)`), then numbers (`2`, `.5`, `1e-3`), identifiers, calls `f(a)` and
-  /// `pow(a, b)`, and parentheses. `pi` and `e` are constants; every other identifier that is
-  /// not a function name is a variable. The tree is kept as written (nothing is simplified).
+  /// Grammar (README.md, "Expressions", says the same), loosest first:
+  ///
+  ///     expression = term { ("+" | "-") term }           left-associative
+  ///     term       = signed { ("*" | "/") signed }        left-associative
+  ///     signed     = { "-" } power                        -x^2 is -(x^2)
+  ///     power      = primary [ "^" signed ]               right-associative: 2^3^2 is 2^9
+  ///     primary    = number | name | name "(" arguments ")" | "(" expression ")"
+  ///     number     = digits ["." digits] [("e"|"E") ["+"|"-"] digits]  or  "." digits ...
+  ///     name       = (letter | "_") { letter | digit | "_" }
+  ///
+  /// A letter is a Unicode letter (Hangul, Greek, Latin, ...) other than a modifier letter; a
+  /// digit is 0-9. `pi` and `e` are constants; `pow(a, b)` is `a^b`; every other name that is
+  /// not a function is a variable. There is no unary `+` (so `x^ + 1` is an error, not
+  /// `x^1 + 1`). The tree is kept as written (nothing is simplified).
+  ///
+  /// Limits (`Expression.Limits`): at most 100 levels of nesting, where each parenthesis,
+  /// function call and exponent adds a level (`^(` counts once), and at most 10,000 numbers,
+  /// names and operators. Past them the error says the limit and how much the text asks for.
+  /// The parser checks the depth before it recurses, so no input can exhaust the stack.
   ///
   /// Edge Cases:
   /// Errors name the exact line and column of the offending character: an unexpected
-  /// character, a `(` never closed (at the `(`), a `)` without its `(`, a missing operand (at
-  /// what stands in its place, or just past the end), an unknown function (with the nearest
-  /// known name by edit distance), a wrong number of arguments (at the function's name), a
-  /// function name without parentheses, and input left over after a complete expression.
+  /// character (with the ASCII operator it resembles: `×`, `·` and `⋅` are `*`, `÷` is `/`,
+  /// `−` (U+2212) and dashes are `-`, superscript digits are `^2`, `**` is `^`, `π` is `pi`,
+  /// full-width forms are their ASCII letters), a `(` never closed (at the `(`), a `)` without
+  /// its `(`, a missing operand (at what stands in its place, or just past the end), an unknown
+  /// function (with the nearest known name by edit distance), a wrong number of arguments (at
+  /// the function's name), a function name without parentheses, and input left over after a
+  /// complete expression.
   public init(parsing text: String) throws(ExpressionError) {
     var lexer = ExpressionLexer(text)
-    var parser = ExpressionParser(tokens: lexer.tokens())
+    let tokens = lexer.tokens()
+    try ExpressionParser.checkLimits(tokens)
+    var parser = ExpressionParser(tokens: tokens)
     self = try parser.parseAll()
   }
 }
@@ -91,9 +110,19 @@ struct ExpressionLexer {
   private static func isDigit(_ c: Character?) -> Bool {
     c.map { $0.isASCII && $0.isNumber } ?? false
   }
-  private static func isIdentifierStart(_ c: Character) -> Bool { c.isLetter || c == "_" }
-  private static func isIdentifierPart(_ c: Character) -> Bool {
-    c.isLetter || c.isNumber || c == "_"
+
+  /// A letter of a name: every scalar a Unicode letter that is not a modifier letter (those
+  /// include the superscript letters), and not one of the look-alikes `Confusable` explains.
+  private static func isLetter(_ c: Character) -> Bool {
+    if c == "_" { return true }
+    if c.isASCII { return c.isLetter }
+    return Confusable.hint(for: c) == nil
+      && c.unicodeScalars.allSatisfy {
+        switch $0.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter: return true
+        default: return false
+        }
+      }
   }
 
   mutating func tokens() -> [ExpressionToken] {
@@ -112,17 +141,44 @@ struct ExpressionLexer {
       }
       if Self.isDigit(c) || (c == "." && Self.isDigit(peek(1))) {
         result.append(token(scanNumber()))
-      } else if Self.isIdentifierStart(c) {
-        while let c = peek(), Self.isIdentifierPart(c) { advance() }
+      } else if Self.isLetter(c) {
+        while let c = peek(), Self.isLetter(c) || Self.isDigit(c) { advance() }
         result.append(token(.identifier(String(characters[start.index..<index]))))
+      } else if c == "*" && peek(1) == "*" {
+        advance()
+        advance()
+        result.append(token(.invalid("'**' is not an operator here (did you mean '^'?)")))
       } else if "+-*/^(),".contains(c) {
         advance()
         result.append(token(.symbol(c)))
       } else {
-        advance()
-        result.append(token(.invalid("unexpected character '\(c)'")))
+        result.append(token(.invalid(scanUnexpected(after: result.last))))
       }
     }
+  }
+
+  /// Consumes an unexpected character (with the rest of a run of superscripts or subscripts)
+  /// and says what it is and, for a look-alike, what to write instead.
+  private mutating func scanUnexpected(after previous: ExpressionToken?) -> String {
+    let c = characters[index]
+    if let run = Confusable.scanScript(characters[index...]) {
+      for _ in 0..<run.length { advance() }
+      if run.isSuperscript {
+        return "superscript '\(run.text)' is not accepted (did you mean '^\(run.ascii)'?)"
+      }
+      var hint = run.ascii
+      if case .identifier(let name)? = previous?.kind, previous?.line == line {
+        hint = name + hint
+      }
+      return "subscript '\(run.text)' is not accepted (did you mean '\(hint)'?)"
+    }
+    advance()
+    if let hint = Confusable.hint(for: c) {
+      return "'\(c)'\(Confusable.codePoint(c)) is not accepted (did you mean \(hint)?)"
+    }
+    if c.isASCII && Confusable.isVisible(c) { return "unexpected character '\(c)'" }
+    let shown = Confusable.isVisible(c) ? "'\(c)' " : ""
+    return "unexpected character \(shown)(\(Confusable.codePoint(c, bare: true)))"
   }
 
   /// Scans `digits [. digits] [e [+-] digits]` (or `. digits ...`); the exponent is taken only
@@ -151,9 +207,16 @@ struct ExpressionLexer {
 }
 
 /// A recursive-descent parser over the tokens of one expression.
+///
+/// Recursion happens only through a parenthesis, a call's arguments and an exponent, and each
+/// of them first checks `Expression.Limits.depth` (an exponent in parentheses counts once); a
+/// run of signs is a loop. The printed form of an accepted expression nests no deeper than
+/// its text, so it parses again.
 struct ExpressionParser {
   private let tokens: [ExpressionToken]
   private var index = 0
+  /// How many parentheses, calls and exponents enclose the current position.
+  private var depth = 0
 
   init(tokens: [ExpressionToken]) { self.tokens = tokens }
 
@@ -167,6 +230,58 @@ struct ExpressionParser {
     let token = tokens[index]
     if token.kind != .end { index += 1 }
     return token
+  }
+
+  /// Rejects, before any recursion, text with more operands and operators than
+  /// `Expression.Limits.size` or parentheses nested deeper than `Expression.Limits.depth`,
+  /// at the first token past the limit.
+  ///
+  /// Complexity: O(n) in the number of tokens, without recursion.
+  static func checkLimits(_ tokens: [ExpressionToken]) throws(ExpressionError) {
+    let limits = (depth: Expression.Limits.depth, size: Expression.Limits.size)
+    var size = 0
+    var firstTooLarge: ExpressionToken?
+    var nesting = 0
+    var deepest = 0
+    var firstTooDeep: ExpressionToken?
+    for token in tokens {
+      switch token.kind {
+      case .symbol("("):
+        nesting += 1
+        deepest = max(deepest, nesting)
+        if nesting > limits.depth, firstTooDeep == nil { firstTooDeep = token }
+      case .symbol(")"): nesting = max(0, nesting - 1)
+      case .symbol(","), .end, .invalid: break
+      default:
+        size += 1
+        if size > limits.size, firstTooLarge == nil { firstTooLarge = token }
+      }
+    }
+    if let token = firstTooLarge {
+      throw token.error(
+        "expression too large: \(size) numbers, names and operators, "
+          + "the limit is \(limits.size)")
+    }
+    if let token = firstTooDeep {
+      throw token.error(
+        "parentheses nested \(deepest) deep, the limit is \(limits.depth)")
+    }
+  }
+
+  /// Runs `body` one level deeper, or throws at `token` when that would pass
+  /// `Expression.Limits.depth`.
+  private mutating func nested<T>(
+    at token: ExpressionToken, _ body: (inout Self) throws(ExpressionError) -> T
+  ) throws(ExpressionError) -> T {
+    guard depth < Expression.Limits.depth else {
+      throw token.error(
+        "expression nested more than \(Expression.Limits.depth) deep, the limit is "
+          + "\(Expression.Limits.depth) (each parenthesis, function call and exponent adds a level)"
+      )
+    }
+    depth += 1
+    defer { depth -= 1 }
+    return try body(&self)
   }
 
   mutating func parseAll() throws(ExpressionError) -> Expression {
@@ -209,32 +324,36 @@ struct ExpressionParser {
     func append(_ factor: Expression) {
       if case .product(let inner) = factor { factors += inner } else { factors.append(factor) }
     }
-    append(try parseUnary())
+    append(try parseSigned())
     while isSymbol("*") || isSymbol("/") {
       let divide = advance().kind == .symbol("/")
-      let factor = try parseUnary()
+      let factor = try parseSigned()
       append(divide ? .power(factor, .number(-1)) : factor)
     }
     return factors.count == 1 ? factors[0] : .product(factors)
   }
 
-  private mutating func parseUnary() throws(ExpressionError) -> Expression {
-    if isSymbol("-") {
+  /// `{ "-" } power`: a loop, so that a long run of signs costs no stack.
+  private mutating func parseSigned() throws(ExpressionError) -> Expression {
+    var negative = false
+    while isSymbol("-") {
       advance()
-      return try parseUnary().negated
+      negative.toggle()
     }
-    if isSymbol("+") {
-      advance()
-      return try parseUnary()
-    }
-    return try parsePower()
+    let power = try parsePower()
+    return negative ? power.negated : power
   }
 
   private mutating func parsePower() throws(ExpressionError) -> Expression {
     let base = try parsePrimary()
     guard isSymbol("^") else { return base }
-    advance()
-    return .power(base, try parseUnary())
+    let caret = advance()
+    // `^(` is one level, the parenthesis's, so that a printed form nests no deeper.
+    if isSymbol("(") { return .power(base, try parseSigned()) }
+    let exponent = try nested(at: caret) { (p: inout Self) throws(ExpressionError) in
+      try p.parseSigned()
+    }
+    return .power(base, exponent)
   }
 
   private mutating func parsePrimary() throws(ExpressionError) -> Expression {
@@ -253,12 +372,18 @@ struct ExpressionParser {
       return .variable(name)
     case .symbol("("):
       advance()
-      let inner = try parseSum()
+      let inner = try nested(at: token) { (p: inout Self) throws(ExpressionError) in
+        try p.parseSum()
+      }
       try expectOperatorOrEnd(closing: token)
       advance()
       return inner
     case .invalid(let message):
       throw token.error(message)
+    case .symbol("+")
+    where previous == nil || previous?.kind == .symbol("(")
+      || previous?.kind == .symbol(","):
+      throw token.error("unary '+' is not accepted; remove it")
     default:
       if let previous {
         throw token.error("missing operand after \(previous.quoted), found \(token.quoted)")
@@ -278,13 +403,17 @@ struct ExpressionParser {
       throw nameToken.error("unknown function '\(name)'" + Self.suggestion(for: name))
     }
     let opening = advance()
-    var arguments: [Expression] = []
-    if !isSymbol(")") {
-      arguments.append(try parseSum())
-      while isSymbol(",") {
-        advance()
-        arguments.append(try parseSum())
+    let arguments = try nested(at: opening) {
+      (p: inout Self) throws(ExpressionError) -> [Expression] in
+      var arguments: [Expression] = []
+      if !p.isSymbol(")") {
+        arguments.append(try p.parseSum())
+        while p.isSymbol(",") {
+          p.advance()
+          arguments.append(try p.parseSum())
+        }
       }
+      return arguments
     }
     try expectOperatorOrEnd(closing: opening)
     advance()
@@ -327,5 +456,96 @@ struct ExpressionParser {
       }
     }
     return d[a.count][b.count]
+  }
+}
+
+/// Characters that look like part of the language but are not, and what to write instead.
+enum Confusable {
+  /// Look-alikes of the operators and constants, with the text to suggest.
+  private static let table: [Character: String] = {
+    var table: [Character: String] = [:]
+    for c in "×·⋅∙∗✕✖⨯•" { table[c] = "'*'" }
+    for c in "÷∕⁄" { table[c] = "'/'" }
+    for c in "−–—‐‑‒﹣➖" { table[c] = "'-'" }
+    for c in "﹢➕" { table[c] = "'+'" }
+    for c in "ˆ" { table[c] = "'^'" }
+    for c in "π𝜋𝝅" { table[c] = "'pi'" }
+    for c in "ℯⅇ" { table[c] = "'e'" }
+    table["√"] = "'sqrt(...)'"
+    table["∞"] = "a large number such as '1e300'; there is no infinity"
+    table["½"] = "'(1/2)'"
+    table["¼"] = "'(1/4)'"
+    table["¾"] = "'(3/4)'"
+    for c in "\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}" {
+      table[c] = "nothing: delete this invisible character"
+    }
+    return table
+  }()
+
+  /// The superscripts and subscripts, as the ASCII they stand for.
+  private static let superscripts: [Character: Character] = Dictionary(
+    uniqueKeysWithValues: zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ⁿⁱ", "0123456789+-()ni"))
+  private static let subscripts: [Character: Character] = Dictionary(
+    uniqueKeysWithValues: zip("₀₁₂₃₄₅₆₇₈₉", "0123456789"))
+
+  /// What to write instead of `c`, quoted, or nil when `c` is not a known look-alike.
+  static func hint(for c: Character) -> String? {
+    if let hint = table[c] { return hint }
+    guard c.unicodeScalars.count == 1, let scalar = c.unicodeScalars.first else { return nil }
+    // Full-width forms U+FF01...U+FF5E are ASCII U+0021...U+007E.
+    if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
+      return "'\(Character(ascii))'"
+    }
+    // Mathematical alphanumerics (U+1D400...U+1D7FF): "MATHEMATICAL ITALIC SMALL X" is 'x'.
+    if (0x1D400...0x1D7FF).contains(scalar.value), let name = scalar.properties.name {
+      let words = name.split(separator: " ")
+      if words.count >= 2, let last = words.last, last.count == 1 {
+        let letter = words[words.count - 2] == "SMALL" ? last.lowercased() : String(last)
+        return "'\(letter)'"
+      }
+      if let digit = [
+        "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
+      ]
+      .firstIndex(of: String(words.last ?? "")) {
+        return "'\(digit)'"
+      }
+    }
+    return nil
+  }
+
+  /// A run of superscripts or of subscripts at the start of `characters`.
+  static func scanScript(
+    _ characters: ArraySlice<Character>
+  ) -> (text: String, ascii: String, length: Int, isSuperscript: Bool)? {
+    guard let first = characters.first else { return nil }
+    let map = superscripts[first] != nil ? superscripts : subscripts
+    guard map[first] != nil else { return nil }
+    let run = characters.prefix { map[$0] != nil }
+    return (String(run), String(run.map { map[$0]! }), run.count, map == superscripts)
+  }
+
+  /// Whether the character can be shown between quotes: no control, format, unassigned,
+  /// private-use or separator scalar, and not starting with a combining mark.
+  static func isVisible(_ c: Character) -> Bool {
+    c.unicodeScalars.enumerated().allSatisfy { i, scalar in
+      switch scalar.properties.generalCategory {
+      case .control, .format, .unassigned, .privateUse, .surrogate, .lineSeparator,
+        .paragraphSeparator, .spaceSeparator:
+        return false
+      case .nonspacingMark, .spacingMark, .enclosingMark: return i > 0
+      default: return true
+      }
+    }
+  }
+
+  /// ` (U+00D7 MULTIPLICATION SIGN)` for each scalar of `c` (without the parentheses and
+  /// leading space when `bare`).
+  static func codePoint(_ c: Character, bare: Bool = false) -> String {
+    let text = c.unicodeScalars.map { scalar in
+      let hex = String(scalar.value, radix: 16, uppercase: true)
+      let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+      return scalar.properties.name.map { "\(code) \($0)" } ?? code
+    }.joined(separator: ", ")
+    return bare ? text : " (\(text))"
   }
 }

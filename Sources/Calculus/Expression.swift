@@ -131,3 +131,50 @@ extension Expression {
     }
   }
 }
+
+extension Expression {
+  /// The limits of the text `init(parsing:)` accepts.
+  ///
+  /// They bound the tree every recursive operation walks (simplification, differentiation,
+  /// evaluation, printing, equality, hashing, and the release of the tree itself), so that
+  /// none can exhaust a thread's stack. Measured in a debug build, one level of parsing takes
+  /// about 7 KB of stack, and 200 levels overflowed the 1 MiB stack of a Swift Testing worker
+  /// thread; at 100 levels the tests parse, simplify, print, re-parse, evaluate and
+  /// differentiate twice the deepest expressions of each shape on a 1 MiB thread (a default
+  /// Linux thread has 8 MiB).
+  public enum Limits {
+    /// The deepest nesting the parser accepts: 100 levels, where each parenthesis, function
+    /// call and exponent adds one (a run of signs does not). The tree of an accepted
+    /// expression is at most about three times as deep (`treeDepth`).
+    public static let depth = 100
+    /// The most numbers, names and operators the parser accepts: 10,000.
+    public static let size = 10_000
+  }
+
+  /// The number of nodes of the tree (numbers, constants, variables, sums, products,
+  /// powers and functions), counted without recursion.
+  ///
+  /// Complexity: O(n) in the size of the tree.
+  public var nodeCount: Int {
+    var count = 0
+    var stack = [self]
+    while let node = stack.popLast() {
+      count += 1
+      stack += node.children
+    }
+    return count
+  }
+
+  /// The depth of the tree (1 for a number, constant or variable), computed without recursion.
+  ///
+  /// Complexity: O(n) in the size of the tree.
+  public var treeDepth: Int {
+    var deepest = 0
+    var stack = [(self, 1)]
+    while let (node, depth) = stack.popLast() {
+      deepest = Swift.max(deepest, depth)
+      stack += node.children.map { ($0, depth + 1) }
+    }
+    return deepest
+  }
+}

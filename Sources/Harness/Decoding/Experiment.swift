@@ -28,12 +28,7 @@ public struct Experiment: Sendable {
   ///
   /// - Throws: `ExperimentError` naming the file, line and column of the first problem.
   public static func load(path: String) throws -> Experiment {
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw ExperimentError(file: path, "cannot read the experiment file: \(describe(error))")
-    }
+    let text = try ExperimentText.load(path: path)
     do {
       return try parse(text, path: path)
     } catch let error as ExperimentError {

@@ -1,0 +1,25 @@
+import FuzzSupport
+import Harness
+
+// libFuzzer entry for experiment files of every kind: the raw bytes go through the same two
+// steps as `Experiment.load`, the byte-level checks of `ExperimentText` and the YAML decoding.
+// Any thrown error is a rejection (fine); a crash, a hang or a memory blow-up is a finding.
+
+/// The one place the fuzzer calls the experiment-file decoder.
+func decodeExperiment(_ bytes: [UInt8]) {
+  let path = "Experiments/fuzz.yaml"
+  guard let text = try? ExperimentText.decode(bytes, path: path) else { return }
+  _ = try? Experiment.parse(text, path: path)
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzExperiment(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  guard let data else { return 0 }
+  decodeExperiment(Array(UnsafeBufferPointer(start: data, count: size)))
+  return 0
+}
+
+@main
+enum Fuzzer {
+  static func main() { runFuzzer(fuzzExperiment) }
+}
