@@ -49,6 +49,9 @@ let package = Package(
     .executableTarget(
       name: "bench", dependencies: ["Learning", "Calculus", "CBLAS"],
       path: "Benchmarks/Sources/bench"),
+    .executableTarget(
+      name: "compare-driver", dependencies: ["Calculus"],
+      path: "Benchmarks/Sources/compare-driver"),
 
     // MARK: - Implementation details: system libraries and test support
 
@@ -65,7 +68,9 @@ let package = Package(
 
     // MARK: - Test bundles
 
-    .testTarget(name: "CalculusTests", dependencies: ["Calculus", "TestSupport"]),
+    .testTarget(
+      name: "CalculusTests",
+      dependencies: ["Calculus", "TestSupport", .product(name: "Yams", package: "Yams")]),
     .testTarget(name: "LearningTests", dependencies: ["Learning", "TestSupport"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"]),
     .testTarget(
