@@ -8,7 +8,9 @@ Usage: python Benchmarks/compare/compare.py <compare-driver> [accuracy file]
 Digits are -log10 of the relative error (the absolute error where f'(x) = 0), capped at
 15.95 (double precision); a non-finite estimate has 0 digits. An error estimate "covers" a
 case when it is at least the true error. Evaluations count every point at which f is
-evaluated (numdifftools evaluates vectors of points: each element counts).
+evaluated (numdifftools evaluates vectors of points: each element counts). The last column,
+the median ratio of the error estimate to the true error over the cases with a nonzero error,
+says how far an estimate overstates (above 1) or understates (below 1) the error.
 """
 
 import json
@@ -110,7 +112,9 @@ def summary(rows, name):
     d = np.array([r[name]["digits"] for r in rows])
     n = np.array([r[name]["evaluations"] for r in rows])
     c = np.array([r[name]["covers"] for r in rows])
-    return np.median(d), np.percentile(d, 10), np.median(n), c.mean()
+    ratios = [r[name]["error_estimate"] / r[name]["error"] for r in rows
+              if r[name]["error"] > 0 and math.isfinite(r[name]["error"])]
+    return np.median(d), np.percentile(d, 10), np.median(n), c.mean(), np.median(ratios)
 
 
 def table(rows, path):
@@ -122,11 +126,13 @@ def table(rows, path):
              "Defaults on every side: `numdifftools.Derivative(f)`, "
              "`scipy.differentiate.derivative(f, x)`, `AdaptiveDerivative.derivative(of:at:)`.",
              "", "| method | median digits | 10th-percentile digits | median evaluations "
-             "| error estimate covers |", "|---|---:|---:|---:|---:|"]
+             "| error estimate covers | median estimate / error |",
+             "|---|---:|---:|---:|---:|---:|"]
     for name in METHODS:
-        med, p10, evals, cover = summary(rows, name)
+        med, p10, evals, cover, ratio = summary(rows, name)
         lines.append(f"| {name} | {med:.2f} | {p10:.2f} | {evals:g} | "
-                     f"{100 * cover:.0f}% ({sum(r[name]['covers'] for r in rows)}/{len(rows)}) |")
+                     f"{100 * cover:.0f}% ({sum(r[name]['covers'] for r in rows)}/{len(rows)}) "
+                     f"| {ratio:.2g} |")
     lines += ["", "Per case: digits (evaluations); `!` marks an error estimate below the true "
               "error.", "", "| f | x | f'(x) | numdifftools | scipy | adaptive | status |",
               "|---|---:|---:|---:|---:|---:|---|"]

@@ -62,8 +62,9 @@ public enum AdaptiveDerivative {
   /// - The cap (or a step so small that `x + h == x`) reached before the stopping rule:
   ///   `.capReached`, with the best estimate so far (NaN and an infinite error estimate if
   ///   fewer than two levels were finite).
-  /// - Not differentiable at `x` (`abs(x)` at 0): a value between the one-sided slopes and a
-  ///   large error estimate, usually with `.capReached`.
+  /// - Not differentiable at `x` with finite one-sided slopes (`abs(x)` at 0): the value is
+  ///   the symmetric derivative (0 for `abs` at 0) and the error estimate is at least half the
+  ///   jump between the one-sided slopes, once that jump fails to shrink with the step.
   /// - `initialStep`, when given, replaces steps 2's choice (no growth).
   ///
   /// Complexity: at most `maximumEvaluations` calls of `f` (typically 5 to 19 on smooth

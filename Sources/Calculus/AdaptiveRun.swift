@@ -17,6 +17,10 @@ struct AdaptiveRun<T: Real> {
   private var best: (value: T, error: T, step: T, stencil: Stencil, level: Int)?
   /// The best entry of each level (nil for a level without extrapolated entries).
   private var levelBests: [T?] = []
+  /// The previous central level's jump between its one-sided slopes, and half the jump once
+  /// it stops shrinking with the step (a kink: the derivative does not exist).
+  private var previousJump: T?
+  private var kinkBound: T = 0
 
   init(f: @escaping (T) -> T, x: T, cap: Int) {
     self.f = f
@@ -91,6 +95,7 @@ struct AdaptiveRun<T: Real> {
         tableau = RichardsonTableau(power: 1)
       }
       if let (quotient, noise) = quotient(step: h, up: up, down: down, stencil: stencil) {
+        if stencil == .central { checkKink(step: h, up: up, down: down, noise: noise) }
         let entry = tableau.append(quotient, noise: noise)
         record(entry, step: h, stencil: stencil)
         // The floor of any estimate from this level on: its round-off and the final rounding.
@@ -130,6 +135,19 @@ struct AdaptiveRun<T: Real> {
     return ((up - down) / width, 2 * T.ulpOfOne * magnitude / width)
   }
 
+  /// On a smooth function the one-sided slopes differ by about `f''(x) h`, which halves with
+  /// the step; at a kink (`abs(x)` at 0) the difference stays. A difference well above the
+  /// round-off that shrinks by less than a quarter from one level to the next is a kink, and
+  /// half of it enters the error estimate (central differences give the symmetric derivative
+  /// there, which is not a derivative).
+  private mutating func checkKink(step h: T, up: T, down: T, noise: T) {
+    let jump = abs((up - fx) - (fx - down)) / h
+    if let previousJump, jump >= previousJump * 3 / 4, jump > 64 * noise {
+      kinkBound = max(kinkBound, jump / 2)
+    }
+    previousJump = jump
+  }
+
   private mutating func record(_ entry: RichardsonTableau<T>.Entry?, step: T, stencil: Stencil) {
     levelBests.append(entry?.value)
     guard let entry, best.map({ entry.error < $0.error }) ?? true else { return }
@@ -144,7 +162,7 @@ struct AdaptiveRun<T: Real> {
         value: .nan, errorEstimate: .infinity, step: .nan, initialStep: initialStep,
         stencil: .central, evaluations: evaluations, status: status)
     }
-    var error = best.error
+    var error = max(best.error, kinkBound)
     if best.level + 1 < levelBests.count, let next = levelBests[best.level + 1] {
       error = max(error, abs(best.value - next))
     }
