@@ -161,7 +161,8 @@ struct AdaptiveDerivativeEdgeTests {
 
   @Test("A cap too small to converge is reported")
   func capReported() {
-    let result = AdaptiveDerivative.derivative(of: { Double.tan($0) }, at: 1.57, maximumEvaluations: 7)
+    let result = AdaptiveDerivative.derivative(
+      of: { Double.tan($0) }, at: 1.57, maximumEvaluations: 7)
     #expect(result.status == .capReached)
     #expect(result.evaluations <= 7)
   }
