@@ -1,6 +1,7 @@
 """`make compare`: the cases of an accuracy file through numdifftools, scipy.differentiate and
 the adaptive derivative of Calculus (the `compare-driver` executable), against mpmath truth;
-prints one side-by-side table and writes it to Benchmarks/results/compare-run.md.
+prints one side-by-side table and writes it to Benchmarks/results/compare-run.md (for another
+file than the default, compare-<stem>.md).
 
 Usage: python Benchmarks/compare/compare.py <compare-driver> [accuracy file]
        (default file: Experiments/accuracy-methods.yaml)
@@ -61,8 +62,9 @@ def run_scipy(f, x):
 def run_swift(driver, pairs):
     payload = json.dumps([{"f": f, "at": x} for f, x in pairs])
     out = subprocess.run([driver], input=payload, capture_output=True, text=True, check=True)
-    return [(nan_if_none(r["estimate"]), inf_if_none(r["error_estimate"]), r["evaluations"],
-             r) for r in json.loads(out.stdout)]
+    # The driver leaves out a value that is not finite (JSON has no NaN or infinity).
+    return [(nan_if_none(r.get("estimate")), inf_if_none(r.get("error_estimate")),
+             r["evaluations"], r) for r in json.loads(out.stdout)]
 
 
 def nan_if_none(v):
@@ -96,7 +98,7 @@ def measure(driver, path):
         for (text, x), ours in zip(pairs, swift):
             f = cases.function(text, numpy_ns)
             truth = cases.truth(text, x)
-            row = {"f": text, "x": x, "truth": truth, "symbolic": ours[3]["symbolic"]}
+            row = {"f": text, "x": x, "truth": truth, "symbolic": ours[3].get("symbolic")}
             for name, (est, err_est, n) in zip(
                     METHODS, [run_numdifftools(f, x), run_scipy(f, x), ours[:3]]):
                 d, err = digits(est, truth)
@@ -163,7 +165,10 @@ def main():
     text = table(rows, path)
     print(text)
     os.makedirs(RESULTS, exist_ok=True)
-    with open(os.path.join(RESULTS, "compare-run.md"), "w") as file:
+    default = os.path.abspath(path) == os.path.join(ROOT, "Experiments", "accuracy-methods.yaml")
+    stem = os.path.splitext(os.path.basename(path))[0]
+    name = "compare-run.md" if default else f"compare-{stem}.md"
+    with open(os.path.join(RESULTS, name), "w") as file:
         file.write(text)
 
 

@@ -26,12 +26,14 @@ public enum AdaptiveDerivative {
   ///
   /// `f` is evaluated only at real points. The algorithm:
   /// 1. Evaluate `f(x)`; stop with `.nonFiniteAtPoint` if it is not finite.
-  /// 2. Start from the power of two `h` nearest below `|x| / 8` (below `1/8` when `x == 0`):
-  ///    a step on the scale of the point keeps clear of a singularity or domain edge at 0
-  ///    (`1/x` at `1e-3`, `sqrt(x)` at `1e-4`). If the round-off bound `eps * max|f| / h` of
-  ///    the first central difference exceeds `64 eps` times the difference itself (the
-  ///    function varies on a larger scale than `x`, as `cos(x)` at `1e-3` does), the step
-  ///    grows, at most to `max(|x|, 1) / 8`.
+  /// 2. Start from the power of two `h` between `min(|x|, 1) / 16` and `min(|x|, 1) / 8`
+  ///    (`1/8` when `x == 0`): a step on the scale of a small point keeps clear of a
+  ///    singularity or domain edge at 0 (`1/x` at `1e-3`, `sqrt(x)` at `1e-4`), and a large
+  ///    point does not get steps beyond the scale of `sin`'s period. If the round-off bound
+  ///    `eps * max|f| / h` of the first central difference exceeds `64 eps` times the
+  ///    difference itself (the function varies on a larger scale, as `cos(x)` at `1e-3` or
+  ///    `log(x)` at `1e4` do), the step grows, at most to `max(|x|, 1) / 8`, in at most four
+  ///    probes of two evaluations each (the last one is the first level).
   /// 3. Halve the step at each level and extrapolate the central differences in powers of
   ///    `h^2` (up to seven columns, order 16). A non-finite value on one side switches to
   ///    one-sided differences on the other side, extrapolated in powers of `h`; a non-finite
@@ -39,7 +41,8 @@ public enum AdaptiveDerivative {
   ///    Estimates from steps that straddle a singularity (finite but wildly inconsistent)
   ///    have large tableau differences and are outgrown as the step shrinks.
   /// 4. Each entry's error estimate is its distance to its two tableau neighbours plus the
-  ///    propagated round-off bound `eps * |f| * sum|w| / h` plus `eps` times the entry. Stop
+  ///    propagated round-off bound `(eps * |f| + tiny) * sum|w| / h` (`tiny`, the least
+  ///    nonzero magnitude, covers values that underflowed) plus `eps` times the entry. Stop
   ///    (`.converged`) once the best estimate's error is below twice the floor of the current
   ///    level (its round-off bound plus `eps` times the estimate): smaller steps can only add
   ///    noise.
@@ -48,7 +51,7 @@ public enum AdaptiveDerivative {
   ///
   /// Error Bounds:
   /// - Measured in `Double` (`make compare`, Benchmarks/results/compare-run.md): on smooth
-  ///   functions 13 to 16 correct digits with 5 to 19 evaluations (11.8 for `cos(x)` at
+  ///   functions 13 to 16 correct digits with 5 to 17 evaluations (11.8 for `cos(x)` at
   ///   `1e-3`, where the round-off floor below binds; exact on polynomials of degree up to
   ///   3 up to that floor); next to a singularity or domain edge
   ///   at distance `d` the steps shrink below `d`, and 11 to 15 digits remain with 11 to 35
@@ -71,7 +74,7 @@ public enum AdaptiveDerivative {
   ///   jump between the one-sided slopes, once that jump fails to shrink with the step.
   /// - `initialStep`, when given, replaces step 2's choice (no growth).
   ///
-  /// Complexity: at most `maximumEvaluations` calls of `f` (median 13 on the shipped cases);
+  /// Complexity: at most `maximumEvaluations` calls of `f` (median 11 on the shipped cases);
   /// O(levels) memory.
   ///
   /// - Precondition: `x` is finite, `initialStep` (if given) is finite and positive,

@@ -17,8 +17,8 @@ struct AdaptiveRun<T: Real> {
   private var best: (value: T, error: T, step: T, stencil: Stencil, level: Int)?
   /// The best entry of each level (nil for a level without extrapolated entries).
   private var levelBests: [T?] = []
-  /// The previous central level's jump between its one-sided slopes, and half the jump once
-  /// it stops shrinking with the step (a kink: the derivative does not exist).
+  /// The previous central level's jump between its one-sided slopes, and half the last jump
+  /// if it did not shrink with the step (a kink: the derivative does not exist).
   private var previousJump: T?
   private var kinkBound: T = 0
 
@@ -59,12 +59,12 @@ struct AdaptiveRun<T: Real> {
     return T(sign: .plus, exponent: magnitude.exponent - 3, significand: 1)
   }
 
-  /// The first step: `|x|`'s scale, grown towards `max(|x|, 1)`'s scale while round-off
-  /// dominates the central difference there. Returns the step and, when the last probe was at
-  /// that step, its values `f(x + h)` and `f(x - h)`.
+  /// The first step: the scale of `min(|x|, 1)`, grown towards the scale of `max(|x|, 1)`
+  /// while round-off dominates the central difference. Returns the step and, when the last
+  /// probe was at that step, its values `f(x + h)` and `f(x - h)`.
   private mutating func startingStep() -> (step: T, values: (up: T, down: T)?) {
     let largest = scaleStep(max(abs(x), 1))
-    var h = scaleStep(abs(x))
+    var h = scaleStep(min(abs(x), 1))
     for _ in 0..<4 where evaluations + 2 <= cap / 2 {
       let (up, down) = (sample(x + h), sample(x - h))
       guard up.isFinite && down.isFinite && h < largest else { return (h, (up, down)) }
@@ -131,20 +131,22 @@ struct AdaptiveRun<T: Real> {
     case .forward: width = (x + h) - x
     case .backward: width = x - (x - h)
     }
+    // A value that underflowed to 0 carries an absolute error below the least nonzero one.
     let magnitude = max(abs(fx), abs(up), abs(down))
-    return ((up - down) / width, 2 * T.ulpOfOne * magnitude / width)
+    let noise = (2 * T.ulpOfOne * magnitude + 2 * T.leastNonzeroMagnitude) / width
+    return ((up - down) / width, noise)
   }
 
   /// On a smooth function the one-sided slopes differ by about `f''(x) h`, which halves with
   /// the step; at a kink (`abs(x)` at 0) the difference stays. A difference well above the
-  /// round-off that shrinks by less than a quarter from one level to the next is a kink, and
+  /// round-off that shrinks by less than a quarter between the last two levels is a kink, and
   /// half of it enters the error estimate (central differences give the symmetric derivative
   /// there, which is not a derivative).
   private mutating func checkKink(step h: T, up: T, down: T, noise: T) {
     let jump = abs((up - fx) - (fx - down)) / h
-    if let previousJump, jump >= previousJump * 3 / 4, jump > 64 * noise {
-      kinkBound = max(kinkBound, jump / 2)
-    }
+    // Only the last two levels count: at large steps the jump of a smooth function can stall.
+    kinkBound = 0
+    if let previousJump, jump >= previousJump * 3 / 4, jump > 64 * noise { kinkBound = jump / 2 }
     previousJump = jump
   }
 

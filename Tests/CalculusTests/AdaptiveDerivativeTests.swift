@@ -132,6 +132,20 @@ struct AdaptiveDerivativeEdgeTests {
     #expect(Float80(result.errorEstimate) >= error)
   }
 
+  @Test(
+    "Extreme points and magnitudes: the error estimate still covers",
+    arguments: [
+      ("sin(x)", 1e10), ("exp(x)", 700), ("exp(x)", -700), ("x^2", 1e-300),
+      ("log(x)", 1e4), ("exp(-1/x^2)", 0.1), ("5 + 0*x", 3),
+    ])
+  func extremes(_ text: String, _ x: Double) throws {
+    let (result, exact) = try AdaptiveDerivativeTests.run(text, at: x)
+    let error = abs(Float80(result.value) - exact)
+    #expect(result.status == .converged)
+    #expect(Float80(result.errorEstimate) >= error)
+    #expect(result.evaluations <= 32)
+  }
+
   @Test("At a domain edge above the point the steps go backward")
   func backwardAtUpperEdge() throws {
     let (result, exact) = try AdaptiveDerivativeTests.run("sqrt(1 - x)", at: 0.9999)
