@@ -51,6 +51,9 @@ let package = Package(
     .executableTarget(
       name: "bench", dependencies: ["Learning", "Calculus", "CBLAS"],
       path: "Benchmarks/Sources/bench"),
+    .executableTarget(
+      name: "compare-driver", dependencies: ["Calculus"],
+      path: "Benchmarks/Sources/compare-driver"),
 
     // MARK: - Implementation details: system libraries
 
@@ -63,7 +66,9 @@ let package = Package(
 
     // MARK: - Test bundles
 
-    .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
+    .testTarget(
+      name: "CalculusTests",
+      dependencies: ["Calculus", .product(name: "Yams", package: "Yams")]),
     .testTarget(name: "LearningTests", dependencies: ["Learning"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
     .testTarget(name: "HarnessTests", dependencies: ["Harness", "ExperimentCLI", "Learning"]),
