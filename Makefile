@@ -69,18 +69,19 @@ bench: deps
 	  python3 Benchmarks/run.py "$$($(SWIFT) build -c release --show-bin-path)/bench" $(BENCH_FLAGS)
 
 # The cases of COMPARE_FILE through numdifftools, scipy.differentiate (PyPI, pinned, in a virtual
-# environment under .cache/) and the adaptive derivative; mpmath gives the truth. Writes
+# environment under .cache/) and `experiment run COMPARE_FILE` (kind: accuracy: the adaptive
+# derivative and the fixed schemes, read from its summary.json); mpmath gives the truth. Writes
 # Benchmarks/results/compare-run.md.
 COMPARE_FILE ?= Experiments/accuracy-methods.yaml
 COMPARE_VENV := .cache/compare-venv
 COMPARE_PKGS := numdifftools==0.11.2 scipy==1.17.1 mpmath==1.4.1 pyyaml==6.0.4
 compare: system-deps
-	$(SWIFT) build -c release --product compare-driver
+	$(SWIFT) build -c release --product experiment
 	@[ -x $(COMPARE_VENV)/bin/python ] || python3 -m venv $(COMPARE_VENV)
 	@$(COMPARE_VENV)/bin/python -c "import numdifftools, scipy.differentiate, mpmath, yaml" \
 	  2>/dev/null || $(COMPARE_VENV)/bin/pip install -q $(COMPARE_PKGS)
 	$(COMPARE_VENV)/bin/python Benchmarks/compare/compare.py \
-	  "$$($(SWIFT) build -c release --show-bin-path)/compare-driver" $(COMPARE_FILE)
+	  "$$($(SWIFT) build -c release --show-bin-path)/experiment" $(COMPARE_FILE)
 
 # The figures README.md shows, regenerated from the shipped experiments.
 FIGURE_RUNS := seeds-derivative partials-geometry descent-himmelblau gradcheck-seeds

@@ -51,9 +51,6 @@ let package = Package(
     .executableTarget(
       name: "bench", dependencies: ["Learning", "Calculus", "CBLAS"],
       path: "Benchmarks/Sources/bench"),
-    .executableTarget(
-      name: "compare-driver", dependencies: ["Calculus"],
-      path: "Benchmarks/Sources/compare-driver"),
 
     // MARK: - Implementation details: system libraries
 

@@ -1,10 +1,15 @@
 """`make compare`: the cases of an accuracy file through numdifftools, scipy.differentiate and
-the adaptive derivative of Calculus (the `compare-driver` executable), against mpmath truth;
-prints one side-by-side table and writes it to Benchmarks/results/compare-run.md (for another
-file than the default, compare-<stem>.md).
+`kind: accuracy` (`experiment run FILE`, whose summary.json gives the adaptive derivative of
+Calculus and the fixed schemes), against mpmath truth; prints one side-by-side table and writes
+it to Benchmarks/results/compare-run.md (for another file than the default, compare-<stem>.md).
 
-Usage: python Benchmarks/compare/compare.py <compare-driver> [accuracy file]
+Usage: python Benchmarks/compare/compare.py <experiment executable> [accuracy file]
        (default file: Experiments/accuracy-methods.yaml)
+
+The Swift side runs the whole file once (every method it names, double precision); its results
+are matched to the cases in file order. The methods other than `adaptive` are shown in the
+summary only: they run at the step their Taylor prediction gives from the symbolic derivatives,
+which a black-box method cannot know.
 
 Digits are -log10 of the relative error (the absolute error where f'(x) = 0), capped at
 15.95 (double precision); a non-finite estimate has 0 digits. An error estimate "covers" a
@@ -18,8 +23,10 @@ import json
 import math
 import os
 import platform
+import glob
 import subprocess
 import sys
+import tempfile
 import warnings
 
 import mpmath
@@ -59,12 +66,25 @@ def run_scipy(f, x):
     return float(result.df), float(result.error), int(result.nfev)
 
 
-def run_swift(driver, pairs):
-    payload = json.dumps([{"f": f, "at": x} for f, x in pairs])
-    out = subprocess.run([driver], input=payload, capture_output=True, text=True, check=True)
-    # The driver leaves out a value that is not finite (JSON has no NaN or infinity).
-    return [(nan_if_none(r.get("estimate")), inf_if_none(r.get("error_estimate")),
-             r["evaluations"], r) for r in json.loads(out.stdout)]
+def run_swift(experiment, path, pairs):
+    """The double-precision results of `experiment run path`, per method, in file order."""
+    with tempfile.TemporaryDirectory() as output:
+        run = subprocess.run([experiment, "run", os.path.abspath(path), "--output", output,
+                              "--formats", "svg"], capture_output=True, text=True)
+        # 0: every check passed; 1: a check failed (still measured); anything else is an error.
+        if run.returncode not in (0, 1):
+            sys.exit(f"experiment run {path} failed ({run.returncode}):\n{run.stderr}")
+        (summary_path,) = glob.glob(os.path.join(output, "*", "summary.json"))
+        with open(summary_path) as file:
+            summary = json.load(file)
+    by_method = {}
+    for r in summary["results"]:
+        if r["precision"] == "double":
+            by_method.setdefault(r["method"], []).append(r)
+    for method, results in by_method.items():
+        if [(r["f"], r["at"]) for r in results] != [(f, x) for f, x in pairs]:
+            sys.exit(f"the {method} results of {path} do not follow its cases")
+    return by_method
 
 
 def nan_if_none(v):
@@ -88,26 +108,33 @@ def digits(estimate, truth):
 METHODS = ["numdifftools", "scipy", "adaptive"]
 
 
-def measure(driver, path):
+def measure(experiment, path):
     pairs = cases.load(path)
     numpy_ns = cases.numpy_namespace()
-    swift = run_swift(driver, pairs)
+    swift = run_swift(experiment, path, pairs)
+    if "adaptive" not in swift:
+        sys.exit(f"{path} does not run the adaptive method in double precision")
     rows = []
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
-        for (text, x), ours in zip(pairs, swift):
+        for i, (text, x) in enumerate(pairs):
             f = cases.function(text, numpy_ns)
             truth = cases.truth(text, x)
-            row = {"f": text, "x": x, "truth": truth, "symbolic": ours[3].get("symbolic")}
-            for name, (est, err_est, n) in zip(
-                    METHODS, [run_numdifftools(f, x), run_scipy(f, x), ours[:3]]):
+            ours = swift["adaptive"][i]
+            row = {"f": text, "x": x, "truth": truth, "symbolic": ours["exact"]}
+            measured = {"numdifftools": run_numdifftools(f, x), "scipy": run_scipy(f, x)}
+            for method, results in swift.items():
+                r = results[i]
+                measured[method] = (nan_if_none(r["estimate"]), inf_if_none(r["error_estimate"]),
+                                    r["evaluations"])
+            for name, (est, err_est, n) in measured.items():
                 d, err = digits(est, truth)
                 row[name] = {"digits": d, "evaluations": n, "error": err,
                              "error_estimate": err_est, "covers": err_est >= err}
-            row["adaptive"]["status"] = ours[3]["status"]
-            row["adaptive"]["stencil"] = ours[3]["stencil"]
+            row["adaptive"]["status"] = ours["status"]
+            row["adaptive"]["stencil"] = ours["stencil"]
             rows.append(row)
-    return rows
+    return rows, [m for m in swift if m != "adaptive"]
 
 
 def summary(rows, name):
@@ -116,21 +143,27 @@ def summary(rows, name):
     c = np.array([r[name]["covers"] for r in rows])
     ratios = [r[name]["error_estimate"] / r[name]["error"] for r in rows
               if r[name]["error"] > 0 and math.isfinite(r[name]["error"])]
-    return np.median(d), np.percentile(d, 10), np.median(n), c.mean(), np.median(ratios)
+    return (np.median(d), np.percentile(d, 10), np.median(n), c.mean(),
+            np.median(ratios) if ratios else math.nan)
 
 
-def table(rows, path):
+def table(rows, path, fixed):
     versions = (f"numdifftools {numdifftools.__version__}, scipy {scipy.__version__}, "
                 f"mpmath {mpmath.__version__}, numpy {np.__version__}, "
                 f"Python {platform.python_version()}")
     lines = [f"# make compare: {len(rows)} cases of {os.path.relpath(path, ROOT)}", "",
              f"Double precision; truth from mpmath at 50 digits; {versions}.",
              "Defaults on every side: `numdifftools.Derivative(f)`, "
-             "`scipy.differentiate.derivative(f, x)`, `AdaptiveDerivative.derivative(of:at:)`.",
+             "`scipy.differentiate.derivative(f, x)`, `AdaptiveDerivative.derivative(of:at:)` "
+             "(through `experiment run`, `kind: accuracy`). After the row *fixed steps*, the file's fixed "
+             "methods at the step predicted from the symbolic derivatives (not black-box; "
+             "their error estimate is that prediction).",
              "", "| method | median digits | 10th-percentile digits | median evaluations "
              "| error estimate covers | median estimate / error |",
              "|---|---:|---:|---:|---:|---:|"]
-    for name in METHODS:
+    for name in METHODS + fixed:
+        if fixed and name == fixed[0]:
+            lines.append("| *fixed steps (symbolic prediction)* | | | | | |")
         med, p10, evals, cover, ratio = summary(rows, name)
         lines.append(f"| {name} | {med:.2f} | {p10:.2f} | {evals:g} | "
                      f"{100 * cover:.0f}% ({sum(r[name]['covers'] for r in rows)}/{len(rows)}) "
@@ -157,12 +190,12 @@ def check_truth(rows):
 
 
 def main():
-    driver = sys.argv[1]
+    experiment = sys.argv[1]
     path = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
         ROOT, "Experiments", "accuracy-methods.yaml")
-    rows = measure(driver, path)
+    rows, fixed = measure(experiment, path)
     check_truth(rows)
-    text = table(rows, path)
+    text = table(rows, path, fixed)
     print(text)
     os.makedirs(RESULTS, exist_ok=True)
     default = os.path.abspath(path) == os.path.join(ROOT, "Experiments", "accuracy-methods.yaml")

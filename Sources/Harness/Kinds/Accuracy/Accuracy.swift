@@ -111,18 +111,18 @@ enum Accuracy: ExperimentKindDefinition {
   static func pointProblem(_ c: AccuracySpec.Case, x: Double, precision: Precision)
     -> (status: AccuracyOutcome.Status, detail: String)?
   {
-    let where_ = "\(c.variable) = \(short(x))"
+    let location = "\(c.variable) = \(short(x))"
     if let problem = c.f.domainViolation(at: [c.variable: x]) {
-      return (.nonFiniteAtPoint, "\(where_) is outside the domain of \"\(c.text)\": \(problem)")
+      return (.nonFiniteAtPoint, "\(location) is outside the domain of \"\(c.text)\": \(problem)")
     }
     let value = precision.value(of: c.f, variable: c.variable, at: x)
     guard value.isFinite else {
       return (
-        .nonFiniteAtPoint, "\"\(c.text)\" is \(value) at \(where_) in \(precision.rawValue)"
+        .nonFiniteAtPoint, "\"\(c.text)\" is \(value) at \(location) in \(precision.rawValue)"
       )
     }
     if let problem = c.f.nonDifferentiability(at: [c.variable: x]) {
-      return (.noDerivative, "no derivative at \(where_): \(problem)")
+      return (.noDerivative, "no derivative at \(location): \(problem)")
     }
     return nil
   }
