@@ -82,12 +82,17 @@ enum AccuracyFigures {
         width: panels.count > 1 ? 1600 : 1200, height: panels.count > 2 ? 1400 : 900))
   }
 
-  /// One panel per case, in the first precision, twelve cases to a figure.
+  /// One panel per case, in double (else the first precision), at most twelve to a figure.
   static func perCase(spec: AccuracySpec, outcome o: AccuracyOutcome) -> [Report.FigureEntry] {
     let precision = spec.precisions.contains(.double) ? Precision.double : spec.precisions[0]
     let mine = o.results.filter { $0.precision == precision }
-    let chunks = stride(from: 0, to: spec.cases.count, by: panelsPerFigure).map {
-      Array(spec.cases.indices[$0..<min($0 + panelsPerFigure, spec.cases.count)])
+    // As few figures as twelve panels allow, the cases shared out evenly (27 cases: 9 each).
+    let count = spec.cases.count
+    let size =
+      (count + (count + panelsPerFigure - 1) / panelsPerFigure - 1)
+      / ((count + panelsPerFigure - 1) / panelsPerFigure)
+    let chunks = stride(from: 0, to: count, by: size).map {
+      Array(spec.cases.indices[$0..<min($0 + size, count)])
     }
     return chunks.enumerated().map { k, indices in
       let panels = indices.map { i in
