@@ -18,7 +18,7 @@ public struct Catalog: Sendable {
           + "pass --experiments DIR, or pass a file)")
     }
     return entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-      .map { directory.appendingPathComponent($0).relativePath }
+      .map { Self.shown(directory.appendingPathComponent($0).path) }
   }
 
   /// The file for a name (`central-vs-forward`) or a path (`path/to/my.yaml`).
@@ -31,7 +31,7 @@ public struct Catalog: Sendable {
       return nameOrPath
     }
     for ext in ["yaml", "yml"] {
-      let path = directory.appendingPathComponent("\(nameOrPath).\(ext)").relativePath
+      let path = Self.shown(directory.appendingPathComponent("\(nameOrPath).\(ext)").path)
       if fm.fileExists(atPath: path) { return path }
     }
     let names = ((try? allPaths()) ?? []).map {
@@ -40,5 +40,13 @@ public struct Catalog: Sendable {
     throw ExperimentError(
       "unknown experiment '\(nameOrPath)'\(suggestion(for: nameOrPath, in: names)); "
         + "`experiment list` shows them, or pass a path to a .yaml file")
+  }
+
+  /// `path` relative to the working directory when it lies inside it (messages then read
+  /// `Experiments/x.yaml:7:5`), else as given.
+  static func shown(_ path: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
   }
 }
