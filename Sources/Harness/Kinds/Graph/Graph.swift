@@ -49,7 +49,9 @@ enum Graph: ExperimentKindDefinition {
       subject: "expression", title: text, point: PointValues(variables, point),
       output: Num(g.value), nodes: nodes, edges: edges, gradient: g.gradient.mapValues(Num.init),
       comparisons: comparisons, seconds: seconds(elapsed), backpropSeconds: nil,
-      diagram: Diagram(g, title: "f = \(text) at \(PointValues(variables, point).text)"))
+      diagram: captioned(
+        Diagram(g), "f = \(text) at \(PointValues(variables, point).text): f = "
+          + Diagram.format(g.value)))
   }
 
   static func networkGraph(_ network: NetworkSpec, data: DataSpec, context: RunContext) throws
@@ -108,7 +110,16 @@ enum Graph: ExperimentKindDefinition {
     return GraphOutcome(
       subject: "network", title: title, point: nil, output: Num(Double(g.loss)), nodes: nodes,
       edges: edges, gradient: gradient, comparisons: comparisons, seconds: seconds(graphTime),
-      backpropSeconds: seconds(backpropTime), diagram: Diagram(g, title: title))
+      backpropSeconds: seconds(backpropTime),
+      diagram: captioned(Diagram(g), title + ": loss L = " + Diagram.format(g.loss)))
+  }
+
+  /// The diagram with `line` (what is drawn, at which point) above its legend; the figure's
+  /// title is the experiment's.
+  static func captioned(_ diagram: Diagram, _ line: String) -> Diagram {
+    var diagram = diagram
+    diagram.caption.insert(Diagram.Line(line, tone: .plain), at: 0)
+    return diagram
   }
 
   static func frobenius(_ v: [Double]) -> Double {
