@@ -50,7 +50,8 @@ enum Graph: ExperimentKindDefinition {
       output: Num(g.value), nodes: nodes, edges: edges, gradient: g.gradient.mapValues(Num.init),
       comparisons: comparisons, seconds: seconds(elapsed), backpropSeconds: nil,
       diagram: captioned(
-        Diagram(g), "f = \(text) at \(PointValues(variables, point).text): f = "
+        Diagram(g),
+        "f = \(text) at \(PointValues(variables, point).text): f = "
           + Diagram.format(g.value)))
   }
 
