@@ -42,7 +42,7 @@ let package = Package(
     .target(
       name: "Harness",
       dependencies: [
-        "Calculus", "Learning", "Plotting",
+        "Calculus", "Learning", "Plotting", "Diagrams",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "RealModule", package: "swift-numerics"),

@@ -29,6 +29,7 @@ enum Kinds {
     Gradcheck.self,
     Training.self,
     Accuracy.self,
+    Graph.self,
   ]
 
   static var names: [String] { all.map { $0.name } }

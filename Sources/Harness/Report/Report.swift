@@ -1,3 +1,4 @@
+import Diagrams
 import Foundation
 import Plotting
 
@@ -24,11 +25,32 @@ public struct Report: Sendable {
     public var table: CSVTable
   }
 
-  /// One figure, with its base file name (no extension) and a one-line caption.
+  /// One figure, with its base file name (no extension) and a one-line caption: a plot drawn
+  /// by PLplot or a graph laid out by Graphviz, written alike (same formats, same staging).
   public struct FigureEntry: Sendable {
+    /// What the figure draws.
+    public enum Content: Sendable {
+      case plot(Figure)
+      case diagram(Diagram)
+    }
+
     public var name: String
     public var caption: String
-    public var figure: Figure
+    public var content: Content
+
+    public init(name: String, caption: String, figure: Figure) {
+      self.init(name: name, caption: caption, content: .plot(figure))
+    }
+
+    public init(name: String, caption: String, diagram: Diagram) {
+      self.init(name: name, caption: caption, content: .diagram(diagram))
+    }
+
+    public init(name: String, caption: String, content: Content) {
+      self.name = name
+      self.caption = caption
+      self.content = content
+    }
   }
 
   /// The outcome as summary.json writes it (the kind's own fields, beside the common ones).
@@ -54,6 +76,10 @@ public struct Report: Sendable {
 
   mutating func figure(_ name: String, _ caption: String, _ figure: Figure) {
     figures.append(FigureEntry(name: name, caption: caption, figure: figure))
+  }
+
+  mutating func diagram(_ name: String, _ caption: String, _ diagram: Diagram) {
+    figures.append(FigureEntry(name: name, caption: caption, diagram: diagram))
   }
 }
 

@@ -1,3 +1,4 @@
+import Diagrams
 import Foundation
 import Plotting
 
@@ -64,15 +65,20 @@ public enum OutputWriter {
     }
     for entry in report.figures {
       if cancellation.isCancelled { throw CancellationError() }
-      var figure = entry.figure
-      figure.title = experiment.title + (figure.title.map { ": " + $0 } ?? "")
-      let rendered = try Renderer.render(
-        figure, to: folder.appendingPathComponent(entry.name), formats: formats)
-      let dropped = rendered.droppedPoints.values.reduce(0, +)
-      if dropped > 0 {
-        notes.append(
-          "\(entry.name): \(dropped) point(s) not drawn: an error of exactly 0 or a non-finite "
-            + "value has no place on a log axis (the CSV keeps them)")
+      switch entry.content {
+      case .plot(var figure):
+        figure.title = experiment.title + (figure.title.map { ": " + $0 } ?? "")
+        let rendered = try Renderer.render(
+          figure, to: folder.appendingPathComponent(entry.name), formats: formats)
+        let dropped = rendered.droppedPoints.values.reduce(0, +)
+        if dropped > 0 {
+          notes.append(
+            "\(entry.name): \(dropped) point(s) not drawn: an error of exactly 0 or a non-finite "
+              + "value has no place on a log axis (the CSV keeps them)")
+        }
+      case .diagram(var diagram):
+        diagram.title = experiment.title + (diagram.title.map { ": " + $0 } ?? "")
+        try writeDiagram(diagram, name: entry.name, in: folder, formats: formats)
       }
     }
     let allNotes = report.notes + notes
@@ -92,6 +98,19 @@ public enum OutputWriter {
     try Data(HTMLWriter.section(experiment, report, notes: allNotes, formats: formats).utf8)
       .write(to: folder.appendingPathComponent(".section.html"))
     return notes
+  }
+
+  /// Lays out and renders a Graphviz diagram in every format; Graphviz's message becomes the
+  /// experiment's error (the staging folder is then removed, as for any failure).
+  private static func writeDiagram(
+    _ diagram: Diagram, name: String, in folder: URL, formats: [FigureFormat]
+  ) throws {
+    let diagramFormats = formats.compactMap { DiagramFormat(rawValue: $0.rawValue) }
+    do {
+      _ = try DiagramRenderer.write(diagram, into: folder, name: name, formats: diagramFormats)
+    } catch {
+      throw ExperimentError("Graphviz could not draw \(name): \(error.message)")
+    }
   }
 
   /// Replaces `final` with `staging` by rename, the old folder moved aside first.

@@ -35,7 +35,7 @@ enum Accuracy: ExperimentKindDefinition {
     let jobList = jobs
     let measured = try parallelMap(jobList.count, context: context) { k in
       let job = jobList[k]
-      return measure(
+      return try measure(
         spec.cases[job.caseIndex], number: job.caseIndex + 1,
         derivatives: derivatives[job.caseIndex], point: job.point, precision: job.precision,
         methods: spec.methods)
@@ -76,7 +76,7 @@ enum Accuracy: ExperimentKindDefinition {
   static func measure(
     _ c: AccuracySpec.Case, number: Int, derivatives: [Expression], point: Double,
     precision: Precision, methods: [AccuracySpec.Method]
-  ) -> [Result] {
+  ) throws -> [Result] {
     let x = SweepAnalysis.rounded([point], to: precision)[0]
     let exact80: Float80 = derivatives[1].evaluate([c.variable: Float80(x)])
     let blank = Result(
@@ -93,11 +93,11 @@ enum Accuracy: ExperimentKindDefinition {
         return r
       }
     }
-    return methods.map { method in
+    return try methods.map { method in
       var r = blank
       r.method = method
       if let scheme = method.scheme {
-        fixed(&r, c, scheme: scheme, derivatives: derivatives, exact: exact80)
+        try fixed(&r, c, scheme: scheme, exact: exact80)
       } else {
         adaptive(&r, c, x: x, exact: exact80)
       }
@@ -129,19 +129,18 @@ enum Accuracy: ExperimentKindDefinition {
 
   /// A fixed scheme once, at the step chosen from its Taylor prediction.
   static func fixed(
-    _ r: inout Result, _ c: AccuracySpec.Case, scheme: Scheme, derivatives: [Expression],
-    exact: Float80
-  ) {
-    func sweep(_ steps: [Double]) -> SweepOutcome {
-      SweepAnalysis.run(
-        f: c.f, derivatives: derivatives, variables: [c.variable], point: [r.at], index: 0,
-        scheme: scheme, precision: r.precision, steps: steps, expectation: nil, tolerance: 0)
+    _ r: inout Result, _ c: AccuracySpec.Case, scheme: Scheme, exact: Float80
+  ) throws {
+    func sweep(_ steps: [Double]) throws -> SweepOutcome {
+      try SweepAnalysis.run(
+        f: c.f, variables: [c.variable], point: [r.at], index: 0, scheme: scheme,
+        derivative: 1, precision: r.precision, steps: steps, expectation: nil, tolerance: 0)
     }
-    let prediction = sweep([]).prediction
+    let prediction = try sweep([]).prediction
     let chosen = step(
-      scheme: scheme, prediction: prediction, exact: truncationIsZero(scheme, derivatives),
+      scheme: scheme, prediction: prediction, exact: prediction.isExact,
       at: r.at, precision: r.precision)
-    let sample = sweep([chosen.step]).samples[0]
+    let sample = try sweep([chosen.step]).samples[0]
     let h = sample.effectiveStep
     r.estimate = sample.estimate
     r.error = sample.estimate.isFinite ? sample.error : .infinity
@@ -180,19 +179,6 @@ enum Accuracy: ExperimentKindDefinition {
       "\(why): the textbook step epsilon^(1/\(Int(p) + 1)) max(|x|, 1); "
         + prediction.explanation
     )
-  }
-
-  /// Whether every truncation term of `scheme` belongs to an identically zero derivative (a
-  /// polynomial of low degree), so that a large step has no truncation error anywhere. A
-  /// prediction that is exact only because the terms are tiny at the point (`log(x)` at `1e4`)
-  /// does not count: a large step there leaves the region where the terms are tiny.
-  static func truncationIsZero(_ scheme: Scheme, _ derivatives: [Expression]) -> Bool {
-    guard
-      let zero = derivatives.indices.dropFirst(2).first(where: {
-        derivatives[$0].isIdenticallyZero
-      })
-    else { return false }
-    return (2..<zero).allSatisfy { scheme.truncationCoefficient($0) == 0 }
   }
 
   /// The adaptive derivative in the working precision.

@@ -12,11 +12,15 @@ enum Descent: ExperimentKindDefinition {
     let partials: [@Sendable ([Double]) -> Double] = vars.map {
       spec.f.derivative(withRespectTo: $0).compiled(variables: vars)
     }
-    var jobs: [(GradientSource, Double)] = []
-    for source in spec.gradients { for rate in spec.learningRates { jobs.append((source, rate)) } }
+    var jobs: [(UpdateRule, GradientSource, Double)] = []
+    for update in spec.updates {
+      for source in spec.gradients {
+        for rate in spec.learningRates { jobs.append((update, source, rate)) }
+      }
+    }
     let jobList = jobs
     let runs = try parallelMap(jobList.count, context: context) { k -> DescentOutcome.Run in
-      let (source, rate) = jobList[k]
+      let (update, source, rate) = jobList[k]
       let gradient: ([Double]) -> [Double]
       if let scheme = source.scheme {
         gradient = { x in FiniteDifference.gradient(of: f, at: x, step: spec.step, scheme: scheme) }
@@ -27,16 +31,17 @@ enum Descent: ExperimentKindDefinition {
         gradient: source,
         run: GradientDescent.run(
           f: f, gradient: gradient, start: spec.start, learningRate: rate, steps: spec.steps,
-          tolerance: spec.tolerance, divergenceBound: spec.divergenceBound))
+          tolerance: spec.tolerance, divergenceBound: spec.divergenceBound, update: update))
     }
 
     return DescentOutcome(
-      f: spec.text, variables: vars, start: PointValues(vars, spec.start), runs: runs,
+      f: spec.text, variables: vars, updates: spec.updates, start: PointValues(vars, spec.start),
+      runs: runs,
       pathAgreement: agreement(spec, runs: runs))
   }
 
-  /// Each other gradient source's path against the first one's, rate by rate: the largest
-  /// distance between iterates of the same step.
+  /// Each other gradient source's path against the first one's, rate by rate and rule by rule:
+  /// the largest distance between iterates of the same step.
   static func agreement(_ spec: DescentSpec, runs: [DescentOutcome.Run])
     -> [DescentOutcome.PathAgreement]
   {
@@ -44,7 +49,10 @@ enum Descent: ExperimentKindDefinition {
     let reference = runs.filter { $0.gradient == spec.gradients[0] }
     var out: [DescentOutcome.PathAgreement] = []
     for other in runs where other.gradient != spec.gradients[0] {
-      guard let base = reference.first(where: { $0.run.learningRate == other.run.learningRate })
+      guard
+        let base = reference.first(where: {
+          $0.run.learningRate == other.run.learningRate && $0.run.update == other.run.update
+        })
       else { continue }
       let common = min(base.run.iterates.count, other.run.iterates.count)
       var distance = 0.0
@@ -55,7 +63,7 @@ enum Descent: ExperimentKindDefinition {
       }
       out.append(
         DescentOutcome.PathAgreement(
-          learningRate: other.run.learningRate, gradient: other.gradient,
+          learningRate: other.run.learningRate, update: other.run.update, gradient: other.gradient,
           reference: spec.gradients[0], maxDistance: Num(distance), commonSteps: common - 1,
           referenceConverged: base.run.status == .converged))
     }
@@ -70,7 +78,8 @@ enum Descent: ExperimentKindDefinition {
         + zip(s.variables, s.start).map { "\($0) = \(short($1))" }.joined(separator: ", ") + ")")
     lines.append(
       "learning rates: \(s.learningRates.map(short).joined(separator: ", ")); \(s.steps) steps; "
-        + "gradient: \(s.gradients.map(\.rawValue).joined(separator: ", "))")
+        + "gradient: \(s.gradients.map(\.rawValue).joined(separator: ", ")); "
+        + "update: \(s.updates.map(\.rawValue).joined(separator: ", "))")
     return lines
   }
 }

@@ -9,25 +9,30 @@ enum DescentFigures {
     let vars = spec.variables
     let rates = spec.learningRates
     func color(_ rate: Double) -> Int { rates.firstIndex(of: rate) ?? 0 }
-    func dash(_ source: GradientSource) -> Dash {
-      switch spec.gradients.firstIndex(of: source) ?? 0 {
-      case 0: return .solid
-      case 1: return .dashed
-      case 2: return .dotted
-      default: return .dashDot
-      }
+    // One dash per (update rule, gradient source): the rules' runs at one rate share a color
+    // and differ in dash (and, on the map, in marker).
+    func variant(_ r: DescentOutcome.Run) -> Int {
+      (spec.updates.firstIndex(of: r.run.update) ?? 0) * spec.gradients.count
+        + (spec.gradients.firstIndex(of: r.gradient) ?? 0)
+    }
+    func dash(_ r: DescentOutcome.Run) -> Dash {
+      [Dash.solid, .dashed, .dotted, .dashDot][variant(r) % 4]
     }
     func label(_ r: DescentOutcome.Run) -> String {
-      let g = spec.gradients.count > 1 ? " (\(r.gradient.rawValue))" : ""
-      return "η = \(short(r.run.learningRate))\(g): \(r.run.status.rawValue)"
+      var parts: [String] = []
+      if spec.updates.count > 1 { parts.append(r.run.update.rawValue) }
+      if spec.gradients.count > 1 { parts.append(r.gradient.rawValue) }
+      let detail = parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
+      return "η = \(short(r.run.learningRate))\(detail): \(r.run.status.rawValue)"
     }
     if vars.count == 2 {
-      figures.append(paths(spec, runs: runs, color: color, dash: dash, label: label))
+      figures.append(
+        paths(spec, runs: runs, color: color, dash: dash, variant: variant, label: label))
     }
     let series = runs.map { r -> Series in
       let steps = r.run.values.indices.map(Double.init)
       return Series(
-        label(r), x: steps, y: r.run.values, style: .line, dash: dash(r.gradient),
+        label(r), x: steps, y: r.run.values, style: .line, dash: dash(r),
         color: color(r.run.learningRate))
     }
     figures.append(
@@ -48,7 +53,8 @@ enum DescentFigures {
   /// the frame of the bounded ones.
   static func paths(
     _ spec: DescentSpec, runs: [DescentOutcome.Run], color: (Double) -> Int,
-    dash: (GradientSource) -> Dash, label: (DescentOutcome.Run) -> String
+    dash: (DescentOutcome.Run) -> Dash, variant: (DescentOutcome.Run) -> Int,
+    label: (DescentOutcome.Run) -> String
   ) -> Report.FigureEntry {
     let vars = spec.variables
     // Frame the runs that stay bounded; a diverging path is drawn until it leaves the frame.
@@ -69,8 +75,8 @@ enum DescentFigures {
       Series(
         label(r), x: r.run.iterates.map { $0[0] }, y: r.run.iterates.map { $0[1] },
         style: r.gradient == spec.gradients[0] ? .lineAndMarkers : .line,
-        dash: dash(r.gradient), color: color(r.run.learningRate),
-        marker: color(r.run.learningRate))
+        dash: dash(r), color: color(r.run.learningRate),
+        marker: color(r.run.learningRate) + variant(r) * spec.learningRates.count)
     }
     let start = Series(
       "start (\(short(spec.start[0])), \(short(spec.start[1])))", x: [spec.start[0]],
@@ -82,7 +88,9 @@ enum DescentFigures {
         panels: [
           Panel(
             title:
-              "\(spec.steps) steps from (\(short(spec.start[0])), \(short(spec.start[1]))), gradient: \(spec.gradients.map(\.rawValue).joined(separator: ", "))",
+              "\(spec.steps) steps from (\(short(spec.start[0])), \(short(spec.start[1]))), gradient: \(spec.gradients.map(\.rawValue).joined(separator: ", "))"
+              + (spec.updates.count > 1 || spec.updates != [.standard]
+                ? "; update: \(spec.updates.map(\.rawValue).joined(separator: ", "))" : ""),
             xAxis: Axis(subscripted(vars[0]), range: (cx - half)...(cx + half)),
             yAxis: Axis(subscripted(vars[1]), range: (cy - half)...(cy + half)),
             series: series + [start], legend: .outsideRight,

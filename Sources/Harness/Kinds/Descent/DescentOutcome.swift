@@ -11,6 +11,7 @@ struct DescentOutcome: Encodable, Sendable {
       var c = encoder.container(keyedBy: AnyKey.self)
       try c.encode(Num(run.learningRate), forKey: "learning_rate")
       try c.encode(gradient.rawValue, forKey: "gradient")
+      try c.encode(run.update.rawValue, forKey: "update")
       try c.encode(run.status.rawValue, forKey: "status")
       try c.encode(run.stepsTaken, forKey: "steps")
       try c.encode(run.finalPoint.map(Num.init), forKey: "final_point")
@@ -21,6 +22,7 @@ struct DescentOutcome: Encodable, Sendable {
 
   struct PathAgreement: Encodable, Sendable {
     var learningRate: Double
+    var update: UpdateRule
     var gradient: GradientSource
     var reference: GradientSource
     var maxDistance: Num
@@ -29,7 +31,7 @@ struct DescentOutcome: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
       case learningRate = "learning_rate"
-      case gradient, reference
+      case gradient, reference, update
       case maxDistance = "max_distance"
       case commonSteps = "common_steps"
       case referenceConverged = "reference_converged"
@@ -38,12 +40,13 @@ struct DescentOutcome: Encodable, Sendable {
 
   var f: String
   var variables: [String]
+  var updates: [UpdateRule]
   var start: PointValues
   var runs: [Run]
   var pathAgreement: [PathAgreement]
 
   enum CodingKeys: String, CodingKey {
-    case f, variables, start, runs
+    case f, variables, start, runs, updates
     case pathAgreement = "path_agreement"
   }
 }

@@ -4,42 +4,47 @@ import Foundation
 extension Descent {
   static func report(_ o: DescentOutcome, spec: DescentSpec, experiment: Experiment) -> Report {
     var report = Report(outcome: o)
-    var table = CSVTable(columns: ["gradient", "learning_rate", "step"] + o.variables + ["f"])
+    var table = CSVTable(
+      columns: ["update", "gradient", "learning_rate", "step"] + o.variables + ["f"])
     var rows: [[String]] = []
     for r in o.runs {
       let run = r.run
       for (k, (x, value)) in zip(run.iterates, run.values).enumerated() {
         table.append(
-          [.string(r.gradient.rawValue), .number(run.learningRate), .int(k)]
+          [
+            .string(run.update.rawValue), .string(r.gradient.rawValue), .number(run.learningRate),
+            .int(k),
+          ]
             + x.map { .number($0) } + [.number(value)])
       }
       rows.append([
-        r.gradient.rawValue, short(run.learningRate), run.status.rawValue, String(run.stepsTaken),
+        run.update.rawValue, r.gradient.rawValue, short(run.learningRate), run.status.rawValue,
+        String(run.stepsTaken),
         String(format: "%.4g", run.finalValue), run.reason,
       ])
-      let expected: DescentStatus? =
-        spec.expectConverges.contains(run.learningRate)
-        ? .converged
-        : spec.expectDiverges.contains(run.learningRate)
-          ? .diverged
-          : spec.expectTooSlow.contains(run.learningRate) ? .tooSlow : nil
+      let expected = StatusExpectations.status(
+        at: run.learningRate, rule: run.update, flat: spec.expectations,
+        byUpdate: spec.expectByUpdate)
       if let expected {
         report.checks.append(
           Check(
-            "learning rate \(short(run.learningRate)) (\(r.gradient.rawValue) gradient)",
+            "learning rate \(short(run.learningRate)) (\(run.update.rawValue) update, "
+              + "\(r.gradient.rawValue) gradient)",
             passed: expected == run.status,
             "expected \(expected.rawValue), got \(run.status.rawValue) (\(run.reason))"))
       }
     }
     for a in o.pathAgreement {
       rows.append([
-        "\(a.gradient.rawValue) vs \(a.reference.rawValue)", short(a.learningRate), "", "",
+        a.update.rawValue, "\(a.gradient.rawValue) vs \(a.reference.rawValue)",
+        short(a.learningRate), "", "",
         String(format: "%.3g", a.maxDistance.value ?? .nan),
         "largest distance between the two paths",
       ])
       guard let bound = spec.expectPathAgreement else { continue }
       let subject =
-        "learning rate \(short(a.learningRate)): the \(a.gradient.rawValue) path against the "
+        "learning rate \(short(a.learningRate)), \(a.update.rawValue) update: the "
+        + "\(a.gradient.rawValue) path against the "
         + "\(a.reference.rawValue) path"
       if !a.referenceConverged {
         report.checks.append(
@@ -53,7 +58,8 @@ extension Descent {
       }
     }
     report.table(
-      header: ["gradient", "learning rate", "status", "steps", "final f", "why"], rows: rows)
+      header: ["update", "gradient", "learning rate", "status", "steps", "final f", "why"],
+      rows: rows)
     report.csv("paths.csv", table)
     report.figures = DescentFigures.make(spec: spec, runs: o.runs)
     return report

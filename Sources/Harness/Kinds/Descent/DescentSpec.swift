@@ -29,12 +29,16 @@ public struct DescentSpec: Sendable {
   public var steps: Int
   /// The first is the main one; any others are run too and their paths compared with it.
   public var gradients: [GradientSource]
+  /// The update rules, each run at every rate and gradient source (default: standard).
+  public var updates: [UpdateRule]
   public var step: Double
   public var tolerance: Double
   public var divergenceBound: Double
-  public var expectConverges: [Double]
-  public var expectDiverges: [Double]
-  public var expectTooSlow: [Double]
+  /// `expect: {converges: [...], diverges: [...], too_slow: [...]}`: for every run.
+  public var expectations: StatusExpectations
+  /// Expectations for the runs of one update rule (`expect: {multiplicative: {diverges: [0.1]}}`);
+  /// they take the place of the flat lists for that rule's runs.
+  public var expectByUpdate: [UpdateRule: StatusExpectations]
   /// Largest allowed distance between the paths of the gradients compared, asserted where the
   /// reference run converges (nil: not asserted).
   public var expectPathAgreement: Double?
@@ -42,7 +46,7 @@ public struct DescentSpec: Sendable {
 
 extension DescentSpec: Decodable {
   static let keys = [
-    "f", "variables", "start", "learning_rates", "steps", "gradient", "h", "tolerance",
+    "f", "variables", "start", "learning_rates", "steps", "gradient", "update", "h", "tolerance",
     "divergence_bound", "expect",
   ]
 
@@ -67,18 +71,10 @@ extension DescentSpec: Decodable {
     }
     steps = try c.optional("steps", as: Int.self, expected: "a positive whole number") ?? 100
     guard steps > 0 else { throw c.error("steps", "'steps' must be positive, got \(steps)") }
-    if let list = try? c.decode([EnumValue<GradientSource>].self, forKey: AnyKey("gradient")) {
-      gradients = list.map(\.value)
-    } else {
-      gradients = [
-        try c.optional(
-          "gradient", as: EnumValue<GradientSource>.self,
-          expected: "analytic, forward, backward or central")?.value ?? .central
-      ]
-    }
-    guard !gradients.isEmpty else {
-      throw c.error("gradient", "'gradient' must name at least one source")
-    }
+    gradients = try Self.oneOrList(
+      c, "gradient", default: .central, expected: "analytic, forward, backward or central")
+    updates = try Self.oneOrList(
+      c, "update", default: .standard, expected: "standard, multiplicative or a list of both")
     step = try c.optional("h", as: NumberValue.self, expected: "a positive step")?.value ?? 1e-4
     guard step > 0 else { throw c.error("h", "'h' must be > 0, got \(step)") }
     tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 1e-6
@@ -86,40 +82,116 @@ extension DescentSpec: Decodable {
     divergenceBound =
       try c.optional("divergence_bound", as: Double.self, expected: "a positive number") ?? 1e8
     let expect = try c.optional("expect", as: Expect.self, expected: "a mapping") ?? Expect()
-    let rates = learningRates
-    for (key, list) in [
-      ("converges", expect.converges), ("diverges", expect.diverges), ("too_slow", expect.tooSlow),
-    ] {
-      for rate in list where !rates.contains(rate) {
+    try expect.lists.check(rates: learningRates, at: expect.mark, prefix: "expect")
+    for (rule, lists) in expect.byUpdate {
+      guard updates.contains(rule) else {
         throw ExperimentError(
           at: expect.mark,
-          "expect.\(key) names learning rate \(rate), which is not in learning_rates")
+          "expect.\(rule.rawValue) names an update rule that is not in 'update' ("
+            + updates.map(\.rawValue).joined(separator: ", ") + ")")
       }
+      try lists.check(rates: learningRates, at: expect.mark, prefix: "expect.\(rule.rawValue)")
     }
-    expectConverges = expect.converges
-    expectDiverges = expect.diverges
-    expectTooSlow = expect.tooSlow
+    expectations = expect.lists
+    expectByUpdate = expect.byUpdate
     expectPathAgreement = expect.pathAgreement
   }
 
+  /// `key: value` or `key: [value, ...]` of an enumeration (`gradient`, `update`): at least
+  /// one, none twice.
+  static func oneOrList<E: RawRepresentable & CaseIterable & Sendable & Hashable>(
+    _ c: KeyedDecodingContainer<AnyKey>, _ key: String, default value: E, expected: String
+  ) throws -> [E] where E.RawValue == String {
+    let values: [E]
+    if let list = try? c.decode([EnumValue<E>].self, forKey: AnyKey(key)) {
+      values = list.map(\.value)
+    } else {
+      values = [try c.optional(key, as: EnumValue<E>.self, expected: expected)?.value ?? value]
+    }
+    guard !values.isEmpty else { throw c.error(key, "'\(key)' must name at least one") }
+    guard Set(values).count == values.count else {
+      throw c.error(key, "'\(key)' names one value twice")
+    }
+    return values
+  }
+
   struct Expect: Decodable {
-    var converges: [Double] = []
-    var diverges: [Double] = []
-    var tooSlow: [Double] = []
+    var lists = StatusExpectations()
+    var byUpdate: [UpdateRule: StatusExpectations] = [:]
     var pathAgreement: Double?
     var mark: (line: Int, column: Int)?
     init() {}
     init(from decoder: Decoder) throws {
       let c = try decoder.strictContainer(
-        allowing: ["converges", "diverges", "too_slow", "path_agreement"], in: "'expect'")
-      converges =
-        try c.optional("converges", as: [Double].self, expected: "a list of learning rates") ?? []
-      diverges =
-        try c.optional("diverges", as: [Double].self, expected: "a list of learning rates") ?? []
-      tooSlow =
-        try c.optional("too_slow", as: [Double].self, expected: "a list of learning rates") ?? []
+        allowing: StatusExpectations.keys + ["path_agreement"]
+          + UpdateRule.allCases.map(\.rawValue),
+        in: "'expect'")
+      lists = try StatusExpectations(c)
+      for rule in UpdateRule.allCases {
+        guard
+          let nested = try c.optional(
+            rule.rawValue, as: NestedExpect.self,
+            expected: "{converges: [...], diverges: [...], too_slow: [...]}")
+        else { continue }
+        byUpdate[rule] = nested.lists
+      }
       pathAgreement = try c.optional("path_agreement", as: Double.self, expected: "a distance")
       mark = decoder.mark.map { ($0.line, $0.column) }
+    }
+  }
+
+  struct NestedExpect: Decodable {
+    var lists: StatusExpectations
+    init(from decoder: Decoder) throws {
+      let c = try decoder.strictContainer(
+        allowing: StatusExpectations.keys, in: "an update rule's expectations")
+      lists = try StatusExpectations(c)
+    }
+  }
+}
+
+/// The learning rates expected to converge, diverge or be too slow.
+public struct StatusExpectations: Sendable {
+  public var converges: [Double] = []
+  public var diverges: [Double] = []
+  public var tooSlow: [Double] = []
+
+  static let keys = ["converges", "diverges", "too_slow"]
+
+  init() {}
+
+  init(_ c: KeyedDecodingContainer<AnyKey>) throws {
+    converges =
+      try c.optional("converges", as: [Double].self, expected: "a list of learning rates") ?? []
+    diverges =
+      try c.optional("diverges", as: [Double].self, expected: "a list of learning rates") ?? []
+    tooSlow =
+      try c.optional("too_slow", as: [Double].self, expected: "a list of learning rates") ?? []
+  }
+
+  /// The status expected of a run of `rule` at `rate`: the rule's own lists when the file gives
+  /// them, else the flat ones.
+  static func status(
+    at rate: Double, rule: UpdateRule, flat: StatusExpectations,
+    byUpdate: [UpdateRule: StatusExpectations]
+  ) -> DescentStatus? {
+    (byUpdate[rule] ?? flat).status(at: rate)
+  }
+
+  /// The status expected at `rate`, if any.
+  func status(at rate: Double) -> DescentStatus? {
+    converges.contains(rate)
+      ? .converged
+      : diverges.contains(rate) ? .diverged : tooSlow.contains(rate) ? .tooSlow : nil
+  }
+
+  /// Every rate named must be one of the runs'.
+  func check(rates: [Double], at mark: (line: Int, column: Int)?, prefix: String) throws {
+    for (key, list) in [("converges", converges), ("diverges", diverges), ("too_slow", tooSlow)] {
+      for rate in list where !rates.contains(rate) {
+        throw ExperimentError(
+          at: mark, "\(prefix).\(key) names learning rate \(rate), which is not in learning_rates")
+      }
     }
   }
 }

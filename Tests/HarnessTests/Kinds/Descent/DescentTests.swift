@@ -58,4 +58,65 @@ import Testing
     #expect(report.verdict.passed)
     #expect(report.verdict.text == "0 of 1 check passed, 1 not checked")
   }
+
+  @Test func theSlidesRuleDivergesWhereGradientDescentConverges() throws {
+    let (o, report) = try run(
+      Descent.self,
+      """
+      kind: descent
+      f: "x0^2 + x1^2"
+      start: {x0: -1.0, x1: 2.0}
+      learning_rates: [0.1, 0.3]
+      gradient: analytic
+      update: [standard, multiplicative]
+      expect:
+        standard: {converges: [0.1, 0.3]}
+        multiplicative: {diverges: [0.1, 0.3]}
+      """)
+    #expect(report.verdict.passed, "\(report.checks.filter { $0.status != .passed })")
+    #expect(report.checks.count == 4)
+    #expect(o.runs.map(\.run.update) == [.standard, .standard, .multiplicative, .multiplicative])
+    #expect(o.runs.filter { $0.run.update == .standard }.allSatisfy { $0.run.status == .converged })
+    let slide = o.runs.filter { $0.run.update == .multiplicative }
+    #expect(slide.allSatisfy { $0.run.status == .diverged })
+    // x0 < 0 runs away: x0 <- x0 (1 - 2 eta x0) grows in magnitude at every step.
+    #expect(
+      slide.allSatisfy { r in
+        zip(r.run.iterates, r.run.iterates.dropFirst()).allSatisfy { $1[0] < $0[0] }
+      })
+    #expect(report.data[0].table.serialized().hasPrefix("update,gradient,learning_rate,step"))
+  }
+
+  @Test func aCoordinateAtZeroNeverMovesUnderTheSlidesRule() throws {
+    let (o, _) = try run(
+      Descent.self,
+      """
+      kind: descent
+      f: "(x0 - 1)^2 + x1^2"
+      start: {x0: 0.0, x1: 0.5}
+      learning_rates: [0.1]
+      steps: 20
+      gradient: analytic
+      update: multiplicative
+      """)
+    let run = try #require(o.runs.first?.run)
+    #expect(run.iterates.allSatisfy { $0[0] == 0 })
+    #expect(run.status != .converged)
+  }
+
+  @Test func anExpectationForARuleNotRunIsALocatedError() throws {
+    #expect {
+      _ = try Experiment.parse(
+        """
+        kind: descent
+        f: "x0^2 + x1^2"
+        start: {x0: -1.0, x1: 2.0}
+        learning_rates: [0.1]
+        update: standard
+        expect: {multiplicative: {diverges: [0.1]}}
+        """, path: "t.yaml")
+    } throws: { error in
+      "\(error)".contains("t.yaml:6:") && "\(error)".contains("expect.multiplicative")
+    }
+  }
 }
