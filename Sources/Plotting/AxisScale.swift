@@ -7,6 +7,8 @@ struct AxisScale {
   var lower: Double
   var upper: Double
   var step: Double
+  /// Ticks on whole numbers only (a linear axis of an integer quantity).
+  var isInteger = false
 
   init(scale: Scale, lower: Double, upper: Double, step: Double) {
     self.scale = scale
@@ -29,6 +31,15 @@ struct AxisScale {
     return value
   }
 
+  /// Like ``world(_:)``, but a value beyond every frame keeps an infinite coordinate: zero on
+  /// a log axis is −∞, ±∞ stays. `nil` only for NaN and negative values on a log axis.
+  func worldOrEdge(_ value: Double) -> Double? {
+    if value.isNaN { return nil }
+    if value.isInfinite { return isLog && value < 0 ? nil : value }
+    if isLog && value == 0 { return -.infinity }
+    return world(value)
+  }
+
   /// Resolves an axis from the world coordinates of what it must show.
   ///
   /// Edge Cases: with nothing to show the range is [0, 1] (one decade, [1, 10], on a log axis);
@@ -45,6 +56,7 @@ struct AxisScale {
     } else {
       var finite = values.filter(\.isFinite)
       if includeZero && !isLog { finite.append(0) }
+      finite += axis.including.compactMap { Self.worldValue($0, isLog) }
       var lo = finite.min() ?? 0
       var hi = finite.max() ?? 1
       if hi - lo < 1e-12 * max(1, abs(lo)) {
@@ -62,7 +74,12 @@ struct AxisScale {
       }
       (lower, upper) = (lo, hi)
     }
+    isInteger = axis.isInteger && !isLog
     step = isLog ? 1 : Self.niceStep(upper - lower)
+    if isInteger {
+      step = max(1, step)
+      while step != step.rounded() { step = coarser().step }
+    }
   }
 
   private static func worldValue(_ v: Double, _ isLog: Bool) -> Double? {
@@ -92,8 +109,32 @@ struct AxisScale {
       let magnitude = pow(10, floor(Foundation.log10(step) + 1e-9))
       let mantissas: [Double] = [1, 2, 2.5, 5, 10]
       next.step = (mantissas.first { $0 * magnitude > step * (1 + 1e-9) } ?? 10) * magnitude
+      if isInteger && next.step != next.step.rounded() { next.step = next.coarser().step }
     }
     return next
+  }
+
+  /// Where a log axis gets labels besides its labelled decades, when fewer than three decades
+  /// are labelled: at 2 and 5 times each power of ten, or at every integer multiple when that
+  /// still leaves fewer than three. Empty on a linear axis. World units.
+  var intermediateLogLabels: [Double] {
+    guard isLog, ticks.filter({ !label(atWorld: $0).isEmpty }).count < 3 else { return [] }
+    let decades = Int(floor(lower))...Int(ceil(upper))
+    func at(_ multiples: [Double]) -> [Double] {
+      decades.flatMap { k in multiples.map { Foundation.log10($0) + Double(k) } }
+        .filter { $0 >= lower - 1e-9 && $0 <= upper + 1e-9 }
+    }
+    let coarse = at([2, 5])
+    let labelled = ticks.filter { !label(atWorld: $0).isEmpty }.count
+    return coarse.count + labelled >= 3 ? coarse : at([2, 3, 4, 5, 6, 7, 8, 9])
+  }
+
+  /// The label of a log axis at a world position that is not a decade: `2×10^{−3}`.
+  func intermediateLabel(atWorld value: Double) -> String {
+    let exponent = Int(floor(value + 1e-9))
+    let mantissa = (pow(10, value - Double(exponent))).rounded()
+    if exponent == 0 { return String(format: "%.0f", mantissa) }
+    return String(format: "%.0f", mantissa) + "×" + Self.powerOfTen(exponent)
   }
 
   /// The major tick positions in world units, as PLplot places them (multiples of `step`).

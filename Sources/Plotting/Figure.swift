@@ -8,10 +8,17 @@
 /// Edge Cases:
 /// - Panels fill the grid row by row; `columns` larger than the panel count leaves empty cells.
 /// - `width` and `height` are the exact pixel size of the PNG (and the SVG's size in pixels,
-///   the PDF's size in points).
+///   the PDF's size in points), so every format keeps the same aspect.
+/// - `fontScale` multiplies every text size, line width and marker size (1.3 for slides).
 public struct Figure: Sendable {
-  /// A title above all panels, or `nil` for none.
+  /// A title above all panels (the experiment's title, the figure's suptitle), or `nil`.
   public var title: String?
+  /// A second, smaller line under the title, or `nil` for none.
+  public var subtitle: String?
+  /// The language of the texts the renderer writes by itself (notes on undrawn points).
+  public var language: FigureLanguage
+  /// A factor on every font size, line width and marker size; 1 is the house size.
+  public var fontScale: Double
   /// The panels, in reading order.
   public var panels: [Panel]
   /// How many panels share a row.
@@ -22,13 +29,68 @@ public struct Figure: Sendable {
   public var height: Int
 
   public init(
-    title: String? = nil, panels: [Panel], columns: Int = 1, width: Int = 1200, height: Int = 900
+    title: String? = nil, panels: [Panel], columns: Int = 1, width: Int = 1200, height: Int = 900,
+    subtitle: String? = nil, fontScale: Double = 1, language: FigureLanguage = .en
   ) {
     self.title = title
+    self.subtitle = subtitle
     self.panels = panels
     self.columns = columns
     self.width = width
     self.height = height
+    self.fontScale = fontScale
+    self.language = language
+  }
+
+  /// This figure with `options` applied: the options' title becomes the title and the figure's
+  /// own title moves to the subtitle; a given size replaces the figure's; the font scale and
+  /// language are set.
+  public func applying(_ options: FigureOptions) -> Figure {
+    var figure = self
+    if let title = options.title, !title.isEmpty {
+      if let own = self.title, !own.isEmpty, own != title {
+        figure.subtitle = [own, subtitle].compactMap { $0 }.joined(separator: " · ")
+      }
+      figure.title = title
+    }
+    if let size = options.size {
+      figure.width = size.width
+      figure.height = size.height
+    }
+    figure.fontScale = options.fontScale
+    figure.language = options.language
+    return figure
+  }
+}
+
+/// The language of the texts the renderer writes itself.
+public enum FigureLanguage: String, Sendable, CaseIterable {
+  case en
+  case ko
+}
+
+/// What a user sets on every figure of an experiment: a title, a size, a font scale, a language.
+///
+/// Edge Cases: `size == nil` keeps each figure's own size (figures of several panels are wider).
+public struct FigureOptions: Sendable, Equatable {
+  public var title: String?
+  public var size: (width: Int, height: Int)?
+  public var fontScale: Double
+  public var language: FigureLanguage
+
+  public init(
+    title: String? = nil, size: (width: Int, height: Int)? = nil, fontScale: Double = 1,
+    language: FigureLanguage = .en
+  ) {
+    self.title = title
+    self.size = size
+    self.fontScale = fontScale
+    self.language = language
+  }
+
+  public static func == (a: FigureOptions, b: FigureOptions) -> Bool {
+    a.title == b.title && a.size?.width == b.size?.width && a.size?.height == b.size?.height
+      && a.fontScale == b.fontScale && a.language == b.language
   }
 }
 
@@ -55,13 +117,23 @@ public struct Panel: Sendable {
   public var legend: LegendPlacement
   /// What the panel shows beneath its series: nothing, a contour map or a surface.
   public var content: PanelContent
+  /// One data unit is as long on x as on y (axes that share units: contour maps, slices of a
+  /// surface); the axes shrink in one direction to keep it. On a log axis the unit is a decade.
+  /// For a surface panel, the base of the box keeps the x:y ratio of the grid.
+  public var equalAspect: Bool
+  /// Lines of text under the panel (a caption): what the reader must know that is not drawn.
+  /// The renderer adds its own line when points could not be drawn at their value.
+  public var notes: [String]
 
   public init(
     title: String = "", xAxis: Axis, yAxis: Axis, zAxis: Axis = Axis("z"),
     series: [Series] = [], referenceLines: [ReferenceLine] = [], spans: [Span] = [],
     verticalMarkers: [VerticalMarker] = [], annotations: [Annotation] = [],
-    legend: LegendPlacement = .best, content: PanelContent = .xy
+    legend: LegendPlacement = .best, content: PanelContent = .xy, equalAspect: Bool = false,
+    notes: [String] = []
   ) {
+    self.equalAspect = equalAspect
+    self.notes = notes
     self.title = title
     self.xAxis = xAxis
     self.yAxis = yAxis
@@ -90,11 +162,22 @@ public struct Axis: Sendable {
   /// The visible range in data units; `nil` fits the data with a small margin.
   /// On a log axis both bounds must be positive.
   public var range: ClosedRange<Double>?
+  /// Values a fitted range always contains, e.g. `[0, 1]` for an accuracy that must not be
+  /// exaggerated, or `[0]` for a floor at zero. Ignored when `range` is given.
+  public var including: [Double]
+  /// The quantity is a whole number (epochs, steps, counts): ticks fall on integers only.
+  /// Without it, an axis whose data are all integers gets integer ticks as well.
+  public var isInteger: Bool
 
-  public init(_ label: String = "", scale: Scale = .linear, range: ClosedRange<Double>? = nil) {
+  public init(
+    _ label: String = "", scale: Scale = .linear, range: ClosedRange<Double>? = nil,
+    including: [Double] = [], isInteger: Bool = false
+  ) {
     self.label = label
     self.scale = scale
     self.range = range
+    self.including = including
+    self.isInteger = isInteger
   }
 }
 
@@ -119,9 +202,16 @@ public enum Dash: Sendable, Equatable {
 /// A data series: points `(x[i], y[i])` with a style and a legend label.
 ///
 /// Edge Cases:
-/// - A point with a non-finite coordinate, or a non-positive one on a log axis, is not drawn
-///   (the line breaks there) and is counted in ``RenderReport/droppedPoints``.
+/// - A NaN coordinate, or a negative one on a log axis, is not drawn (the line breaks there).
+/// - A zero on a log axis, or an infinite coordinate, lies beyond the frame: the line runs to
+///   the frame's edge and an edge mark (a small triangle pointing out) shows where it left.
+/// - Both kinds are counted in ``RenderReport/droppedPoints``; each panel says so in a note.
+/// - Points outside a fixed axis range are clipped; where a line leaves the frame it gets
+///   the same edge mark.
 /// - An empty `label` keeps the series out of the legend.
+/// - Two series that coincide on screen (within a pixel and a half at the same x over most of
+///   the shared points) are told apart: the one on top takes another dash, the markers of
+///   both alternate where they coincide, and its legend label gets "(= other)".
 public struct Series: Sendable {
   public var label: String
   public var x: [Double]
@@ -132,11 +222,16 @@ public struct Series: Sendable {
   public var color: Int?
   /// Index of the marker shape; `nil` takes the series' position in its panel.
   public var marker: Int?
+  /// The x-range the series was computed over (a sweep); the x axis shows all of it even when
+  /// points at its ends cannot be drawn.
+  public var xRange: ClosedRange<Double>?
 
   public init(
     _ label: String, x: [Double], y: [Double], style: SeriesStyle = .lineAndMarkers,
-    dash: Dash = .solid, color: Int? = nil, marker: Int? = nil
+    dash: Dash = .solid, color: Int? = nil, marker: Int? = nil,
+    xRange: ClosedRange<Double>? = nil
   ) {
+    self.xRange = xRange
     self.label = label
     self.x = x
     self.y = y

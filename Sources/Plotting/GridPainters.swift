@@ -94,9 +94,13 @@ struct SurfacePainter {
     guard case .surface3D(let grid, let curves, let azimuth, let altitude) = plan.panel.content
     else { return }
     let s = painter.scale
+    let t = painter.textScale
     let panel = plan.panel
-    let top = panel.title.isEmpty ? 8 * s : HouseStyle.titleEm * 1.9 * s
-    let area = cell.inset(left: 10 * s, top: top, right: 10 * s, bottom: 10 * s)
+    let top = panel.title.isEmpty ? 8 * s : HouseStyle.titleEm * 1.9 * t
+    // The legend gets a band of its own under the box: it never covers an axis.
+    let legend = LegendBox(entries: plan.legendEntries, painter: painter)
+    let band = legend.entries.isEmpty || panel.legend == .none ? 0 : legend.height + 8 * s
+    let area = cell.inset(left: 10 * s, top: top, right: 10 * s, bottom: 10 * s + band)
     let zs = grid.z.joined() + curves.flatMap(\.z).filter(\.isFinite)
     var (zlo, zhi) = (zs.min()!, zs.max()!)
     if zhi - zlo < 1e-12 {
@@ -107,14 +111,19 @@ struct SurfacePainter {
     let (ylo, yhi) = (grid.y.min()!, grid.y.max()!)
 
     painter.viewport(area, x: (-1.0, 1.0), y: (-0.42, 1.38))
-    c_plw3d(1.0, 1.0, 1.15, xlo, xhi, ylo, yhi, zlo, zhi, altitude, azimuth)
+    let base = Self.base(x: xhi - xlo, y: yhi - ylo, equal: panel.equalAspect)
+    c_plw3d(base.x, base.y, 1.15, xlo, xhi, ylo, yhi, zlo, zhi, altitude, azimuth)
     painter.color(HouseStyle.axes)
     painter.width(HouseStyle.axisWidth)
     painter.dash(.solid)
     painter.textSize(em: HouseStyle.tickEm * 1.2)
+    // Short ticks, so that the labels PLplot sets at a fixed distance clear them; the z label
+    // on the left axis only ("u", not "v", which would write it again on the right).
+    c_plsmaj(3 * t * 25.4 / 72, 1)
+    c_plsmin(1.5 * t * 25.4 / 72, 1)
     c_plbox3(
       "bnstu", Markup.plplot(panel.xAxis.label), 0, 0, "bnstu", Markup.plplot(panel.yAxis.label), 0,
-      0, "bcdnstuv", Markup.plplot(panel.zAxis.label), 0, 4)
+      0, "bdnstu", Markup.plplot(panel.zAxis.label), 0, 4)
     Ramp.install(Ramp.viridis)
     let matrix = PLMatrix(grid)
     matrix.with { a, _ in
@@ -132,19 +141,30 @@ struct SurfacePainter {
         PLINT(n), Array(curve.x.prefix(n)), Array(curve.y.prefix(n)), Array(curve.z.prefix(n)))
     }
     painter.dash(.solid)
-    painter.pixelViewport(Rect(x: 0, y: 0, width: painter.pageWidth, height: painter.pageHeight))
+    drawTitleAndLegend(legend, under: area, band: band)
+  }
+
+  private func drawTitleAndLegend(_ legend: LegendBox, under area: Rect, band: Double) {
+    let (s, t, panel) = (painter.scale, painter.textScale, plan.panel)
     if !panel.title.isEmpty {
       painter.color(HouseStyle.text)
-      painter.textSize(em: HouseStyle.titleEm)
-      painter.text(
-        panel.title, x: cell.x + cell.width / 2, y: cell.y + HouseStyle.titleEm * 1.1 * s,
-        justify: 0.5)
+      painter.pageText(
+        panel.title, x: cell.x + cell.width / 2, y: cell.y + HouseStyle.titleEm * 1.1 * t,
+        em: HouseStyle.titleEm, justify: 0.5, within: cell)
     }
-    let placement = panel.legend == .best ? .upperLeft : panel.legend
-    let legendArea = cell.inset(top: top)
-    LegendBox(entries: plan.legendEntries, painter: painter)
-      .draw(
-        in: legendArea, placement: placement == .outsideRight ? .upperRight : placement,
-        avoiding: [], painter: painter)
+    if band > 0 {
+      let x0 =
+        panel.legend == .lowerRight || panel.legend == .upperRight
+          || panel.legend == .outsideRight
+        ? area.maxX - legend.width : area.x + (area.width - legend.width) / 2
+      legend.draw(in: Rect(x: x0, y: area.maxY + 4 * s, width: legend.width, height: legend.height))
+    }
+  }
+
+  /// The sides of the box's base: the grid's x:y ratio when the axes share units (the longer
+  /// side 1, the shorter at least 0.2), a square otherwise.
+  static func base(x: Double, y: Double, equal: Bool) -> (x: Double, y: Double) {
+    guard equal, x > 0, y > 0 else { return (1, 1) }
+    return x >= y ? (1, max(0.2, y / x)) : (max(0.2, x / y), 1)
   }
 }

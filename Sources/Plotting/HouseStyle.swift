@@ -20,6 +20,10 @@ enum HouseStyle {
     0x0072B2, 0xD55E00, 0x009E73, 0xE69F00, 0xCC79A7, 0x56B4E9, 0x000000, 0xF0E442,
   ].map(RGB.init)
 
+  /// Font families in order of preference: Latin text, then Hangul and Han (from
+  /// fonts-noto-cjk; fonts-nanum as a second choice), then fontconfig's default.
+  static let fontFamilies = ["DejaVu Sans", "Noto Sans CJK KR", "NanumGothic", "sans-serif"]
+
   static let background = RGB(0xFFFFFF)
   static let axes = RGB(0x262626)
   static let text = RGB(0x1A1A1A)

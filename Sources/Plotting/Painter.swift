@@ -21,22 +21,30 @@ struct Rect {
 }
 
 /// Drawing primitives on the current PLplot stream, in page pixels or in the world
-/// coordinates of a viewport. All sizes are given at the 1200x900 house scale and multiplied
-/// by `scale`.
+/// coordinates of a viewport. Geometry is given at the 1200x900 house scale and multiplied by
+/// `scale`; text sizes, line widths and markers by `textScale` (`scale` times the font scale).
 struct Painter {
   let pageWidth: Double
   let pageHeight: Double
   /// Size of this page relative to the 1200x900 house size.
   let scale: Double
+  /// `scale` times the figure's font scale: the factor on every em, stroke and marker.
+  let textScale: Double
 
   /// The scratch colour-map entry every colour goes through.
   private let scratch: PLINT = 15
 
-  init(width: Int, height: Int) {
+  init(width: Int, height: Int, fontScale: Double = 1) {
     pageWidth = Double(width)
     pageHeight = Double(height)
     scale = max(0.5, min(pageWidth / 1200, pageHeight / 900))
+    textScale = scale * (fontScale.isFinite && fontScale > 0 ? fontScale : 1)
   }
+
+  var page: Rect { Rect(x: 0, y: 0, width: pageWidth, height: pageHeight) }
+
+  /// `em` house pixels of text, in page pixels.
+  func em(_ em: Double) -> Double { em * textScale }
 
   private static let micrometresPerPixel = 25.4 / 72 * 1000
 
@@ -60,23 +68,23 @@ struct Painter {
 
   /// Stroke width in house pixels.
   func width(_ px: Double) {
-    c_plwidth(px * scale)
+    c_plwidth(px * textScale)
   }
 
   func dash(_ dash: Dash) {
     let pattern = HouseStyle.pattern(dash)
-    var marks = pattern.map { PLINT($0.on * scale * Self.micrometresPerPixel) }
-    var spaces = pattern.map { PLINT($0.off * scale * Self.micrometresPerPixel) }
+    var marks = pattern.map { PLINT($0.on * textScale * Self.micrometresPerPixel) }
+    var spaces = pattern.map { PLINT($0.off * textScale * Self.micrometresPerPixel) }
     c_plstyl(PLINT(pattern.count), &marks, &spaces)
   }
 
   /// Text height for the following text, as an em size in house pixels.
   func textSize(em: Double) {
-    c_plschr(em * scale / TextMetrics.emPerCharacterHeight * 25.4 / 72, 1)
+    c_plschr(em * textScale / TextMetrics.emPerCharacterHeight * 25.4 / 72, 1)
   }
 
   func textWidth(_ markup: String, em: Double) -> Double {
-    TextMetrics.width(of: markup, em: em * scale)
+    TextMetrics.width(of: markup, em: em * textScale)
   }
 
   func line(_ xs: [Double], _ ys: [Double]) {
@@ -102,5 +110,32 @@ extension Painter {
   /// Starts the (single) page.
   func newPage() {
     c_pladv(0)
+  }
+
+  /// Draws horizontal `markup` of `em` house pixels at page pixel `(x, y)`, moved as little as
+  /// needed to stay inside `bounds` (the page unless given): no text is cut at an edge.
+  /// Leaves the page as the viewport.
+  func pageText(
+    _ markup: String, x: Double, y: Double, em: Double, justify: Double = 0,
+    within bounds: Rect? = nil
+  ) {
+    let area = bounds ?? page.inset(left: 2, top: 2, right: 2, bottom: 2)
+    let w = textWidth(markup, em: em)
+    let left = Self.clampedLeft(x - justify * w, width: w, within: area.x...area.maxX)
+    let half = self.em(em) * 0.6
+    let cy = min(max(y, area.y + half), area.maxY - half)
+    pixelViewport(page)
+    textSize(em: em)
+    text(markup, x: left + justify * w, y: cy, justify: justify)
+  }
+
+  /// The left edge of a text of `width` starting at `left`, moved into `bounds` (centred when
+  /// wider than `bounds`).
+  static func clampedLeft(_ left: Double, width: Double, within bounds: ClosedRange<Double>)
+    -> Double
+  {
+    let room = bounds.upperBound - bounds.lowerBound
+    if width >= room { return bounds.lowerBound + (room - width) / 2 }
+    return min(max(left, bounds.lowerBound), bounds.upperBound - width)
   }
 }

@@ -2,65 +2,200 @@ internal import CPLplot
 import Foundation
 
 /// Draws one resolved panel into a cell of the page.
+///
+/// Everything the panel's rules decide is computed on creation, without drawing: the axes
+/// rectangle (equal aspect, room for an outside legend and notes), tick steps coarsened
+/// until labels do not collide, how coinciding series are told apart, how spans are shaded,
+/// and where the legend goes (the candidate box covering the fewest data pixels, or outside
+/// on the right when every candidate inside covers some).
 struct PanelPainter {
   let plan: PanelPlan
   let painter: Painter
   let cell: Rect
+  /// Caption lines under the axes: the panel's notes and what was not drawn.
+  let notes: [String]
   /// The axes with tick steps coarsened until their labels do not collide.
-  private var x: AxisScale
-  private var y: AxisScale
+  private(set) var x: AxisScale
+  private(set) var y: AxisScale
+  /// The data area in page pixels.
+  private(set) var axes: Rect
+  /// How each series is drawn (dash, markers, legend label).
+  private(set) var drawings: [SeriesDrawing]
+  /// Where the legend is drawn, or `nil` for no legend.
+  private(set) var legendFrame: Rect?
+  let spanStyles: [SpanStyle]
 
-  init(plan: PanelPlan, painter: Painter, cell: Rect) {
+  init(plan: PanelPlan, painter: Painter, cell: Rect, language: FigureLanguage = .en) {
     self.plan = plan
     self.painter = painter
     self.cell = cell
-    x = plan.x
-    y = plan.y
-    let axes = axesRect
-    let s = painter.scale
-    while x.step < x.span {
-      let widest =
-        x.ticks.map { painter.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) }.max() ?? 0
-      guard x.step / x.span * axes.width < widest + 14 * s else { break }
-      x = x.coarser()
-    }
-    while y.step < y.span && y.step / y.span * axes.height < HouseStyle.tickEm * 1.7 * s {
-      y = y.coarser()
+    notes = plan.panel.notes + Self.undrawnNote(plan, language: language)
+    spanStyles = SpanStyle.styles(
+      for: plan.panel.spans.map { span in
+        guard let a = plan.x.world(span.x.lowerBound), let b = plan.x.world(span.x.upperBound)
+        else { return -Double.infinity ... -Double.infinity }  // overlaps nothing
+        return min(a, b)...max(a, b)
+      })
+    (x, y, axes, drawings, legendFrame) = (plan.x, plan.y, cell, [], nil)
+    var placement = plan.panel.legend
+    for _ in 0..<3 {
+      layOut(.inside)
+      let box = legend
+      guard !box.entries.isEmpty, placement != .none else { return }
+      if placement == .outsideRight {
+        placeOutside()
+        return
+      }
+      // A corner asked for is a preference: kept when it covers no data, else the emptiest
+      // candidate box (the asked corner first among equals), else outside.
+      let preferred = placement == .best ? nil : box.frame(in: axes, placement: placement)
+      let (frame, covered) = box.emptiestFrame(
+        in: axes, avoiding: occupiedPixels(), preferring: preferred)
+      legendFrame = frame
+      if covered == 0 || box.width > 0.4 * cell.width { return }
+      placement = .outsideRight
     }
   }
+
+  /// Where an outside legend goes.
+  enum LegendSide {
+    case inside, right, below
+  }
+
+  /// Puts the legend beside the axes on the right, or under them when that leaves the axes
+  /// clearly more room (an equal-aspect map in a tall cell).
+  private mutating func placeOutside() {
+    layOut(.right)
+    let right = (axes, x, y, drawings, legend.frame(in: axes, placement: .outsideRight))
+    layOut(.below)
+    let box = legend
+    let belowArea = axes.width * axes.height
+    if belowArea > 1.15 * right.0.width * right.0.height {
+      let xLabel = panel.xAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.5 * t
+      let noteLines = Double(notes.count) * HouseStyle.annotationEm * 1.45 * t
+      let top = axes.maxY + HouseStyle.tickEm * 1.9 * t + xLabel + noteLines + 4 * t
+      legendFrame = Rect(
+        x: axes.x + max(0, (axes.width - box.width) / 2), y: top, width: box.width,
+        height: box.height)
+    } else {
+      (axes, x, y, drawings, legendFrame) = right
+    }
+  }
+
   private var panel: Panel { plan.panel }
   private static let padding = 12.0
   private var s: Double { painter.scale }
+  private var t: Double { painter.textScale }
 
   // MARK: - Layout
 
-  private var legend: LegendBox { LegendBox(entries: plan.legendEntries, painter: painter) }
-
-  private var yTickLabelWidth: Double {
-    y.ticks.map { painter.textWidth(y.label(atWorld: $0), em: HouseStyle.tickEm) }.max() ?? 0
+  /// The legend of the series as drawn (labels with their "(= other)" notes).
+  var legend: LegendBox {
+    var entries = plan.legendEntries
+    var k = 0
+    for (i, series) in plan.series.enumerated() where !series.label.isEmpty {
+      guard i < drawings.count else { break }
+      var drawn = series
+      drawn.dash = drawings[i].dash
+      entries[k] = LegendEntry(label: drawings[i].label, sample: .series(drawn))
+      k += 1
+    }
+    let labelled = zip(panel.spans, spanStyles).filter { !$0.0.label.isEmpty }.map(\.1)
+    for (j, style) in labelled.enumerated() {
+      guard case .box(let rgb, _) = entries[k + j].sample else { continue }
+      entries[k + j].sample = .box(rgb, style)
+    }
+    return LegendBox(entries: entries, painter: painter)
   }
 
-  /// The data area inside the cell, leaving room for titles, tick labels and axis labels.
-  var axesRect: Rect {
+  private func tickLabelWidth(_ axis: AxisScale) -> Double {
+    (axis.ticks.map { axis.label(atWorld: $0) }
+      + axis.intermediateLogLabels.map { axis.intermediateLabel(atWorld: $0) })
+      .map { painter.textWidth($0, em: HouseStyle.tickEm) }.max() ?? 0
+  }
+
+  /// Lays out the axes (with the legend inside, right or below), coarsens the ticks and decides
+  /// how the series are drawn.
+  private mutating func layOut(_ side: LegendSide) {
+    (x, y) = (plan.x, plan.y)
+    for _ in 0..<2 {
+      axes = axesRect(side)
+      while x.step < x.span {
+        let widest =
+          x.ticks.map { painter.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) }.max() ?? 0
+        guard x.step / x.span * axes.width < widest + 14 * t else { break }
+        x = x.coarser()
+      }
+      // Powers of ten carry a raised exponent: they need more room.
+      let rowHeight = HouseStyle.tickEm * (y.isLog ? 2.1 : 1.7) * t
+      while y.step < y.span && y.step / y.span * axes.height < rowHeight {
+        y = y.coarser()
+      }
+    }
+    let polylines = plan.series.map { series in
+      series.points.map { toPixel($0) }
+    }
+    drawings = Coincidence.drawings(
+      polylines, labels: plan.series.map(\.label), dashes: plan.series.map(\.dash),
+      joined: plan.series.map { $0.style == .line || $0.style == .lineAndMarkers })
+  }
+
+  /// The data area inside the cell, leaving room for titles, tick labels, axis labels, notes
+  /// and an outside legend; with `equalAspect`, shrunk so that a unit is as long on x as on y.
+  private func axesRect(_ side: LegendSide) -> Rect {
     let pad = Self.padding * s
-    let top = pad + (panel.title.isEmpty ? HouseStyle.tickEm * 0.6 : HouseStyle.titleEm * 1.9) * s
-    let yLabel = panel.yAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.6 * s
-    let left = pad + yLabel + yTickLabelWidth + 12 * s
-    let xLabel = panel.xAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.5 * s
-    let bottom = pad + HouseStyle.tickEm * 1.9 * s + xLabel
+    let top = pad + (panel.title.isEmpty ? HouseStyle.tickEm * 0.6 : HouseStyle.titleEm * 1.9) * t
+    let yLabel = panel.yAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.6 * t
+    let left = pad + yLabel + tickLabelWidth(y) + 12 * t
+    let xLabel = panel.xAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.5 * t
+    let noteLines = Double(notes.count) * HouseStyle.annotationEm * 1.45 * t
+    var bottom = pad + HouseStyle.tickEm * 1.9 * t + xLabel + noteLines
     let lastX =
       x.ticks.last.map { painter.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) } ?? 0
     var right = pad + lastX / 2
-    if panel.legend == .outsideRight && !legend.entries.isEmpty {
-      right = pad + legend.width + 14 * s
+    if side == .right && !legend.entries.isEmpty {
+      right = max(right, pad + legend.width + 14 * s)
     }
-    return cell.inset(left: left, top: top, right: right, bottom: bottom)
+    if side == .below && !legend.entries.isEmpty { bottom += legend.height + 8 * t }
+    let area = cell.inset(left: left, top: top, right: right, bottom: bottom)
+    guard panel.equalAspect, x.span > 0, y.span > 0 else { return area }
+    var rect = fitted(area, ratio: x.span / y.span)
+    // Keep the axes against the left (labels stay by their axis) and the legend by them.
+    rect.x = side == .below ? rect.x : area.x
+    rect.y = side == .below ? area.y : rect.y
+    return rect
+  }
+
+  /// The page pixel of a world point.
+  func toPixel(_ p: WorldPoint) -> PixelPoint {
+    PixelPoint(
+      x: axes.x + (p.x - x.lower) / x.span * axes.width,
+      y: axes.maxY - (p.y - y.lower) / y.span * axes.height)
+  }
+
+  /// The note on points not drawn at their value, in the figure's language.
+  static func undrawnNote(_ plan: PanelPlan, language: FigureLanguage) -> [String] {
+    let parts = plan.undrawn.map { item -> String in
+      let name = item.label.isEmpty ? "–" : item.label
+      var what: [String] = []
+      switch language {
+      case .en:
+        if item.offFrame > 0 { what.append("\(item.offFrame) at 0 or ±∞, marked at the edge") }
+        if item.undrawable > 0 { what.append("\(item.undrawable) NaN or negative, left out") }
+      case .ko:
+        if item.offFrame > 0 { what.append("0 또는 ±∞ \(item.offFrame)개, 가장자리에 표시") }
+        if item.undrawable > 0 { what.append("NaN 또는 음수 \(item.undrawable)개, 생략") }
+      }
+      return "\(name): " + what.joined(separator: ", ")
+    }
+    guard !parts.isEmpty else { return [] }
+    let head = language == .en ? "Not drawn at their value — " : "값 위치에 그리지 않은 점 — "
+    return [head + parts.joined(separator: "; ")]
   }
 
   // MARK: - Drawing
 
   func draw() {
-    let axes = axesRect
     painter.viewport(axes, x: (x.lower, x.upper), y: (y.lower, y.upper))
     drawSpans()
     if let contour = plan.contour {
@@ -68,20 +203,30 @@ struct PanelPainter {
     } else {
       drawGrid()
     }
-    drawReferenceLines(axes)
-    for series in plan.series { drawSeries(series, axes) }
+    drawReferenceLines()
+    for (series, drawing) in zip(plan.series, drawings) { drawSeries(series, drawing) }
     drawVerticalMarkers()
-    drawAnnotations()
     drawFrame()
-    drawLabels(axes)
-    legend.draw(in: axes, placement: panel.legend, avoiding: occupiedPixels(axes), painter: painter)
+    drawEdgeMarks()
+    drawAnnotations()
+    drawReferenceLabels()
+    drawTickLabels()
+    drawLabels()
+    if let frame = legendFrame { legend.draw(in: frame) }
   }
 
   private func drawSpans() {
-    for span in panel.spans {
+    for (span, style) in zip(panel.spans, spanStyles) {
       guard let a = x.world(span.x.lowerBound), let b = x.world(span.x.upperBound) else { continue }
-      painter.color(span.color.map(HouseStyle.color) ?? HouseStyle.span, alpha: 0.16)
-      painter.fill([a, b, b, a], [y.lower, y.lower, y.upper, y.upper])
+      let rgb = span.color.map(HouseStyle.color) ?? HouseStyle.span
+      SpanPainter(painter: painter).fill(
+        style, rgb, xs: [a, b, b, a], ys: [y.lower, y.lower, y.upper, y.upper])
+      if case .hatch = style {
+        painter.color(rgb, alpha: 0.8)
+        painter.width(1)
+        painter.line([a, a], [y.lower, y.upper])
+        painter.line([b, b], [y.lower, y.upper])
+      }
     }
   }
 
@@ -105,23 +250,57 @@ struct PanelPainter {
     c_plbox("g" + xl, x.step, 0, "g" + yl, y.step, 0)
   }
 
+  private func minorOption(_ axis: AxisScale) -> String {
+    axis.minorSubdivisions.draw && !(axis.isInteger && axis.step == 1) ? "s" : ""
+  }
+
   private func drawFrame() {
+    painter.viewport(axes, x: (x.lower, x.upper), y: (y.lower, y.upper))
     painter.dash(.solid)
     painter.width(HouseStyle.axisWidth)
     painter.color(HouseStyle.axes)
-    painter.textSize(em: HouseStyle.tickEm)
-    c_plsmaj(6 * s * 25.4 / 72, 1)
-    c_plsmin(3.5 * s * 25.4 / 72, 1)
-    // Ticks outside ("i"), labels from the tick labeller ("o"), minor ticks where they help.
-    let xo = "bnti" + (x.minorSubdivisions.draw ? "s" : "") + boxOptions(x) + "o"
-    let yo = "bnti" + (y.minorSubdivisions.draw ? "s" : "") + boxOptions(y, vertical: true) + "o"
-    TickLabeller(x: x, y: y).withInstalled {
-      c_plbox(xo, x.step, x.minorSubdivisions.count, yo, y.step, y.minorSubdivisions.count)
-    }
+    c_plsmaj(6 * t * 25.4 / 72, 1)
+    c_plsmin(3.5 * t * 25.4 / 72, 1)
+    // Ticks outside ("i"); the labels are drawn by drawTickLabels.
+    let xo = "bti" + minorOption(x) + boxOptions(x)
+    let yo = "bti" + minorOption(y) + boxOptions(y)
+    c_plbox(xo, x.step, x.minorSubdivisions.count, yo, y.step, y.minorSubdivisions.count)
     c_plbox("c", 0, 0, "c", 0, 0)
   }
 
-  private func drawSeries(_ series: ResolvedSeries, _ axes: Rect) {
+  /// Major tick labels, and on a log axis with few labelled decades the 2× and 5× ones too,
+  /// each kept inside the page.
+  private func drawTickLabels() {
+    painter.color(HouseStyle.text)
+    let em = HouseStyle.tickEm
+    let xy = axes.maxY + 10 * t + em * 0.6 * t
+    var taken: [ClosedRange<Double>] = []
+    let xLabels =
+      x.ticks.map { ($0, x.label(atWorld: $0)) }
+      + x.intermediateLogLabels.map { ($0, x.intermediateLabel(atWorld: $0)) }
+    for (value, text) in xLabels where !text.isEmpty {
+      let px = toPixel(WorldPoint(x: value, y: y.lower)).x
+      let w = painter.textWidth(text, em: em)
+      let extent = (px - w / 2 - 4 * t)...(px + w / 2 + 4 * t)
+      guard !taken.contains(where: { $0.overlaps(extent) }) else { continue }
+      taken.append(extent)
+      painter.pageText(text, x: px, y: xy, em: em, justify: 0.5)
+    }
+    taken = []
+    let yLabels =
+      y.ticks.map { ($0, y.label(atWorld: $0)) }
+      + y.intermediateLogLabels.map { ($0, y.intermediateLabel(atWorld: $0)) }
+    for (value, text) in yLabels where !text.isEmpty {
+      let py = toPixel(WorldPoint(x: x.lower, y: value)).y
+      let extent = (py - em * 0.6 * t)...(py + em * 0.6 * t)
+      guard !taken.contains(where: { $0.overlaps(extent) }) else { continue }
+      taken.append(extent)
+      painter.pageText(text, x: axes.x - 11 * t, y: py, em: em, justify: 1)
+    }
+  }
+
+  private func drawSeries(_ series: ResolvedSeries, _ drawing: SeriesDrawing) {
+    painter.viewport(axes, x: (x.lower, x.upper), y: (y.lower, y.upper))
     painter.color(series.color)
     switch series.style {
     case .bars:
@@ -129,15 +308,22 @@ struct PanelPainter {
       return
     case .line, .lineAndMarkers:
       painter.width(HouseStyle.seriesWidth)
-      painter.dash(series.dash)
-      for segment in series.segments { painter.line(segment.map(\.x), segment.map(\.y)) }
+      painter.dash(drawing.dash)
+      for segment in series.segments {
+        let finite = segment.map {
+          FrameExits.finite($0, x: x.lower...x.upper, y: y.lower...y.upper)
+        }
+        painter.line(finite.map(\.x), finite.map(\.y))
+      }
       painter.dash(.solid)
     case .markers:
       break
     }
     if series.style != .line {
+      let shown = zip(series.points, drawing.markerAt).filter { $0.1 }.map(\.0)
+        .filter { x.contains($0.x) && y.contains($0.y) }
       MarkerPainter(painter: painter, axes: axes, x: x, y: y)
-        .draw(series.marker, at: series.points, color: series.color)
+        .draw(series.marker, at: shown, color: series.color)
     }
   }
 
@@ -151,6 +337,49 @@ struct PanelPainter {
       painter.fill(xs, ys)
       painter.color(HouseStyle.background)
       painter.width(1)
+      painter.line(xs + [xs[0]], ys + [ys[0]])
+    }
+  }
+
+  /// Where each line series leaves the frame, with the side; for markers only, the points
+  /// beyond the frame, pinned to its edge.
+  var edgeMarks: [(point: PixelPoint, side: FrameExits.Side, color: HouseStyle.RGB)] {
+    let (bx, by) = (x.lower...x.upper, y.lower...y.upper)
+    return plan.series.filter { $0.style != .bars }.flatMap { series in
+      series.segments.flatMap { segment in
+        let exits =
+          series.style == .markers
+          ? segment.filter { !$0.isFinite }.map { p in
+            let side: FrameExits.Side =
+              p.y.isInfinite ? (p.y < 0 ? .bottom : .top) : (p.x < 0 ? .left : .right)
+            let pinned = WorldPoint(
+              x: min(max(p.x, bx.lowerBound), bx.upperBound),
+              y: min(max(p.y, by.lowerBound), by.upperBound))
+            return (point: pinned, side: side)
+          }
+          : FrameExits.exits(segment, x: bx, y: by)
+        return exits.map { (toPixel($0.point), $0.side, series.color) }
+      }
+    }
+  }
+
+  /// A filled triangle inside the frame, its tip on the edge, pointing out.
+  private func drawEdgeMarks() {
+    painter.pixelViewport(painter.page)
+    let r = HouseStyle.markerRadius * 1.3 * t
+    for mark in edgeMarks {
+      let (px, py) = (mark.point.x, mark.point.y)
+      let (xs, ys): ([Double], [Double])
+      switch mark.side {
+      case .bottom: (xs, ys) = ([px - r, px + r, px], [py - 1.7 * r, py - 1.7 * r, py])
+      case .top: (xs, ys) = ([px - r, px + r, px], [py + 1.7 * r, py + 1.7 * r, py])
+      case .left: (xs, ys) = ([px + 1.7 * r, px + 1.7 * r, px], [py - r, py + r, py])
+      case .right: (xs, ys) = ([px - 1.7 * r, px - 1.7 * r, px], [py - r, py + r, py])
+      }
+      painter.color(mark.color)
+      painter.fill(xs, ys)
+      painter.color(HouseStyle.background)
+      painter.width(0.9)
       painter.line(xs + [xs[0]], ys + [ys[0]])
     }
   }
@@ -179,28 +408,54 @@ struct PanelPainter {
     return lo < hi ? (ax, ay, lo, hi) : nil
   }
 
-  private func drawReferenceLines(_ axes: Rect) {
+  private func drawReferenceLines() {
     for line in panel.referenceLines {
       guard let v = visibleInterval(line) else { continue }
-      let rgb = line.color.map(HouseStyle.color) ?? HouseStyle.reference
       let yAt = { (wx: Double) in v.ay + line.slope * (wx - v.ax) }
-      painter.color(rgb)
+      painter.color(line.color.map(HouseStyle.color) ?? HouseStyle.reference)
       painter.width(HouseStyle.referenceWidth)
       painter.dash(line.dash)
       painter.line([v.from, v.to], [yAt(v.from), yAt(v.to)])
       painter.dash(.solid)
-      guard !line.label.isEmpty else { continue }
-      // The label sits just above the line, near the end of its visible part.
-      let lx = v.from + 0.8 * (v.to - v.from)
-      let perPixelX = x.span / axes.width
-      let perPixelY = y.span / axes.height
-      let angle = atan(line.slope * perPixelX / perPixelY)
-      let offset = HouseStyle.annotationEm * 0.9 * s
-      painter.textSize(em: HouseStyle.annotationEm)
-      painter.color(rgb)
-      painter.text(
-        line.label, x: lx - sin(angle) * offset * perPixelX,
-        y: yAt(lx) + cos(angle) * offset * perPixelY, justify: 0.5)
+    }
+  }
+
+  /// Reference-line labels: beside the line, in page pixels, at the place along its visible
+  /// part (and the side) where the label's box covers the fewest series pixels.
+  var referenceLabels: [(text: String, at: PixelPoint, color: HouseStyle.RGB)] {
+    let data = seriesPixels()
+    return panel.referenceLines.compactMap { line in
+      guard !line.label.isEmpty, let v = visibleInterval(line) else { return nil }
+      let w = painter.textWidth(line.label, em: HouseStyle.annotationEm)
+      let h = HouseStyle.annotationEm * 1.2 * t
+      let offset = HouseStyle.annotationEm * 0.9 * t
+      var best: (PixelPoint, Int)?
+      for fraction in [0.8, 0.65, 0.5, 0.35, 0.9, 0.2] {
+        let lx = v.from + fraction * (v.to - v.from)
+        let a = toPixel(WorldPoint(x: lx, y: v.ay + line.slope * (lx - v.ax)))
+        let dx = 1e-3 * x.span
+        let b = toPixel(WorldPoint(x: lx + dx, y: v.ay + line.slope * (lx + dx - v.ax)))
+        let angle = atan2(b.y - a.y, b.x - a.x)
+        for side in [1.0, -1.0] {
+          let at = PixelPoint(
+            x: a.x + side * sin(angle) * offset, y: a.y - side * cos(angle) * offset)
+          let box = Rect(x: at.x - w / 2, y: at.y - h / 2, width: w, height: h)
+          guard axes.contains(box.x, box.y), axes.contains(box.maxX, box.maxY) else { continue }
+          let covered = data.count { box.contains($0.x, $0.y) }
+          if covered < best?.1 ?? .max { best = (at, covered) }
+        }
+      }
+      guard let at = best?.0 else { return nil }
+      return (line.label, at, line.color.map(HouseStyle.color) ?? HouseStyle.reference)
+    }
+  }
+
+  private func drawReferenceLabels() {
+    for label in referenceLabels {
+      painter.color(label.color)
+      painter.pageText(
+        label.text, x: label.at.x, y: label.at.y, em: HouseStyle.annotationEm, justify: 0.5,
+        within: axes)
     }
   }
 
@@ -216,63 +471,136 @@ struct PanelPainter {
   }
 
   private func drawAnnotations() {
-    painter.textSize(em: HouseStyle.annotationEm)
     for note in panel.annotations {
       guard let wx = x.world(note.x), let wy = y.world(note.y) else { continue }
+      let p = toPixel(WorldPoint(x: wx, y: wy))
       painter.color(note.color.map(HouseStyle.color) ?? HouseStyle.text)
       let justify = note.alignment == .left ? 0 : note.alignment == .center ? 0.5 : 1
-      painter.text(note.text, x: wx, y: wy, justify: justify)
+      painter.pageText(
+        note.text, x: p.x, y: p.y, em: HouseStyle.annotationEm, justify: justify, within: axes)
+    }
+    if plan.isEmpty {
+      painter.color(HouseStyle.reference)
+      painter.pageText(
+        "∅", x: axes.x + axes.width / 2, y: axes.y + axes.height / 2, em: HouseStyle.titleEm * 2,
+        justify: 0.5)
     }
   }
 
-  private func drawLabels(_ axes: Rect) {
-    painter.pixelViewport(Rect(x: 0, y: 0, width: painter.pageWidth, height: painter.pageHeight))
+  private func drawLabels() {
     painter.color(HouseStyle.text)
     if !panel.title.isEmpty {
-      painter.textSize(em: HouseStyle.titleEm)
-      painter.text(
-        panel.title, x: axes.x + axes.width / 2, y: axes.y - HouseStyle.titleEm * 0.85 * s,
-        justify: 0.5)
+      painter.pageText(
+        panel.title, x: axes.x + axes.width / 2, y: axes.y - HouseStyle.titleEm * 0.85 * t,
+        em: HouseStyle.titleEm, justify: 0.5, within: cell)
     }
-    painter.textSize(em: HouseStyle.labelEm)
+    let ly = axes.maxY + (HouseStyle.tickEm * 1.9 + HouseStyle.labelEm * 0.75) * t
     if !panel.xAxis.label.isEmpty {
-      let ly = axes.maxY + (HouseStyle.tickEm * 1.9 + HouseStyle.labelEm * 0.75) * s
-      painter.text(panel.xAxis.label, x: axes.x + axes.width / 2, y: ly, justify: 0.5)
+      painter.pageText(
+        panel.xAxis.label, x: axes.x + axes.width / 2, y: ly, em: HouseStyle.labelEm,
+        justify: 0.5, within: cell)
     }
     if !panel.yAxis.label.isEmpty {
-      let lx = axes.x - yTickLabelWidth - (12 + HouseStyle.labelEm * 0.8) * s
+      painter.pixelViewport(painter.page)
+      painter.textSize(em: HouseStyle.labelEm)
+      let lx = axes.x - tickLabelWidth(y) - (12 + HouseStyle.labelEm * 0.8) * t
       painter.text(
         panel.yAxis.label, x: lx, y: axes.y + axes.height / 2, dx: 0, dy: -1, justify: 0.5)
     }
+    let xLabel = panel.xAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.5 * t
+    var ny = axes.maxY + HouseStyle.tickEm * 1.9 * t + xLabel + HouseStyle.annotationEm * 0.7 * t
+    painter.color(HouseStyle.reference)
+    for note in notes {
+      painter.pageText(
+        note, x: cell.x + cell.width / 2, y: ny, em: HouseStyle.annotationEm, justify: 0.5,
+        within: cell)
+      ny += HouseStyle.annotationEm * 1.45 * t
+    }
   }
 
-  /// Page pixels covered by data, to keep the legend off them.
-  private func occupiedPixels(_ axes: Rect) -> [(Double, Double)] {
-    let toPixel = { (p: WorldPoint) in
-      (
-        axes.x + (p.x - x.lower) / x.span * axes.width,
-        axes.maxY - (p.y - y.lower) / y.span * axes.height
-      )
-    }
-    var pixels: [(Double, Double)] = []
-    for series in plan.series {
-      for segment in series.segments {
-        pixels += segment.map(toPixel)
-        for (a, b) in zip(segment, segment.dropFirst()) {
-          pixels += (1..<8).map { k in
-            let t = Double(k) / 8
-            return toPixel(WorldPoint(x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)))
-          }
-        }
+  /// Page pixels covered by what the legend must not hide: lines sampled every few pixels,
+  /// markers, bars, edge marks, reference lines and their labels, annotations.
+  func occupiedPixels() -> [PixelPoint] {
+    var pixels = seriesPixels()
+    func sample(_ a: PixelPoint, _ b: PixelPoint) {
+      let n = max(1, Int((hypot(b.x - a.x, b.y - a.y) / 3).rounded(.up)))
+      pixels += (0...n).map { k in
+        let f = Double(k) / Double(n)
+        return PixelPoint(x: a.x + f * (b.x - a.x), y: a.y + f * (b.y - a.y))
       }
     }
     for line in panel.referenceLines {
       guard let v = visibleInterval(line) else { continue }
-      pixels += (0...10).map { k in
-        let wx = v.from + Double(k) / 10 * (v.to - v.from)
-        return toPixel(WorldPoint(x: wx, y: v.ay + line.slope * (wx - v.ax)))
+      let yAt = { (wx: Double) in v.ay + line.slope * (wx - v.ax) }
+      sample(
+        toPixel(WorldPoint(x: v.from, y: yAt(v.from))), toPixel(WorldPoint(x: v.to, y: yAt(v.to))))
+    }
+    for label in referenceLabels {
+      let w = painter.textWidth(label.text, em: HouseStyle.annotationEm) / 2
+      sample(
+        PixelPoint(x: label.at.x - w, y: label.at.y), PixelPoint(x: label.at.x + w, y: label.at.y))
+    }
+    for note in panel.annotations {
+      guard let wx = x.world(note.x), let wy = y.world(note.y) else { continue }
+      let p = toPixel(WorldPoint(x: wx, y: wy))
+      let w = painter.textWidth(note.text, em: HouseStyle.annotationEm)
+      let x0 = p.x - (note.alignment == .left ? 0 : note.alignment == .center ? w / 2 : w)
+      sample(PixelPoint(x: x0, y: p.y), PixelPoint(x: x0 + w, y: p.y))
+    }
+    for marker in panel.verticalMarkers {
+      guard let wx = x.world(marker.x) else { continue }
+      sample(toPixel(WorldPoint(x: wx, y: y.lower)), toPixel(WorldPoint(x: wx, y: y.upper)))
+    }
+    pixels += edgeMarks.map(\.point)
+    return pixels.filter { axes.contains($0.x, $0.y) }
+  }
+
+  /// Page pixels of the series: lines sampled every 3 pixels, points, bars.
+  func seriesPixels() -> [PixelPoint] {
+    var pixels: [PixelPoint] = []
+    let bounds = x.lower...x.upper
+    let yBounds = y.lower...y.upper
+    func sample(_ a: PixelPoint, _ b: PixelPoint) {
+      let n = max(1, Int((hypot(b.x - a.x, b.y - a.y) / 3).rounded(.up)))
+      pixels += (0...n).map { k in
+        let f = Double(k) / Double(n)
+        return PixelPoint(x: a.x + f * (b.x - a.x), y: a.y + f * (b.y - a.y))
       }
     }
-    return pixels
+    for series in plan.series {
+      if series.style == .bars {
+        let half = (series.barWidth ?? x.span / 10) / 2
+        let base = y.isLog ? y.lower : min(max(0, y.lower), y.upper)
+        for p in series.points {
+          for fx in stride(from: -1.0, through: 1.0, by: 0.25) {
+            sample(
+              toPixel(WorldPoint(x: p.x + fx * half, y: base)),
+              toPixel(WorldPoint(x: p.x + fx * half, y: p.y)))
+          }
+        }
+        continue
+      }
+      for segment in series.segments {
+        let finite = segment.map { FrameExits.finite($0, x: bounds, y: yBounds) }
+        pixels += finite.map(toPixel)
+        if series.style != .markers {
+          for (a, b) in zip(finite, finite.dropFirst()) {
+            let ca = WorldPoint(
+              x: min(max(a.x, x.lower), x.upper), y: min(max(a.y, y.lower), y.upper))
+            let cb = WorldPoint(
+              x: min(max(b.x, x.lower), x.upper), y: min(max(b.y, y.lower), y.upper))
+            sample(toPixel(ca), toPixel(cb))
+          }
+        }
+      }
+    }
+    return pixels.filter { axes.contains($0.x, $0.y) }
+  }
+}
+
+extension AxisScale {
+  /// Whether a world value lies on the visible range.
+  func contains(_ value: Double) -> Bool {
+    value >= min(lower, upper) && value <= max(lower, upper)
   }
 }

@@ -1,37 +1,6 @@
 internal import CPLplot
 import Foundation
 
-/// Installs PLplot's custom tick-label callback for the axes of one panel.
-final class TickLabeller {
-  let x: AxisScale
-  let y: AxisScale
-
-  init(x: AxisScale, y: AxisScale) {
-    self.x = x
-    self.y = y
-  }
-
-  /// Runs `body` (a `plbox` call with the `o` options) with the labeller installed.
-  func withInstalled(_ body: () -> Void) {
-    let context = Unmanaged.passUnretained(self).toOpaque()
-    c_plslabelfunc(
-      { axis, value, buffer, length, data in
-        guard let buffer, let data, length > 0 else { return }
-        let labeller = Unmanaged<TickLabeller>.fromOpaque(data).takeUnretainedValue()
-        let scale = axis == PLINT(PL_Y_AXIS) ? labeller.y : labeller.x
-        // PLplot passes the world coordinate: the exponent on a log axis.
-        let text = Array(
-          Markup.plplot(scale.label(atWorld: value)).utf8CString.prefix(Int(length) - 1))
-        text.withUnsafeBufferPointer { source in
-          buffer.update(from: source.baseAddress!, count: source.count)
-        }
-        buffer[text.count] = 0
-      }, context)
-    withExtendedLifetime(self) { body() }
-    c_plslabelfunc(nil, nil)
-  }
-}
-
 /// Draws filled marker polygons of a fixed pixel size at world positions.
 struct MarkerPainter {
   let painter: Painter
@@ -40,7 +9,7 @@ struct MarkerPainter {
   let y: AxisScale
 
   func draw(_ shape: Int, at points: [WorldPoint], color: HouseStyle.RGB) {
-    let r = HouseStyle.markerRadius * painter.scale
+    let r = HouseStyle.markerRadius * painter.textScale
     let outline = HouseStyle.markers[shape % HouseStyle.markers.count]
     let sx = r * x.span / axes.width
     let sy = r * y.span / axes.height
@@ -63,7 +32,7 @@ struct LegendBox {
   let entries: [LegendEntry]
   let painter: Painter
 
-  private var s: Double { painter.scale }
+  private var s: Double { painter.textScale }
   private var padding: Double { 9 * s }
   private var sampleWidth: Double { 38 * s }
   private var gap: Double { 9 * s }
@@ -91,23 +60,41 @@ struct LegendBox {
     }
   }
 
-  /// The corner covering the fewest of `pixels` (upper right wins ties, as in matplotlib).
-  func bestPlacement(in axes: Rect, avoiding pixels: [(Double, Double)]) -> LegendPlacement {
-    let corners: [LegendPlacement] = [.upperRight, .upperLeft, .lowerLeft, .lowerRight]
-    let covered = corners.map { corner in
-      guard let box = frame(in: axes, placement: corner) else { return Int.max }
-      return pixels.count { box.contains($0.0, $0.1) }
+  /// The candidate boxes inside `axes`, in order of preference: the corners (upper right
+  /// first, as in matplotlib), then the middles of the sides.
+  func candidates(in axes: Rect) -> [Rect] {
+    let corners = [LegendPlacement.upperRight, .upperLeft, .lowerLeft, .lowerRight].compactMap {
+      frame(in: axes, placement: $0)
     }
-    return corners[covered.firstIndex(of: covered.min()!)!]
+    let inset = 10 * s
+    let (w, h) = (width, height)
+    let midX = axes.x + (axes.width - w) / 2
+    let midY = axes.y + (axes.height - h) / 2
+    let middles = [
+      Rect(x: midX, y: axes.y + inset, width: w, height: h),
+      Rect(x: midX, y: axes.maxY - inset - h, width: w, height: h),
+      Rect(x: axes.x + inset, y: midY, width: w, height: h),
+      Rect(x: axes.maxX - inset - w, y: midY, width: w, height: h),
+    ]
+    return corners + middles
   }
 
-  func draw(
-    in axes: Rect, placement: LegendPlacement, avoiding pixels: [(Double, Double)], painter: Painter
-  ) {
-    guard !entries.isEmpty, placement != .none else { return }
-    let chosen = placement == .best ? bestPlacement(in: axes, avoiding: pixels) : placement
-    guard let box = frame(in: axes, placement: chosen) else { return }
-    painter.pixelViewport(Rect(x: 0, y: 0, width: painter.pageWidth, height: painter.pageHeight))
+  /// The candidate box covering the fewest of `pixels` (with a margin of a few pixels), and
+  /// how many it covers; the first in order of preference among equals (`preferred` first).
+  func emptiestFrame(
+    in axes: Rect, avoiding pixels: [PixelPoint], preferring preferred: Rect? = nil
+  ) -> (Rect, Int) {
+    let margin = 4 * s
+    let scored = ((preferred.map { [$0] } ?? []) + candidates(in: axes)).map { box in
+      let grown = box.inset(left: -margin, top: -margin, right: -margin, bottom: -margin)
+      return (box, pixels.count { grown.contains($0.x, $0.y) })
+    }
+    return scored.min { $0.1 < $1.1 }!
+  }
+
+  func draw(in box: Rect) {
+    guard !entries.isEmpty else { return }
+    painter.pixelViewport(painter.page)
     let corners = ([box.x, box.maxX, box.maxX, box.x], [box.y, box.y, box.maxY, box.maxY])
     painter.color(HouseStyle.background, alpha: 0.88)
     painter.fill(corners.0, corners.1)
@@ -121,6 +108,7 @@ struct LegendBox {
       let x0 = box.x + padding
       drawSample(entry.sample, from: x0, to: x0 + sampleWidth, y: cy)
       painter.color(HouseStyle.text)
+      painter.textSize(em: HouseStyle.legendEm)
       painter.text(entry.label, x: x0 + sampleWidth + gap, y: cy)
     }
   }
@@ -149,8 +137,15 @@ struct LegendBox {
         MarkerPainter(painter: painter, axes: page, x: xs, y: ys)
           .draw(series.marker, at: [WorldPoint(x: (x0 + x1) / 2, y: cy)], color: series.color)
       }
-    case .box(let rgb):
-      drawBox(rgb, alpha: 0.3, from: x0, to: x1, y: cy)
+    case .box(let rgb, let style):
+      let h = HouseStyle.legendEm * 0.45 * s
+      SpanPainter(painter: painter).fill(
+        style, rgb, xs: [x0, x1, x1, x0], ys: [cy - h, cy - h, cy + h, cy + h])
+      if case .hatch = style {
+        painter.color(rgb, alpha: 0.8)
+        painter.width(1)
+        painter.line([x0, x1, x1, x0, x0], [cy - h, cy - h, cy + h, cy + h, cy - h])
+      }
     case .rule(let rgb, let dash):
       painter.color(rgb)
       painter.width(HouseStyle.referenceWidth)
@@ -166,5 +161,27 @@ struct LegendBox {
     let h = HouseStyle.legendEm * 0.45 * s
     painter.color(rgb, alpha: alpha)
     painter.fill([x0, x1, x1, x0], [cy - h, cy - h, cy + h, cy + h])
+  }
+}
+
+/// Fills shaded x-ranges: a tint, or hatching in the span's colour.
+struct SpanPainter {
+  let painter: Painter
+
+  func fill(_ style: SpanStyle, _ rgb: HouseStyle.RGB, xs: [Double], ys: [Double]) {
+    switch style {
+    case .tint:
+      painter.color(rgb, alpha: 0.16)
+      painter.fill(xs, ys)
+    case .hatch(let angle):
+      painter.color(rgb, alpha: 0.5)
+      painter.width(1)
+      painter.dash(.solid)
+      var inclination = [PLINT(angle * 10)]
+      var spacing = [PLINT(9 * painter.textScale * 25.4 / 72 * 1000)]
+      c_plpat(1, &inclination, &spacing)
+      painter.fill(xs, ys)
+      c_plpsty(0)
+    }
   }
 }

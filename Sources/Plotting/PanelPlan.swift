@@ -7,32 +7,50 @@ struct WorldPoint {
 }
 
 /// A series resolved against its panel's axes: drawable pieces and house colours.
+///
+/// A point whose value lies beyond any frame (zero on a log axis, ±∞) keeps an infinite world
+/// coordinate: the line runs out of the frame there and is marked at the edge. A point that
+/// has no place at all (NaN, negative on a log axis) breaks the line.
 struct ResolvedSeries {
   var label: String
   var style: SeriesStyle
   var dash: Dash
   var color: HouseStyle.RGB
   var marker: Int
-  /// Runs of consecutive drawable points; a dropped point breaks the line.
+  /// Runs of consecutive points; a point without a place breaks the line.
   var segments: [[WorldPoint]]
-  var dropped: Int
+  /// Points beyond every frame (infinite world coordinate).
+  var offFrame: Int
+  /// Points without a place (NaN, negative on a log axis).
+  var undrawable: Int
+  /// The declared x-range in world units, when the series has one.
+  var xExtent: ClosedRange<Double>?
 
-  var points: [WorldPoint] { segments.flatMap { $0 } }
+  var dropped: Int { offFrame + undrawable }
+  /// Points with finite coordinates.
+  var points: [WorldPoint] { segments.flatMap { $0 }.filter(\.isFinite) }
 
-  init(_ series: Series, index: Int, x: (Double) -> Double?, y: (Double) -> Double?) {
+  init(_ series: Series, index: Int, x: AxisScale, y: AxisScale) {
     label = series.label
     style = series.style
     dash = series.dash
     color = HouseStyle.color(series.color ?? index)
     marker = (series.marker ?? index) % HouseStyle.markers.count
     segments = []
-    dropped = 0
+    offFrame = 0
+    undrawable = 0
+    if let r = series.xRange, let a = x.world(r.lowerBound), let b = x.world(r.upperBound) {
+      xExtent = min(a, b)...max(a, b)
+    }
     var current: [WorldPoint] = []
     for (xv, yv) in zip(series.x, series.y) {
-      if let wx = x(xv), let wy = y(yv) {
+      if let wx = x.worldOrEdge(xv), let wy = y.worldOrEdge(yv),
+        style != .bars || (wx.isFinite && wy.isFinite)
+      {
+        if !(wx.isFinite && wy.isFinite) { offFrame += 1 }
         current.append(WorldPoint(x: wx, y: wy))
       } else {
-        dropped += 1
+        undrawable += 1
         if !current.isEmpty { segments.append(current) }
         current = []
       }
@@ -48,11 +66,15 @@ struct ResolvedSeries {
   }
 }
 
+extension WorldPoint {
+  var isFinite: Bool { x.isFinite && y.isFinite }
+}
+
 /// A legend line: a sample of what is drawn and its label.
 struct LegendEntry {
   enum Sample {
     case series(ResolvedSeries)
-    case box(HouseStyle.RGB)
+    case box(HouseStyle.RGB, SpanStyle)
     case rule(HouseStyle.RGB, Dash)
   }
 
@@ -80,16 +102,19 @@ struct PanelPlan {
     let probeX = AxisScale(Axis(scale: panel.xAxis.scale), fitting: [])
     let probeY = AxisScale(Axis(scale: panel.yAxis.scale), fitting: [])
     let resolved = panel.series.enumerated().map { i, s in
-      ResolvedSeries(s, index: i, x: probeX.world, y: probeY.world)
+      ResolvedSeries(s, index: i, x: probeX, y: probeY)
     }
     var dropped: [String: Int] = [:]
     for s in resolved where s.dropped > 0 { dropped[s.label, default: 0] += s.dropped }
-
+    // The x axis shows what was swept: every finite x (also where y has no place on the
+    // axis) and each series' declared range.
     var fitX = resolved.flatMap { s in
       let half = s.style == .bars ? (s.barWidth ?? 1) / 2 : 0
-      return s.points.flatMap { [$0.x - half, $0.x + half] }
+      let xs = s.segments.joined().map(\.x).filter(\.isFinite)
+      return xs.flatMap { [$0 - half, $0 + half] }
+        + (s.xExtent.map { [$0.lowerBound, $0.upperBound] } ?? [])
     }
-    var fitY = resolved.flatMap { $0.points.map(\.y) }
+    var fitY = resolved.flatMap { s in s.segments.joined().map(\.y).filter(\.isFinite) }
     fitX += panel.spans.flatMap { [$0.x.lowerBound, $0.x.upperBound] }.compactMap(probeX.world)
     fitX += panel.verticalMarkers.compactMap { probeX.world($0.x) }
 
@@ -123,8 +148,29 @@ struct PanelPlan {
       xAxis.range = xAxis.range ?? x0...x1
       yAxis.range = yAxis.range ?? y0...y1
     }
+    if contour == nil {
+      xAxis.isInteger = xAxis.isInteger || Self.isWhole(resolved.flatMap { $0.points.map(\.x) })
+      yAxis.isInteger = yAxis.isInteger || Self.isWhole(resolved.flatMap { $0.points.map(\.y) })
+    }
     x = AxisScale(xAxis, fitting: fitX)
     y = AxisScale(yAxis, fitting: fitY, includeZero: hasBars && yAxis.scale == .linear)
+  }
+
+  /// Points not drawn at their value, per series: off the frame (0 on a log axis, ±∞) and
+  /// without a place (NaN, negative on a log axis).
+  var undrawn: [(label: String, offFrame: Int, undrawable: Int)] {
+    series.filter { $0.dropped > 0 }.map { ($0.label, $0.offFrame, $0.undrawable) }
+  }
+
+  /// Whether the panel has anything to show.
+  var isEmpty: Bool {
+    guard case .xy = panel.content else { return false }
+    return series.allSatisfy { $0.points.isEmpty } && panel.referenceLines.isEmpty
+  }
+
+  /// Data of an integer quantity: at least two values, all whole numbers.
+  static func isWhole(_ values: [Double]) -> Bool {
+    values.count >= 2 && values.allSatisfy { $0 == $0.rounded() && abs($0) < 1e9 }
   }
 
   static func validate(_ grid: Grid2D) throws(RenderError) {
@@ -173,7 +219,8 @@ struct PanelPlan {
       LegendEntry(label: $0.label, sample: .series($0))
     }
     entries += panel.spans.filter { !$0.label.isEmpty }.map {
-      LegendEntry(label: $0.label, sample: .box($0.color.map(HouseStyle.color) ?? HouseStyle.span))
+      LegendEntry(
+        label: $0.label, sample: .box($0.color.map(HouseStyle.color) ?? HouseStyle.span, .tint))
     }
     entries += panel.verticalMarkers.filter { !$0.label.isEmpty }.map {
       LegendEntry(

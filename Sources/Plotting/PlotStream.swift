@@ -22,6 +22,9 @@ final class PlotStream {
     let bg = HouseStyle.background
     c_plscolbg(PLINT(bg.r), PLINT(bg.g), PLINT(bg.b))
     c_plscmap0n(16)
+    // The Cairo driver reads its Pango font families when the stream starts: Latin from
+    // DejaVu Sans, Hangul and Han from Noto Sans CJK KR (Nanum Gothic if that is missing).
+    setenv("PLPLOT_FREETYPE_SANS_FAMILY", HouseStyle.fontFamilies.joined(separator: ","), 1)
     c_plinit()
   }
 
@@ -93,7 +96,8 @@ final class CairoCanvas {
   }
 }
 
-/// Measures text as the Cairo devices draw it (DejaVu Sans through fontconfig's `sans`).
+/// Measures text as the Cairo devices draw it: DejaVu Sans, and the CJK font for Hangul and
+/// Han characters (Pango's fallback, which the house font list makes explicit).
 enum TextMetrics {
   /// The ratio of a font's em size to the character height PLplot is given.
   static let emPerCharacterHeight = 1.34
@@ -108,14 +112,42 @@ enum TextMetrics {
       cairo_destroy(cr)
       cairo_surface_destroy(surface)
     }
-    cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
     var total = 0.0
     for run in Markup.runs(markup) {
       cairo_set_font_size(cr, run.level == 0 ? em : em * scriptScale)
-      var extents = cairo_text_extents_t()
-      cairo_text_extents(cr, run.text, &extents)
-      total += extents.x_advance
+      for piece in scriptRuns(run.text) {
+        let face = piece.cjk ? HouseStyle.fontFamilies[1] : HouseStyle.fontFamilies[0]
+        cairo_select_font_face(cr, face, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(cr, piece.text, &extents)
+        total += extents.x_advance
+      }
     }
     return total
+  }
+
+  /// Whether a scalar is drawn from the CJK font: Hangul, CJK punctuation and ideographs,
+  /// full-width forms.
+  static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x1100...0x11FF, 0x2E80...0x9FFF, 0xA960...0xA97F, 0xAC00...0xD7FF, 0xF900...0xFAFF,
+      0xFE30...0xFE4F, 0xFF00...0xFFEF:
+      true
+    default: false
+    }
+  }
+
+  /// `text` split into runs drawn from one font each.
+  static func scriptRuns(_ text: String) -> [(text: String, cjk: Bool)] {
+    var runs: [(text: String, cjk: Bool)] = []
+    for scalar in text.unicodeScalars {
+      let cjk = isCJK(scalar)
+      if let last = runs.last, last.cjk == cjk {
+        runs[runs.count - 1].text.unicodeScalars.append(scalar)
+      } else {
+        runs.append((String(scalar), cjk))
+      }
+    }
+    return runs
   }
 }

@@ -94,6 +94,9 @@ public enum Renderer {
     guard (16...20_000).contains(figure.width), (16...20_000).contains(figure.height) else {
       throw RenderError.invalid("a size of \(figure.width)x\(figure.height) pixels")
     }
+    guard figure.fontScale.isFinite, (0.25...8).contains(figure.fontScale) else {
+      throw RenderError.invalid("a font scale of \(figure.fontScale) (0.25 to 8)")
+    }
     var plans: [PanelPlan] = []
     for (i, panel) in figure.panels.enumerated() { plans.append(try PanelPlan(panel, index: i)) }
     return plans
@@ -103,7 +106,7 @@ public enum Renderer {
   private static func draw(
     _ plans: [PanelPlan], of figure: Figure, as format: FigureFormat, to path: String
   ) throws(RenderError) {
-    let painter = Painter(width: figure.width, height: figure.height)
+    let painter = Painter(width: figure.width, height: figure.height, fontScale: figure.fontScale)
     switch format {
     case .svg:
       let stream = PlotStream(device: "svg", width: figure.width, height: figure.height, file: path)
@@ -131,15 +134,23 @@ struct FigurePainter {
 
   func draw() {
     let s = painter.scale
-    let page = Rect(x: 0, y: 0, width: painter.pageWidth, height: painter.pageHeight)
+    let t = painter.textScale
+    let page = painter.page
     painter.newPage()
     var body = page.inset(left: 6 * s, top: 6 * s, right: 6 * s, bottom: 4 * s)
     if let title = figure.title, !title.isEmpty {
-      painter.pixelViewport(page)
       painter.color(HouseStyle.text)
-      painter.textSize(em: HouseStyle.figureTitleEm)
-      painter.text(title, x: page.width / 2, y: HouseStyle.figureTitleEm * 1.05 * s, justify: 0.5)
-      body = body.inset(top: HouseStyle.figureTitleEm * 1.6 * s)
+      painter.pageText(
+        title, x: page.width / 2, y: HouseStyle.figureTitleEm * 1.05 * t,
+        em: HouseStyle.figureTitleEm, justify: 0.5)
+      body = body.inset(top: HouseStyle.figureTitleEm * 1.6 * t)
+    }
+    if let subtitle = figure.subtitle, !subtitle.isEmpty {
+      painter.color(HouseStyle.text)
+      painter.pageText(
+        subtitle, x: page.width / 2, y: body.y + HouseStyle.titleEm * 0.5 * t,
+        em: HouseStyle.titleEm, justify: 0.5)
+      body = body.inset(top: HouseStyle.titleEm * 1.4 * t)
     }
     let columns = min(figure.columns, plans.count)
     let rows = (plans.count + columns - 1) / columns
@@ -152,7 +163,7 @@ struct FigurePainter {
       if case .surface3D = plan.panel.content {
         SurfacePainter(plan: plan, painter: painter, cell: cell).draw()
       } else {
-        PanelPainter(plan: plan, painter: painter, cell: cell).draw()
+        PanelPainter(plan: plan, painter: painter, cell: cell, language: figure.language).draw()
       }
     }
   }

@@ -112,6 +112,97 @@ enum SampleFigures {
     return Figure(panels: [panel])
   }
 
+  /// Labels in one of the two languages of the course.
+  struct Words {
+    var step, error, forward, backward, central, fit, title, loss, accuracy, epoch: String
+    var descent, training: String
+
+    static let en = Words(
+      step: "step h", error: "|error|", forward: "forward", backward: "backward",
+      central: "central", fit: "fit range", title: "Forward, backward and central differences",
+      loss: "loss", accuracy: "test accuracy", epoch: "epoch",
+      descent: "Gradient descent on x_{0}^{2} + x_{1}^{2}", training: "Training curves")
+    static let ko = Words(
+      step: "간격 h", error: "오차", forward: "전방 차분", backward: "후방 차분", central: "중앙 차분",
+      fit: "적합 구간", title: "전방, 후방, 중앙 차분의 오차", loss: "손실함수", accuracy: "테스트 정확도",
+      epoch: "에폭", descent: "x_{0}^{2} + x_{1}^{2}의 경사하강법", training: "학습 곡선")
+  }
+
+  /// The convergence figure of the issue: forward and backward errors that coincide in the
+  /// truncation range, central with exactly zero errors at small h, overlapping fit ranges.
+  static func convergenceIssue(_ w: Words) -> Figure {
+    let e = (forward: 4.0, central: 0.2)
+    let forward = steps.enumerated().map { k, h in
+      e.forward * h + 1.1e-16 / h * (1 + 0.6 * sin(Double(k) * 1.7))
+    }
+    let backward = steps.enumerated().map { k, h in
+      e.forward * h * (1 - h) + 1.1e-16 / h * (1 + 0.6 * cos(Double(k) * 2.3))
+    }
+    let central = steps.enumerated().map { k, h in
+      h < 3e-9 && k % 3 != 1 ? 0 : e.central * h * h + 1e-17 / h
+    }
+    let panel = Panel(
+      title: "f(x) = 2x^{2} + 4e^{x} + 15, x = 1", xAxis: Axis(w.step, scale: .log10),
+      yAxis: Axis(w.error, scale: .log10),
+      series: [
+        Series("\(w.forward): 1.00", x: steps, y: forward, xRange: 1e-12...1e-1),
+        Series("\(w.backward): 1.00", x: steps, y: backward, xRange: 1e-12...1e-1),
+        Series("\(w.central): 2.00", x: steps, y: central, xRange: 1e-12...1e-1),
+      ],
+      referenceLines: [
+        ReferenceLine("O(h^{2})", slope: 2, through: (1e-2, 2e-6), xRange: 1e-5...1e-1)
+      ],
+      spans: [
+        Span("\(w.forward) \(w.fit)", x: 1e-7...1e-1, color: 0),
+        Span("\(w.central) \(w.fit)", x: 1e-4...1e-1, color: 2),
+      ])
+    return Figure(title: w.title, panels: [panel])
+  }
+
+  /// Gradient descent on x0^2 + x1^2 from (-3, 4): equal axes, a path that diverges out of the
+  /// frame, the loss of two rates that shrink alike.
+  static func descent(_ w: Words) -> Figure {
+    let grid = Grid2D(x: -6...6, y: -5...5, nx: 61, ny: 51) { $0 * $0 + $1 * $1 }
+    let rates = [0.1, 0.9, 1.05]
+    let paths = rates.map { rate in
+      (0...30).map { k in (-3 * pow(1 - 2 * rate, Double(k)), 4 * pow(1 - 2 * rate, Double(k))) }
+    }
+    let map = Panel(
+      xAxis: Axis("x_{0}"), yAxis: Axis("x_{1}"),
+      series: zip(rates, paths).map { rate, p in
+        Series("η = \(rate)", x: p.map(\.0), y: p.map(\.1))
+      },
+      legend: .outsideRight, content: .contour(grid, levels: .count(10)), equalAspect: true)
+    let k = (0...30).map(Double.init)
+    let loss = Panel(
+      xAxis: Axis("k"), yAxis: Axis("f(x_{k})", scale: .log10),
+      series: zip(rates, paths).map { rate, p in
+        Series("η = \(rate)", x: k, y: p.map { $0.0 * $0.0 + $0.1 * $0.1 }, style: .line)
+      })
+    return Figure(title: w.descent, panels: [map, loss], columns: 2, width: 1600, height: 800)
+  }
+
+  /// Training curves: fractional epochs, an accuracy that must not look exaggerated.
+  static func training(_ w: Words) -> Figure {
+    let epochs = (1...20).map { Double($0) / 4 }
+    let loss = Panel(
+      xAxis: Axis(w.epoch, isInteger: true), yAxis: Axis(w.loss),
+      series: [
+        Series(w.loss, x: epochs, y: epochs.map { 2.3 * exp(-0.25 * $0) + 0.3 }, style: .line)
+      ])
+    let accuracy = Panel(
+      xAxis: Axis(w.epoch, isInteger: true), yAxis: Axis(w.accuracy, including: [0, 1]),
+      series: [Series(w.accuracy, x: [1, 2, 3, 4, 5], y: [0.49, 0.55, 0.59, 0.62, 0.64])])
+    return Figure(
+      title: w.training, panels: [loss, accuracy], columns: 2, width: 1600, height: 700)
+  }
+
+  static let issueCases: [(String, Figure)] = [
+    ("convergence-issue", convergenceIssue(.en)), ("convergence-issue-ko", convergenceIssue(.ko)),
+    ("descent", descent(.en)), ("descent-ko", descent(.ko)), ("training", training(.en)),
+    ("training-ko", training(.ko)),
+  ]
+
   static let all: [(String, Figure)] = [
     ("convergence", convergence), ("two-panels", twoPanels), ("contour", contour),
     ("surface", surface), ("histogram", histogram),

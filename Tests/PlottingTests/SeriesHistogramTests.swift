@@ -20,13 +20,16 @@ struct SeriesHistogramTests {
 
 @Suite("PanelPlan")
 struct PanelPlanTests {
-  @Test func droppedPointsBreakTheLine() throws {
+  /// NaN and negative values on a log axis break the line; a zero on a log axis lies beyond
+  /// the frame (−∞): the line runs out to the edge and on.
+  @Test func droppedPointsBreakTheLineAndZeroRunsToTheEdge() throws {
     let panel = Panel(
       xAxis: Axis(scale: .log10), yAxis: Axis(),
       series: [Series("s", x: [1, 10, 0, 100, 1000, -5], y: [1, 2, 3, 4, .nan, 6])])
     let plan = try PanelPlan(panel, index: 0)
-    #expect(plan.series[0].segments.map { $0.map(\.x) } == [[0, 1], [2]])
+    #expect(plan.series[0].segments.map { $0.map(\.x) } == [[0, 1, -.infinity, 2]])
     #expect(plan.dropped == ["s": 3])
+    #expect(plan.undrawn.map(\.offFrame) == [1] && plan.undrawn.map(\.undrawable) == [2])
   }
 
   @Test func contourGridFillsTheAxesAndCountsNonFinite() throws {
@@ -43,10 +46,14 @@ struct PanelPlanTests {
   @Test func legendAvoidsTheData() {
     let painter = Painter(width: 1200, height: 900)
     let box = LegendBox(
-      entries: [LegendEntry(label: "a", sample: .box(HouseStyle.span))], painter: painter)
+      entries: [LegendEntry(label: "a", sample: .box(HouseStyle.span, .tint))], painter: painter)
     let axes = Rect(x: 100, y: 100, width: 1000, height: 700)
-    let upperRight = (0..<20).map { (1050.0 + Double($0), 120.0) }
-    #expect(box.bestPlacement(in: axes, avoiding: upperRight) == .upperLeft)
-    #expect(box.bestPlacement(in: axes, avoiding: []) == .upperRight)
+    let upperRight = (0..<20).map { PixelPoint(x: 1050.0 + Double($0), y: 120.0) }
+    let (avoided, covered) = box.emptiestFrame(in: axes, avoiding: upperRight)
+    #expect(covered == 0)
+    #expect(avoided.x == box.frame(in: axes, placement: .upperLeft)?.x)
+    #expect(
+      box.emptiestFrame(in: axes, avoiding: []).0.x
+        == box.frame(in: axes, placement: .upperRight)?.x)
   }
 }

@@ -1,0 +1,186 @@
+import Foundation
+
+/// A point in page pixels.
+struct PixelPoint: Equatable {
+  var x: Double
+  var y: Double
+}
+
+/// How a series is drawn once the panel's rules have been applied to it.
+struct SeriesDrawing: Equatable {
+  var dash: Dash
+  /// Draw the marker at point `i` (of the series' drawable points, in order).
+  var markerAt: [Bool]
+  /// The legend label, with "(= other)" or "(≈ other)" when it coincides with another series.
+  var label: String
+}
+
+/// Series that coincide on screen, and how to tell them apart.
+///
+/// Two series coincide when most of one's points lie within `tolerance` pixels of the other's
+/// line (or of its points, for markers only). Every series of a group of coinciding series
+/// after the first takes a dash none of the earlier ones uses, their markers alternate along
+/// the stretch they share (member `m` of `k` draws the shared points `i` with `i % k == m`),
+/// and the legend says which series it equals.
+///
+/// Complexity: O(n m) per pair of series of n and m points.
+enum Coincidence {
+  static let tolerance = 1.5
+  /// The share of a series' points that must coincide for the series to count as one.
+  static let majority = 0.5
+  /// Above this share the legend says "=", below it "≈".
+  static let whole = 0.95
+
+  /// For each series (pixel polylines, each with its points in order): how to draw it.
+  static func drawings(
+    _ polylines: [[PixelPoint]], labels: [String], dashes: [Dash], joined: [Bool]
+  ) -> [SeriesDrawing] {
+    let n = polylines.count
+    var near = [[[Bool]]](repeating: [], count: n)  // near[b][a][i]: point i of b near a
+    for b in 0..<n {
+      near[b] = (0..<n).map { a in
+        a == b
+          ? [] : polylines[b].map { distance($0, to: polylines[a], joined: joined[a]) <= tolerance }
+      }
+    }
+    var group = Array(0..<n)  // the first member of each series' group
+    var share = [Double](repeating: 0, count: n)
+    for b in 0..<n where polylines[b].count >= 2 {
+      for a in 0..<b where group[a] == a && polylines[a].count >= 2 {
+        let fraction = Double(near[b][a].count(where: { $0 })) / Double(polylines[b].count)
+        if fraction >= majority {
+          group[b] = a
+          share[b] = fraction
+          break
+        }
+      }
+    }
+    var result: [SeriesDrawing] = []
+    for b in 0..<n {
+      let members = (0..<n).filter { group[$0] == group[b] }
+      let rank = members.firstIndex(of: b)!
+      var dash = dashes[b]
+      if rank > 0 {
+        let used = members.prefix(rank).map { result[$0].dash }
+        if used.contains(dash) {
+          dash = [Dash.dashed, .dotted, .dashDot, .solid].first { !used.contains($0) } ?? dash
+        }
+      }
+      let others = members.filter { $0 != b }
+      let markerAt = polylines[b].indices.map { i in
+        let shared = others.contains { near[b][$0][i] }
+        return !shared || i % members.count == rank
+      }
+      var label = labels[b]
+      if rank > 0, !label.isEmpty, !labels[members[0]].isEmpty {
+        label += " (\(share[b] >= whole ? "=" : "≈") \(labels[members[0]]))"
+      }
+      result.append(SeriesDrawing(dash: dash, markerAt: markerAt, label: label))
+    }
+    return result
+  }
+
+  /// The distance from `p` to a polyline (its points only when not `joined`).
+  static func distance(_ p: PixelPoint, to line: [PixelPoint], joined: Bool) -> Double {
+    guard let first = line.first else { return .infinity }
+    var best = hypot(p.x - first.x, p.y - first.y)
+    guard joined else { return line.map { hypot(p.x - $0.x, p.y - $0.y) }.min() ?? best }
+    for (a, b) in zip(line, line.dropFirst()) {
+      let (dx, dy) = (b.x - a.x, b.y - a.y)
+      let length2 = dx * dx + dy * dy
+      let t = length2 > 0 ? min(1, max(0, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2)) : 0
+      best = min(best, hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy)))
+    }
+    return best
+  }
+}
+
+/// Where lines leave the frame.
+enum FrameExits {
+  /// The side of the frame a line leaves through.
+  enum Side: Equatable {
+    case left, right, bottom, top
+  }
+
+  /// The points where a polyline in world coordinates crosses the frame, leaving or coming
+  /// back, with the side it crosses. Infinite coordinates lie beyond the frame in their
+  /// direction.
+  static func exits(
+    _ line: [WorldPoint], x: ClosedRange<Double>, y: ClosedRange<Double>
+  ) -> [(point: WorldPoint, side: Side)] {
+    let points = line.map { finite($0, x: x, y: y) }
+    let inside = { (p: WorldPoint) in x.contains(p.x) && y.contains(p.y) }
+    var result: [(WorldPoint, Side)] = []
+    for (from, to) in zip(points, points.dropFirst()) where inside(from) != inside(to) {
+      // Walk from the inside end, so that the crossing is the first side met.
+      let (a, b) = inside(from) ? (from, to) : (to, from)
+      // The smallest t in (0, 1] at which the segment meets a side.
+      var best: (t: Double, side: Side)?
+      let candidates: [(Double, Double, Double, Side)] = [
+        (a.x, b.x, x.lowerBound, .left), (a.x, b.x, x.upperBound, .right),
+        (a.y, b.y, y.lowerBound, .bottom), (a.y, b.y, y.upperBound, .top),
+      ]
+      for (from, to, edge, side) in candidates where from != to {
+        let t = (edge - from) / (to - from)
+        if t > 0, t <= 1, t < (best?.t ?? .infinity) {
+          let px = a.x + t * (b.x - a.x)
+          let py = a.y + t * (b.y - a.y)
+          let onFrame =
+            (side == .left || side == .right)
+            ? y.contains(py) : x.contains(px)
+          if onFrame { best = (t, side) }
+        }
+      }
+      if let best {
+        result.append(
+          (WorldPoint(x: a.x + best.t * (b.x - a.x), y: a.y + best.t * (b.y - a.y)), best.side))
+      }
+    }
+    return result
+  }
+
+  /// A finite stand-in for a point beyond the frame, far enough outside for the line to it
+  /// to leave the frame in the right direction.
+  static func finite(_ p: WorldPoint, x: ClosedRange<Double>, y: ClosedRange<Double>) -> WorldPoint
+  {
+    let far = { (v: Double, r: ClosedRange<Double>) -> Double in
+      guard v.isInfinite else { return v }
+      let span = r.upperBound - r.lowerBound
+      return v < 0 ? r.lowerBound - 1e3 * span : r.upperBound + 1e3 * span
+    }
+    return WorldPoint(x: far(p.x, x), y: far(p.y, y))
+  }
+}
+
+/// How shaded x-ranges are drawn.
+enum SpanStyle: Equatable {
+  /// A light tint of the span's colour (spans that overlap no other).
+  case tint
+  /// Lines at this angle (degrees) in the span's colour, with its edges drawn: overlapping
+  /// spans stay apart and no mixed colour appears that the legend does not show.
+  case hatch(angle: Double)
+
+  /// One style per span: all tints when no two overlap, otherwise hatches at distinct angles.
+  static func styles(for ranges: [ClosedRange<Double>]) -> [SpanStyle] {
+    let overlapping = ranges.indices.contains { i in
+      ranges.indices.contains { j in
+        i < j && ranges[i].lowerBound < ranges[j].upperBound
+          && ranges[j].lowerBound < ranges[i].upperBound
+      }
+    }
+    guard overlapping else { return ranges.map { _ in .tint } }
+    let angles: [Double] = [45, -45, 0, 90, 22.5, -67.5]
+    return ranges.indices.map { .hatch(angle: angles[$0 % angles.count]) }
+  }
+}
+
+/// The rectangle of `rect` whose width to height ratio is `ratio`, as large as fits, centred.
+func fitted(_ rect: Rect, ratio: Double) -> Rect {
+  guard ratio.isFinite, ratio > 0, rect.width > 0, rect.height > 0 else { return rect }
+  if rect.width / rect.height > ratio {
+    let w = rect.height * ratio
+    return Rect(x: rect.x + (rect.width - w) / 2, y: rect.y, width: w, height: rect.height)
+  }
+  let h = rect.width / ratio
+  return Rect(x: rect.x, y: rect.y + (rect.height - h) / 2, width: rect.width, height: h)
+}
