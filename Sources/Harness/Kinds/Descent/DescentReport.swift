@@ -4,6 +4,7 @@ import Foundation
 extension Descent {
   static func report(_ o: DescentOutcome, spec: DescentSpec, experiment: Experiment) -> Report {
     var report = Report(outcome: o)
+    let language = experiment.language
     var table = CSVTable(columns: ["gradient", "learning_rate", "step"] + o.variables + ["f"])
     var rows: [[String]] = []
     for r in o.runs {
@@ -14,7 +15,8 @@ extension Descent {
             + x.map { .number($0) } + [.number(value)])
       }
       rows.append([
-        r.gradient.rawValue, short(run.learningRate), run.status.rawValue, String(run.stepsTaken),
+        DescentFigures.gradientName(r.gradient, language), short(run.learningRate),
+        language(.descentStatus(run.status.rawValue)), String(run.stepsTaken),
         String(format: "%.4g", run.finalValue), run.reason,
       ])
       let expected: DescentStatus? =
@@ -53,9 +55,12 @@ extension Descent {
       }
     }
     report.table(
-      header: ["gradient", "learning rate", "status", "steps", "final f", "why"], rows: rows)
+      header: [
+        language(.tableGradient), language(.tableLearningRate), language(.tableStatus),
+        language(.tableSteps), language(.tableFinalF), language(.tableWhy),
+      ], rows: rows)
     report.csv("paths.csv", table)
-    report.figures = DescentFigures.make(spec: spec, runs: o.runs)
+    report.figures = DescentFigures.make(spec: spec, runs: o.runs, language: experiment.language)
     return report
   }
 }

@@ -62,7 +62,7 @@ extension Training {
     }
     report.csv("steps.csv", steps)
     report.csv("epochs.csv", epochs)
-    report.figures = TrainingFigures.make(spec, outcome: o)
+    report.figures = TrainingFigures.make(spec, outcome: o, language: experiment.language)
     return report
   }
 
