@@ -259,7 +259,9 @@ enum Phrase: Sendable, Equatable {
       return ("training loss (mean over the last epoch's steps) against epochs", "에폭에 따른 학습 손실 (최근 한 에폭 스텝의 평균)")
     case .accuracyPanel: return ("test accuracy after each epoch", "에폭마다 테스트 정확도")
     case .epochMean:
-      return ("markers: each epoch's mean loss, as in the table", "표식: 표와 같은 에폭별 평균 손실")
+      return (
+        "at epoch e the curve is the mean loss of epoch e's steps, as in the table",
+        "에폭 e에서 곡선의 값은 표와 같은 에폭 e 스텝들의 평균 손실")
     case .trainingTitle(let net, let activation, let source, let train, let test, let batch):
       return (
         "\(net) \(activation) network on \(source) (\(train) train, \(test) test), batch \(batch)",

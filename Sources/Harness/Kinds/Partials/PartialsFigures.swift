@@ -139,7 +139,7 @@ enum PartialsFigures {
         Series(
           "(\(short(a)), \(short(fa)))", x: [a], y: [fa], style: .markers, color: 2, marker: 0),
       ],
-      legend: .best, equalAspect: true)
+      legend: .outsideRight, equalAspect: true)
     return Report.FigureEntry(
       name: "point\(p + 1)-slice-\(vars[s])",
       caption: language(.captionSlice(vars[s], pointText(vars, point))),

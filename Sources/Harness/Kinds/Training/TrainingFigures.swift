@@ -27,11 +27,6 @@ enum TrainingFigures {
           label(c), x: c.run.stepLosses.indices.map { Double($0 + 1) / Double(o.stepsPerEpoch) },
           y: epochMeans(c.run.stepLosses, stepsPerEpoch: o.stepsPerEpoch), style: .line,
           dash: dash(c), color: color(c)))
-      // The epoch means the table reports, on the curve at each epoch's end.
-      loss.append(
-        Series(
-          "", x: c.run.epochs.map { Double($0.epoch) }, y: c.run.epochs.map(\.trainLoss),
-          style: .markers, color: color(c), marker: color(c)))
     }
     let accuracy = curves.map { c in
       Series(
