@@ -44,6 +44,10 @@ enum Phrase: Sendable, Equatable {
   case tableKinkMaxRel, tableDirection, tableAlongDirection
   case tableGradient, tableLearningRate, tableStatus, tableSteps, tableFinalF, tableWhy
   case tableFirstEpochLoss, tableLastEpochLoss, tablePerStep, tableNote
+  case lossFalls, lossDoesNotFall
+  case learningRateSubject(String), learningRateGradientSubject(String, String)
+  case expectedGot(String, String, String)
+  case finalAccuracy(Double, Double), noEpochCompleted
 
   // Partials.
   case partialAt(String, String), partialsTitle(String), captionPartials(String, String)
@@ -186,6 +190,17 @@ enum Phrase: Sendable, Equatable {
     case .tableLastEpochLoss: return ("last epoch loss", "마지막 에폭 손실")
     case .tablePerStep: return ("per step", "스텝당 시간")
     case .tableNote: return ("note", "비고")
+    case .lossFalls: return ("loss falls", "손실 감소")
+    case .lossDoesNotFall: return ("loss does not fall", "손실 감소 안 함")
+    case .learningRateSubject(let rate): return ("learning rate \(rate)", "학습률 \(rate)")
+    case .learningRateGradientSubject(let rate, let gradient):
+      return ("learning rate \(rate) (\(gradient) gradient)", "학습률 \(rate) (\(gradient) 기울기)")
+    case .expectedGot(let expected, let got, let reason):
+      return ("expected \(expected), got \(got) (\(reason))", "기대 \(expected), 결과 \(got) (\(reason))")
+    case .finalAccuracy(let got, let bound):
+      let (g, b) = (String(format: "%.4f", got), String(format: "%.4f", bound))
+      return ("final test accuracy \(g), at least \(b) expected", "최종 테스트 정확도 \(g), 기대 최소 \(b)")
+    case .noEpochCompleted: return ("no epoch was completed: no test accuracy", "완료된 에폭이 없어 테스트 정확도 없음")
 
     case .partialAt(let variable, let at): return ("∂f/∂\(variable) at \(at)", "\(at)에서 ∂f/∂\(variable)")
     case .partialsTitle(let f):

@@ -48,9 +48,14 @@ enum ConvergenceFigures {
   ) -> Series {
     let steps = o.samples.map(\.effectiveStep).filter { $0 > 0 && $0.isFinite }
     let range = steps.min().flatMap { lo in steps.max().map { lo...$0 } }
+    // A sweep with no truncation error is round-off only, mostly exact zeros: markers (zeros
+    // marked at the axis' foot) rather than a line diving to the edge and back at each one.
+    let roundOffOnly: Bool
+    if case .exact = o.fit { roundOffOnly = true } else { roundOffOnly = false }
     return Series(
       label, x: o.samples.map(\.effectiveStep),
-      y: o.samples.map { $0.estimate.isFinite ? $0.error : .nan }, style: .lineAndMarkers,
+      y: o.samples.map { $0.estimate.isFinite ? $0.error : .nan },
+      style: roundOffOnly ? .markers : .lineAndMarkers,
       dash: dash, color: color, marker: color, xRange: range)
   }
 
@@ -96,7 +101,10 @@ enum ConvergenceFigures {
       if let predicted = o.prediction.bestStep, predicted > 0, predicted.isFinite {
         markers.append(VerticalMarker("", x: predicted, dash: .dashed, color: color))
       }
-      if !o.prediction.explanation.isEmpty, o.prediction.order != o.scheme.order, let best = o.best
+      // The explanation of an unexpected order, at the best step (an exact scheme says so in
+      // its legend entry already).
+      if !o.prediction.explanation.isEmpty, !o.prediction.isExact,
+        o.prediction.order != o.scheme.order, let best = o.best, best.error > 0
       {
         annotations.append(
           Annotation(
@@ -140,7 +148,7 @@ enum ConvergenceFigures {
       title: language(.schemeOrder(language(.schemeName(scheme.rawValue)), scheme.order)),
       xAxis: Axis(language(.stepH), scale: .log10),
       yAxis: Axis(language(.absError), scale: .log10), series: series, verticalMarkers: markers,
-      legend: .best, notes: markers.isEmpty ? [] : [language(.bestObserved)])
+      legend: .outsideRight, notes: markers.isEmpty ? [] : [language(.bestObserved)])
   }
 }
 

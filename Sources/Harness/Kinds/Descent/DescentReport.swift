@@ -28,9 +28,14 @@ extension Descent {
       if let expected {
         report.checks.append(
           Check(
-            "learning rate \(short(run.learningRate)) (\(r.gradient.rawValue) gradient)",
+            language(
+              .learningRateGradientSubject(
+                short(run.learningRate), DescentFigures.gradientName(r.gradient, language))),
             passed: expected == run.status,
-            "expected \(expected.rawValue), got \(run.status.rawValue) (\(run.reason))"))
+            language(
+              .expectedGot(
+                language(.descentStatus(expected.rawValue)),
+                language(.descentStatus(run.status.rawValue)), run.reason))))
       }
     }
     for a in o.pathAgreement {

@@ -37,7 +37,7 @@ extension Partials {
     report.table(
       language(.tableGradientAtSteps),
       header: [language(.tableAt), "h", language(.tableScheme)] + vars.map { "∂f/∂\($0)" },
-      rows: gradientRows(o))
+      rows: gradientRows(o, language))
     report.checks = SweepReporting.checks(
       o.results.map { ("∂f/∂\($0.variable) at \($0.at.text)", $0.outcome) })
     for e in o.hessian where e.expected != nil {
@@ -51,19 +51,19 @@ extension Partials {
     return report
   }
 
-  static func gradientRows(_ o: PartialsOutcome) -> [[String]] {
+  static func gradientRows(_ o: PartialsOutcome, _ language: Language) -> [[String]] {
     var rows: [[String]] = []
     var exactShown = Set<Int>()
     for g in o.gradients {
       if exactShown.insert(g.pointNumber).inserted {
         rows.append(
-          [g.at.text, "-", "exact"]
+          [g.at.text, "-", language(.exact)]
             + g.exact.map { $0.value.map { String(format: "%.10g", $0) } ?? "not finite" })
       }
       for scheme in g.estimates.keys.sorted() {
         let values = g.estimates[scheme]!
         rows.append(
-          [g.at.text, short(g.h), scheme]
+          [g.at.text, short(g.h), language(.schemeName(scheme))]
             + zip(values, g.exact).map { estimate, exact in
               stepCell(
                 StepValue(
