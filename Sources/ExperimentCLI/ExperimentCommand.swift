@@ -116,7 +116,8 @@ extension ExperimentCommand {
     public var data: String?
 
     @Option(
-      help: "The language of figures, summary.md, index pages and tables: en or ko (over the file's)."
+      help:
+        "The language of figures, summary.md, index pages and tables: en or ko (over the file's)."
     )
     public var language: String?
 

@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import Plotting
+import Yams
 
 /// A parsed, validated experiment file.
 public struct Experiment: Sendable {

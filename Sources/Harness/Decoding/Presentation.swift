@@ -31,8 +31,10 @@ public struct FigureSettings: Sendable, Equatable {
     var size: (width: Int, height: Int)?
     switch (width, height) {
     case (let w?, let h?): size = (w, h)
-    case (let w?, nil): size = (w, max(1, Int((Double(w * own.height) / Double(own.width)).rounded())))
-    case (nil, let h?): size = (max(1, Int((Double(h * own.width) / Double(own.height)).rounded())), h)
+    case (let w?, nil):
+      size = (w, max(1, Int((Double(w * own.height) / Double(own.width)).rounded())))
+    case (nil, let h?):
+      size = (max(1, Int((Double(h * own.width) / Double(own.height)).rounded())), h)
     case (nil, nil): size = nil
     }
     return FigureOptions(title: title, size: size, fontScale: fontScale, language: language)

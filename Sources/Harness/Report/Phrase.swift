@@ -30,8 +30,12 @@ enum Phrase: Sendable, Equatable {
   case descentStatus(String)
 
   // Sweeps (convergence, partials, gradcheck).
-  case stepH, absError, slope(String, Double), exactRoundOff(String), noFit(String)
-  case fitRange(String), bestObserved, bestPredicted
+  case stepH, absError
+  case slope(String, Double)
+  case exactRoundOff(String)
+  case noFit(String)
+  case fitRange(String)
+  case bestObserved, bestPredicted
   case errorAgainstStep(String, String)
   case casePoint(String, String, String)
   case samePrecisions
@@ -45,33 +49,61 @@ enum Phrase: Sendable, Equatable {
   case tableGradient, tableLearningRate, tableStatus, tableSteps, tableFinalF, tableWhy
   case tableFirstEpochLoss, tableLastEpochLoss, tablePerStep, tableNote
   case lossFalls, lossDoesNotFall
-  case learningRateSubject(String), learningRateGradientSubject(String, String)
+  case learningRateSubject(String)
+  case learningRateGradientSubject(String, String)
   case expectedGot(String, String, String)
-  case finalAccuracy(Double, Double), noEpochCompleted
+  case finalAccuracy(Double, Double)
+  case noEpochCompleted
 
   // Partials.
-  case partialAt(String, String), partialsTitle(String), captionPartials(String, String)
-  case hessianAt(String), hessianTitle(String), captionHessian
-  case surfaceAndPlane(String, String), sliceTitle(String, String)
-  case intersection(String), tangentSlope(String, String), onPlane(String)
-  case sliceFigureTitle(String, String), captionSlice(String, String)
+  case partialAt(String, String)
+  case partialsTitle(String)
+  case captionPartials(String, String)
+  case hessianAt(String)
+  case hessianTitle(String)
+  case captionHessian
+  case surfaceAndPlane(String, String)
+  case sliceTitle(String, String)
+  case intersection(String)
+  case tangentSlope(String, String)
+  case onPlane(String)
+  case sliceFigureTitle(String, String)
+  case captionSlice(String, String)
 
   // Descent.
-  case descentLoss(String), descentLossTooLowRightHigh(String), lossPanel, stepK
-  case descentPaths(String), pathsPanel(Int, String, String), start(String)
-  case captionLoss, captionPaths(String), gradientLabel, analytic
-  case gradientStyles(String), lineStyle(String)
+  case descentLoss(String)
+  case descentLossTooLowRightHigh(String)
+  case lossPanel, stepK
+  case descentPaths(String)
+  case pathsPanel(Int, String, String)
+  case start(String)
+  case captionLoss
+  case captionPaths(String)
+  case gradientLabel, analytic
+  case gradientStyles(String)
+  case lineStyle(String)
   case learningRateRun(String, String)
 
   // Gradcheck.
-  case awayFromKinks(Int), crossesKink(Int), verdictBound(String), log10RelativeError
-  case parameters, relativeErrorPanel(String, String), gradcheckTitle(String, String, String)
-  case captionRelativeErrors, noSampledEntries(String), sweepOutputLayer, sweepAllParameters
-  case kinkCrossed(String), sweepTitle(String), captionSweep
+  case awayFromKinks(Int)
+  case crossesKink(Int)
+  case verdictBound(String)
+  case log10RelativeError
+  case parameters
+  case relativeErrorPanel(String, String)
+  case gradcheckTitle(String, String, String)
+  case captionRelativeErrors
+  case noSampledEntries(String)
+  case sweepOutputLayer, sweepAllParameters
+  case kinkCrossed(String)
+  case sweepTitle(String)
+  case captionSweep
 
   // Training.
   case epoch, crossEntropy, testAccuracy, lossPanelTraining, accuracyPanel
-  case epochMean, trainingTitle(String, String, String, Int, Int, Int), captionCurves
+  case epochMean
+  case trainingTitle(String, String, String, Int, Int, Int)
+  case captionCurves
 
   /// The text in `language`.
   func text(_ language: Language) -> String {

@@ -79,7 +79,8 @@ public enum OutputWriter {
     let allNotes = report.notes + notes
     try Data(experiment.source.utf8).write(
       to: folder.appendingPathComponent(sourceFileName(experiment)))
-    try SummaryDocument(experiment: experiment, report: report, extraNotes: machineNotes).serialized()
+    try SummaryDocument(experiment: experiment, report: report, extraNotes: machineNotes)
+      .serialized()
       .write(to: folder.appendingPathComponent("summary.json"))
     try Data(
       MarkdownWriter.section(experiment, report, notes: allNotes, formats: formats, prefix: "./")
@@ -179,7 +180,8 @@ public enum OutputWriter {
       if let md = try? String(contentsOf: file, encoding: .utf8) { markdown += "\n" + md }
     }
     try atomicWrite(markdown, to: root.appendingPathComponent("index.md"))
-    try atomicWrite(HTMLWriter.page(sections, language: language), to: root.appendingPathComponent("index.html"))
+    try atomicWrite(
+      HTMLWriter.page(sections, language: language), to: root.appendingPathComponent("index.html"))
   }
 
   /// The language of most experiments in `root` (English on a tie), from their summary.json.

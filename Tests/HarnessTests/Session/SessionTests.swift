@@ -152,7 +152,8 @@ import Testing
     for svg in figures {
       let text = try String(contentsOf: output.appendingPathComponent(svg), encoding: .utf8)
       // The experiment's title is the figure's title; the figure's own is its subtitle.
-      let title = svg.hasPrefix("good/") ? "<title>A | tricky *title*</title>" : "<title>partials</title>"
+      let title =
+        svg.hasPrefix("good/") ? "<title>A | tricky *title*</title>" : "<title>partials</title>"
       #expect(text.contains(title), "\(svg) carries the experiment's title")
     }
   }

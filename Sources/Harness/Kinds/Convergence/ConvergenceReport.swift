@@ -26,9 +26,11 @@ extension Convergence {
       rows: rows)
     report.table(
       language(.tableStepsOfNotes),
-      header: [language(.tableF), language(.tableAt), language(.tableScheme)] + lectureSteps.map { "h = \(short($0))" },
+      header: [language(.tableF), language(.tableAt), language(.tableScheme)]
+        + lectureSteps.map { "h = \(short($0))" },
       rows: o.results.filter { !$0.atSteps.isEmpty }.map { s in
-        [s.f, short(s.at), language(.schemeName(s.outcome.scheme.rawValue))] + s.atSteps.map(stepCell)
+        [s.f, short(s.at), language(.schemeName(s.outcome.scheme.rawValue))]
+          + s.atSteps.map(stepCell)
       })
     report.checks = SweepReporting.checks(
       o.results.map { ("\($0.f) at \($0.variable) = \(short($0.at))", $0.outcome) })

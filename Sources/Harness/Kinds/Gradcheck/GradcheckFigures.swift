@@ -31,7 +31,8 @@ enum GradcheckFigures {
       }
       var series = [
         Series.histogram(
-          language(.awayFromKinks(smooth.count)), values: smooth, bins: 40, range: lo...hi, color: 0)
+          language(.awayFromKinks(smooth.count)), values: smooth, bins: 40, range: lo...hi, color: 0
+        )
       ]
       if !kinked.isEmpty {
         series.append(
@@ -41,7 +42,10 @@ enum GradcheckFigures {
       }
       let markers =
         spec.maxRelativeError.map {
-          [VerticalMarker(language(.verdictBound(short($0))), x: log10($0), dash: .dashed, color: 2)]
+          [
+            VerticalMarker(
+              language(.verdictBound(short($0))), x: log10($0), dash: .dashed, color: 2)
+          ]
         } ?? []
       return Panel(
         title: language(.relativeErrorPanel(names[t], String(format: "%.1e", floor))),
