@@ -79,3 +79,23 @@ import Testing
     }
   }
 }
+
+@Suite struct NotCheckedSweepTests {
+  /// In half precision x + h == x for every h here: nothing is measured, so the expected
+  /// order is not checked, and not passed either.
+  @Test func aSweepWithNothingMeasuredIsNotChecked() throws {
+    let (o, report) = try run(
+      Convergence.self,
+      """
+      kind: convergence
+      cases: [{f: "exp(x)", at: 1}]
+      schemes: [forward]
+      precision: [half]
+      h: {min: 1e-9, max: 1e-6, per_decade: 2}
+      expect: {forward: 1}
+      """)
+    #expect(o.results[0].outcome.samples.allSatisfy { !$0.estimate.isFinite })
+    #expect(report.checks.map(\.status) == [.notChecked])
+    #expect(report.verdict.text == "0 of 1 check passed, 1 not checked")
+  }
+}
