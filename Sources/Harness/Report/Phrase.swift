@@ -105,6 +105,23 @@ enum Phrase: Sendable, Equatable {
   case trainingTitle(String, String, String, Int, Int, Int)
   case captionCurves
 
+  // Accuracy.
+  case evaluationsOfF, correctDigits, digitsAgainstEvaluations
+  case everyCaseAndPoint(String)
+  case medianDigits(String, Double, String)
+  case digitsPerCase(String)
+  case captionDigits(Int)
+  case captionDigitsPerCase(String, Int, Int)
+  case calibrationTitle
+  case calibrationPanel(String)
+  case trueError, errorEstimate, estimateIsError
+  case covered(Int, Int)
+  case captionCalibration(String)
+  case notDrawnOnLog(Int)
+  case accuracyPerMethod, tableMethod, tableMedianDigits, tablePercentile10, tableMin
+  case tableMedianEvaluations, tableCovers, tableEstimate, tableDigits, tableEvaluations
+  case tableStep, tableError
+
   /// The text in `language`.
   func text(_ language: Language) -> String {
     let pair = texts
@@ -313,6 +330,53 @@ enum Phrase: Sendable, Equatable {
       return (
         "\(net) \(activation) network on \(source) (\(train) train, \(test) test), batch \(batch)",
         "\(source)에서 \(net) \(activation) 신경망 (학습 \(train)개, 테스트 \(test)개), 배치 \(batch)")
+    case .evaluationsOfF: return ("evaluations of f", "f의 계산 횟수")
+    case .correctDigits: return ("correct digits", "정확한 자릿수")
+    case .digitsAgainstEvaluations: return ("digits against evaluations", "계산 횟수에 따른 정확한 자릿수")
+    case .everyCaseAndPoint(let precision):
+      return ("\(precision) precision: every case and point", "\(precision): 모든 함수와 점")
+    case .medianDigits(let method, let digits, let evaluations):
+      let d = String(format: "%.1f", digits)
+      return ("\(method): median \(d) digits, \(evaluations) evaluations", "\(method): 중앙값 \(d)자리, 계산 \(evaluations)회")
+    case .digitsPerCase(let precision):
+      return ("digits against evaluations per case (\(precision))", "함수별 계산 횟수에 따른 정확한 자릿수 (\(precision))")
+    case .captionDigits(let count):
+      return (
+        "Correct digits against evaluations of f, \(count) points; each method a colour and marker (set 5% apart sideways where the cost is the same; a complex evaluation counts as one)",
+        "f의 계산 횟수에 따른 정확한 자릿수, 점 \(count)개; 방법마다 색과 표식 (계산 횟수가 같으면 옆으로 5%씩 벌려 놓음; 복소수 계산은 1회로 셈)")
+    case .captionDigitsPerCase(let precision, let first, let last):
+      return (
+        "Correct digits against evaluations per case (\(precision)), cases \(first) to \(last)",
+        "함수별 계산 횟수에 따른 정확한 자릿수 (\(precision)), 함수 \(first)–\(last)")
+    case .calibrationTitle: return ("calibration of the error estimates", "오차 추정의 보정")
+    case .calibrationPanel(let precision):
+      return ("\(precision) precision: above the diagonal the estimate covers the error", "\(precision): 대각선 위에서는 추정이 오차를 덮음")
+    case .trueError: return ("true error |estimate − f'(x)|", "참 오차 |추정값 − f'(x)|")
+    case .errorEstimate: return ("error estimate", "오차 추정")
+    case .estimateIsError: return ("estimate = error", "추정 = 오차")
+    case .covered(let covered, let total):
+      let share = String(format: "%.0f%%", 100 * Double(covered) / Double(max(total, 1)))
+      return ("\(covered)/\(total) covered (\(share))", "\(covered)/\(total) 덮음 (\(share))")
+    case .captionCalibration(let shares):
+      return (
+        "Error estimate against the true error (log-log, diagonal dashed); share covered: \(shares)",
+        "참 오차에 따른 오차 추정 (로그-로그, 대각선은 파선); 덮은 비율: \(shares)")
+    case .notDrawnOnLog(let n):
+      return ("\(n) results with a zero error or estimate are not drawn on log axes", "오차나 추정이 0인 결과 \(n)개는 로그 축에 그리지 않음")
+    case .accuracyPerMethod:
+      return ("per method: digits (−log10 relative error) and evaluations of f", "방법별: 정확한 자릿수 (−log10 상대 오차)와 f의 계산 횟수")
+    case .tableMethod: return ("method", "방법")
+    case .tableMedianDigits: return ("median digits", "자릿수 중앙값")
+    case .tablePercentile10: return ("10th pct", "10백분위")
+    case .tableMin: return ("min", "최소")
+    case .tableMedianEvaluations: return ("median evaluations", "계산 횟수 중앙값")
+    case .tableCovers: return ("estimate ≥ error", "추정 ≥ 오차")
+    case .tableEstimate: return ("estimate", "추정값")
+    case .tableDigits: return ("digits", "자릿수")
+    case .tableEvaluations: return ("evaluations", "계산 횟수")
+    case .tableStep: return ("step", "간격")
+    case .tableError: return ("error", "오차")
+
     case .captionCurves:
       return ("training loss and test accuracy for each learning rate", "학습률마다 학습 손실과 테스트 정확도")
     }
