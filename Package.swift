@@ -63,7 +63,9 @@ let package = Package(
 
     // MARK: - Test bundles
 
-    .testTarget(name: "CalculusTests", dependencies: ["Calculus"]),
+    .testTarget(
+      name: "CalculusTests",
+      dependencies: ["Calculus", .product(name: "Yams", package: "Yams")]),
     .testTarget(name: "LearningTests", dependencies: ["Learning"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
     .testTarget(name: "HarnessTests", dependencies: ["Harness", "ExperimentCLI", "Learning"]),

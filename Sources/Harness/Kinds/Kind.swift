@@ -28,6 +28,7 @@ enum Kinds {
     Descent.self,
     Gradcheck.self,
     Training.self,
+    Accuracy.self,
   ]
 
   static var names: [String] { all.map { $0.name } }

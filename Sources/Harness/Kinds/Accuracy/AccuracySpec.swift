@@ -1,0 +1,177 @@
+import Calculus
+import Foundation
+
+/// `kind: accuracy`: the digits and the cost of each derivative method, per case, point and
+/// precision.
+public struct AccuracySpec: Sendable {
+  /// A way of computing f'(x): a fixed scheme at its predicted best step, the complex step at a
+  /// tiny step, or the adaptive derivative.
+  public enum Method: String, CaseIterable, Sendable, Codable {
+    case forward
+    case backward
+    case central
+    case central4
+    case richardson
+    case complexStep = "complex-step"
+    case adaptive
+
+    /// The finite-difference scheme, or nil for `adaptive`.
+    public var scheme: Scheme? { Scheme(rawValue: rawValue) }
+  }
+
+  /// One function and its points.
+  public struct Case: Sendable {
+    public var f: Expression
+    public var text: String
+    public var variable: String
+    public var points: [Double]
+  }
+
+  /// `expect: {METHOD: {min_digits: N, covers: 0.95}}`.
+  public struct Expectation: Sendable, Equatable {
+    /// Every measured result of the method has at least this many correct digits.
+    public var minDigits: Double?
+    /// At least this share of the method's results has an error estimate at least its error.
+    public var covers: Double?
+  }
+
+  public var cases: [Case]
+  public var methods: [Method]
+  public var precisions: [Precision]
+  public var expectations: [Method: Expectation]
+}
+
+extension AccuracySpec: Decodable {
+  static let keys = ["cases", "methods", "precision", "expect"]
+
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.strictContainer(
+      allowing: Experiment.commonKeys + Self.keys, in: "an accuracy experiment")
+    methods =
+      try c.optional("methods", as: [EnumValue<Method>].self, expected: "a list of methods")?
+      .map(\.value) ?? Method.allCases
+    guard !methods.isEmpty else {
+      throw c.error("methods", "'methods' must name at least one method")
+    }
+    precisions =
+      try c.optional(
+        "precision", as: [EnumValue<Precision>].self, expected: "a list of precisions")?
+      .map(\.value) ?? [.double]
+    guard !precisions.isEmpty else {
+      throw c.error("precision", "'precision' must name at least one precision")
+    }
+    if methods.contains(.adaptive), let p = precisions.first(where: { !$0.supportsAdaptive }) {
+      throw c.error(
+        "precision",
+        "the adaptive derivative needs at least single precision, but 'precision' lists "
+          + "\(p.rawValue) (an 11-bit significand: its round-off floor is above the truncation "
+          + "error at every step it could extrapolate from); drop \(p.rawValue) from 'precision' "
+          + "or adaptive from 'methods'")
+    }
+    let caseSpecs = try c.required(
+      "cases", as: [CaseSpec].self, expected: "a list of {f, at}")
+    guard !caseSpecs.isEmpty else {
+      throw c.error("cases", "'cases' must list at least one function")
+    }
+    cases = caseSpecs.map(\.value)
+    if methods.contains(.complexStep),
+      let bad = caseSpecs.first(where: { !$0.source.expression.isAnalytic })
+    {
+      throw bad.source.error(
+        "complex-step needs a function that is analytic, but \"\(bad.source.text)\" uses "
+          + "abs, relu, sign or step; drop complex-step from 'methods'")
+    }
+    let expect =
+      try c.optional("expect", as: ExpectSpec.self, expected: "a mapping of methods")
+      ?? ExpectSpec()
+    for (method, mark) in expect.marks where !methods.contains(method) {
+      throw ExperimentError(
+        line: mark.line, column: mark.column,
+        "expect names '\(method.rawValue)', which is not among the methods ("
+          + methods.map(\.rawValue).joined(separator: ", ") + ")")
+    }
+    expectations = expect.values
+  }
+
+  /// One entry of `cases`. A point where f is not finite is kept: the run reports it as a
+  /// status, not as an error.
+  struct CaseSpec: Decodable {
+    var value: Case
+    var source: ExpressionSource
+
+    init(from decoder: Decoder) throws {
+      let c = try decoder.strictContainer(allowing: ["f", "at"], in: "a case")
+      source = try c.required("f", as: ExpressionSource.self, expected: "an expression in x")
+      let variables = source.expression.variables.sorted()
+      guard variables.count <= 1 else {
+        throw source.error(
+          "an accuracy case has one variable, but \"\(source.text)\" uses "
+            + variables.joined(separator: ", "))
+      }
+      let points = try c.required(
+        "at", as: NumberList.self, expected: "a number or a list of numbers"
+      ).values.map(\.value)
+      value = Case(
+        f: source.expression, text: source.text, variable: variables.first ?? "x",
+        points: points)
+    }
+  }
+
+  /// `expect:`, keyed by method, each `{min_digits, covers}`.
+  struct ExpectSpec: Decodable {
+    var values: [Method: Expectation] = [:]
+    var marks: [Method: (line: Int?, column: Int?)] = [:]
+
+    init() {}
+
+    init(from decoder: Decoder) throws {
+      let c = try decoder.strictContainer(
+        allowing: Method.allCases.map(\.rawValue), in: "'expect'")
+      for key in c.allKeys {
+        let method = Method(rawValue: key.stringValue)!
+        let mark = c.mark(key.stringValue)
+        marks[method] = (mark?.line, mark?.column)
+        values[method] = try c.required(
+          key.stringValue, as: ExpectationSpec.self, expected: "{min_digits, covers}"
+        ).value
+      }
+    }
+  }
+
+  struct ExpectationSpec: Decodable {
+    var value: Expectation
+
+    init(from decoder: Decoder) throws {
+      let c = try decoder.strictContainer(
+        allowing: ["min_digits", "covers"], in: "a method's expectation")
+      let digits = try c.optional("min_digits", as: Double.self, expected: "a number of digits")
+      if let digits, !(digits >= 0 && digits.isFinite) {
+        throw c.error("min_digits", "'min_digits' must be a number >= 0")
+      }
+      let covers = try c.optional("covers", as: Double.self, expected: "a share from 0 to 1")
+      if let covers, !(covers > 0 && covers <= 1) {
+        throw c.error("covers", "'covers' must be a share in (0, 1], such as 0.95")
+      }
+      guard digits != nil || covers != nil else {
+        throw ExperimentError(at: decoder.mark, "an expectation needs min_digits or covers")
+      }
+      value = Expectation(minDigits: digits, covers: covers)
+    }
+  }
+}
+
+extension Precision {
+  /// Whether `AdaptiveDerivative` runs in this precision (`AdaptiveDerivative.supports`).
+  var supportsAdaptive: Bool {
+    switch self {
+    case .half: return AdaptiveDerivative.supports(Float16.self)
+    case .single: return AdaptiveDerivative.supports(Float.self)
+    case .double: return AdaptiveDerivative.supports(Double.self)
+    case .extended: return AdaptiveDerivative.supports(Float80.self)
+    }
+  }
+
+  /// The correct digits a result in this precision can have: `-log10(epsilon / 2)`, the unit
+  /// round-off (3.3 half, 7.2 single, 15.95 double, 19.3 extended).
+  var digitsCap: Double { -log10(epsilon / 2) }
+}
