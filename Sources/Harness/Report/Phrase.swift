@@ -337,7 +337,8 @@ enum Phrase: Sendable, Equatable {
       return ("\(precision) precision: every case and point", "\(precision): 모든 함수와 점")
     case .medianDigits(let method, let digits, let evaluations):
       let d = String(format: "%.1f", digits)
-      return ("\(method): median \(d) digits, \(evaluations) evaluations", "\(method): 중앙값 \(d)자리, 계산 \(evaluations)회")
+      let plural = evaluations == "1" ? "" : "s"
+      return ("\(method): median \(d) digits, \(evaluations) evaluation\(plural)", "\(method): 중앙값 \(d)자리, 계산 \(evaluations)회")
     case .digitsPerCase(let precision):
       return ("digits against evaluations per case (\(precision))", "함수별 계산 횟수에 따른 정확한 자릿수 (\(precision))")
     case .captionDigits(let count):

@@ -151,7 +151,8 @@ enum AccuracyFigures {
         xAxis: Axis(language(.trueError), scale: .log10),
         yAxis: Axis(language(.errorEstimate), scale: .log10), series: series,
         referenceLines: [ReferenceLine(language(.estimateIsError), slope: 1, through: (1, 1))],
-        legend: .upperLeft)
+        // Both axes are errors: a decade is as long on each, so the diagonal is at 45°.
+        legend: .upperLeft, equalAspect: true)
     }
     var caption = language(.captionCalibration(shares.joined(separator: ", ")))
     if hidden > 0 { caption += "; " + language(.notDrawnOnLog(hidden)) }
