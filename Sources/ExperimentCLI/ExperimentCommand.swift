@@ -115,11 +115,55 @@ extension ExperimentCommand {
         "Where cached data sets live (default: DERIVATIVES_DATA, else the package's .cache/data).")
     public var data: String?
 
+    @Option(
+      help:
+        "The language of figures, summary.md, index pages and tables: en or ko (over the file's)."
+    )
+    public var language: String?
+
+    @Option(
+      name: .customLong("figure-size"),
+      help: "Every figure's size in pixels, WxH such as 1600x1000 (over the file's 'figure').")
+    public var figureSize: String?
+
+    @Option(
+      name: .customLong("font-scale"),
+      help: "A factor on every font and line width, 0.25 to 8 (1.3 for slides).")
+    public var fontScale: Double?
+
     @OptionGroup public var catalogOptions: CatalogOptions
 
     public init() {}
 
+    /// The presentation options, checked.
+    func presentation() throws -> PresentationOverrides {
+      var overrides = PresentationOverrides()
+      if let language {
+        guard let value = Language(rawValue: language) else {
+          throw ValidationError("unknown language '\(language)'; expected en or ko")
+        }
+        overrides.language = value
+      }
+      if let figureSize {
+        guard let size = FigureSettings.parseSize(figureSize) else {
+          let range = FigureSettings.pixelRange
+          throw ValidationError(
+            "--figure-size must be WxH with each side from \(range.lowerBound) to "
+              + "\(range.upperBound) pixels, such as 1600x1000; got '\(figureSize)'")
+        }
+        overrides.size = size
+      }
+      if let fontScale {
+        guard FigureSettings.fontScaleRange.contains(fontScale) else {
+          throw ValidationError("--font-scale must be from 0.25 to 8, got \(fontScale)")
+        }
+        overrides.fontScale = fontScale
+      }
+      return overrides
+    }
+
     public func validate() throws {
+      _ = try presentation()
       guard all || !experiments.isEmpty else {
         throw ValidationError("name at least one experiment, or pass --all")
       }
@@ -133,7 +177,7 @@ extension ExperimentCommand {
         formats: chosen.isEmpty
           ? [.png, .svg] : chosen.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
         jobs: jobs, showProgress: isatty(STDERR_FILENO) == 1,
-        dataDirectory: Locations.dataDirectory(option: data))
+        dataDirectory: Locations.dataDirectory(option: data), presentation: try presentation())
       let cancellation = Cancellation()
       Interrupt.install(cancellation)
       let session = Session(

@@ -29,7 +29,9 @@ struct PanelPainter {
     self.plan = plan
     self.painter = painter
     self.cell = cell
-    notes = plan.panel.notes + Self.undrawnNote(plan, language: language)
+    notes = Self.wrapped(
+      plan.panel.notes + Self.undrawnNote(plan, language: language), width: cell.width * 0.96,
+      painter: painter)
     spanStyles = SpanStyle.styles(
       for: plan.panel.spans.map { span in
         guard let a = plan.x.world(span.x.lowerBound), let b = plan.x.world(span.x.upperBound)
@@ -171,6 +173,25 @@ struct PanelPainter {
     PixelPoint(
       x: axes.x + (p.x - x.lower) / x.span * axes.width,
       y: axes.maxY - (p.y - y.lower) / y.span * axes.height)
+  }
+
+  /// Caption lines broken at spaces so that each fits `width` page pixels (a neighbouring
+  /// panel's caption is never overwritten); a single word longer than `width` stays whole.
+  static func wrapped(_ notes: [String], width: Double, painter: Painter) -> [String] {
+    notes.flatMap { note -> [String] in
+      var lines: [String] = []
+      var line = ""
+      for word in note.split(separator: " ", omittingEmptySubsequences: false) {
+        let candidate = line.isEmpty ? String(word) : line + " " + word
+        if !line.isEmpty, painter.textWidth(candidate, em: HouseStyle.annotationEm) > width {
+          lines.append(line)
+          line = String(word)
+        } else {
+          line = candidate
+        }
+      }
+      return lines + [line]
+    }
   }
 
   /// The note on points not drawn at their value, in the figure's language.

@@ -25,6 +25,8 @@ struct ResolvedSeries {
   var undrawable: Int
   /// The declared x-range in world units, when the series has one.
   var xExtent: ClosedRange<Double>?
+  /// Bars: the world x of every bin, empty ones included (they set the bar width).
+  var binXs: [Double] = []
 
   var dropped: Int { offFrame + undrawable }
   /// Points with finite coordinates.
@@ -44,6 +46,9 @@ struct ResolvedSeries {
     }
     var current: [WorldPoint] = []
     for (xv, yv) in zip(series.x, series.y) {
+      if style == .bars, let wx = x.world(xv), wx.isFinite { binXs.append(wx) }
+      // An empty bin has nothing to draw; it is not a point left out.
+      if style == .bars, yv == 0 { continue }
       if let wx = x.worldOrEdge(xv), let wy = y.worldOrEdge(yv),
         style != .bars || (wx.isFinite && wy.isFinite)
       {
@@ -58,9 +63,9 @@ struct ResolvedSeries {
     if !current.isEmpty { segments.append(current) }
   }
 
-  /// The width of a bar: the smallest gap between neighbouring x values.
+  /// The width of a bar: the smallest gap between neighbouring bins, empty ones included.
   var barWidth: Double? {
-    let xs = Set(points.map(\.x)).sorted()
+    let xs = Set(binXs).sorted()
     guard xs.count >= 2 else { return nil }
     return zip(xs.dropFirst(), xs).map { $0 - $1 }.min()
   }

@@ -1,4 +1,5 @@
 import Foundation
+import Plotting
 import Yams
 
 /// A parsed, validated experiment file.
@@ -9,6 +10,10 @@ public struct Experiment: Sendable {
   public var kind: String
   public var title: String
   public var description: String?
+  /// The language of every text the tool writes for this experiment (`language:`).
+  public var language: Language
+  /// Size and font scale of its figures (`figure:`).
+  public var figure: FigureSettings
   /// The file as given on the command line or found in `Experiments/`.
   public var path: String
   /// The file's text, shown on index.html.
@@ -22,7 +27,7 @@ public struct Experiment: Sendable {
   var definition: any ExperimentKindDefinition.Type { Kinds.named(kind)! }
 
   /// Keys every kind accepts.
-  static let commonKeys = ["name", "kind", "title", "description"]
+  static let commonKeys = ["name", "kind", "title", "description", "language", "figure"]
 
   /// Reads and validates the experiment file at `path`.
   ///
@@ -65,7 +70,8 @@ public struct Experiment: Sendable {
     let name = document.name ?? stem
     return Experiment(
       name: name, kind: document.kind, title: document.title ?? name,
-      description: document.description, path: path, source: text, spec: document.spec)
+      description: document.description, language: document.language, figure: document.figure,
+      path: path, source: text, spec: document.spec)
   }
 
   private static func yamlError(_ error: YamlError, path: String) -> ExperimentError {
@@ -108,6 +114,8 @@ struct ExperimentDocument: Decodable {
   var kind: String
   var title: String?
   var description: String?
+  var language: Language
+  var figure: FigureSettings
   var spec: any Sendable
 
   init(from decoder: Decoder) throws {
@@ -137,6 +145,12 @@ struct ExperimentDocument: Decodable {
     }
     title = try c.optional("title", as: String.self, expected: "a string")
     description = try c.optional("description", as: String.self, expected: "a string")
+    language =
+      try c.optional("language", as: LanguageValue.self, expected: "en or ko")?.value ?? .en
+    figure =
+      try c.optional(
+        "figure", as: FigureSettings.self, expected: "a mapping {width, height, font_scale}")
+      ?? FigureSettings()
     spec = try Kinds.decodeSpec(definition, from: decoder)
   }
 }

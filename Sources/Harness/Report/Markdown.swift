@@ -11,11 +11,13 @@ enum MarkdownWriter {
     prefix: String
   ) -> String {
     let verdict = report.verdict
+    let language = experiment.language
     var text = "## \(escaped(experiment.name))\n\n"
     text +=
       "**\(escaped(experiment.title))** (`\(experiment.kind)`, "
       + "[\(escaped(sourceFileName(experiment)))](\(prefix)\(sourceFileName(experiment)))): "
-      + (verdict.passed ? "passed" : "**failed**") + ", \(verdict.text)\n\n"
+      + (verdict.passed ? language(.passed) : "**\(language(.failed))**")
+      + ", \(verdict.text(language))\n\n"
     if let description = experiment.description?.trimmingCharacters(in: .whitespacesAndNewlines),
       !description.isEmpty
     {
@@ -26,15 +28,15 @@ enum MarkdownWriter {
       text += markdownTable(header: table.header, rows: table.rows) + "\n"
     }
     if !report.checks.isEmpty {
-      text += "Checks:\n\n"
+      text += "\(language(.checksHeading)):\n\n"
       for check in report.checks {
         text +=
-          "- \(statusWord(check.status)): \(escaped(check.subject)): \(escaped(check.detail))\n"
+          "- \(statusWord(check.status, language)): \(escaped(check.subject)): \(escaped(check.detail))\n"
       }
       text += "\n"
     }
     if !notes.isEmpty {
-      text += "Notes:\n\n" + notes.map { "- \(escaped($0))\n" }.joined() + "\n"
+      text += "\(language(.notesHeading)):\n\n" + notes.map { "- \(escaped($0))\n" }.joined() + "\n"
     }
     let shown = formats.contains(.png) ? "png" : formats.contains(.svg) ? "svg" : nil
     for figure in report.figures {
@@ -86,14 +88,17 @@ func sourceFileName(_ experiment: Experiment) -> String {
   return "experiment." + (ext.isEmpty ? "yaml" : ext)
 }
 
-/// Formats rows as an aligned text table.
+/// Formats rows as an aligned text table; Hangul and other wide characters count as two
+/// terminal columns.
 func alignedTable(header: [String], rows: [[String]], indent: String = "  ") -> [String] {
-  var widths = header.map(\.count)
-  for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+  var widths = header.map(displayWidth)
+  for row in rows {
+    for (i, cell) in row.enumerated() { widths[i] = max(widths[i], displayWidth(cell)) }
+  }
   func line(_ cells: [String]) -> String {
     indent
       + cells.enumerated().map { i, cell in
-        cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+        cell + String(repeating: " ", count: max(0, widths[i] - displayWidth(cell)))
       }
       .joined(separator: "  ")
   }
@@ -102,23 +107,39 @@ func alignedTable(header: [String], rows: [[String]], indent: String = "  ") -> 
   ] + rows.map(line)
 }
 
+/// How many terminal columns `text` takes: East Asian wide characters (Hangul, CJK) take two.
+func displayWidth(_ text: String) -> Int {
+  text.unicodeScalars.reduce(0) { width, scalar in
+    switch scalar.value {
+    case 0x0300...0x036F, 0x200B...0x200F: return width
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6:
+      return width + 2
+    default: return width + 1
+    }
+  }
+}
+
 /// The terminal's account of one experiment: the verdict line, tables, failed checks, notes.
 func terminalText(
   _ experiment: Experiment, _ report: Report, notes: [String], seconds: Double, folder: String
 ) -> String {
   let verdict = report.verdict
+  let language = experiment.language
   var lines = [
-    "== \(experiment.name) (\(experiment.kind)): \(verdict.passed ? "PASSED" : "FAILED"), "
-      + verdict.text + String(format: " in %.1f s", seconds) + " -> \(folder)"
+    "== \(experiment.name) (\(experiment.kind)): "
+      + language(verdict.passed ? .passed : .failedShout).uppercased() + ", "
+      + verdict.text(language) + " " + language(.seconds(seconds)) + " -> \(folder)"
   ]
   for table in report.tables where !table.rows.isEmpty {
     if let title = table.title { lines.append("  \(title):") }
     lines += alignedTable(header: table.header, rows: table.rows)
   }
   for check in report.checks where check.status != .passed {
-    let word = check.status == .failed ? "FAILED" : "NOT CHECKED"
+    let word = language(check.status == .failed ? .failedShout : .notCheckedShout)
     lines.append("  \(word): \(check.subject): \(check.detail)")
   }
-  lines += notes.map { "  note: \($0)" }
+  lines += notes.map { "  \(language(.note)): \($0)" }
   return lines.joined(separator: "\n") + "\n"
 }

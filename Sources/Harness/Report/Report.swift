@@ -51,6 +51,12 @@ public struct Report: Sendable {
       self.caption = caption
       self.content = content
     }
+
+    /// The PLplot figure, or nil for a diagram.
+    public var figure: Figure? {
+      if case .plot(let figure) = content { return figure }
+      return nil
+    }
   }
 
   /// The outcome as summary.json writes it (the kind's own fields, beside the common ones).
@@ -61,6 +67,9 @@ public struct Report: Sendable {
   /// Things a reader should know: the lecture's values, dropped points, excluded parameters.
   public var notes: [String] = []
   public var figures: [FigureEntry] = []
+  /// The checks and notes in English for summary.json, when the report speaks another
+  /// language; `nil` when it is English already.
+  public var machine: (checks: [Check], notes: [String])?
 
   public init(outcome: any Encodable & Sendable) { self.outcome = outcome }
 
@@ -124,15 +133,18 @@ public struct Verdict: Sendable, Codable, Equatable {
   }
 
   /// "12 of 14 checks passed, 2 not checked", "1 of 3 checks failed", "no checks".
-  public var text: String {
-    guard checks > 0 else { return "no checks (measured and reported only)" }
+  public var text: String { text(.en) }
+
+  /// The same in `language`.
+  func text(_ language: Language) -> String {
+    guard checks > 0 else { return language(.noChecks) }
     let passedCount = checks - failed - notChecked
     var parts =
       failed > 0
-      ? ["\(failed) of \(checks) check\(checks == 1 ? "" : "s") failed"]
-      : ["\(passedCount) of \(checks) check\(checks == 1 ? "" : "s") passed"]
-    if failed > 0, passedCount > 0 { parts.append("\(passedCount) passed") }
-    if notChecked > 0 { parts.append("\(notChecked) not checked") }
+      ? [language(.checksFailed(failed, of: checks))]
+      : [language(.checksPassed(passedCount, of: checks))]
+    if failed > 0, passedCount > 0 { parts.append(language(.passedCount(passedCount))) }
+    if notChecked > 0 { parts.append(language(.notCheckedCount(notChecked))) }
     return parts.joined(separator: ", ")
   }
 

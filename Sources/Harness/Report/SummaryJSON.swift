@@ -2,6 +2,9 @@ import Foundation
 
 /// summary.json: the common fields (name, kind, title, file, passed, verdict, checks, notes)
 /// and, beside them, the kind's outcome, encoded by `JSONEncoder` with sorted keys.
+///
+/// summary.json is for programs: its checks and notes are English whatever the experiment's
+/// `language` (the report's `machine` texts); `language` says what the pages and figures use.
 struct SummaryDocument: Encodable {
   var experiment: Experiment
   var report: Report
@@ -16,12 +19,15 @@ struct SummaryDocument: Encodable {
     try c.encode(experiment.title, forKey: "title")
     try c.encode(experiment.description, forKey: "description")
     try c.encode(experiment.path, forKey: "file")
-    let verdict = report.verdict
+    try c.encode(experiment.language.rawValue, forKey: "language")
+    let checks = report.machine?.checks ?? report.checks
+    let notes = report.machine?.notes ?? report.notes
+    let verdict = Verdict(checks)
     try c.encode(verdict.passed, forKey: "passed")
     try c.encode(verdict, forKey: "verdict")
-    try c.encode(report.checks, forKey: "checks")
-    try c.encode(report.checks.filter { $0.status == .failed }.map(\.detail), forKey: "failures")
-    try c.encode(report.notes + extraNotes, forKey: "notes")
+    try c.encode(checks, forKey: "checks")
+    try c.encode(checks.filter { $0.status == .failed }.map(\.detail), forKey: "failures")
+    try c.encode(notes + extraNotes, forKey: "notes")
   }
 
   func serialized() throws -> Data {

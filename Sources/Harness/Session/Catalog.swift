@@ -8,7 +8,8 @@ public struct Catalog: Sendable {
     self.directory = directory
   }
 
-  /// Paths of every experiment file, sorted by name.
+  /// Paths of every experiment file, sorted by name: the folder's own files, then those of
+  /// its subfolders one level down (`Experiments/ko/` holds the Korean twins).
   public func allPaths() throws -> [String] {
     let fm = FileManager.default
     guard let entries = try? fm.contentsOfDirectory(atPath: directory.path) else {
@@ -17,8 +18,21 @@ public struct Catalog: Sendable {
         "cannot list the experiments folder (set \(Locations.homeVariable) to the package root, "
           + "pass --experiments DIR, or pass a file)")
     }
-    return entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-      .map { Self.shown(directory.appendingPathComponent($0).path) }
+    var paths = Self.experimentFiles(entries).map { directory.appendingPathComponent($0).path }
+    for folder in entries.sorted() where !folder.hasPrefix(".") {
+      let sub = directory.appendingPathComponent(folder, isDirectory: true)
+      var isDirectory: ObjCBool = false
+      guard fm.fileExists(atPath: sub.path, isDirectory: &isDirectory), isDirectory.boolValue,
+        let inner = try? fm.contentsOfDirectory(atPath: sub.path)
+      else { continue }
+      paths += Self.experimentFiles(inner).map { sub.appendingPathComponent($0).path }
+    }
+    return paths.map(Self.shown)
+  }
+
+  private static func experimentFiles(_ names: [String]) -> [String] {
+    names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+      .sorted()
   }
 
   /// The file for a name (`central-vs-forward`) or a path (`path/to/my.yaml`).
@@ -30,9 +44,17 @@ public struct Catalog: Sendable {
       }
       return nameOrPath
     }
-    for ext in ["yaml", "yml"] {
-      let path = Self.shown(directory.appendingPathComponent("\(nameOrPath).\(ext)").path)
-      if fm.fileExists(atPath: path) { return path }
+    // `ko-seeds-derivative` is also `ko/seeds-derivative.yaml` (the name those files declare).
+    var candidates = [nameOrPath]
+    if let dash = nameOrPath.firstIndex(of: "-") {
+      candidates.append(
+        nameOrPath[..<dash] + "/" + nameOrPath[nameOrPath.index(after: dash)...])
+    }
+    for candidate in candidates {
+      for ext in ["yaml", "yml"] {
+        let path = Self.shown(directory.appendingPathComponent("\(candidate).\(ext)").path)
+        if fm.fileExists(atPath: path) { return path }
+      }
     }
     let names = ((try? allPaths()) ?? []).map {
       URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent

@@ -11,12 +11,16 @@ public struct RunOptions: Sendable {
   /// Where data sets cached by `make data` live (`--data`, `DERIVATIVES_DATA`, or the
   /// package's `.cache/data`).
   public var dataDirectory: URL
+  /// `--language`, `--figure-size`, `--font-scale`: set over every experiment file's own.
+  public var presentation: PresentationOverrides
 
   public init(
     outputRoot: URL = URL(fileURLWithPath: "Output", isDirectory: true),
     formats: [FigureFormat] = [.png, .svg], jobs: Int = 1, showProgress: Bool = false,
-    dataDirectory: URL = Locations.dataDirectory()
+    dataDirectory: URL = Locations.dataDirectory(),
+    presentation: PresentationOverrides = PresentationOverrides()
   ) {
+    self.presentation = presentation
     self.outputRoot = outputRoot
     self.formats = formats
     self.jobs = max(1, jobs)

@@ -83,7 +83,7 @@ public struct Session: Sendable {
     var seen: [String: String] = [:]
     for path in paths {
       do {
-        let experiment = try Experiment.load(path: path)
+        let experiment = try Experiment.load(path: path).overridden(by: options.presentation)
         // Two files must not write the same folder.
         if let other = seen[experiment.name] {
           err(

@@ -56,8 +56,8 @@ import Testing
     #expect(
       keys
         == [
-          "checks", "description", "failures", "file", "kind", "name", "notes", "other", "passed",
-          "title", "value", "verdict",
+          "checks", "description", "failures", "file", "kind", "language", "name", "notes", "other",
+          "passed", "title", "value", "verdict",
         ].sorted())
     let order = ["\"checks\"", "\"description\"", "\"failures\"", "\"file\""].map {
       text.range(of: $0)!.lowerBound

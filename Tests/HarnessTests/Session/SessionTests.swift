@@ -151,7 +151,9 @@ import Testing
     #expect(html.contains("expect: {forward: auto, central: 2}"), "the file's source")
     for svg in figures {
       let text = try String(contentsOf: output.appendingPathComponent(svg), encoding: .utf8)
-      let title = svg.hasPrefix("good/") ? "A | tricky *title*: " : "<title>partials: "
+      // The experiment's title is the figure's title; the figure's own is its subtitle.
+      let title =
+        svg.hasPrefix("good/") ? "<title>A | tricky *title*</title>" : "<title>partials</title>"
       #expect(text.contains(title), "\(svg) carries the experiment's title")
     }
   }

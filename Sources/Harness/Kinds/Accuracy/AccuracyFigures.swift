@@ -10,10 +10,12 @@ enum AccuracyFigures {
   /// Cases per figure of the per-case grid.
   static let panelsPerFigure = 12
 
-  static func make(spec: AccuracySpec, outcome o: AccuracyOutcome) -> [Report.FigureEntry] {
-    var figures = [overview(spec: spec, outcome: o)]
-    figures += perCase(spec: spec, outcome: o)
-    figures.append(calibration(spec: spec, outcome: o))
+  static func make(spec: AccuracySpec, outcome o: AccuracyOutcome, language: Language)
+    -> [Report.FigureEntry]
+  {
+    var figures = [overview(spec: spec, outcome: o, language: language)]
+    figures += perCase(spec: spec, outcome: o, language: language)
+    figures.append(calibration(spec: spec, outcome: o, language: language))
     return figures
   }
 
@@ -39,16 +41,15 @@ enum AccuracyFigures {
 
   static func digitsPanel(
     _ results: [Result], methods: [AccuracySpec.Method], title: String, legend: Bool,
-    summaries: [AccuracyOutcome.MethodSummary]
+    summaries: [AccuracyOutcome.MethodSummary], language: Language
   ) -> Panel {
     let series = methods.map { method -> Series in
       let mine = results.filter { $0.method == method && $0.digits != nil }
-      var label = method.rawValue
+      var label = language(.schemeName(method.rawValue))
       if let s = summaries.first(where: { $0.method == method }), let d = s.medianDigits,
         let n = s.medianEvaluations
       {
-        label += String(
-          format: ": median %.1f digits, %@ evaluation%@", d, short(n), n == 1 ? "" : "s")
+        label = language(.medianDigits(label, d, short(n)))
       }
       return Series(
         legend ? label : "", x: mine.map { offset($0.evaluations, method) },
@@ -57,33 +58,34 @@ enum AccuracyFigures {
     }
     let cap = results.first?.precision.digitsCap ?? 16
     return Panel(
-      title: title, xAxis: Axis("evaluations of f", scale: .log10, range: 0.7...100),
-      yAxis: Axis("correct digits", range: -0.5...(cap + 1)), series: series,
+      title: title, xAxis: Axis(language(.evaluationsOfF), scale: .log10, range: 0.7...100),
+      yAxis: Axis(language(.correctDigits), range: -0.5...(cap + 1)), series: series,
       legend: legend ? .lowerRight : .none)
   }
 
   /// Every case in one panel per precision.
-  static func overview(spec: AccuracySpec, outcome o: AccuracyOutcome) -> Report.FigureEntry {
+  static func overview(spec: AccuracySpec, outcome o: AccuracyOutcome, language: Language)
+    -> Report.FigureEntry
+  {
     let panels = spec.precisions.map { p in
       digitsPanel(
         o.results.filter { $0.precision == p }, methods: spec.methods,
-        title: "\(p.rawValue) precision: every case and point", legend: true,
-        summaries: o.summaries.filter { $0.precision == p })
+        title: language(.everyCaseAndPoint(language(.precisionName(p.rawValue)))), legend: true,
+        summaries: o.summaries.filter { $0.precision == p }, language: language)
     }
     let count = o.results.filter { $0.precision == spec.precisions[0] }.count / spec.methods.count
     return Report.FigureEntry(
       name: "digits-evaluations",
-      caption:
-        "Correct digits against evaluations of f, \(count) points; each method a colour and "
-        + "marker (set 5% apart sideways where the cost is the same; a complex evaluation counts "
-        + "as one)",
+      caption: language(.captionDigits(count)),
       figure: Figure(
-        title: "digits against evaluations", panels: panels, columns: min(panels.count, 2),
+        title: language(.digitsAgainstEvaluations), panels: panels, columns: min(panels.count, 2),
         width: panels.count > 1 ? 1600 : 1200, height: panels.count > 2 ? 1400 : 900))
   }
 
   /// One panel per case, in double (else the first precision), at most twelve to a figure.
-  static func perCase(spec: AccuracySpec, outcome o: AccuracyOutcome) -> [Report.FigureEntry] {
+  static func perCase(spec: AccuracySpec, outcome o: AccuracyOutcome, language: Language)
+    -> [Report.FigureEntry]
+  {
     let precision = spec.precisions.contains(.double) ? Precision.double : spec.precisions[0]
     let mine = o.results.filter { $0.precision == precision }
     // As few figures as twelve panels allow, the cases shared out evenly (27 cases: 9 each).
@@ -101,23 +103,28 @@ enum AccuracyFigures {
           mine.filter { $0.caseNumber == i + 1 }, methods: spec.methods,
           title: "\(mathText(c.text)) at \(c.variable) = "
             + c.points.map(short).joined(separator: ", "),
-          legend: i == indices[0], summaries: [])
+          legend: i == indices[0], summaries: [], language: language)
       }
       let columns = min(panels.count, 3)
       let rows = (panels.count + columns - 1) / columns
       let name = chunks.count == 1 ? "digits-cases" : "digits-cases-\(k + 1)"
       return Report.FigureEntry(
         name: name,
-        caption: "Correct digits against evaluations per case (\(precision.rawValue)), cases "
-          + "\(indices[0] + 1) to \(indices[indices.count - 1] + 1)",
+        caption: language(
+          .captionDigitsPerCase(
+            language(.precisionName(precision.rawValue)), indices[0] + 1,
+            indices[indices.count - 1] + 1)),
         figure: Figure(
-          title: "digits against evaluations per case (\(precision.rawValue))", panels: panels,
+          title: language(.digitsPerCase(language(.precisionName(precision.rawValue)))),
+          panels: panels,
           columns: columns, width: 1500, height: max(560, 460 * rows)))
     }
   }
 
   /// Error estimate against true error, log-log, with the diagonal; one panel per precision.
-  static func calibration(spec: AccuracySpec, outcome o: AccuracyOutcome) -> Report.FigureEntry {
+  static func calibration(spec: AccuracySpec, outcome o: AccuracyOutcome, language: Language)
+    -> Report.FigureEntry
+  {
     var hidden = 0
     var shares: [String] = []
     let panels = spec.precisions.map { p -> Panel in
@@ -129,35 +136,30 @@ enum AccuracyFigures {
         }
         hidden += mine.filter { $0.covers != nil }.count - drawn.count
         let s = o.summaries.first { $0.precision == p && $0.method == method }
-        var label = method.rawValue
+        var label = language(.schemeName(method.rawValue))
         if let s, s.withEstimate > 0 {
-          let share = String(
-            format: "%d/%d covered (%.0f%%)", s.covered, s.withEstimate,
-            100 * Double(s.covered) / Double(s.withEstimate))
+          let share = language(.covered(s.covered, s.withEstimate))
+          shares.append("\(label) \(share)")
           label += ": " + share
-          shares.append("\(method.rawValue) \(share)")
         }
         return Series(
           label, x: drawn.map(\.error), y: drawn.map { $0.errorEstimate ?? .nan },
           style: .markers, color: style(method), marker: style(method))
       }
       return Panel(
-        title: "\(p.rawValue) precision: above the diagonal the estimate covers the error",
-        xAxis: Axis("true error |estimate − f'(x)|", scale: .log10),
-        yAxis: Axis("error estimate", scale: .log10), series: series,
-        referenceLines: [ReferenceLine("estimate = error", slope: 1, through: (1, 1))],
-        legend: .upperLeft)
+        title: language(.calibrationPanel(language(.precisionName(p.rawValue)))),
+        xAxis: Axis(language(.trueError), scale: .log10),
+        yAxis: Axis(language(.errorEstimate), scale: .log10), series: series,
+        referenceLines: [ReferenceLine(language(.estimateIsError), slope: 1, through: (1, 1))],
+        // Both axes are errors: a decade is as long on each, so the diagonal is at 45°.
+        legend: .upperLeft, equalAspect: true)
     }
-    var caption =
-      "Error estimate against the true error (log-log, diagonal dashed); share covered: "
-      + shares.joined(separator: ", ")
-    if hidden > 0 {
-      caption += "; \(hidden) results with a zero error or estimate are not drawn on log axes"
-    }
+    var caption = language(.captionCalibration(shares.joined(separator: ", ")))
+    if hidden > 0 { caption += "; " + language(.notDrawnOnLog(hidden)) }
     return Report.FigureEntry(
       name: "calibration", caption: caption,
       figure: Figure(
-        title: "calibration of the error estimates", panels: panels,
+        title: language(.calibrationTitle), panels: panels,
         columns: min(panels.count, 2), width: panels.count > 1 ? 1600 : 1200,
         height: panels.count > 2 ? 1400 : 900))
   }

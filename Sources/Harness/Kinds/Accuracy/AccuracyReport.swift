@@ -4,17 +4,21 @@ import Foundation
 extension Accuracy {
   static func report(_ o: AccuracyOutcome, spec: AccuracySpec, experiment: Experiment) -> Report {
     var report = Report(outcome: o)
+    let language = experiment.language
     report.table(
-      "per method: digits (−log10 relative error) and evaluations of f",
+      language(.accuracyPerMethod),
       header: [
-        "method", "precision", "median digits", "10th pct", "min", "median evaluations",
-        "estimate ≥ error", "error estimate",
+        language(.tableMethod), language(.tablePrecision), language(.tableMedianDigits),
+        language(.tablePercentile10), language(.tableMin), language(.tableMedianEvaluations),
+        language(.tableCovers), language(.errorEstimate),
       ],
       rows: o.summaries.map(summaryRow))
     report.table(
       header: [
-        "f", "at", "precision", "method", "estimate", "digits", "evaluations", "step", "error",
-        "error estimate", "status",
+        "f", language(.tableAt), language(.tablePrecision), language(.tableMethod),
+        language(.tableEstimate), language(.tableDigits), language(.tableEvaluations),
+        language(.tableStep), language(.tableError), language(.errorEstimate),
+        language(.tableStatus),
       ],
       rows: o.results.map(resultRow))
     var table = CSVTable(columns: csvColumns)
@@ -22,7 +26,7 @@ extension Accuracy {
     report.csv("accuracy.csv", table)
     report.checks = checks(o, spec: spec)
     report.notes = notes(o)
-    report.figures = AccuracyFigures.make(spec: spec, outcome: o)
+    report.figures = AccuracyFigures.make(spec: spec, outcome: o, language: language)
     return report
   }
 

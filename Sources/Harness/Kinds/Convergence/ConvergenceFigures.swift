@@ -4,42 +4,34 @@ import Plotting
 
 /// Figures of `kind: convergence` (and the per-partial sweeps of `partials`).
 enum ConvergenceFigures {
-  static func make(spec: ConvergenceSpec, sweeps: [ConvergenceOutcome.Sweep])
-    -> [Report.FigureEntry]
-  {
+  static func make(
+    spec: ConvergenceSpec, sweeps: [ConvergenceOutcome.Sweep], language: Language
+  ) -> [Report.FigureEntry] {
     var figures: [Report.FigureEntry] = []
     let primary = spec.precisions.contains(.double) ? Precision.double : spec.precisions[0]
+    let precisionName = language(.precisionName(primary.rawValue))
     for (i, c) in spec.cases.enumerated() {
       for point in c.points {
         let here = sweeps.filter { $0.caseNumber == i + 1 && $0.at == point }.map(\.outcome)
         let main = here.filter { $0.precision == primary }
         let base = "case\(i + 1)-\(c.variable)\(fileSafe(short(point)))"
-        let title = "f(\(c.variable)) = \(mathText(c.text)) at \(c.variable) = \(short(point))"
+        let at = "\(c.variable) = \(short(point))"
+        let title = language(.casePoint(c.variable, mathText(c.text), short(point)))
+        let panel = errorPanel(
+          main, title: language(.errorAgainstStep(c.variable, precisionName)), language: language)
         figures.append(
           Report.FigureEntry(
-            name: base,
-            caption:
-              "\(c.text) at \(c.variable) = \(short(point)): error against h (\(primary.rawValue))",
-            figure: Figure(
-              title: title,
-              panels: [
-                errorPanel(
-                  main,
-                  title:
-                    "|estimate − f'(\(c.variable))| against the step h, \(primary.rawValue) precision"
-                )
-              ])
-          ))
+            name: base, caption: language(.captionError(c.text, at, precisionName)),
+            figure: Figure(title: title, panels: [panel])))
         if spec.precisions.count > 1 {
           let panels = spec.schemes.map { scheme in
-            precisionPanel(here.filter { $0.scheme == scheme }, scheme: scheme)
+            precisionPanel(here.filter { $0.scheme == scheme }, scheme: scheme, language: language)
           }
           figures.append(
             Report.FigureEntry(
-              name: base + "-precisions",
-              caption: "\(c.text) at \(c.variable) = \(short(point)): every precision",
+              name: base + "-precisions", caption: language(.captionPrecisions(c.text, at)),
               figure: Figure(
-                title: title + ": the same schemes in every precision", panels: panels,
+                title: title + ": " + language(.samePrecisions), panels: panels,
                 columns: panels.count > 1 ? 2 : 1)
             ))
         }
@@ -48,9 +40,39 @@ enum ConvergenceFigures {
     return figures
   }
 
+  /// A sweep as a series: every sample at its effective step, zero errors included (the
+  /// renderer marks them at the axis' edge and says so), non-finite estimates as gaps; the x
+  /// axis covers the whole sweep.
+  static func sweepSeries(
+    _ o: SweepOutcome, label: String, color: Int, dash: Dash = .solid
+  ) -> Series {
+    let steps = o.samples.map(\.effectiveStep).filter { $0 > 0 && $0.isFinite }
+    let range = steps.min().flatMap { lo in steps.max().map { lo...$0 } }
+    // A sweep with no truncation error is round-off only, mostly exact zeros: markers (zeros
+    // marked at the axis' foot) rather than a line diving to the edge and back at each one.
+    let roundOffOnly: Bool
+    if case .exact = o.fit { roundOffOnly = true } else { roundOffOnly = false }
+    return Series(
+      label, x: o.samples.map(\.effectiveStep),
+      y: o.samples.map { $0.estimate.isFinite ? $0.error : .nan },
+      style: roundOffOnly ? .markers : .lineAndMarkers,
+      dash: dash, color: color, marker: color, xRange: range)
+  }
+
+  /// The legend label of one sweep: its scheme and fitted slope (the best steps are in the
+  /// table; the figure marks them in the scheme's colour).
+  static func sweepLabel(_ o: SweepOutcome, language: Language) -> String {
+    let name = language(.schemeName(o.scheme.rawValue))
+    switch o.fit {
+    case .fitted(let fit): return language(.slope(name, fit.order))
+    case .exact: return language(.exactRoundOff(name))
+    case .noFit: return language(.noFit(name))
+    }
+  }
+
   /// A log-log panel of error against h, one series per scheme, with reference slopes, the fit
-  /// ranges shaded and the best steps marked.
-  static func errorPanel(_ outcomes: [SweepOutcome], title: String) -> Panel {
+  /// ranges shaded and each scheme's best steps marked in its colour.
+  static func errorPanel(_ outcomes: [SweepOutcome], title: String, language: Language) -> Panel {
     var series: [Series] = []
     var spans: [Span] = []
     var markers: [VerticalMarker] = []
@@ -60,37 +82,29 @@ enum ConvergenceFigures {
     var anchors: [Int: (x: Double, y: Double)] = [:]
     for (k, o) in outcomes.enumerated() {
       let color = Scheme.allCases.firstIndex(of: o.scheme) ?? k
-      let label: String
-      switch o.fit {
-      case .fitted(let fit): label = String(format: "%@: slope %.2f", o.scheme.rawValue, fit.order)
-      case .exact: label = "\(o.scheme.rawValue): exact (round-off only)"
-      case .noFit: label = "\(o.scheme.rawValue): no fit"
-      }
-      let points = o.samples.filter { $0.estimate.isFinite }
-      series.append(
-        Series(
-          label, x: points.map(\.effectiveStep), y: points.map(\.error), style: .lineAndMarkers,
-          color: color, marker: color))
+      series.append(sweepSeries(o, label: sweepLabel(o, language: language), color: color))
       if let fit = o.orderFit {
-        spans.append(Span("\(o.scheme.rawValue) fit range", x: fit.range, color: color))
+        spans.append(
+          Span(
+            language(.fitRange(language(.schemeName(o.scheme.rawValue)))), x: fit.range,
+            color: color))
         let order = Int(fit.order.rounded())
-        let top = points.filter { fit.range.contains($0.effectiveStep) }.max {
-          $0.effectiveStep < $1.effectiveStep
-        }
+        let top = o.samples.filter { $0.estimate.isFinite && fit.range.contains($0.effectiveStep) }
+          .max { $0.effectiveStep < $1.effectiveStep }
         if let top, anchors[order] == nil, order > 0 {
           anchors[order] = (top.effectiveStep, top.error)
         }
       }
       if let best = o.best, best.error > 0 {
-        markers.append(
-          VerticalMarker(
-            k == 0 ? "best h observed (dotted), predicted (dashed)" : "", x: best.effectiveStep,
-            dash: .dotted, color: color))
+        markers.append(VerticalMarker("", x: best.effectiveStep, dash: .dotted, color: color))
       }
       if let predicted = o.prediction.bestStep, predicted > 0, predicted.isFinite {
         markers.append(VerticalMarker("", x: predicted, dash: .dashed, color: color))
       }
-      if !o.prediction.explanation.isEmpty, o.prediction.order != o.scheme.order, let best = o.best
+      // The explanation of an unexpected order, at the best step (an exact scheme says so in
+      // its legend entry already).
+      if !o.prediction.explanation.isEmpty, !o.prediction.isExact,
+        o.prediction.order != o.scheme.order, let best = o.best, best.error > 0
       {
         annotations.append(
           Annotation(
@@ -105,20 +119,24 @@ enum ConvergenceFigures {
           p == 1 ? "O(h)" : "O(h^{\(p)})", slope: Double(p), through: (anchor.x, anchor.y * 5)))
     }
     return Panel(
-      title: title, xAxis: Axis("step h", scale: .log10), yAxis: Axis("|error|", scale: .log10),
-      series: series, referenceLines: references, spans: spans, verticalMarkers: markers,
-      annotations: annotations, legend: .best)
+      title: title, xAxis: Axis(language(.stepH), scale: .log10),
+      yAxis: Axis(language(.absError), scale: .log10), series: series,
+      referenceLines: references, spans: spans, verticalMarkers: markers,
+      // A sweep's curves reach every corner (round-off at the left, truncation at the right):
+      // the legend goes beside the axes, where it covers nothing.
+      annotations: annotations, legend: .outsideRight,
+      notes: markers.isEmpty ? [] : [language(.bestObserved) + ", " + language(.bestPredicted)])
   }
 
   /// One scheme in every precision.
-  static func precisionPanel(_ outcomes: [SweepOutcome], scheme: Scheme) -> Panel {
+  static func precisionPanel(_ outcomes: [SweepOutcome], scheme: Scheme, language: Language)
+    -> Panel
+  {
     let series = outcomes.enumerated().map { k, o -> Series in
-      let points = o.samples.filter { $0.estimate.isFinite }
-      let slope = o.fittedOrder.map { String(format: ", slope %.2f", $0) } ?? ""
+      let name = language(.precisionName(o.precision.rawValue))
       let color = Precision.allCases.firstIndex(of: o.precision) ?? k
-      return Series(
-        "\(o.precision.rawValue)\(slope)", x: points.map(\.effectiveStep), y: points.map(\.error),
-        color: color, marker: color)
+      return sweepSeries(
+        o, label: o.fittedOrder.map { language(.slope(name, $0)) } ?? name, color: color)
     }
     let markers = outcomes.compactMap { o -> VerticalMarker? in
       guard let best = o.best else { return nil }
@@ -127,9 +145,10 @@ enum ConvergenceFigures {
         color: Precision.allCases.firstIndex(of: o.precision))
     }
     return Panel(
-      title: "\(scheme.rawValue) (order \(scheme.order))", xAxis: Axis("step h", scale: .log10),
-      yAxis: Axis("|error|", scale: .log10), series: series, verticalMarkers: markers, legend: .best
-    )
+      title: language(.schemeOrder(language(.schemeName(scheme.rawValue)), scheme.order)),
+      xAxis: Axis(language(.stepH), scale: .log10),
+      yAxis: Axis(language(.absError), scale: .log10), series: series, verticalMarkers: markers,
+      legend: .outsideRight, notes: markers.isEmpty ? [] : [language(.bestObserved)])
   }
 }
 

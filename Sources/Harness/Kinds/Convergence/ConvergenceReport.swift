@@ -6,11 +6,12 @@ extension Convergence {
     -> Report
   {
     var report = Report(outcome: o)
+    let language = experiment.language
     var rows: [[String]] = []
     var table = CSVTable(columns: ["case", "f", "variable", "at"] + SweepReporting.csvColumns)
     for s in o.results {
       let subject = "\(s.f) at \(s.variable) = \(short(s.at))"
-      rows.append([s.f, short(s.at)] + SweepReporting.row(s.outcome))
+      rows.append([s.f, short(s.at)] + SweepReporting.row(s.outcome, language))
       for row in SweepReporting.csvRows(
         s.outcome, leading: [.int(s.caseNumber), .string(s.f), .string(s.variable), .number(s.at)])
       {
@@ -20,12 +21,16 @@ extension Convergence {
         report.notes.append(note)
       }
     }
-    report.table(header: ["f", "at"] + SweepReporting.header, rows: rows)
     report.table(
-      "the notes' steps (double): estimate (|error|)",
-      header: ["f", "at", "scheme"] + lectureSteps.map { "h = \(short($0))" },
+      header: [language(.tableF), language(.tableAt)] + SweepReporting.header(language),
+      rows: rows)
+    report.table(
+      language(.tableStepsOfNotes),
+      header: [language(.tableF), language(.tableAt), language(.tableScheme)]
+        + lectureSteps.map { "h = \(short($0))" },
       rows: o.results.filter { !$0.atSteps.isEmpty }.map { s in
-        [s.f, short(s.at), s.outcome.scheme.rawValue] + s.atSteps.map(stepCell)
+        [s.f, short(s.at), language(.schemeName(s.outcome.scheme.rawValue))]
+          + s.atSteps.map(stepCell)
       })
     report.checks = SweepReporting.checks(
       o.results.map { ("\($0.f) at \($0.variable) = \(short($0.at))", $0.outcome) })
@@ -33,7 +38,7 @@ extension Convergence {
       report.checks.append(c.check("\(spec.cases[c.number - 1].text) at \(c.at.text)"))
     }
     report.csv("errors.csv", table)
-    report.figures = ConvergenceFigures.make(spec: spec, sweeps: o.results)
+    report.figures = ConvergenceFigures.make(spec: spec, sweeps: o.results, language: language)
     return report
   }
 }

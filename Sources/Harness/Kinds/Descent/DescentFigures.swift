@@ -4,7 +4,9 @@ import Plotting
 
 /// Figures of `kind: descent`: the paths on a contour map and f against the step.
 enum DescentFigures {
-  static func make(spec: DescentSpec, runs: [DescentOutcome.Run]) -> [Report.FigureEntry] {
+  static func make(spec: DescentSpec, runs: [DescentOutcome.Run], language: Language)
+    -> [Report.FigureEntry]
+  {
     var figures: [Report.FigureEntry] = []
     let vars = spec.variables
     let rates = spec.learningRates
@@ -19,31 +21,49 @@ enum DescentFigures {
       [Dash.solid, .dashed, .dotted, .dashDot][variant(r) % 4]
     }
     func label(_ r: DescentOutcome.Run) -> String {
-      var parts: [String] = []
-      if spec.updates.count > 1 { parts.append(r.run.update.rawValue) }
-      if spec.gradients.count > 1 { parts.append(r.gradient.rawValue) }
-      let detail = parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
-      return "η = \(short(r.run.learningRate))\(detail): \(r.run.status.rawValue)"
+      // One legend entry per learning rate (and update rule); the other gradients' paths are
+      // told by their dash (a note under the panel says which).
+      guard r.gradient == spec.gradients[0] else { return "" }
+      let status = language(.descentStatus(r.run.status.rawValue))
+      let rate = short(r.run.learningRate)
+      guard spec.updates.count > 1 else { return language(.learningRateRun(rate, status)) }
+      return language(
+        .learningRateRun("\(rate), \(language(.updateRule(r.run.update.rawValue)))", status))
     }
+    let styles = ["solid", "dashed", "dotted", "dash-dot"]
+    let notes =
+      spec.gradients.count > 1
+      ? [
+        language(
+          .gradientStyles(
+            spec.gradients.enumerated().map { k, g in
+              "\(gradientName(g, language)) \(language(.lineStyle(styles[min(k, 3)])))"
+            }.joined(separator: ", ")))
+      ] : []
     if vars.count == 2 {
       figures.append(
-        paths(spec, runs: runs, color: color, dash: dash, variant: variant, label: label))
+        paths(
+          spec, runs: runs, color: color, dash: dash, variant: variant, label: label,
+          notes: notes, language: language))
     }
     let series = runs.map { r -> Series in
       let steps = r.run.values.indices.map(Double.init)
       return Series(
         label(r), x: steps, y: r.run.values, style: .line, dash: dash(r),
-        color: color(r.run.learningRate))
+        color: color(r.run.learningRate), xRange: 0...Double(spec.steps))
     }
+    let f = mathText(spec.text)
     figures.append(
       Report.FigureEntry(
-        name: "loss", caption: "f against the step for each learning rate",
+        name: "loss", caption: language(.captionLoss),
         figure: Figure(
-          title: "f = \(mathText(spec.text)) along the descent: too low, just right, too high",
+          title: language(
+            showsAllThree(runs, spec: spec) ? .descentLossTooLowRightHigh(f) : .descentLoss(f)),
           panels: [
             Panel(
-              title: "f(x_{k}) against step k (log scale)", xAxis: Axis("step k"),
-              yAxis: Axis("f(x_{k})", scale: .log10), series: series, legend: .best)
+              title: language(.lossPanel), xAxis: Axis(language(.stepK), isInteger: true),
+              yAxis: Axis("f(x_{k})", scale: .log10), series: series, legend: .best,
+              notes: notes)
           ])
       ))
     return figures
@@ -54,7 +74,7 @@ enum DescentFigures {
   static func paths(
     _ spec: DescentSpec, runs: [DescentOutcome.Run], color: (Double) -> Int,
     dash: (DescentOutcome.Run) -> Dash, variant: (DescentOutcome.Run) -> Int,
-    label: (DescentOutcome.Run) -> String
+    label: (DescentOutcome.Run) -> String, notes: [String], language: Language
   ) -> Report.FigureEntry {
     let vars = spec.variables
     // Frame the runs that stay bounded; a diverging path is drawn until it leaves the frame.
@@ -78,25 +98,49 @@ enum DescentFigures {
         dash: dash(r), color: color(r.run.learningRate),
         marker: color(r.run.learningRate) + variant(r) * spec.learningRates.count)
     }
+    let startText = "(\(short(spec.start[0])), \(short(spec.start[1])))"
     let start = Series(
-      "start (\(short(spec.start[0])), \(short(spec.start[1])))", x: [spec.start[0]],
+      language(.start(startText)), x: [spec.start[0]],
       y: [spec.start[1]], style: .markers, color: 7, marker: 5)
     return Report.FigureEntry(
-      name: "paths", caption: "gradient descent paths on the contour map of \(spec.text)",
+      name: "paths", caption: language(.captionPaths(spec.text)),
       figure: Figure(
-        title: "Gradient descent on f = \(mathText(spec.text)): paths by learning rate η",
+        title: language(.descentPaths(mathText(spec.text))),
         panels: [
           Panel(
-            title:
-              "\(spec.steps) steps from (\(short(spec.start[0])), \(short(spec.start[1]))), gradient: \(spec.gradients.map(\.rawValue).joined(separator: ", "))"
-              + (spec.updates.count > 1 || spec.updates != [.standard]
-                ? "; update: \(spec.updates.map(\.rawValue).joined(separator: ", "))" : ""),
+            title: language(
+              .pathsPanel(
+                spec.steps, startText,
+                spec.gradients.map { gradientName($0, language) }.joined(separator: ", ")))
+              + (spec.updates != [.standard]
+                ? "; " + spec.updates.map { language(.updateRule($0.rawValue)) }
+                  .joined(separator: ", ") : ""),
             xAxis: Axis(subscripted(vars[0]), range: (cx - half)...(cx + half)),
             yAxis: Axis(subscripted(vars[1]), range: (cy - half)...(cy + half)),
             series: series + [start], legend: .outsideRight,
-            content: .contour(grid, levels: .count(14)))
+            content: .contour(grid, levels: .count(14)), equalAspect: true, notes: notes)
         ],
         width: 1400, height: 1000)
     )
+  }
+
+  /// Whether the runs of the first gradient, in order of learning rate, go from too slow
+  /// through converged to diverged: only then does the loss figure say "too low, just right,
+  /// too high".
+  static func showsAllThree(_ runs: [DescentOutcome.Run], spec: DescentSpec) -> Bool {
+    let statuses = runs.filter { $0.gradient == spec.gradients[0] }
+      .sorted { $0.run.learningRate < $1.run.learningRate }.map(\.run.status)
+    guard let slow = statuses.lastIndex(of: .tooSlow),
+      let converged = statuses.firstIndex(of: .converged),
+      let lastConverged = statuses.lastIndex(of: .converged),
+      let diverged = statuses.firstIndex(of: .diverged)
+    else { return false }
+    return slow < converged && lastConverged < diverged
+  }
+
+  /// The gradient's name in figure text: analytic, or the difference scheme's name.
+  static func gradientName(_ source: GradientSource, _ language: Language) -> String {
+    source == .analytic
+      ? language(.analytic) : language(.schemeName(source.rawValue))
   }
 }

@@ -4,6 +4,7 @@ import Foundation
 extension Descent {
   static func report(_ o: DescentOutcome, spec: DescentSpec, experiment: Experiment) -> Report {
     var report = Report(outcome: o)
+    let language = experiment.language
     var table = CSVTable(
       columns: ["update", "gradient", "learning_rate", "step"] + o.variables + ["f"])
     var rows: [[String]] = []
@@ -18,8 +19,9 @@ extension Descent {
             + x.map { .number($0) } + [.number(value)])
       }
       rows.append([
-        run.update.rawValue, r.gradient.rawValue, short(run.learningRate), run.status.rawValue,
-        String(run.stepsTaken),
+        language(.updateRule(run.update.rawValue)),
+        DescentFigures.gradientName(r.gradient, language), short(run.learningRate),
+        language(.descentStatus(run.status.rawValue)), String(run.stepsTaken),
         String(format: "%.4g", run.finalValue), run.reason,
       ])
       let expected = StatusExpectations.status(
@@ -28,10 +30,15 @@ extension Descent {
       if let expected {
         report.checks.append(
           Check(
-            "learning rate \(short(run.learningRate)) (\(run.update.rawValue) update, "
-              + "\(r.gradient.rawValue) gradient)",
+            language(
+              .learningRateUpdateGradientSubject(
+                short(run.learningRate), update: language(.updateRule(run.update.rawValue)),
+                gradient: DescentFigures.gradientName(r.gradient, language))),
             passed: expected == run.status,
-            "expected \(expected.rawValue), got \(run.status.rawValue) (\(run.reason))"))
+            language(
+              .expectedGot(
+                language(.descentStatus(expected.rawValue)),
+                language(.descentStatus(run.status.rawValue)), run.reason))))
       }
     }
     for a in o.pathAgreement {
@@ -58,10 +65,12 @@ extension Descent {
       }
     }
     report.table(
-      header: ["update", "gradient", "learning rate", "status", "steps", "final f", "why"],
-      rows: rows)
+      header: [
+        language(.tableUpdate), language(.tableGradient), language(.tableLearningRate),
+        language(.tableStatus), language(.tableSteps), language(.tableFinalF), language(.tableWhy),
+      ], rows: rows)
     report.csv("paths.csv", table)
-    report.figures = DescentFigures.make(spec: spec, runs: o.runs)
+    report.figures = DescentFigures.make(spec: spec, runs: o.runs, language: experiment.language)
     return report
   }
 }

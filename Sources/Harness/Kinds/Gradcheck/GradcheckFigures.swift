@@ -4,7 +4,9 @@ import Plotting
 
 /// Figures of `kind: gradcheck`: the relative errors per tensor and the directional sweeps.
 enum GradcheckFigures {
-  static func make(_ spec: GradcheckSpec, outcome o: GradcheckOutcome) -> [Report.FigureEntry] {
+  static func make(_ spec: GradcheckSpec, outcome o: GradcheckOutcome, language: Language)
+    -> [Report.FigureEntry]
+  {
     let names = o.tensors.map(\.name)
     let relativeErrors = o.entries.filter { $0.analytic != 0 || $0.numerical != 0 }.map {
       (tensor: $0.tensor, value: $0.relativeError, kink: $0.nearKink)
@@ -17,7 +19,10 @@ enum GradcheckFigures {
     let logs = relativeErrors.map { log10(max($0.value, 1e-20)) }
     let lo = (logs.min() ?? -16).rounded(.down)
     let hi = max((logs.max() ?? 0).rounded(.up), lo + 1)
-    let panels = names.indices.map { t -> Panel in
+    // A tensor with no sampled entry has nothing to draw: no empty panel, a note instead.
+    let sampled = names.indices.filter { t in relativeErrors.contains { $0.tensor == t } }
+    let unsampled = names.indices.filter { !sampled.contains($0) }.map { names[$0] }
+    let panels = sampled.map { t -> Panel in
       let smooth = relativeErrors.filter { $0.tensor == t && !$0.kink }.map {
         log10(max($0.value, 1e-20))
       }
@@ -26,61 +31,74 @@ enum GradcheckFigures {
       }
       var series = [
         Series.histogram(
-          "away from kinks (\(smooth.count))", values: smooth, bins: 40, range: lo...hi, color: 0)
+          language(.awayFromKinks(smooth.count)), values: smooth, bins: 40, range: lo...hi, color: 0
+        )
       ]
       if !kinked.isEmpty {
         series.append(
           Series.histogram(
-            "step crosses a relu kink (\(kinked.count))", values: kinked, bins: 40, range: lo...hi,
+            language(.crossesKink(kinked.count)), values: kinked, bins: 40, range: lo...hi,
             color: 1))
       }
       let markers =
         spec.maxRelativeError.map {
-          [VerticalMarker("verdict bound \(short($0))", x: log10($0), dash: .dashed, color: 2)]
+          [
+            VerticalMarker(
+              language(.verdictBound(short($0))), x: log10($0), dash: .dashed, color: 2)
+          ]
         } ?? []
       return Panel(
-        title: "\(names[t]): |a − n| / max(|a|, |n|, \(String(format: "%.1e", floor)))",
-        xAxis: Axis("log_{10} relative error", range: lo...hi),
-        yAxis: Axis("parameters", scale: .log10), series: series, verticalMarkers: markers,
-        legend: .upperLeft)
+        title: language(.relativeErrorPanel(names[t], String(format: "%.1e", floor))),
+        xAxis: Axis(language(.log10RelativeError), range: lo...hi),
+        yAxis: Axis(language(.parameters), scale: .log10), series: series,
+        verticalMarkers: markers, legend: .outsideRight)
     }
-    figures.append(
-      Report.FigureEntry(
-        name: "relative-errors",
-        caption: "relative errors between backprop and the numerical gradient, per tensor",
-        figure: Figure(
-          title:
-            "Backprop against the numerical gradient (\(spec.scheme.rawValue), h = \(short(spec.step))), \(spec.network.configuration.layers.map(String.init).joined(separator: "-")) network",
-          panels: panels, columns: 2, width: 1400, height: 1000)
-      ))
+    var figurePanels = panels
+    if !unsampled.isEmpty, !figurePanels.isEmpty {
+      figurePanels[figurePanels.count - 1].notes.append(
+        language(.noSampledEntries(unsampled.joined(separator: ", "))))
+    }
+    let columns = figurePanels.count > 1 ? 2 : 1
+    let rows = (figurePanels.count + columns - 1) / columns
+    let net = spec.network.configuration.layers.map(String.init).joined(separator: "-")
+    if !figurePanels.isEmpty {
+      figures.append(
+        Report.FigureEntry(
+          name: "relative-errors", caption: language(.captionRelativeErrors),
+          figure: Figure(
+            title: language(.gradcheckTitle(spec.scheme.rawValue, short(spec.step), net)),
+            panels: figurePanels, columns: columns, width: columns == 1 ? 1000 : 1400,
+            height: rows == 1 ? 650 : 500 * rows)
+        ))
+    }
     if !sweep.isEmpty {
-      figures.append(sweepFigure(spec, sweep: sweep, sweepAll: sweepAll, kinkStep: kinkStep))
+      figures.append(
+        sweepFigure(
+          spec, sweep: sweep, sweepAll: sweepAll, kinkStep: kinkStep, language: language))
     }
     return figures
   }
 
   /// The directional sweeps: output layer (smooth) beside all parameters (relu kinks).
   static func sweepFigure(
-    _ spec: GradcheckSpec, sweep: [SweepOutcome], sweepAll: [SweepOutcome], kinkStep: Double?
+    _ spec: GradcheckSpec, sweep: [SweepOutcome], sweepAll: [SweepOutcome], kinkStep: Double?,
+    language: Language
   ) -> Report.FigureEntry {
     let smooth = ConvergenceFigures.errorPanel(
-      sweep, title: "along a random direction in the output layer (W2, b2): smooth"
-    )
+      sweep, title: language(.sweepOutputLayer), language: language)
     var all = ConvergenceFigures.errorPanel(
-      sweepAll, title: "along a random direction in all parameters: relu kinks")
+      sweepAll, title: language(.sweepAllParameters), language: language)
     if let kinkStep {
       all.verticalMarkers.append(
         VerticalMarker(
-          "a relu kink is crossed for h > \(String(format: "%.2g", kinkStep))", x: kinkStep,
+          language(.kinkCrossed(String(format: "%.2g", kinkStep))), x: kinkStep,
           dash: .dashDot, color: 5))
     }
     return Report.FigureEntry(
       name: "sweep",
-      caption:
-        "error of the numerical derivative of the network's loss against h, along two directions",
+      caption: language(.captionSweep),
       figure: Figure(
-        title:
-          "|numerical − backprop| derivative of the loss along a direction d, against h (\(spec.precision.rawValue))",
+        title: language(.sweepTitle(language(.precisionName(spec.precision.rawValue)))),
         panels: [smooth, all], columns: 2, width: 1800, height: 800)
     )
   }

@@ -4,6 +4,7 @@ import Foundation
 extension Gradcheck {
   static func report(_ o: GradcheckOutcome, spec: GradcheckSpec, experiment: Experiment) -> Report {
     var report = Report(outcome: o)
+    let language = experiment.language
     var rows: [[String]] = []
     for t in o.tensors {
       let check = tensorCheck(t, bound: spec.maxRelativeError)
@@ -13,13 +14,13 @@ extension Gradcheck {
         String(format: "%.3g", t.maxRelativeError.value ?? .nan),
         String(format: "%.3g", t.normwiseRelativeError.value ?? .nan), String(t.kinkEntries),
         t.kinkMaxRelativeError.value.map { String(format: "%.3g", $0) } ?? "-",
-        check.map { statusWord($0.status) } ?? "-",
+        check.map { statusWord($0.status, language) } ?? "-",
       ])
     }
     report.table(
       header: [
-        "tensor", "entries", "max abs", "max rel", "normwise", "near kink", "kink max rel",
-        "verdict",
+        language(.tableTensor), language(.tableEntries), "max abs", "max rel", "normwise",
+        language(.tableNearKink), language(.tableKinkMaxRel), language(.tableVerdict),
       ], rows: rows)
     if let gap = o.timing.fastVsTextbookMaxDifference?.value {
       let bound = o.precision == .double ? 1e-9 : 1e-4
@@ -30,9 +31,9 @@ extension Gradcheck {
     }
     if !o.results.isEmpty {
       report.table(
-        "the derivative of the loss along a random direction",
-        header: ["direction"] + SweepReporting.header,
-        rows: o.results.map { [$0.direction.rawValue] + SweepReporting.row($0.outcome) })
+        language(.tableAlongDirection),
+        header: [language(.tableDirection)] + SweepReporting.header(language),
+        rows: o.results.map { [$0.direction.rawValue] + SweepReporting.row($0.outcome, language) })
       report.checks += SweepReporting.checks(
         o.results.map { ("derivative of the loss along the \($0.direction.rawValue)", $0.outcome) })
       if let step = o.results.compactMap(\.kinkStep).first {
@@ -63,7 +64,7 @@ extension Gradcheck {
       }
       report.csv("sweep.csv", sweep)
     }
-    report.figures = GradcheckFigures.make(spec, outcome: o)
+    report.figures = GradcheckFigures.make(spec, outcome: o, language: language)
     return report
   }
 

@@ -5,7 +5,9 @@ import Plotting
 /// Figures of `kind: partials`: error against h per partial, the lecture's geometric picture
 /// of a partial derivative, and the Hessian's convergence.
 enum PartialsFigures {
-  static func make(spec: PartialsSpec, outcome: PartialsOutcome) -> [Report.FigureEntry] {
+  static func make(spec: PartialsSpec, outcome: PartialsOutcome, language: Language)
+    -> [Report.FigureEntry]
+  {
     var figures: [Report.FigureEntry] = []
     let hessians = outcome.hessian
     let vars = spec.variables
@@ -20,32 +22,33 @@ enum PartialsFigures {
         }.map(\.outcome)
         panels.append(
           ConvergenceFigures.errorPanel(
-            here, title: "∂f/∂\(subscripted(vars[v])) at \(at)"))
+            here, title: language(.partialAt(subscripted(vars[v]), at)), language: language))
       }
       figures.append(
         Report.FigureEntry(
           name: "point\(p + 1)-partials",
-          caption: "every partial of \(spec.text) at \(at): error against h",
+          caption: language(.captionPartials(spec.text, at)),
           figure: Figure(
-            title: "f = \(fText): error of each partial derivative against h", panels: panels,
+            title: language(.partialsTitle(fText)), panels: panels,
             columns: min(panels.count, 2),
             width: 1200, height: panels.count > 2 ? 1200 : 900)
         ))
       if vars.count == 2 {
-        figures.append(slice(spec, point: point, index: p))
+        figures.append(slice(spec, point: point, index: p, language: language))
       }
     }
     if !hessians.isEmpty {
       let panels = spec.points.indices.map { p -> Panel in
         let series = hessians.filter { $0.pointNumber == p + 1 }.enumerated().map {
           k, o -> Series in
-          let pts = o.samples.filter { $0.error.isFinite && $0.error > 0 }
-          let slope =
-            o.fit.fit.map { String(format: ": slope %.2f", $0.order) }
-            ?? (o.prediction.isExact ? ": exact" : "")
+          let entry = "f_{\(vars[o.i])\(vars[o.j])}"
+          let label =
+            o.fit.fit.map { language(.slope(entry, $0.order)) }
+            ?? (o.prediction.isExact ? language(.exactRoundOff(entry)) : entry)
+          let steps = o.samples.map(\.step)
           return Series(
-            "f_{\(vars[o.i])\(vars[o.j])}\(slope)", x: pts.map(\.step), y: pts.map(\.error),
-            color: k, marker: k)
+            label, x: steps, y: o.samples.map { $0.error.isNaN ? .nan : $0.error }, color: k,
+            marker: k, xRange: steps.min().flatMap { lo in steps.max().map { lo...$0 } })
         }
         let anchor = hessians.filter { $0.pointNumber == p + 1 }.compactMap {
           o -> (Double, Double)? in
@@ -53,8 +56,9 @@ enum PartialsFigures {
           return (f.range.upperBound, f.constant * pow(f.range.upperBound, f.order))
         }.max { $0.1 < $1.1 }
         return Panel(
-          title: "Hessian at \(pointText(vars, spec.points[p])): central second differences",
-          xAxis: Axis("step h", scale: .log10), yAxis: Axis("|error|", scale: .log10),
+          title: language(.hessianAt(pointText(vars, spec.points[p]))),
+          xAxis: Axis(language(.stepH), scale: .log10),
+          yAxis: Axis(language(.absError), scale: .log10),
           series: series,
           referenceLines: anchor.map {
             [ReferenceLine("O(h^{2})", slope: 2, through: ($0.0, $0.1 * 5))]
@@ -63,9 +67,9 @@ enum PartialsFigures {
       }
       figures.append(
         Report.FigureEntry(
-          name: "hessian", caption: "the Hessian's second differences: error against h",
+          name: "hessian", caption: language(.captionHessian),
           figure: Figure(
-            title: "f = \(fText): Hessian entries", panels: panels, columns: min(panels.count, 2))
+            title: language(.hessianTitle(fText)), panels: panels, columns: min(panels.count, 2))
         ))
     }
     return figures
@@ -73,7 +77,9 @@ enum PartialsFigures {
 
   /// The lecture's picture: the surface, its intersection with the plane through the point,
   /// and the tangent line whose slope is the partial derivative; in 3-D and as a 2-D slice.
-  static func slice(_ spec: PartialsSpec, point: [Double], index p: Int) -> Report.FigureEntry {
+  static func slice(_ spec: PartialsSpec, point: [Double], index p: Int, language: Language)
+    -> Report.FigureEntry
+  {
     let vars = spec.variables
     let s = vars.firstIndex(of: spec.sliceVariable)!
     let o = 1 - s
@@ -108,41 +114,37 @@ enum PartialsFigures {
     let constantT = [Double](repeating: b, count: tangentT.count)
     let sName = subscripted(vars[s])
     let oName = subscripted(vars[o])
+    let plane = "\(oName) = \(short(b))"
     let curve = Curve3D(
-      "intersection with the plane \(oName) = \(short(b))", x: s == 0 ? ts : constant,
+      language(.intersection(plane)), x: s == 0 ? ts : constant,
       y: s == 0 ? constant : ts, z: curveZ, color: 0)
     let tangent = Curve3D(
-      "tangent line, slope ∂f/∂\(sName) = \(short(slope))", x: s == 0 ? tangentT : constantT,
+      language(.tangentSlope(sName, short(slope))), x: s == 0 ? tangentT : constantT,
       y: s == 0 ? constantT : tangentT, z: tangentZ, dash: .dashed, color: 1)
     let surface = Panel(
-      title: "z = \(mathText(spec.text)) and the plane \(oName) = \(short(b))",
+      title: language(.surfaceAndPlane(mathText(spec.text), plane)),
       xAxis: Axis(subscripted(vars[0])), yAxis: Axis(subscripted(vars[1])), zAxis: Axis("z"),
-      legend: .lowerLeft,
-      content: .surface3D(grid, curves: [curve, tangent], azimuth: 35, altitude: 30))
+      legend: .best,
+      content: .surface3D(grid, curves: [curve, tangent], azimuth: 35, altitude: 30),
+      equalAspect: true)
     let flat = Panel(
-      title:
-        "the slice \(oName) = \(short(b)): z = f(\(s == 0 ? "\(sName), \(short(b))" : "\(short(b)), \(sName)"))",
+      title: language(
+        .sliceTitle(plane, "f(\(s == 0 ? "\(sName), \(short(b))" : "\(short(b)), \(sName)"))")),
       xAxis: Axis(sName), yAxis: Axis("z"),
       series: [
-        Series("f on the plane \(oName) = \(short(b))", x: ts, y: curveZ, style: .line, color: 0),
+        Series(language(.onPlane(plane)), x: ts, y: curveZ, style: .line, color: 0),
         Series(
-          "tangent: slope ∂f/∂\(sName) = \(short(slope))", x: tangentT, y: tangentZ, style: .line,
+          language(.tangentSlope(sName, short(slope))), x: tangentT, y: tangentZ, style: .line,
           dash: .dashed, color: 1),
         Series(
           "(\(short(a)), \(short(fa)))", x: [a], y: [fa], style: .markers, color: 2, marker: 0),
       ],
-      annotations: [
-        Annotation(
-          "  ∂f/∂\(sName)(\(short(point[0])), \(short(point[1]))) = \(short(slope))", x: a, y: fa,
-          alignment: .left)
-      ],
-      legend: .upperLeft)
+      legend: .outsideRight, equalAspect: true)
     return Report.FigureEntry(
       name: "point\(p + 1)-slice-\(vars[s])",
-      caption:
-        "the partial ∂f/∂\(vars[s]) at \(pointText(vars, point)) as the slope of the intersection curve",
+      caption: language(.captionSlice(vars[s], pointText(vars, point))),
       figure: Figure(
-        title: "∂f/∂\(sName) at \(pointText(vars, point)): the slope of the surface along \(sName)",
+        title: language(.sliceFigureTitle(sName, pointText(vars, point))),
         panels: [surface, flat], columns: 2, width: 1600, height: 800)
     )
   }

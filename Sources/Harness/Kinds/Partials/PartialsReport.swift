@@ -4,12 +4,13 @@ import Foundation
 extension Partials {
   static func report(_ o: PartialsOutcome, spec: PartialsSpec, experiment: Experiment) -> Report {
     var report = Report(outcome: o)
+    let language = experiment.language
     let vars = o.variables
     var rows: [[String]] = []
     let atColumns = vars.map { "at_\($0)" }
     var table = CSVTable(columns: ["point"] + atColumns + ["variable"] + SweepReporting.csvColumns)
     for s in o.results {
-      rows.append([s.at.text, "∂/∂\(s.variable)"] + SweepReporting.row(s.outcome))
+      rows.append([s.at.text, "∂/∂\(s.variable)"] + SweepReporting.row(s.outcome, language))
       let leading: [CSVField] =
         [.int(s.pointNumber)] + s.at.values.map { .number($0) } + [.string(s.variable)]
       for row in SweepReporting.csvRows(s.outcome, leading: leading) { table.append(row) }
@@ -22,19 +23,21 @@ extension Partials {
     for e in o.hessian {
       let fit = e.fit.fit
       rows.append([
-        e.at.text, e.entry, "central2", "double",
+        e.at.text, e.entry, "central2", language(.precisionName("double")),
         fit.map { String(format: "%.3f", $0.order) } ?? e.fit.status,
-        e.prediction.order.map(String.init) ?? (e.prediction.isExact ? "exact" : "-"),
+        e.prediction.order.map(String.init) ?? (e.prediction.isExact ? language(.exact) : "-"),
         e.expected.map { short($0) } ?? "-", fit.map { String(format: "%.4f", $0.rSquared) } ?? "-",
         e.bestStep.map { String(format: "%.1e", $0) } ?? "-",
-        e.expected == nil ? "-" : e.passed ? "pass" : "FAIL",
+        e.expected == nil ? "-" : statusWord(e.passed ? .passed : .failed, language),
       ])
     }
-    report.table(header: ["at", "partial"] + SweepReporting.header, rows: rows)
     report.table(
-      "the gradient at the notes' steps (double): estimate (|error|)",
-      header: ["at", "h", "scheme"] + vars.map { "∂f/∂\($0)" },
-      rows: gradientRows(o))
+      header: [language(.tableAt), language(.tablePartial)] + SweepReporting.header(language),
+      rows: rows)
+    report.table(
+      language(.tableGradientAtSteps),
+      header: [language(.tableAt), "h", language(.tableScheme)] + vars.map { "∂f/∂\($0)" },
+      rows: gradientRows(o, language))
     report.checks = SweepReporting.checks(
       o.results.map { ("∂f/∂\($0.variable) at \($0.at.text)", $0.outcome) })
     for e in o.hessian where e.expected != nil {
@@ -44,23 +47,23 @@ extension Partials {
     report.csv("errors.csv", table)
     report.csv("gradients.csv", gradientTable(o))
     if !o.hessian.isEmpty { report.csv("hessian.csv", hessianTable(o)) }
-    report.figures = PartialsFigures.make(spec: spec, outcome: o)
+    report.figures = PartialsFigures.make(spec: spec, outcome: o, language: language)
     return report
   }
 
-  static func gradientRows(_ o: PartialsOutcome) -> [[String]] {
+  static func gradientRows(_ o: PartialsOutcome, _ language: Language) -> [[String]] {
     var rows: [[String]] = []
     var exactShown = Set<Int>()
     for g in o.gradients {
       if exactShown.insert(g.pointNumber).inserted {
         rows.append(
-          [g.at.text, "-", "exact"]
+          [g.at.text, "-", language(.exact)]
             + g.exact.map { $0.value.map { String(format: "%.10g", $0) } ?? "not finite" })
       }
       for scheme in g.estimates.keys.sorted() {
         let values = g.estimates[scheme]!
         rows.append(
-          [g.at.text, short(g.h), scheme]
+          [g.at.text, short(g.h), language(.schemeName(scheme))]
             + zip(values, g.exact).map { estimate, exact in
               stepCell(
                 StepValue(

@@ -51,24 +51,30 @@ enum SweepReporting {
     }
   }
 
-  static let header = [
-    "scheme", "precision", "fitted", "predicted", "expected", "R^2", "best h", "verdict",
-  ]
+  static func header(_ language: Language) -> [String] {
+    [
+      language(.tableScheme), language(.tablePrecision), language(.tableFitted),
+      language(.tablePredicted), language(.tableExpected), "R^2", language(.tableBestH),
+      language(.tableVerdict),
+    ]
+  }
 
-  static func row(_ o: SweepOutcome) -> [String] {
+  static func row(_ o: SweepOutcome, _ language: Language) -> [String] {
     let fitted: String
     switch o.fit {
     case .fitted(let f): fitted = String(format: "%.3f", f.order)
-    case .exact: fitted = "exact"
-    case .noFit: fitted = "no fit"
+    case .exact: fitted = language(.exact)
+    case .noFit: fitted = language(.noFitWord)
     }
-    let predicted = o.prediction.isExact ? "exact" : (o.prediction.order.map(String.init) ?? "-")
+    let predicted =
+      o.prediction.isExact ? language(.exact) : (o.prediction.order.map(String.init) ?? "-")
     let expected = o.expectedOrder.map { String(format: "%g", $0) } ?? "-"
     let r2 = o.orderFit.map { String(format: "%.4f", $0.rSquared) } ?? "-"
     let best = o.best.map { String(format: "%.1e", $0.effectiveStep) } ?? "-"
     return [
-      o.scheme.rawValue, o.precision.rawValue, fitted, predicted, expected, r2, best,
-      o.expectedOrder == nil ? "-" : statusWord(check(o, subject: "").status),
+      language(.schemeName(o.scheme.rawValue)), language(.precisionName(o.precision.rawValue)),
+      fitted, predicted, expected, r2, best,
+      o.expectedOrder == nil ? "-" : statusWord(check(o, subject: "").status, language),
     ]
   }
 
@@ -98,12 +104,12 @@ enum SweepReporting {
   }
 }
 
-/// "pass", "FAIL" or "not checked" in tables.
-func statusWord(_ status: Check.Status) -> String {
+/// "pass", "FAIL" or "not checked" in tables (통과, 실패, 확인 안 됨 in Korean).
+func statusWord(_ status: Check.Status, _ language: Language = .en) -> String {
   switch status {
-  case .passed: return "pass"
-  case .failed: return "FAIL"
-  case .notChecked: return "not checked"
+  case .passed: return language(.pass)
+  case .failed: return language(.fail)
+  case .notChecked: return language(.notChecked)
   }
 }
 

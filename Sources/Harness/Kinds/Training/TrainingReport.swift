@@ -4,6 +4,7 @@ import Learning
 extension Training {
   static func report(_ o: TrainingOutcome, spec: TrainingSpec, experiment: Experiment) -> Report {
     var report = Report(outcome: o)
+    let language = experiment.language
     var rows: [[String]] = []
     var steps = CSVTable(columns: ["gradient", "learning_rate", "step", "epoch", "loss"])
     var epochs = CSVTable(columns: [
@@ -30,19 +31,20 @@ extension Training {
         String(format: "%.4f", run.epochs.last?.trainLoss ?? .nan),
         String(format: "%.4f", run.finalTestAccuracy),
         String(format: "%.3g ms", run.secondsPerStep * 1e3),
-        run.stoppedAt?.reason ?? (r.lossFalls ? "loss falls" : "loss does not fall"),
+        run.stoppedAt?.reason ?? language(r.lossFalls ? .lossFalls : .lossDoesNotFall),
       ])
       if let reason = run.stoppedAt?.reason {
         report.notes.append(
           "learning rate \(short(run.learningRate)) (\(r.gradient)): stopped: \(reason)")
       }
       guard r.gradient == main else { continue }
-      report.checks += checks(r, spec: spec)
+      report.checks += checks(r, spec: spec, language: language)
     }
     report.table(
       header: [
-        "gradient", "lr", "steps", "first epoch loss", "last epoch loss", "test accuracy",
-        "per step", "note",
+        language(.tableGradient), "lr", language(.tableSteps), language(.tableFirstEpochLoss),
+        language(.tableLastEpochLoss), language(.testAccuracy), language(.tablePerStep),
+        language(.tableNote),
       ], rows: rows)
     for a in o.agreement {
       let gap = a.maxLossDifference.value ?? .nan
@@ -62,25 +64,25 @@ extension Training {
     }
     report.csv("steps.csv", steps)
     report.csv("epochs.csv", epochs)
-    report.figures = TrainingFigures.make(spec, outcome: o)
+    report.figures = TrainingFigures.make(spec, outcome: o, language: experiment.language)
     return report
   }
 
   /// `min_test_accuracy` and `loss_decreases` for one run of the main gradient.
-  static func checks(_ r: TrainingOutcome.Run, spec: TrainingSpec) -> [Check] {
+  static func checks(_ r: TrainingOutcome.Run, spec: TrainingSpec, language: Language)
+    -> [Check]
+  {
     let run = r.run
-    let subject = "learning rate \(short(run.learningRate))"
+    let subject = language(.learningRateSubject(short(run.learningRate)))
     var checks: [Check] = []
     if let bound = spec.minTestAccuracy[run.learningRate] ?? spec.minTestAccuracyForAll {
       if run.epochs.isEmpty {
-        checks.append(Check(subject, .notChecked, "no epoch was completed: no test accuracy"))
+        checks.append(Check(subject, .notChecked, language(.noEpochCompleted)))
       } else {
         checks.append(
           Check(
             subject, passed: run.finalTestAccuracy >= bound,
-            String(
-              format: "final test accuracy %.4f, at least %.4f expected", run.finalTestAccuracy,
-              bound)))
+            language(.finalAccuracy(run.finalTestAccuracy, bound))))
       }
     }
     if spec.lossDecreases == true,
@@ -89,8 +91,7 @@ extension Training {
       checks.append(
         Check(
           subject, passed: r.lossFalls,
-          r.lossFalls
-            ? "the training loss falls" : "the training loss does not fall"))
+          language(r.lossFalls ? .lossFalls : .lossDoesNotFall)))
     }
     return checks
   }
