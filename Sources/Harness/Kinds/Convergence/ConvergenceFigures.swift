@@ -14,30 +14,32 @@ enum ConvergenceFigures {
         let here = sweeps.filter { $0.caseNumber == i + 1 && $0.at == point }.map(\.outcome)
         let main = here.filter { $0.precision == primary }
         let base = "case\(i + 1)-\(c.variable)\(fileSafe(short(point)))"
-        let title = "f(\(c.variable)) = \(mathText(c.text)) at \(c.variable) = \(short(point))"
+        let title =
+          "f(\(c.variable)) = \(mathText(clipped(c.text))) at \(c.variable) = \(short(point))"
+        let q = c.derivative == 1 ? "f'" : "f^{(\(c.derivative))}"
         figures.append(
           Report.FigureEntry(
             name: base,
             caption:
-              "\(c.text) at \(c.variable) = \(short(point)): error against h (\(primary.rawValue))",
+              "\(clipped(c.text)) at \(c.variable) = \(short(point)): error against h "
+              + "(\(primary.rawValue))",
             figure: Figure(
               title: title,
               panels: [
                 errorPanel(
                   main,
                   title:
-                    "|estimate − f'(\(c.variable))| against the step h, \(primary.rawValue) precision"
+                    "|estimate − \(q)(\(c.variable))| against the step h, \(primary.rawValue) precision"
                 )
               ])
           ))
         if spec.precisions.count > 1 {
-          let panels = spec.schemes.map { scheme in
-            precisionPanel(here.filter { $0.scheme == scheme }, scheme: scheme)
-          }
+          let names = spec.schemes.map(\.rawValue) + spec.stencils.map(\.name)
+          let panels = names.map { name in precisionPanel(here.filter { $0.name == name }) }
           figures.append(
             Report.FigureEntry(
               name: base + "-precisions",
-              caption: "\(c.text) at \(c.variable) = \(short(point)): every precision",
+              caption: "\(clipped(c.text)) at \(c.variable) = \(short(point)): every precision",
               figure: Figure(
                 title: title + ": the same schemes in every precision", panels: panels,
                 columns: panels.count > 1 ? 2 : 1)
@@ -59,20 +61,27 @@ enum ConvergenceFigures {
     // first scheme with that order.
     var anchors: [Int: (x: Double, y: Double)] = [:]
     for (k, o) in outcomes.enumerated() {
-      let color = Scheme.allCases.firstIndex(of: o.scheme) ?? k
+      let color = schemeColor(o, index: k)
       let label: String
       switch o.fit {
-      case .fitted(let fit): label = String(format: "%@: slope %.2f", o.scheme.rawValue, fit.order)
-      case .exact: label = "\(o.scheme.rawValue): exact (round-off only)"
-      case .noFit: label = "\(o.scheme.rawValue): no fit"
+      case .fitted(let fit): label = String(format: "%@: slope %.2f", o.name, fit.order)
+      case .exact: label = "\(o.name): exact (round-off only)"
+      case .noFit: label = "\(o.name): no fit"
       }
       let points = o.samples.filter { $0.estimate.isFinite }
       series.append(
         Series(
           label, x: points.map(\.effectiveStep), y: points.map(\.error), style: .lineAndMarkers,
           color: color, marker: color))
+      if let curve = modelSeries(o, color: color) { series.append(curve) }
+      if let exit = o.domainExit {
+        markers.append(
+          VerticalMarker(
+            "\(o.name): leaves the domain from h = \(short(exit.firstStep))", x: exit.firstStep,
+            dash: .dashDot, color: color))
+      }
       if let fit = o.orderFit {
-        spans.append(Span("\(o.scheme.rawValue) fit range", x: fit.range, color: color))
+        spans.append(Span("\(o.name) fit range", x: fit.range, color: color))
         let order = Int(fit.order.rounded())
         let top = points.filter { fit.range.contains($0.effectiveStep) }.max {
           $0.effectiveStep < $1.effectiveStep
@@ -90,11 +99,13 @@ enum ConvergenceFigures {
       if let predicted = o.prediction.bestStep, predicted > 0, predicted.isFinite {
         markers.append(VerticalMarker("", x: predicted, dash: .dashed, color: color))
       }
-      if !o.prediction.explanation.isEmpty, o.prediction.order != o.scheme.order, let best = o.best
+      if !o.prediction.explanation.isEmpty,
+        o.prediction.order != (o.stencil?.order ?? o.scheme.order),
+        let best = o.best
       {
         annotations.append(
           Annotation(
-            "\(o.scheme.rawValue): \(o.prediction.explanation)", x: best.effectiveStep,
+            "\(o.name): \(o.prediction.explanation)", x: best.effectiveStep,
             y: best.error, alignment: .left, color: color))
       }
     }
@@ -111,7 +122,7 @@ enum ConvergenceFigures {
   }
 
   /// One scheme in every precision.
-  static func precisionPanel(_ outcomes: [SweepOutcome], scheme: Scheme) -> Panel {
+  static func precisionPanel(_ outcomes: [SweepOutcome]) -> Panel {
     let series = outcomes.enumerated().map { k, o -> Series in
       let points = o.samples.filter { $0.estimate.isFinite }
       let slope = o.fittedOrder.map { String(format: ", slope %.2f", $0) } ?? ""
@@ -127,9 +138,32 @@ enum ConvergenceFigures {
         color: Precision.allCases.firstIndex(of: o.precision))
     }
     return Panel(
-      title: "\(scheme.rawValue) (order \(scheme.order))", xAxis: Axis("step h", scale: .log10),
+      title: outcomes.first.map { "\($0.name) (order \($0.stencil?.order ?? $0.scheme.order))" }
+        ?? "",
+      xAxis: Axis("step h", scale: .log10),
       yAxis: Axis("|error|", scale: .log10), series: series, verticalMarkers: markers, legend: .best
     )
+  }
+}
+
+extension ConvergenceFigures {
+  /// A named scheme's palette colour; a custom stencil's after all of theirs.
+  static func schemeColor(_ o: SweepOutcome, index k: Int) -> Int {
+    guard o.name == o.scheme.rawValue, let i = Scheme.allCases.firstIndex(of: o.scheme) else {
+      return Scheme.allCases.count + k
+    }
+    return i
+  }
+
+  /// The error model `C h^p + R ε |f| / h^q` over the sweep's steps, dashed in the scheme's
+  /// colour ("name: model" in the legend).
+  static func modelSeries(_ o: SweepOutcome, color: Int) -> Series? {
+    guard let model = o.model else { return nil }
+    let steps = o.samples.map(\.effectiveStep).filter { $0 > 0 && $0.isFinite }
+    let values = steps.map { model.value(atStep: $0) }
+    guard values.contains(where: { $0.isFinite && $0 > 0 }) else { return nil }
+    return Series(
+      "\(o.name): model", x: steps, y: values, style: .line, dash: .dashed, color: color)
   }
 }
 
