@@ -156,11 +156,15 @@ extension ConvergenceFigures {
   }
 
   /// The error model `C h^p + R ε |f| / h^q` over the sweep's steps, dashed in the scheme's
-  /// colour ("name: model" in the legend).
+  /// colour ("name: model" in the legend), over the steps inside the domain.
   static func modelSeries(_ o: SweepOutcome, color: Int) -> Series? {
     guard let model = o.model else { return nil }
-    let steps = o.samples.map(\.effectiveStep).filter { $0 > 0 && $0.isFinite }
-    let values = steps.map { model.value(atStep: $0) }
+    // Inside the domain, and no higher than the errors drawn (the axis stays the data's).
+    let inside = o.samples.filter { !$0.leavesDomain && $0.effectiveStep > 0 }
+    let ceiling = 10 * (inside.map(\.error).filter(\.isFinite).max() ?? 0)
+    let pairs = inside.map { ($0.effectiveStep, model.value(atStep: $0.effectiveStep)) }
+      .filter { $0.1.isFinite && $0.1 <= ceiling }
+    let (steps, values) = (pairs.map(\.0), pairs.map(\.1))
     guard values.contains(where: { $0.isFinite && $0 > 0 }) else { return nil }
     return Series(
       "\(o.name): model", x: steps, y: values, style: .line, dash: .dashed, color: color)
