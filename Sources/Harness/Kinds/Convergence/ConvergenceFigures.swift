@@ -60,8 +60,9 @@ enum ConvergenceFigures {
     // One reference slope per order shown, anchored above the top of the fit range of the
     // first scheme with that order.
     var anchors: [Int: (x: Double, y: Double)] = [:]
+    let positional = outcomes.contains { $0.name != $0.scheme.rawValue }
     for (k, o) in outcomes.enumerated() {
-      let color = schemeColor(o, index: k)
+      let color = schemeColor(o, index: k, positional: positional)
       let label: String
       switch o.fit {
       case .fitted(let fit): label = String(format: "%@: slope %.2f", o.name, fit.order)
@@ -147,11 +148,10 @@ enum ConvergenceFigures {
 }
 
 extension ConvergenceFigures {
-  /// A named scheme's palette colour; a custom stencil's after all of theirs.
-  static func schemeColor(_ o: SweepOutcome, index k: Int) -> Int {
-    guard o.name == o.scheme.rawValue, let i = Scheme.allCases.firstIndex(of: o.scheme) else {
-      return Scheme.allCases.count + k
-    }
+  /// A named scheme's palette colour, the same in every figure; in a panel with custom
+  /// stencils, the sweep's position (the palette has too few colours for both).
+  static func schemeColor(_ o: SweepOutcome, index k: Int, positional: Bool) -> Int {
+    guard !positional, let i = Scheme.allCases.firstIndex(of: o.scheme) else { return k }
     return i
   }
 
