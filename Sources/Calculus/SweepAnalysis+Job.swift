@@ -170,7 +170,7 @@ extension SweepAnalysis {
   /// C and p are the fit's (the prediction's when there is no fit; none when exact); R is
   /// the median of `error h^q / (ε |f|)` over the usable steps below the fit range, where
   /// round-off dominates, or `weightSum` when there are none. The error at the predicted
-  /// best step is the running median (of three neighbouring steps) at the sweep's step
+  /// best step is the running median (of five neighbouring steps) at the sweep's step
   /// nearest to it in log h; the sweep's best is the least running median.
   public static func errorModel(
     samples: [SweepSample], fit: FitOutcome, prediction: TaylorPrediction, value: Double,
@@ -191,10 +191,11 @@ extension SweepAnalysis {
     }
     let ratios = below.map { $0.error * Double.pow($0.effectiveStep, q) / scale }.sorted()
     let roundoff = ratios.isEmpty ? weightSum : ratios[ratios.count / 2]
-    // A lone round-off error can land near zero by chance: compare running medians of
-    // three neighbouring steps, not single samples.
+    // A round-off error can land near zero by chance, and neighbouring steps can both be
+    // lucky (the complex step on 1/(1+x^2) at 0.4 below its floor was 110x off the predicted
+    // best with medians of three, 10x or less with five): compare running medians of five.
     let smoothed = usable.indices.map { i in
-      let window = usable[Swift.max(0, i - 1)...Swift.min(usable.count - 1, i + 1)].map(\.error)
+      let window = usable[Swift.max(0, i - 2)...Swift.min(usable.count - 1, i + 2)].map(\.error)
       return window.sorted()[window.count / 2]
     }
     var atPredicted: Double?

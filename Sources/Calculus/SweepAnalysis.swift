@@ -56,7 +56,7 @@ public struct ErrorModel: Sendable, Hashable {
   public var roundoffScale: Double
   public var derivative: Int
   /// The Taylor-predicted best step, the measured error of the sweep's step nearest to it
-  /// (in log h), and the sweep's best error; both are running medians of three neighbouring
+  /// (in log h), and the sweep's best error; both are running medians of five neighbouring
   /// steps, so a lone error that rounds to near zero by chance does not count as the best.
   public var predictedBestStep: Double?
   public var errorAtPredictedBest: Double?

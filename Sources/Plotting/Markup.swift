@@ -49,11 +49,32 @@ enum Markup {
     runs(markup).map(\.text).joined()
   }
 
-  /// The string in PLplot's text escapes (`#u`, `#d`, `##` for a literal `#`).
+  /// The most characters one PLplot text call draws. PLplot decodes a string into fixed
+  /// buffers without bounds checks (`pldeco`'s 300 symbols in plsym.c, the unicode buffer of
+  /// `plP_text`), so a longer one (a 600-term expression in a title) writes past them and
+  /// crashes inside libplplot; longer text is cut here, with "…", whatever drew it.
+  static let maximumCharacters = 160
+
+  /// `runs` cut to at most `limit` characters in all, the last run ending in "…".
+  static func truncated(_ runs: [Run], to limit: Int = maximumCharacters) -> [Run] {
+    guard runs.reduce(0, { $0 + $1.text.count }) > limit else { return runs }
+    var left = limit - 1
+    var out: [Run] = []
+    for run in runs where left > 0 {
+      let kept = String(run.text.prefix(left))
+      out.append(Run(text: kept, level: run.level))
+      left -= kept.count
+    }
+    out.append(Run(text: "…", level: 0))
+    return out
+  }
+
+  /// The string in PLplot's text escapes (`#u`, `#d`, `##` for a literal `#`), at most
+  /// `maximumCharacters` characters drawn (`truncated`).
   static func plplot(_ markup: String) -> String {
     var out = ""
     var level = 0
-    for run in runs(markup) {
+    for run in truncated(runs(markup)) {
       while level < run.level {
         out += "#u"
         level += 1

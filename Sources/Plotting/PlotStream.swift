@@ -113,7 +113,7 @@ enum TextMetrics {
       cairo_surface_destroy(surface)
     }
     var total = 0.0
-    for run in Markup.runs(markup) {
+    for run in Markup.truncated(Markup.runs(markup)) {
       cairo_set_font_size(cr, run.level == 0 ? em : em * scriptScale)
       for piece in scriptRuns(run.text) {
         let face = piece.cjk ? HouseStyle.fontFamilies[1] : HouseStyle.fontFamilies[0]

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Plotting
@@ -25,5 +26,37 @@ struct MarkupTests {
         Markup.Run(text: "O(h", level: 0), Markup.Run(text: "2", level: 1),
         Markup.Run(text: ")", level: 0),
       ])
+  }
+}
+
+@Suite("Long text")
+struct LongTextTests {
+  /// PLplot decodes text into fixed buffers: more than `maximumCharacters` is cut, with "…".
+  @Test(arguments: [10, 159, 160, 161, 10_000])
+  func textIsCutToWhatPLplotHolds(_ length: Int) {
+    let markup = String(repeating: "x^{2}+", count: length / 2 + 1)
+    let kept = Markup.truncated(Markup.runs(markup))
+    let drawn = kept.map(\.text).joined()
+    let total = kept.reduce(0) { $0 + $1.text.count }
+    #expect(total <= Markup.maximumCharacters)
+    let full = Markup.runs(markup).reduce(0) { $0 + $1.text.count }
+    #expect(drawn.hasSuffix("…") == (full > Markup.maximumCharacters))
+    #expect(Markup.plplot(markup).count < 3 * Markup.maximumCharacters)
+  }
+
+  /// A 10,000-character title and legend label render (they crashed libplplot before).
+  @Test func aTenThousandCharacterTitleRenders() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "long-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let long = (0..<600).map { "0.5*sin(\($0)*x)" }.joined(separator: " + ")
+    let panel = Panel(
+      title: long, xAxis: Axis("x"), yAxis: Axis("y"),
+      series: [Series(long, x: [1, 2, 3], y: [1, 4, 9])])
+    let report = try Renderer.render(
+      Figure(title: long, panels: [panel]), to: directory.appendingPathComponent("t"),
+      formats: [.png, .svg])
+    #expect(report.files.count == 2)
   }
 }

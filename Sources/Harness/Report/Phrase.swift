@@ -53,6 +53,9 @@ enum Phrase: Sendable, Equatable {
   case learningRateGradientSubject(String, String)
   case learningRateUpdateGradientSubject(String, update: String, gradient: String)
   case tableUpdate
+  case tableStencil, tableModelRatio, tableLeavesDomain
+  case modelCurve(String)
+  case leavesDomainFrom(String, String)
   case updateRule(String)
   case expectedGot(String, String, String)
   case finalAccuracy(Double, Double)
@@ -253,6 +256,13 @@ enum Phrase: Sendable, Equatable {
         "학습률 \(rate) (\(update) 갱신, \(gradient) 기울기)"
       )
     case .tableUpdate: return ("update", "갱신 규칙")
+    case .tableStencil: return ("stencil", "스텐실")
+    case .modelCurve(let name): return ("\(name): model", "\(name): 오차 모형")
+    case .leavesDomainFrom(let name, let h):
+      return ("\(name): leaves the domain from h = \(h)", "\(name): h = \(h)부터 정의역을 벗어남")
+    case .tableModelRatio:
+      return ("error at predicted best h / best", "예측 최적 h에서의 오차 / 최소 오차")
+    case .tableLeavesDomain: return ("leaves the domain", "정의역을 벗어남")
     case .updateRule(let rule):
       switch rule {
       case "standard": return ("standard", "표준")

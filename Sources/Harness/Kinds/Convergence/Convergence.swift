@@ -7,31 +7,30 @@ enum Convergence: ExperimentKindDefinition {
 
   static func run(_ spec: ConvergenceSpec, context: RunContext) throws -> ConvergenceOutcome {
     let steps = spec.grid.steps
-    let derivatives = spec.cases.map { SweepAnalysis.derivatives(of: $0.f, variable: $0.variable) }
-    var jobs: [(caseIndex: Int, point: Double, precision: Precision, scheme: Scheme)] = []
+    let derivatives = spec.cases.map {
+      SweepAnalysis.derivatives(of: $0.f, variable: $0.variable, upTo: $0.derivative)
+    }
+    var jobs:
+      [(caseIndex: Int, point: Double, precision: Precision, method: ConvergenceSpec.Method)] = []
     for (i, c) in spec.cases.enumerated() {
       for point in c.points {
         for precision in spec.precisions {
-          for scheme in spec.schemes { jobs.append((i, point, precision, scheme)) }
+          for method in spec.methods { jobs.append((i, point, precision, method)) }
         }
       }
     }
     let jobList = jobs
     let outcomes = try parallelMap(jobList.count, context: context) { k in
       let job = jobList[k]
-      let c = spec.cases[job.caseIndex]
-      return try SweepAnalysis.run(
-        f: c.f, variables: [c.variable],
-        point: [job.point], index: 0, scheme: job.scheme, precision: job.precision, steps: steps,
-        expectation: spec.expectedPrecisions.contains(job.precision)
-          ? spec.expectations[job.scheme] : nil,
-        tolerance: spec.tolerance)
+      return try sweep(
+        spec, case: spec.cases[job.caseIndex], point: job.point, precision: job.precision,
+        method: job.method, steps: steps)
     }
     let sweeps = zip(jobs, outcomes).map { job, outcome in
       let c = spec.cases[job.caseIndex]
       return ConvergenceOutcome.Sweep(
         caseNumber: job.caseIndex + 1, f: c.text,
-        derivative: derivatives[job.caseIndex][1].description, variable: c.variable,
+        derivative: derivatives[job.caseIndex][c.derivative].description, variable: c.variable,
         at: job.point, atSteps: lectureValues(c, point: job.point, outcome: outcome),
         outcome: outcome)
     }
@@ -45,11 +44,37 @@ enum Convergence: ExperimentKindDefinition {
     return ConvergenceOutcome(results: sweeps, checks: checks)
   }
 
+  /// One sweep of a named scheme or custom stencil for the case's derivative (validated when
+  /// the file was decoded, so the stencil errors cannot occur here).
+  static func sweep(
+    _ spec: ConvergenceSpec, case c: ConvergenceSpec.Case, point: Double, precision: Precision,
+    method: ConvergenceSpec.Method, steps: [Double]
+  ) throws -> SweepOutcome {
+    let checked = spec.expectedPrecisions.contains(precision)
+    switch method {
+    case .named(let scheme):
+      return try SweepAnalysis.run(
+        f: c.f, variables: [c.variable], point: [point], index: 0, scheme: scheme,
+        derivative: c.derivative, precision: precision, steps: steps,
+        expectation: checked ? spec.expectations[scheme] : nil, tolerance: spec.tolerance)
+    case .custom(let custom):
+      let stencil = try Stencil(
+        name: custom.name, offsets: custom.offsets, derivative: c.derivative)
+      return try SweepAnalysis.run(
+        f: c.f, variables: [c.variable], point: [point], index: 0, stencil: stencil,
+        precision: precision, steps: steps,
+        expectation: checked ? spec.stencilExpectations[custom.name] : nil,
+        tolerance: spec.tolerance)
+    }
+  }
+
   /// The estimates at the notes' steps, in double (the notes' arithmetic), for the double sweeps.
   static func lectureValues(_ c: ConvergenceSpec.Case, point: Double, outcome: SweepOutcome)
     -> [StepValue]
   {
-    guard outcome.precision == .double else { return [] }
+    guard outcome.precision == .double, outcome.derivative == 1,
+      outcome.name == outcome.scheme.rawValue
+    else { return [] }
     return lectureSteps.map { h in
       let estimate = SweepAnalysis.estimate(
         f: c.f, variables: [c.variable], point: [point], index: 0, scheme: outcome.scheme,
@@ -60,7 +85,9 @@ enum Convergence: ExperimentKindDefinition {
 
   static func explain(_ s: ConvergenceSpec) -> [String] {
     var lines = [
-      "schemes: \(s.schemes.map(\.rawValue).joined(separator: ", "))",
+      "schemes: "
+        + (s.schemes.map(\.rawValue) + s.stencils.map { "\($0.name) \($0.offsets.map(short))" })
+        .joined(separator: ", "),
       "precision: \(s.precisions.map(\.rawValue).joined(separator: ", "))",
       "h: \(s.grid.steps.count) steps from \(short(s.grid.min)) to \(short(s.grid.max)), "
         + "\(s.grid.perDecade) per decade",
@@ -71,6 +98,7 @@ enum Convergence: ExperimentKindDefinition {
         "case \(i + 1): f(\(c.variable)) = \(c.f)   at \(c.variable) = "
           + c.points.map(short).joined(separator: ", "))
       let d = SweepAnalysis.derivatives(of: c.f, variable: c.variable, upTo: 3)
+      if c.derivative > 1 { lines.append("  derivative estimated: f^(\(c.derivative))") }
       lines += ["  f'   = \(d[1])", "  f''  = \(d[2])", "  f''' = \(d[3])"]
       if let df = c.df { lines.append("  df (given) = \(df), agrees with f'") }
     }

@@ -16,20 +16,24 @@ enum ConvergenceFigures {
         let main = here.filter { $0.precision == primary }
         let base = "case\(i + 1)-\(c.variable)\(fileSafe(short(point)))"
         let at = "\(c.variable) = \(short(point))"
-        let title = language(.casePoint(c.variable, mathText(c.text), short(point)))
+        let title = language(.casePoint(c.variable, mathText(clipped(c.text)), short(point)))
+        let q = c.derivative == 1 ? "" : " (q = \(c.derivative))"
         let panel = errorPanel(
-          main, title: language(.errorAgainstStep(c.variable, precisionName)), language: language)
+          main, title: language(.errorAgainstStep(c.variable, precisionName)) + q,
+          language: language)
         figures.append(
           Report.FigureEntry(
-            name: base, caption: language(.captionError(c.text, at, precisionName)),
+            name: base, caption: language(.captionError(clipped(c.text), at, precisionName)),
             figure: Figure(title: title, panels: [panel])))
         if spec.precisions.count > 1 {
-          let panels = spec.schemes.map { scheme in
-            precisionPanel(here.filter { $0.scheme == scheme }, scheme: scheme, language: language)
+          let names = spec.schemes.map(\.rawValue) + spec.stencils.map(\.name)
+          let panels = names.map { name in
+            precisionPanel(here.filter { $0.name == name }, language: language)
           }
           figures.append(
             Report.FigureEntry(
-              name: base + "-precisions", caption: language(.captionPrecisions(c.text, at)),
+              name: base + "-precisions",
+              caption: language(.captionPrecisions(clipped(c.text), at)),
               figure: Figure(
                 title: title + ": " + language(.samePrecisions), panels: panels,
                 columns: panels.count > 1 ? 2 : 1)
@@ -62,7 +66,7 @@ enum ConvergenceFigures {
   /// The legend label of one sweep: its scheme and fitted slope (the best steps are in the
   /// table; the figure marks them in the scheme's colour).
   static func sweepLabel(_ o: SweepOutcome, language: Language) -> String {
-    let name = language(.schemeName(o.scheme.rawValue))
+    let name = displayName(o, language)
     switch o.fit {
     case .fitted(let fit): return language(.slope(name, fit.order))
     case .exact: return language(.exactRoundOff(name))
@@ -80,14 +84,22 @@ enum ConvergenceFigures {
     // One reference slope per order shown, anchored above the top of the fit range of the
     // first scheme with that order.
     var anchors: [Int: (x: Double, y: Double)] = [:]
+    let positional = outcomes.contains { $0.name != $0.scheme.rawValue }
     for (k, o) in outcomes.enumerated() {
-      let color = Scheme.allCases.firstIndex(of: o.scheme) ?? k
+      let color = schemeColor(o, index: k, positional: positional)
+      let name = displayName(o, language)
       series.append(sweepSeries(o, label: sweepLabel(o, language: language), color: color))
+      if let curve = modelSeries(o, label: language(.modelCurve(name)), color: color) {
+        series.append(curve)
+      }
+      if let exit = o.domainExit {
+        markers.append(
+          VerticalMarker(
+            language(.leavesDomainFrom(name, short(exit.firstStep))), x: exit.firstStep,
+            dash: .dashDot, color: color))
+      }
       if let fit = o.orderFit {
-        spans.append(
-          Span(
-            language(.fitRange(language(.schemeName(o.scheme.rawValue)))), x: fit.range,
-            color: color))
+        spans.append(Span(language(.fitRange(name)), x: fit.range, color: color))
         let order = Int(fit.order.rounded())
         let top = o.samples.filter { $0.estimate.isFinite && fit.range.contains($0.effectiveStep) }
           .max { $0.effectiveStep < $1.effectiveStep }
@@ -104,11 +116,12 @@ enum ConvergenceFigures {
       // The explanation of an unexpected order, at the best step (an exact scheme says so in
       // its legend entry already).
       if !o.prediction.explanation.isEmpty, !o.prediction.isExact,
-        o.prediction.order != o.scheme.order, let best = o.best, best.error > 0
+        o.prediction.order != (o.stencil?.order ?? o.scheme.order), let best = o.best,
+        best.error > 0
       {
         annotations.append(
           Annotation(
-            "\(o.scheme.rawValue): \(o.prediction.explanation)", x: best.effectiveStep,
+            "\(name): \(o.prediction.explanation)", x: best.effectiveStep,
             y: best.error, alignment: .left, color: color))
       }
     }
@@ -129,9 +142,7 @@ enum ConvergenceFigures {
   }
 
   /// One scheme in every precision.
-  static func precisionPanel(_ outcomes: [SweepOutcome], scheme: Scheme, language: Language)
-    -> Panel
-  {
+  static func precisionPanel(_ outcomes: [SweepOutcome], language: Language) -> Panel {
     let series = outcomes.enumerated().map { k, o -> Series in
       let name = language(.precisionName(o.precision.rawValue))
       let color = Precision.allCases.firstIndex(of: o.precision) ?? k
@@ -145,10 +156,42 @@ enum ConvergenceFigures {
         color: Precision.allCases.firstIndex(of: o.precision))
     }
     return Panel(
-      title: language(.schemeOrder(language(.schemeName(scheme.rawValue)), scheme.order)),
+      title: outcomes.first.map {
+        language(.schemeOrder(displayName($0, language), $0.stencil?.order ?? $0.scheme.order))
+      } ?? "",
       xAxis: Axis(language(.stepH), scale: .log10),
       yAxis: Axis(language(.absError), scale: .log10), series: series, verticalMarkers: markers,
       legend: .outsideRight, notes: markers.isEmpty ? [] : [language(.bestObserved)])
+  }
+}
+
+extension ConvergenceFigures {
+  /// A sweep's name for people: a named scheme in the report's language, a custom stencil by
+  /// the name its file gave it.
+  static func displayName(_ o: SweepOutcome, _ language: Language) -> String {
+    o.name == o.scheme.rawValue ? language(.schemeName(o.scheme.rawValue)) : o.name
+  }
+
+  /// A named scheme's palette colour, the same in every figure; in a panel with custom
+  /// stencils, the sweep's position (the palette has too few colours for both).
+  static func schemeColor(_ o: SweepOutcome, index k: Int, positional: Bool) -> Int {
+    guard !positional, let i = Scheme.allCases.firstIndex(of: o.scheme) else { return k }
+    return i
+  }
+
+  /// The error model `C h^p + R ε |f| / h^q` over the sweep's steps, dashed in the scheme's
+  /// colour ("name: model" in the legend), over the steps inside the domain.
+  static func modelSeries(_ o: SweepOutcome, label: String, color: Int) -> Series? {
+    guard let model = o.model else { return nil }
+    // Inside the domain, and no higher than the errors drawn (the axis stays the data's).
+    let inside = o.samples.filter { !$0.leavesDomain && $0.effectiveStep > 0 }
+    let ceiling = 10 * (inside.map(\.error).filter(\.isFinite).max() ?? 0)
+    let pairs = inside.map { ($0.effectiveStep, model.value(atStep: $0.effectiveStep)) }
+      .filter { $0.1.isFinite && $0.1 <= ceiling }
+    let (steps, values) = (pairs.map(\.0), pairs.map(\.1))
+    guard values.contains(where: { $0.isFinite && $0 > 0 }) else { return nil }
+    return Series(
+      label, x: steps, y: values, style: .line, dash: .dashed, color: color)
   }
 }
 

@@ -8,6 +8,7 @@ struct ConvergenceOutcome: Encodable, Sendable {
     /// 1-based, as in the figure names (`case1-...`).
     var caseNumber: Int
     var f: String
+    /// The q-th derivative, symbolically, for reading.
     var derivative: String
     var variable: String
     var at: Double
@@ -19,7 +20,8 @@ struct ConvergenceOutcome: Encodable, Sendable {
       var c = encoder.container(keyedBy: AnyKey.self)
       try c.encode(caseNumber, forKey: "case")
       try c.encode(f, forKey: "f")
-      try c.encode(derivative, forKey: "derivative")
+      try c.encode(outcome.derivative, forKey: "derivative")
+      try c.encode(derivative, forKey: "derivative_expression")
       try c.encode(variable, forKey: "variable")
       try c.encode(Num(at), forKey: "at")
       try c.encode(atSteps, forKey: "at_steps")

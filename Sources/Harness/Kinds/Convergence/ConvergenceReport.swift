@@ -8,32 +8,46 @@ extension Convergence {
     var report = Report(outcome: o)
     let language = experiment.language
     var rows: [[String]] = []
-    var table = CSVTable(columns: ["case", "f", "variable", "at"] + SweepReporting.csvColumns)
+    var table = CSVTable(
+      columns: ["case", "f", "variable", "at", "derivative"] + SweepReporting.csvColumns)
     for s in o.results {
-      let subject = "\(s.f) at \(s.variable) = \(short(s.at))"
-      rows.append([s.f, short(s.at)] + SweepReporting.row(s.outcome, language))
-      for row in SweepReporting.csvRows(
-        s.outcome, leading: [.int(s.caseNumber), .string(s.f), .string(s.variable), .number(s.at)])
-      {
+      let subject = "\(clipped(s.f)) at \(s.variable) = \(short(s.at))"
+      rows.append(
+        [clipped(s.f), short(s.at), String(s.outcome.derivative), stencilCell(s.outcome)]
+          + SweepReporting.row(s.outcome, language)
+          + [SweepReporting.modelCell(s.outcome), SweepReporting.domainCell(s.outcome)])
+      let leading: [CSVField] = [
+        .int(s.caseNumber), .string(s.f), .string(s.variable), .number(s.at),
+        .int(s.outcome.derivative),
+      ]
+      for row in SweepReporting.csvRows(s.outcome, leading: leading) {
         table.append(row)
       }
       if let note = SweepReporting.nonFiniteNote(s.outcome, subject: subject) {
         report.notes.append(note)
       }
+      if let note = SweepReporting.domainNote(s.outcome, subject: subject) {
+        report.notes.append(note)
+      }
     }
     report.table(
-      header: [language(.tableF), language(.tableAt)] + SweepReporting.header(language),
+      header: [language(.tableF), language(.tableAt), "q", language(.tableStencil)]
+        + SweepReporting.header(language)
+        + [language(.tableModelRatio), language(.tableLeavesDomain)],
       rows: rows)
     report.table(
       language(.tableStepsOfNotes),
       header: [language(.tableF), language(.tableAt), language(.tableScheme)]
         + lectureSteps.map { "h = \(short($0))" },
       rows: o.results.filter { !$0.atSteps.isEmpty }.map { s in
-        [s.f, short(s.at), language(.schemeName(s.outcome.scheme.rawValue))]
-          + s.atSteps.map(stepCell)
+        [clipped(s.f), short(s.at), s.outcome.name]
+          + s.atSteps.map { v in
+            guard let exit = s.outcome.domainExit, v.h >= exit.firstStep else { return stepCell(v) }
+            return language(.tableLeavesDomain)
+          }
       })
     report.checks = SweepReporting.checks(
-      o.results.map { ("\($0.f) at \($0.variable) = \(short($0.at))", $0.outcome) })
+      o.results.map { ("\(clipped($0.f)) at \($0.variable) = \(short($0.at))", $0.outcome) })
     for c in o.checks {
       report.checks.append(c.check("\(spec.cases[c.number - 1].text) at \(c.at.text)"))
     }
@@ -45,7 +59,20 @@ extension Convergence {
 
 /// "1.23456789 (1.2e-05)" for a table of the notes' steps.
 func stepCell(_ v: StepValue) -> String {
-  let estimate = v.estimate.value.map { String(format: "%.10g", $0) } ?? "not finite"
-  let error = v.error.value.map { String(format: "%.2e", $0) } ?? "-"
+  let estimate =
+    v.estimate.value.flatMap { $0.isFinite ? String(format: "%.10g", $0) : nil } ?? "not finite"
+  let error = v.error.value.flatMap { $0.isFinite ? String(format: "%.2e", $0) : nil } ?? "-"
   return "\(estimate) (\(error))"
+}
+
+/// The stencil's offsets, "[-1, 0, 1]" ("complex step" for the complex step).
+func stencilCell(_ o: SweepOutcome) -> String {
+  guard let stencil = o.stencil else { return "complex step" }
+  return "[" + stencil.offsets.map(short).joined(separator: ", ") + "]"
+}
+
+/// `text` cut to `limit` characters with "…" (tables, notes and figure titles; the full text
+/// stays in summary.json and errors.csv).
+func clipped(_ text: String, to limit: Int = 80) -> String {
+  text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
 }

@@ -1,5 +1,6 @@
 import Calculus
 import Foundation
+import Yams
 
 /// `kind: convergence`: one-variable functions, swept over h, every scheme and precision.
 public struct ConvergenceSpec: Sendable {
@@ -10,6 +11,8 @@ public struct ConvergenceSpec: Sendable {
     public var points: [Double]
     /// The user's derivative, when given; checked against the symbolic one.
     public var df: Expression?
+    /// q, the derivative estimated (`derivative:`, default 1).
+    public var derivative: Int = 1
   }
 
   /// `checks: [{scheme: central, h: 0.1, equals: 32}]`: a value the lecture states, asserted.
@@ -23,10 +26,14 @@ public struct ConvergenceSpec: Sendable {
   }
 
   public var cases: [Case]
+  /// The named schemes, and the `{name, offsets}` stencils swept after them.
   public var schemes: [Scheme]
+  public var stencils: [CustomStencil]
   public var grid: StepGrid
   public var precisions: [Precision]
   public var expectations: [Scheme: Expectation]
+  /// `expect` for the custom stencils, by name.
+  public var stencilExpectations: [String: Expectation]
   /// The precisions `expect` applies to; the others are measured and reported only.
   public var expectedPrecisions: [Precision]
   public var tolerance: Double
@@ -41,10 +48,13 @@ extension ConvergenceSpec: Decodable {
   public init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
       allowing: Experiment.commonKeys + Self.keys, in: "a convergence experiment")
-    schemes =
-      try c.optional("schemes", as: [EnumValue<Scheme>].self, expected: "a list of schemes")?
-      .map(\.value) ?? Scheme.seeds
-    guard !schemes.isEmpty else {
+    let entries =
+      try c.optional("schemes", as: [SchemeEntry].self, expected: "a list of schemes")
+      ?? Scheme.seeds.map { SchemeEntry(scheme: $0) }
+    try Self.checkNames(entries)
+    schemes = entries.compactMap(\.scheme)
+    stencils = entries.compactMap(\.stencil)
+    guard !entries.isEmpty else {
       throw c.error("schemes", "'schemes' must name at least one scheme")
     }
     grid =
@@ -57,11 +67,8 @@ extension ConvergenceSpec: Decodable {
     guard !precisions.isEmpty else {
       throw c.error("precision", "'precision' must name at least one precision")
     }
-    let expect =
-      try c.optional("expect", as: SchemeExpectations.self, expected: "a mapping")
-      ?? SchemeExpectations()
-    try expect.check(against: schemes)
-    expectations = expect.orders
+    (expectations, stencilExpectations) = try Self.decodeExpectations(
+      c, stencils: stencils, schemes: schemes)
     expectedPrecisions =
       try c.optional(
         "expect_precisions", as: [EnumValue<Precision>].self, expected: "a list of precisions")?
@@ -79,6 +86,7 @@ extension ConvergenceSpec: Decodable {
     guard !caseSpecs.isEmpty else {
       throw c.error("cases", "'cases' must list at least one function")
     }
+    try Self.checkDerivatives(caseSpecs, entries: entries, precisions: precisions)
     cases = caseSpecs.map(\.value)
     if schemes.contains(.complexStep),
       let i = caseSpecs.firstIndex(where: { !$0.value.f.isAnalytic })
@@ -123,9 +131,10 @@ extension ConvergenceSpec: Decodable {
   struct CaseSpec: Decodable {
     var value: Case
     var f: ExpressionSource
+    var derivativeMark: Mark?
 
     init(from decoder: Decoder) throws {
-      let c = try decoder.strictContainer(allowing: ["f", "at", "df"], in: "a case")
+      let c = try decoder.strictContainer(allowing: ["f", "at", "df", "derivative"], in: "a case")
       f = try c.required("f", as: ExpressionSource.self, expected: "an expression in x")
       let variables = f.expression.variables.sorted()
       guard variables.count <= 1 else {
@@ -164,7 +173,10 @@ extension ConvergenceSpec: Decodable {
         }
         df = given.expression
       }
-      value = Case(f: f.expression, text: f.text, variable: variable, points: points, df: df)
+      let q = try c.optional("derivative", as: Int.self, expected: "a whole number >= 1") ?? 1
+      derivativeMark = c.mark("derivative")
+      value = Case(
+        f: f.expression, text: f.text, variable: variable, points: points, df: df, derivative: q)
     }
   }
 

@@ -8,7 +8,7 @@ enum SweepReporting {
   static func encode(_ o: SweepOutcome, into c: inout KeyedEncodingContainer<AnyKey>) throws {
     let fit = o.orderFit
     let best = o.best
-    try c.encode(o.scheme.rawValue, forKey: "scheme")
+    try c.encode(o.name, forKey: "scheme")
     try c.encode(o.precision.rawValue, forKey: "precision")
     try c.encode(o.status, forKey: "status")
     try c.encode(Num(fit?.order), forKey: "fitted_order")
@@ -29,10 +29,62 @@ enum SweepReporting {
     try c.encode(Num(o.prediction.bestStep), forKey: "predicted_best_h")
     try c.encode(Num(o.prediction.bestError), forKey: "predicted_best_error")
     try c.encode(o.nonFiniteCount, forKey: "non_finite")
+    try encodeStencilAndModel(o, into: &c)
     switch o.fit {
     case .noFit(let reason), .exact(let reason): try c.encode(reason, forKey: "reason")
     case .fitted: break
     }
+  }
+
+  /// `stencil: {offsets, weights}` (absent for the complex step), `domain_exit: {steps,
+  /// from_h, at, violation}` (null when every step stayed inside) and `model`: the error
+  /// model's constants and its predicted best step against the sweep's best.
+  static func encodeStencilAndModel(
+    _ o: SweepOutcome, into c: inout KeyedEncodingContainer<AnyKey>
+  ) throws {
+    if let stencil = o.stencil {
+      var s = c.nestedContainer(keyedBy: AnyKey.self, forKey: "stencil")
+      try s.encode(stencil.offsets.map(Num.init), forKey: "offsets")
+      try s.encode(stencil.weights.map(Num.init), forKey: "weights")
+      try s.encode(stencil.order, forKey: "order")
+    }
+    if let exit = o.domainExit {
+      var d = c.nestedContainer(keyedBy: AnyKey.self, forKey: "domain_exit")
+      try d.encode(exit.count, forKey: "steps")
+      try d.encode(Num(exit.firstStep), forKey: "from_h")
+      try d.encode(Num(exit.point), forKey: "at")
+      try d.encode(exit.violation, forKey: "violation")
+    } else {
+      try c.encodeNil(forKey: "domain_exit")
+    }
+    guard let model = o.model else { return try c.encodeNil(forKey: "model") }
+    var m = c.nestedContainer(keyedBy: AnyKey.self, forKey: "model")
+    try m.encode(Num(model.truncationConstant), forKey: "truncation_constant")
+    try m.encode(Num(model.truncationOrder), forKey: "truncation_order")
+    try m.encode(Num(model.roundoffConstant), forKey: "roundoff_constant")
+    try m.encode(Num(model.predictedBestStep), forKey: "predicted_best_h")
+    try m.encode(Num(model.errorAtPredictedBest), forKey: "error_at_predicted_best_h")
+    try m.encode(Num(model.bestError), forKey: "best_error")
+    try m.encode(Num(model.predictedToBestRatio), forKey: "predicted_to_best_ratio")
+  }
+
+  /// "1.3x": the error at the predicted best step over the sweep's best, for tables.
+  static func modelCell(_ o: SweepOutcome) -> String {
+    o.model?.predictedToBestRatio.map { String(format: "%.2gx", $0) } ?? "-"
+  }
+
+  /// "from h = 0.0011 (12 steps)" where the stencil left the domain, for tables.
+  static func domainCell(_ o: SweepOutcome) -> String {
+    guard let exit = o.domainExit else { return "-" }
+    return "from h = \(short(exit.firstStep)) (\(exit.count) steps)"
+  }
+
+  /// The note for steps whose stencil left the function's domain.
+  static func domainNote(_ o: SweepOutcome, subject: String) -> String? {
+    guard let exit = o.domainExit else { return nil }
+    return "\(subject), \(o.name), \(o.precision.rawValue): the stencil leaves the domain "
+      + "from h = \(short(exit.firstStep)) (\(exit.count) steps; at \(short(exit.point)): "
+      + "\(exit.violation)); those steps are excluded from the fit"
   }
 
   static let csvColumns = [
@@ -44,7 +96,7 @@ enum SweepReporting {
   static func csvRows(_ o: SweepOutcome, leading: [CSVField]) -> [[CSVField]] {
     o.samples.map { s in
       leading + [
-        .string(o.precision.rawValue), .string(o.scheme.rawValue), .number(s.step),
+        .string(o.precision.rawValue), .string(o.name), .number(s.step),
         .number(s.effectiveStep), .number(s.estimate), .number(o.exact), .number(s.error),
         .number(s.roundoffFloor), .bool(s.inFitRange),
       ]
@@ -72,8 +124,8 @@ enum SweepReporting {
     let r2 = o.orderFit.map { String(format: "%.4f", $0.rSquared) } ?? "-"
     let best = o.best.map { String(format: "%.1e", $0.effectiveStep) } ?? "-"
     return [
-      language(.schemeName(o.scheme.rawValue)), language(.precisionName(o.precision.rawValue)),
-      fitted, predicted, expected, r2, best,
+      o.name == o.scheme.rawValue ? language(.schemeName(o.scheme.rawValue)) : o.name,
+      language(.precisionName(o.precision.rawValue)), fitted, predicted, expected, r2, best,
       o.expectedOrder == nil ? "-" : statusWord(check(o, subject: "").status, language),
     ]
   }
@@ -84,7 +136,7 @@ enum SweepReporting {
     let measured = o.samples.filter { $0.error.isFinite && $0.error > 0 }.count
     let detail =
       o.verdict + (o.prediction.explanation.isEmpty ? "" : " (\(o.prediction.explanation))")
-    let what = "\(subject), \(o.scheme.rawValue), \(o.precision.rawValue)"
+    let what = "\(subject), \(o.name), \(o.precision.rawValue)"
     if case .noFit = o.fit, measured < 3 {
       return Check(what, .notChecked, "\(measured) finite non-zero error(s) measured: \(detail)")
     }
@@ -97,10 +149,12 @@ enum SweepReporting {
   }
 
   /// The note for steps whose estimate is not finite.
+  /// Steps that left the domain are `domainNote`'s, not counted here.
   static func nonFiniteNote(_ o: SweepOutcome, subject: String) -> String? {
-    guard o.nonFiniteCount > 0 else { return nil }
-    return "\(subject), \(o.scheme.rawValue), \(o.precision.rawValue): "
-      + "\(o.nonFiniteCount) step(s) gave a non-finite estimate; excluded from the fit"
+    let count = o.samples.filter { !$0.estimate.isFinite && !$0.leavesDomain }.count
+    guard count > 0 else { return nil }
+    return "\(subject), \(o.name), \(o.precision.rawValue): "
+      + "\(count) step(s) gave a non-finite estimate; excluded from the fit"
   }
 }
 

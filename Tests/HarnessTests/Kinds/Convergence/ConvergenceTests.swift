@@ -64,8 +64,8 @@ import Testing
     let csv = try #require(report.data.first { $0.name == "errors.csv" }).table
     #expect(
       csv.columns == [
-        "case", "f", "variable", "at", "precision", "scheme", "h", "h_effective", "estimate",
-        "exact", "error", "roundoff_floor", "in_fit_range",
+        "case", "f", "variable", "at", "derivative", "precision", "scheme", "h", "h_effective",
+        "estimate", "exact", "error", "roundoff_floor", "in_fit_range",
       ])
     let firstFields = Set(csv.rows.map { $0[0].text })
     #expect(firstFields == ["1", "2"])
