@@ -67,6 +67,11 @@ extension DescentSpec: Decodable {
     }
     steps = try c.optional("steps", as: Int.self, expected: "a positive whole number") ?? 100
     guard steps > 0 else { throw c.error("steps", "'steps' must be positive, got \(steps)") }
+    guard steps <= HarnessLimits.descentSteps else {
+      throw c.error(
+        "steps",
+        "too many steps: \(steps) asked for; the limit is \(HarnessLimits.descentSteps)")
+    }
     if let list = try? c.decode([EnumValue<GradientSource>].self, forKey: AnyKey("gradient")) {
       gradients = list.map(\.value)
     } else {
