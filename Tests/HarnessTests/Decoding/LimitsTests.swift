@@ -19,7 +19,28 @@ import Testing
   static let gradcheck = "kind: gradcheck\ndata: {source: mnist-sample, batch: 100}\n"
   static let descent = "kind: descent\nf: \"x^2\"\nstart: {x: 1}\nlearning_rates: [0.1]\n"
 
+  static let manyPoints = "[" + (0..<10_001).map { _ in "1" }.joined(separator: ",") + "]"
+  static let manyRates = "[" + (0..<101).map { _ in "0.1" }.joined(separator: ",") + "]"
+
   static let cases: [(yaml: String, message: String)] = [
+    (
+      "kind: convergence\ncases:\n  - {f: \"x^2\", at: \(manyPoints)}\n",
+      "x.yaml:3:3: too many points: 10001 asked for; the limit is 10000"
+    ),
+    (
+      "kind: partials\nf: \"x*y\"\nat: ["
+        + (0..<10_001).map { _ in "{x: 1, y: 2}" }
+        .joined(separator: ",") + "]\n",
+      "x.yaml:3:5: too many points: 10001 asked for; the limit is 10000"
+    ),
+    (
+      "kind: descent\nf: \"x^2\"\nstart: {x: 1}\nlearning_rates: \(manyRates)\n",
+      "x.yaml:4:17: too many learning rates: 101 asked for; the limit is 100"
+    ),
+    (
+      training + "optimizer: {learning_rates: \(manyRates)}\n",
+      "x.yaml:3:29: too many learning rates: 101 asked for; the limit is 100"
+    ),
     (
       "kind: convergence\ncases:\n  - {f: \"x^2\", at: 1}\nh: {min: 1e-300, max: 1e300, per_decade: 100}\n",
       "x.yaml:4:42: step grid too large: 60001 step sizes asked for (1e-300 to 1e+300 at 100 "
@@ -77,6 +98,7 @@ import Testing
 
   @Test func theLimitsAsDocumented() {
     #expect(HarnessLimits.gridPoints == 10_000 && HarnessLimits.descentSteps == 1_000_000)
+    #expect(HarnessLimits.points == 10_000 && HarnessLimits.learningRates == 100)
     #expect(HarnessLimits.resources == .standard)
     #expect(HarnessLimits.gridPointCount(min: 1e-12, max: 1e-1, perDecade: 4) == 45)
     #expect(HarnessLimits.gridPointCount(min: 5e-324, max: 1.7e308, perDecade: 100) == 63_154)

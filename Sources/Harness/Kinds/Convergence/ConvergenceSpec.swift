@@ -80,6 +80,9 @@ extension ConvergenceSpec: Decodable {
       throw c.error("cases", "'cases' must list at least one function")
     }
     cases = caseSpecs.map(\.value)
+    try checkCount(
+      cases.reduce(0) { $0 + $1.points.count }, of: "points", limit: HarnessLimits.points, c,
+      key: "cases")
     if schemes.contains(.complexStep),
       let i = caseSpecs.firstIndex(where: { !$0.value.f.isAnalytic })
     {

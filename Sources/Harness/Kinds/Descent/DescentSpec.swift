@@ -62,6 +62,9 @@ extension DescentSpec: Decodable {
     guard !learningRates.isEmpty else {
       throw c.error("learning_rates", "'learning_rates' must list at least one rate")
     }
+    try checkCount(
+      learningRates.count, of: "learning rates", limit: HarnessLimits.learningRates, c,
+      key: "learning_rates")
     if let bad = learningRates.first(where: { !($0 > 0) || !$0.isFinite }) {
       throw c.error("learning_rates", "learning rates must be positive, got \(bad)")
     }

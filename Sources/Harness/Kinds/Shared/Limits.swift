@@ -10,6 +10,11 @@ public enum HarnessLimits {
   public static let gridPoints = 10_000
   /// The most steps of one gradient-descent path: 1,000,000.
   public static let descentSteps = 1_000_000
+  /// The most points (`at`, summed over a convergence file's cases) one file may sweep:
+  /// 10,000, each swept over the whole grid by every scheme in every precision.
+  public static let points = 10_000
+  /// The most learning rates of one descent or training file: 100 (each a run of its own).
+  public static let learningRates = 100
   /// Networks: memory (8 GiB), epochs, steps and batch, as Learning checks them.
   public static let resources = ResourceLimits.standard
 
@@ -43,6 +48,16 @@ extension ResourceLimitError {
     case .steps: return "steps"
     case .batch: return "batch"
     }
+  }
+}
+
+/// An error at `key` when `count` is past `limit`: `too many points: 20000 asked for; the
+/// limit is 10000`.
+func checkCount(
+  _ count: Int, of what: String, limit: Int, _ c: KeyedDecodingContainer<AnyKey>, key: String
+) throws {
+  guard count <= limit else {
+    throw c.error(key, "too many \(what): \(count) asked for; the limit is \(limit)")
   }
 }
 

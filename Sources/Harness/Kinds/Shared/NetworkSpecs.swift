@@ -361,6 +361,9 @@ extension TrainingSpec: Decodable {
           try c.optional("learning_rate", as: Double.self, expected: "a positive number") ?? 0.1
         ]
       }
+      try checkCount(
+        learningRates.count, of: "learning rates", limit: HarnessLimits.learningRates, c,
+        key: "learning_rates")
       guard !learningRates.isEmpty, learningRates.allSatisfy({ $0 > 0 && $0.isFinite }) else {
         throw c.error(
           c.has("learning_rates") ? "learning_rates" : "learning_rate",
