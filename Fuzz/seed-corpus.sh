@@ -8,11 +8,12 @@ add() { # add TARGET TEXT
   name=$(printf '%s' "$2" | cksum | cut -d' ' -f1)
   printf '%s' "$2" > "$out/$1/seed-$name"
 }
-for file in Experiments/*.yaml Experiments/*/*.yaml Fuzz/Corpus/fuzz-experiment/*; do
-  [ -f "$file" ] && cp "$file" "$out/fuzz-experiment/seed-$(basename "$file")"
+# Every shipped experiment, in any subfolder (every kind), and the hand-written seeds.
+find Experiments Fuzz/Corpus/fuzz-experiment -type f -name '*.yaml' | while IFS= read -r file; do
+  cp "$file" "$out/fuzz-experiment/seed-$(printf '%s' "$file" | cksum | cut -d' ' -f1)-$(basename "$file")"
 done
 {
-  grep -ho '\(f\|df\|at\): *"[^"]*"' Experiments/*.yaml | sed 's/^[a-z]*: *"//; s/"$//'
-  grep -ho 'parsing: "[^"]*"' Tests/CalculusTests/*.swift | sed 's/^parsing: "//; s/"$//'
+  grep -rho --include='*.yaml' '\(f\|df\|at\): *"[^"]*"' Experiments | sed 's/^[a-z]*: *"//; s/"$//'
+  grep -rho --include='*.swift' 'parsing: "[^"]*"' Tests | sed 's/^parsing: "//; s/"$//'
   cat Fuzz/Corpus/expressions.txt
 } | sort -u | while IFS= read -r line; do add fuzz-expression "$line"; done

@@ -1,15 +1,14 @@
 import FuzzSupport
 import Harness
 
-// libFuzzer entry for experiment files of every kind: the raw bytes go through the same two
-// steps as `Experiment.load`, the byte-level checks of `ExperimentText` and the YAML decoding.
+// libFuzzer entry for experiment files of every kind: the raw bytes go through
+// `Experiment.parse(_: [UInt8], path:)`, the path `Experiment.load` takes after reading a file
+// (the byte-level checks of `ExperimentText`, then the YAML decoding).
 // Any thrown error is a rejection (fine); a crash, a hang or a memory blow-up is a finding.
 
 /// The one place the fuzzer calls the experiment-file decoder.
 func decodeExperiment(_ bytes: [UInt8]) {
-  let path = "Experiments/fuzz.yaml"
-  guard let text = try? ExperimentText.decode(bytes, path: path) else { return }
-  _ = try? Experiment.parse(text, path: path)
+  _ = try? Experiment.parse(bytes, path: "Experiments/fuzz.yaml")
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

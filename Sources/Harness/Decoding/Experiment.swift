@@ -33,16 +33,22 @@ public struct Experiment: Sendable {
   ///
   /// - Throws: `ExperimentError` naming the file, line and column of the first problem.
   public static func load(path: String) throws -> Experiment {
-    let text = try ExperimentText.load(path: path)
-    do {
-      return try parse(text, path: path)
-    } catch let error as ExperimentError {
-      throw error.inFile(path)
-    }
+    try decode(checked: ExperimentText.load(path: path), path: path)
   }
 
-  /// Parses experiment text; `path` names it in errors and gives the default name.
+  /// Parses experiment text; `path` names it in errors and gives the default name. The text
+  /// goes through the same checks as a file's bytes in `load(path:)` (`ExperimentText`).
   public static func parse(_ text: String, path: String) throws -> Experiment {
+    try parse(Array(text.utf8), path: path)
+  }
+
+  /// Parses the raw bytes of an experiment file, as `load(path:)` does after reading them.
+  public static func parse(_ bytes: [UInt8], path: String) throws -> Experiment {
+    try decode(checked: ExperimentText.decode(bytes, path: path), path: path)
+  }
+
+  /// Composes and decodes text that `ExperimentText` has checked.
+  private static func decode(checked text: String, path: String) throws -> Experiment {
     let node: Node
     do {
       guard let composed = try Yams.compose(yaml: text) else {

@@ -211,8 +211,22 @@ struct ExpressionSource: Decodable, Sendable {
       let column = error.line == 1 ? (mark?.column ?? 1) + quote + error.column - 1 : error.column
       throw ExperimentError(
         line: mark == nil ? nil : line, column: mark == nil ? nil : column,
-        "in expression \"\(text)\": \(error.message)")
+        "in expression \"\(excerpt(text, line: error.line, column: error.column))\": "
+          + error.message)
     }
+  }
+
+  /// `text` when short, else at most 60 characters of its `line` around `column`, with `…`
+  /// where cut: an error in a 200 KB expression quotes where it is, not all of it.
+  static func excerpt(_ text: String, line: Int, column: Int, width: Int = 60) -> String {
+    guard text.count > width || text.contains(where: \.isNewline) else { return text }
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    let characters = Array(lines[Swift.min(Swift.max(line - 1, 0), lines.count - 1)])
+    let start = Swift.max(0, Swift.min(column - 1 - width / 2, characters.count - width))
+    let end = Swift.min(characters.count, start + width)
+    let cutBefore = start > 0 || line > 1
+    let cutAfter = end < characters.count || line < lines.count
+    return (cutBefore ? "…" : "") + String(characters[start..<end]) + (cutAfter ? "…" : "")
   }
 
   /// An error located at this expression.
@@ -262,12 +276,20 @@ struct StepGridSpec: Decodable, Sendable {
     let perDecade =
       try c.optional("per_decade", as: Int.self, expected: "a whole number from 1 to 100") ?? 4
     guard min > 0 else { throw c.error("min", "h.min must be > 0, got \(min)") }
+    guard max.isFinite else { throw c.error("max", "h.max must be finite, got \(max)") }
     guard max > min else {
       throw c.error(
         c.has("max") ? "max" : "min", "h.min must be < h.max, got min \(min) >= max \(max)")
     }
     guard (1...100).contains(perDecade) else {
       throw c.error("per_decade", "h.per_decade must be from 1 to 100, got \(perDecade)")
+    }
+    let points = HarnessLimits.gridPointCount(min: min, max: max, perDecade: perDecade)
+    guard points <= HarnessLimits.gridPoints else {
+      throw c.error(
+        c.has("per_decade") ? "per_decade" : (c.has("min") ? "min" : "max"),
+        "step grid too large: \(points) step sizes asked for (\(min) to \(max) at "
+          + "\(perDecade) per decade); the limit is \(HarnessLimits.gridPoints)")
     }
     grid = StepGrid(min: min, max: max, perDecade: perDecade)
   }

@@ -142,6 +142,29 @@ public enum OutputWriter {
     }
   }
 
+  /// The folders from `url` up that do not exist yet, deepest first: what a run that writes
+  /// nothing must remove again.
+  static func missingFolders(_ url: URL) -> [URL] {
+    var missing: [URL] = []
+    var folder = url.standardizedFileURL
+    while folder.path != "/", !FileManager.default.fileExists(atPath: folder.path) {
+      missing.append(folder)
+      folder = folder.deletingLastPathComponent()
+    }
+    return missing
+  }
+
+  /// Removes `folders` (deepest first) while each is empty or holds only the lock file, so a
+  /// failed run leaves no empty output folder; `rmdir` never removes a folder another run
+  /// has written into meanwhile.
+  static func removeIfEmpty(_ folders: [URL]) {
+    for folder in folders {
+      let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+      if entries == [".lock"] { unlink(folder.appendingPathComponent(".lock").path) }
+      guard rmdir(folder.path) == 0 || errno == ENOENT else { return }
+    }
+  }
+
   /// Whether `url` can be the output folder, without creating anything: an existing writable
   /// directory, or a path whose nearest existing ancestor is a writable directory.
   static func checkWritable(_ url: URL) throws {
@@ -246,6 +269,15 @@ final class Staging: @unchecked Sendable {
   private let lock = NSLock()
   private var folders: Set<URL> = []
   private var stopped = false
+  /// The output folders this run would create, removed again by `abandon` when empty.
+  private var created: [URL] = []
+
+  /// Notes the folders a run will create (`OutputWriter.missingFolders`).
+  func willCreate(_ folders: [URL]) {
+    lock.lock()
+    created = folders
+    lock.unlock()
+  }
 
   func register(_ url: URL) {
     lock.lock()
@@ -285,6 +317,7 @@ final class Staging: @unchecked Sendable {
     for folder in folders { try? FileManager.default.removeItem(at: folder) }
     let count = folders.count
     folders.removeAll()
+    OutputWriter.removeIfEmpty(created)
     return count
   }
 }

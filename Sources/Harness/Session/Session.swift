@@ -35,6 +35,10 @@ public struct Session: Sendable {
       return .invalidInput
     }
     guard !experiments.isEmpty else { return status }
+    // A run that writes nothing (every experiment invalid or interrupted) leaves no folder.
+    let created = OutputWriter.missingFolders(options.outputRoot)
+    Staging.shared.willCreate(created)
+    defer { OutputWriter.removeIfEmpty(created) }
     let session = self
     let progress = ProgressLine(enabled: options.showProgress)
     let results = await withTaskGroup(of: ExitStatus.self) { group in

@@ -168,11 +168,17 @@ import Testing
     #expect(error("? a\n: 1\n? b\n: 2\n") == nil)
   }
 
+  /// `Experiment.parse` takes the same path as `load`: a block mapping's duplicate is found by
+  /// the byte checks at the repetition, a flow mapping's by Yams.
   @Test func duplicateKeysAreYAMLErrors() {
-    let error = #expect(throws: ExperimentError.self) {
+    let block = #expect(throws: ExperimentError.self) {
       _ = try Experiment.parse("kind: descent\ntitle: a\nkind: partials\n", path: Self.path)
     }
-    #expect(error?.description == "Experiments/x.yaml:1:1: duplicate key 'kind'")
+    #expect(block?.description == "Experiments/x.yaml:3:1: duplicate key 'kind' (first at line 1)")
+    let flow = #expect(throws: ExperimentError.self) {
+      _ = try Experiment.parse("{kind: descent, kind: partials}\n", path: Self.path)
+    }
+    #expect(flow?.description == "Experiments/x.yaml:1:2: duplicate key 'kind'")
   }
 
   @Test func loadGoesThroughTheChecks() throws {

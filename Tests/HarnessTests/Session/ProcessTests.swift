@@ -24,6 +24,8 @@ import Testing
 
   struct Result {
     var status: Int32
+    /// Whether a signal ended the process (then `status` is the signal's number).
+    var signaled: Bool = false
     var out: String
     var err: String
   }
@@ -51,8 +53,8 @@ import Testing
     let err = (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Result(
-      status: process.terminationStatus, out: String(decoding: out, as: UTF8.self),
-      err: String(decoding: err, as: UTF8.self))
+      status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
+      out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self))
   }
 
   func temporaryFolder() throws -> URL {
@@ -100,6 +102,23 @@ import Testing
         environment: [Locations.dataVariable: folder.appendingPathComponent("nowhere").path]))
     #expect(run.status == 2)
     #expect(run.err.contains(folder.appendingPathComponent("nowhere").path))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+  }
+
+  @Test func anInterruptBeforeAnyResultLeavesNoOutputFolder() async throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var text = "kind: convergence\nprecision: [half, single, double, extended]\n"
+    text += "h: {min: 1e-14, max: 1e-1, per_decade: 100}\ncases:\n"
+    for k in 0..<400 { text += "  - {f: \"exp(sin(x)) + x^\(k % 7)\", at: [0.5, 1.\(k % 5)]}\n" }
+    try text.write(
+      to: folder.appendingPathComponent("long.yaml"), atomically: true, encoding: .utf8)
+    let process = try Self.spawn(["run", "long.yaml", "--output", "out/nested"], in: folder)
+    try await Task.sleep(nanoseconds: 1_500_000_000)
+    #expect(process.isRunning, "the experiment should still be running")
+    kill(process.processIdentifier, SIGINT)
+    let result = Self.finish(process)
+    #expect(result.status == 130, "\(result.err)")
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
   }
 

@@ -190,8 +190,11 @@ extension ConvergenceFigures {
       .filter { $0.1.isFinite && $0.1 <= ceiling }
     let (steps, values) = (pairs.map(\.0), pairs.map(\.1))
     guard values.contains(where: { $0.isFinite && $0 > 0 }) else { return nil }
+    // The model spans what was swept, as the sweep's own series does.
+    let swept = o.samples.map(\.effectiveStep).filter { $0 > 0 && $0.isFinite }
+    let range = swept.min().flatMap { lo in swept.max().map { lo...$0 } }
     return Series(
-      label, x: steps, y: values, style: .line, dash: .dashed, color: color)
+      label, x: steps, y: values, style: .line, dash: .dashed, color: color, xRange: range)
   }
 }
 

@@ -88,6 +88,9 @@ extension ConvergenceSpec: Decodable {
     }
     try Self.checkDerivatives(caseSpecs, entries: entries, precisions: precisions)
     cases = caseSpecs.map(\.value)
+    try checkCount(
+      cases.reduce(0) { $0 + $1.points.count }, of: "points", limit: HarnessLimits.points, c,
+      key: "cases")
     if schemes.contains(.complexStep),
       let i = caseSpecs.firstIndex(where: { !$0.value.f.isAnalytic })
     {

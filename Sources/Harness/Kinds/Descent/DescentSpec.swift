@@ -66,11 +66,19 @@ extension DescentSpec: Decodable {
     guard !learningRates.isEmpty else {
       throw c.error("learning_rates", "'learning_rates' must list at least one rate")
     }
+    try checkCount(
+      learningRates.count, of: "learning rates", limit: HarnessLimits.learningRates, c,
+      key: "learning_rates")
     if let bad = learningRates.first(where: { !($0 > 0) || !$0.isFinite }) {
       throw c.error("learning_rates", "learning rates must be positive, got \(bad)")
     }
     steps = try c.optional("steps", as: Int.self, expected: "a positive whole number") ?? 100
     guard steps > 0 else { throw c.error("steps", "'steps' must be positive, got \(steps)") }
+    guard steps <= HarnessLimits.descentSteps else {
+      throw c.error(
+        "steps",
+        "too many steps: \(steps) asked for; the limit is \(HarnessLimits.descentSteps)")
+    }
     gradients = try Self.oneOrList(
       c, "gradient", default: .central, expected: "analytic, forward, backward or central")
     updates = try Self.oneOrList(

@@ -127,6 +127,7 @@ extension PartialsSpec: Decodable {
     text = source.text
     variables = try decodeVariables(c, f: source)
     points = try decodePoints(c, key: "at", f: source, variables: variables)
+    try checkCount(points.count, of: "points", limit: HarnessLimits.points, c, key: "at")
     schemes =
       try c.optional("schemes", as: [EnumValue<Scheme>].self, expected: "a list of schemes")?.map(
         \.value) ?? Scheme.seeds

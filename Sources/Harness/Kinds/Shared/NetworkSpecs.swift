@@ -196,7 +196,39 @@ extension GradcheckSpec: Decodable {
       throw c.error("relative_floor", "'relative_floor' must be > 0")
     }
     if let batch = data.batch, batch <= 0 { throw c.error("data", "batch must be positive") }
+    try checkLimits(c)
   }
+
+  /// The network, batch and data against `HarnessLimits.resources` (8 GiB), before anything
+  /// is allocated: `layers: [784, 100000000, 10]` is an error at `layers`, not an abort.
+  private func checkLimits(_ c: KeyedDecodingContainer<AnyKey>) throws {
+    let rows = HarnessLimits.expectedRows(data)
+    let (limits, batch) = (HarnessLimits.resources, data.batch ?? 100)
+    do throws(ResourceLimitError) {
+      if precision == .single {
+        _ = try limits.validateGradientCheck(
+          network.configuration, batch: batch, datasetRows: rows.train + rows.test,
+          scalar: Float.self)
+      } else {
+        _ = try limits.validateGradientCheck(
+          network.configuration, batch: batch, datasetRows: rows.train + rows.test,
+          scalar: Double.self)
+      }
+    } catch {
+      throw experimentError(
+        error, at: limitMark(c, error.key == "layers" ? "network" : "data", error.key))
+    }
+  }
+}
+
+/// Where `key` of the mapping at `parent` is given (else where `parent` is), for a limit's
+/// error.
+func limitMark(_ c: KeyedDecodingContainer<AnyKey>, _ parent: String, _ key: String)
+  -> (line: Int, column: Int)?
+{
+  let nested = try? c.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey(parent))
+  let mark = (nested?.has(key) == true ? nested?.mark(key) : nil) ?? c.mark(parent)
+  return mark.map { ($0.line, $0.column) }
 }
 
 /// `expect: {max_relative_error: 1e-6, central: 2, forward: 1}`.
@@ -272,10 +304,42 @@ extension TrainingSpec: Decodable {
     minTestAccuracyForAll = expect?.minTestAccuracy
     lossDecreases = expect?.lossDecreases
     maxLossDifference = expect?.maxLossDifference
+    try checkLimits(c)
     let rates = learningRates
     if let rate = minTestAccuracy.keys.sorted().first(where: { !rates.contains($0) }) {
       throw c.error(
         "expect", "expect.min_test_accuracy names learning rate \(rate), which is not trained")
+    }
+  }
+
+  /// Epochs, steps, batch and memory against `HarnessLimits.resources`, before anything is
+  /// allocated, each an error at the key that asked for too much.
+  private func checkLimits(_ c: KeyedDecodingContainer<AnyKey>) throws {
+    let rows = HarnessLimits.expectedRows(data)
+    let training = TrainingConfiguration(
+      learningRates: learningRates, batchSize: batch, epochs: epochs, gradient: gradient,
+      maxSteps: maxSteps)
+    let limits = HarnessLimits.resources
+    do throws(ResourceLimitError) {
+      if precision == .single {
+        _ = try limits.validate(
+          network.configuration, training, trainRows: rows.train, testRows: rows.test,
+          scalar: Float.self)
+      } else {
+        _ = try limits.validate(
+          network.configuration, training, trainRows: rows.train, testRows: rows.test,
+          scalar: Double.self)
+      }
+    } catch {
+      let mark: (line: Int, column: Int)?
+      switch error {
+      case .memory: mark = limitMark(c, "network", "layers")
+      case .steps(let asked, _) where asked == maxSteps:
+        mark = limitMark(c, "optimizer", "max_steps")
+      case .steps, .epochs: mark = limitMark(c, "optimizer", "epochs")
+      case .batch: mark = limitMark(c, "optimizer", "batch")
+      }
+      throw experimentError(error, at: mark)
     }
   }
 
@@ -297,6 +361,9 @@ extension TrainingSpec: Decodable {
           try c.optional("learning_rate", as: Double.self, expected: "a positive number") ?? 0.1
         ]
       }
+      try checkCount(
+        learningRates.count, of: "learning rates", limit: HarnessLimits.learningRates, c,
+        key: "learning_rates")
       guard !learningRates.isEmpty, learningRates.allSatisfy({ $0 > 0 && $0.isFinite }) else {
         throw c.error(
           c.has("learning_rates") ? "learning_rates" : "learning_rate",

@@ -36,16 +36,23 @@ enum Training: ExperimentKindDefinition {
           "training (\(t.gradient.name), lr \(short(p.learningRate)))",
           done.add(p.epochRecord == nil ? 1 : 0), total)
       }
+      // The limits again on the data as loaded (a folder or CSV file's size is known now).
+      let (limits, network) = (HarnessLimits.resources, spec.network.configuration)
       let trained: [TrainingRun]
-      switch spec.precision {
-      case .single:
-        trained = Trainer.train(
-          spec.network.configuration, t, train: data.train, test: data.test, scalar: Float.self,
-          progress: progress, isCancelled: { context.isCancelled })
-      default:
-        trained = Trainer.train(
-          spec.network.configuration, t, train: data.train, test: data.test, scalar: Double.self,
-          progress: progress, isCancelled: { context.isCancelled })
+      do throws(ResourceLimitError) {
+        switch spec.precision {
+        case .single:
+          trained = try Trainer.train(
+            network, t, train: data.train, test: data.test, scalar: Float.self, limits: limits,
+            progress: progress, isCancelled: { context.isCancelled })
+        default:
+          trained = try Trainer.train(
+            network, t, train: data.train, test: data.test, scalar: Double.self, limits: limits,
+            progress: progress, isCancelled: { context.isCancelled })
+        }
+      } catch {
+        throw experimentError(
+          error, at: error.key == "layers" ? spec.network.layersMark : spec.data.mark)
       }
       try context.checkCancellation()
       runs += trained.map { TrainingOutcome.Run(gradient: t.gradient.name, run: $0) }

@@ -52,4 +52,33 @@ import Testing
     #expect(report.verdict.notChecked == empty.count)
     #expect(report.verdict.text.contains("\(empty.count) not checked"))
   }
+
+  /// The issue's case: 25 of 4,860 parameters leave the small tensors unsampled; they are
+  /// "not checked", never passed, and the verdict counts what was checked.
+  @Test func twentyFiveParametersCheckOnlyTheSampledTensors() throws {
+    let file = try csvData(rows: 20)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let (o, report) = try run(
+      Gradcheck.self,
+      """
+      kind: gradcheck
+      network: {layers: [784, 6, 10], seed: 1}
+      data: {source: {csv: \(file)}, batch: 10}
+      parameters: 25
+      expect: {max_relative_error: 1e-6}
+      """)
+    let sampled = o.tensors.filter { $0.smoothCount > 0 }
+    let unsampled = o.tensors.filter { $0.smoothCount == 0 }
+    #expect(!sampled.isEmpty && !unsampled.isEmpty)
+    for tensor in o.tensors {
+      let check = try #require(report.checks.first { $0.subject == tensor.name })
+      #expect(check.status == (tensor.smoothCount == 0 ? .notChecked : .passed), "\(tensor.name)")
+    }
+    let verdict = report.verdict
+    #expect(verdict.passed && verdict.notChecked == unsampled.count)
+    #expect(
+      verdict.text.contains(
+        "\(verdict.checks - unsampled.count) of \(verdict.checks) checks passed")
+        && verdict.text.contains("\(unsampled.count) not checked"), "\(verdict.text)")
+  }
 }
