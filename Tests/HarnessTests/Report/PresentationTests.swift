@@ -128,7 +128,8 @@ import Testing
       // The effective steps (x + h) - x differ from the nominal ones by rounding only.
       #expect(abs(log10(range.lowerBound) - -12) < 1e-3)
       #expect(abs(log10(range.upperBound) - -1) < 1e-3)
-      #expect(series.x.count == 23)
+      // Every sample of a sweep is drawn; the model curve stops below the data's ceiling.
+      if !series.label.hasSuffix(": model") { #expect(series.x.count == 23) }
     }
     // Each scheme's best-h markers are in its own colour.
     let colors = Set(panel.verticalMarkers.compactMap(\.color))
