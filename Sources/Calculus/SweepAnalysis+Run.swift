@@ -24,20 +24,6 @@ public enum SweepAnalysis {
     return result
   }
 
-  /// Runs one first-derivative sweep of a named scheme (the symbolic `derivatives` are no
-  /// longer used: the prediction is Taylor-mode).
-  @available(*, deprecated, message: "use run(f:variables:point:index:scheme:derivative:...)")
-  public static func run(
-    f: Expression, derivatives: [Expression], variables: [String], point: [Double], index: Int,
-    scheme: Scheme, precision: Precision, steps: [Double], expectation: Expectation?,
-    tolerance: Double
-  ) -> SweepOutcome {
-    // q = 1 is valid for every scheme and precision: this cannot throw.
-    try! run(
-      f: f, variables: variables, point: point, index: index, scheme: scheme, derivative: 1,
-      precision: precision, steps: steps, expectation: expectation, tolerance: tolerance)
-  }
-
   /// Runs one sweep of a named scheme for the q-th derivative.
   ///
   /// - Throws: `StencilError` when q is out of the precision's range or the scheme has no
