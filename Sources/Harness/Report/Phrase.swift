@@ -36,7 +36,7 @@ enum Phrase: Sendable, Equatable {
   case noFit(String)
   case fitRange(String)
   case bestObserved, bestPredicted
-  case errorAgainstStep(String, String)
+  case errorAgainstStep(String, String, derivative: Int)
   case casePoint(String, String, String)
   case samePrecisions
   case schemeOrder(String, Int)
@@ -204,10 +204,12 @@ enum Phrase: Sendable, Equatable {
     case .fitRange(let scheme): return ("\(scheme) fit range", "\(scheme) 맞춤 구간")
     case .bestObserved: return ("vertical lines in each series' colour: best h observed (dotted)", "세로선 (계열별 색): 관측된 최적 h (점선)")
     case .bestPredicted: return ("predicted (dashed)", "예측된 최적 h (파선)")
-    case .errorAgainstStep(let variable, let precision):
+    case .errorAgainstStep(let variable, let precision, let q):
+      // f', f'', f''' and then f^{(q)} (the renderer's superscript).
+      let f = q <= 3 ? "f" + String(repeating: "'", count: q) : "f^{(\(q))}"
       return (
-        "|estimate − f'(\(variable))| against the step h, \(precision) precision",
-        "간격 h에 따른 |추정값 − f'(\(variable))|, \(precision)")
+        "|estimate − \(f)(\(variable))| against the step h, \(precision) precision",
+        "간격 h에 따른 |추정값 − \(f)(\(variable))|, \(precision)")
     case .casePoint(let variable, let f, let at):
       return ("f(\(variable)) = \(f) at \(variable) = \(at)", "\(variable) = \(at)에서 f(\(variable)) = \(f)")
     case .samePrecisions: return ("the same schemes in every precision", "모든 정밀도에서 같은 차분")

@@ -17,9 +17,10 @@ enum ConvergenceFigures {
         let base = "case\(i + 1)-\(c.variable)\(fileSafe(short(point)))"
         let at = "\(c.variable) = \(short(point))"
         let title = language(.casePoint(c.variable, mathText(clipped(c.text)), short(point)))
-        let q = c.derivative == 1 ? "" : " (q = \(c.derivative))"
         let panel = errorPanel(
-          main, title: language(.errorAgainstStep(c.variable, precisionName)) + q,
+          main,
+          title: language(
+            .errorAgainstStep(c.variable, precisionName, derivative: c.derivative)),
           language: language)
         figures.append(
           Report.FigureEntry(
