@@ -171,7 +171,9 @@ extension SweepAnalysis {
   /// the median of `error h^q / (ε |f|)` over the usable steps below the fit range, where
   /// round-off dominates, or `weightSum` when there are none. The error at the predicted
   /// best step is the running median (of five neighbouring steps) at the sweep's step
-  /// nearest to it in log h; the sweep's best is the least running median.
+  /// nearest to it in log h; the sweep's best is the least running median. Steps whose
+  /// error is over a thousand times below their round-off floor (`isLuckyRoundoff`) take no
+  /// part in either: they are rounding luck at that exact step.
   public static func errorModel(
     samples: [SweepSample], fit: FitOutcome, prediction: TaylorPrediction, value: Double,
     derivative q: Int, epsilon: Double, weightSum: Double
@@ -193,16 +195,21 @@ extension SweepAnalysis {
     let roundoff = ratios.isEmpty ? weightSum : ratios[ratios.count / 2]
     // A round-off error can land near zero by chance, and neighbouring steps can both be
     // lucky (the complex step on 1/(1+x^2) at 0.4 below its floor was 110x off the predicted
-    // best with medians of three, 10x or less with five): compare running medians of five.
-    let smoothed = usable.indices.map { i in
-      let window = usable[Swift.max(0, i - 2)...Swift.min(usable.count - 1, i + 2)].map(\.error)
+    // best with medians of three, 10x or less with five): compare running medians of five,
+    // over the steps whose error is not a thousand times below its round-off floor. Those
+    // are luck, not accuracy one can choose: backward differences of 1/(1+x) at 0.5 are
+    // exact to 2.5e-17 at three of five neighbouring steps near 1e-11, where the floor is
+    // 3e-5, and made the sweep's "best" 4.4e8 times below the error at the predicted step.
+    let typical = usable.filter { !$0.isLuckyRoundoff }
+    let smoothed = typical.indices.map { i in
+      let window = typical[Swift.max(0, i - 2)...Swift.min(typical.count - 1, i + 2)].map(\.error)
       return window.sorted()[window.count / 2]
     }
     var atPredicted: Double?
     if let h = prediction.bestStep {
-      atPredicted = usable.indices.min {
-        Swift.abs(Double.log(usable[$0].effectiveStep / h))
-          < Swift.abs(Double.log(usable[$1].effectiveStep / h))
+      atPredicted = typical.indices.min {
+        Swift.abs(Double.log(typical[$0].effectiveStep / h))
+          < Swift.abs(Double.log(typical[$1].effectiveStep / h))
       }.map { smoothed[$0] }
     }
     return ErrorModel(
@@ -210,4 +217,12 @@ extension SweepAnalysis {
       roundoffScale: scale, derivative: q, predictedBestStep: prediction.bestStep,
       errorAtPredictedBest: atPredicted, bestError: smoothed.min())
   }
+}
+
+extension SweepSample {
+  /// An error over a thousand times below the step's round-off floor `ε |f| sum|w_i| / h^q`:
+  /// the rounding errors of the stencil's values happened to cancel at this exact step (for
+  /// 1/(1+x) at 0.5 a backward difference is exact to 2.5e-17 at h = 1e-11, where the floor is
+  /// 3e-5). A neighbouring step does not share the luck, so it is no accuracy a user can choose.
+  public var isLuckyRoundoff: Bool { error < roundoffFloor * 1e-3 }
 }

@@ -122,6 +122,20 @@ import Testing
     #expect(ratio >= 1 && ratio <= 10)
   }
 
+  /// Round-off luck (exact estimates at isolated steps, far below the round-off floor) is not
+  /// the sweep's best: the predicted step's error is compared with what neighbouring steps
+  /// reach (this sweep was 4.4e8 off before, with three lucky steps of five near 1e-11).
+  @Test func roundoffLuckIsNotTheBestError() throws {
+    let steps = StepGrid(min: 1e-12, max: 1e-1, perDecade: 4, including: []).steps
+    let outcome = try SweepAnalysis.run(
+      f: Expression(parsing: "1/(1 + x)"), variables: ["x"], point: [0.5], index: 0,
+      scheme: .backward, precision: .double, steps: steps, expectation: nil, tolerance: 0)
+    #expect(outcome.samples.filter(\.isLuckyRoundoff).count >= 3)
+    let model = try #require(outcome.model)
+    let ratio = try #require(model.predictedToBestRatio)
+    #expect(ratio >= 1 && ratio <= 10, "\(ratio)")
+  }
+
   @Test func batchEstimatesEqualTheScalarSchemes() throws {
     let f = try Expression(parsing: "exp(x)*sin(x) + 1/(1+x^2)")
     let g: @Sendable ([Double]) -> Double = f.compiled(variables: ["x"])
