@@ -36,7 +36,7 @@ public struct TaylorPrediction: Sendable, Hashable {
 /// `Scheme.truncationCoefficient`).
 public enum Taylor {
   /// `f^(k)(x)` counts as zero at the point when `|f^(k)(x)| <= vanishingTolerance * scale`,
-  /// with `scale` the largest of `|f'(x)|`, `|f^(k-1)(x)|` and `|f^(k+1)(x)|`.
+  /// with `scale` what the derivatives around k make of its size (`vanishingScale`).
   public static let vanishingTolerance = 1e-12
 
   /// The order, constant and best step that the Taylor expansion predicts for `scheme` at a
@@ -129,6 +129,29 @@ public enum Taylor {
     return prediction
   }
 
+  /// What `|f^(k)(x)|` is compared with to say it vanishes: the largest geometric
+  /// interpolation `(|f^(i)|^(j-k) |f^(j)|^(k-i))^(1/(j-i))` over `q <= i < k < j <= K` with
+  /// both non-zero. Derivatives of different orders have different units (`f^(k)` scales as
+  /// `L^-k` when x is stretched by L), so only such an interpolation is a fair size for
+  /// `f^(k)`: `log(x)` at 1e4 has `f^(5) = 2.4e-19` against `f' = 1e-4`, which is no zero,
+  /// and its neighbours `f^(4) = -6e-16` and `f^(6) = 1.2e-22` say so (2.7e-19).
+  ///
+  /// Edge Cases: with no non-zero derivative above k (the higher ones vanish too), the
+  /// largest of `|f^(i)|`, `q <= i < k`, stands in; 0 when every one is 0.
+  static func vanishingScale(_ k: Int, _ derivatives: [Double], from q: Int) -> Double {
+    let below = (q..<k).map { Swift.abs(derivatives[$0]) }
+    let above = ((k + 1)..<Swift.max(k + 1, derivatives.count)).map { Swift.abs(derivatives[$0]) }
+    var scale = 0.0
+    for (di, a) in below.enumerated() where a > 0 {
+      for (dj, b) in above.enumerated() where b > 0 {
+        let (left, right) = (Double(below.count - di), Double(dj + 1))
+        let logScale = (right * Double.log(a) + left * Double.log(b)) / (left + right)
+        scale = Swift.max(scale, Double.exp(logScale))
+      }
+    }
+    return scale > 0 ? scale : below.max() ?? 0
+  }
+
   /// The leading truncation term of `estimate - f^(q)(x) = sum_{k > q} c_k f^(k)(x) h^(k-q)`.
   static func leadingTerm(
     derivative q: Int, coefficient: (Int) -> Double, derivatives: [Double],
@@ -143,9 +166,7 @@ public enum Taylor {
         explanation: "\(derivativeName(Swift.max(firstZero, q + 1))) ≡ 0: no truncation error")
     }
     func vanishes(_ k: Int) -> Bool {
-      var scale = Swift.max(Swift.abs(derivatives[q]), Swift.abs(derivatives[k - 1]))
-      if k < top { scale = Swift.max(scale, Swift.abs(derivatives[k + 1])) }
-      return Swift.abs(derivatives[k]) <= vanishingTolerance * scale
+      Swift.abs(derivatives[k]) <= vanishingTolerance * vanishingScale(k, derivatives, from: q)
     }
     let skipped = Array(candidates.prefix { vanishes($0) })
     let names = list(skipped.map(derivativeName))

@@ -154,6 +154,19 @@ import Testing
     }
   }
 
+  /// Far from 1 the derivatives' sizes differ by orders of magnitude per order (units of
+  /// x^-k): log(x) at 1e4 has f^(5) = 2.4e-19 against f' = 1e-4, no zero for central4.
+  @Test(arguments: [1e-3, 1.0, 1e4, 1e8])
+  func vanishingDoesNotDependOnTheUnitOfX(x: Double) throws {
+    let f = try Expression(parsing: "log(x)")
+    let derivatives = f.derivatives(withRespectTo: "x", at: ["x": Float80(x)], upTo: 12)
+      .map(Double.init)
+    let prediction = Taylor.predict(
+      stencil: try Scheme.central4.stencil(derivative: 1), derivatives: derivatives,
+      identicallyZeroFrom: nil, epsilon: Double.ulpOfOne)
+    #expect(prediction.order == 4 && !prediction.isExact, "\(prediction.explanation)")
+  }
+
   @Test func roundoffFloorFormulas() {
     let eps = Double.ulpOfOne
     // Central: eps * (|w| (|f| + h |f'|) * 2 / h + |f'|) with |w| = 1/2.
