@@ -427,7 +427,7 @@ enum Phrase: Sendable, Equatable {
     case .pathSubject(let rate, let update, let gradient, let reference):
       return (
         "learning rate \(rate), \(update) update: the \(gradient) path against the \(reference) path",
-        "학습률 \(rate), \(update) 갱신: \(reference) 경로에 대한 \(gradient) 경로")
+        "학습률 \(rate), \(update) 갱신: \(gradient) 경로와 \(reference) 경로의 비교")
     case .referenceDidNotConverge:
       return ("the reference run did not converge: nothing to compare", "기준 실행이 수렴하지 않아 비교할 것이 없음")
     case .pathDistance(let d, let bound):
