@@ -127,3 +127,39 @@ import Testing
     #expect((1.0 / 6).reciprocalFraction == "1/6" && (-1.0 / 30).reciprocalFraction == "-1/30")
   }
 }
+
+/// One outcome reported in English and in Korean: the same checks with the same statuses, the
+/// Korean worded in Korean; summary.json's English (`Kinds.execute`'s machine texts) is the
+/// English report's.
+@Suite struct BilingualReportTests {
+  static let yaml = """
+    kind: convergence
+    cases:
+      - {f: "sqrt(x)", at: 0.001}
+      - {f: "x^2 + 2*x + 1", at: 2}
+    schemes: [forward, central, central4]
+    h: {min: 1e-10, max: 1e-1, per_decade: 2}
+    precision: [single, double]
+    expect: {forward: 1, central: 2, central4: 4}
+    """
+
+  @Test func koreanChecksMatchTheEnglishOnes() throws {
+    let experiment = try Experiment.parse(Self.yaml + "\nlanguage: ko\n", path: "t.yaml")
+    let report = try Kinds.execute(
+      experiment, context: RunContext(options: RunOptions(), cancellation: Cancellation()))
+    let machine = try #require(report.machine)
+    let (_, english) = try run(Convergence.self, Self.yaml)
+    #expect(machine.checks == english.checks)
+    #expect(machine.notes == english.notes)
+    #expect(report.checks.map(\.status) == english.checks.map(\.status))
+    #expect(report.notes.count == english.notes.count && !report.notes.isEmpty)
+    for (ko, en) in zip(report.checks, english.checks) {
+      #expect(ko.detail != en.detail && ko.detail.contains { $0.isHangul }, "\(ko.detail)")
+    }
+    for note in report.notes {
+      let words = KoreanCoverageTests.untranslated(
+        note, allowed: KoreanCoverageTests.vocabulary.union(["sqrt"]))
+      #expect(words.isEmpty, "\(note)")
+    }
+  }
+}
