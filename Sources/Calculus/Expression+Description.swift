@@ -87,7 +87,7 @@ extension Expression: CustomStringConvertible {
 
   /// A number in the shortest form that parses back to the same `Double`: integers without a
   /// fraction (`2`, not `2.0`), others as Swift prints them (`0.001`, `1e-05`, `1.5e+20`).
-  static func format(_ value: Double) -> String {
+  public static func format(_ value: Double) -> String {
     if value == value.rounded(), Swift.abs(value) < 1e15 { return String(Int64(value)) }
     return "\(value)"
   }

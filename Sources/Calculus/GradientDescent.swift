@@ -11,6 +11,36 @@ public enum DescentStatus: String, Sendable, Codable {
   case diverged
 }
 
+/// Why a gradient-descent run stopped, with the numbers that decided it (the caller words
+/// it).
+public enum DescentStop: Sendable, Hashable {
+  /// The gradient norm fell to the tolerance after `steps` updates.
+  case converged(gradientNorm: Double, tolerance: Double, steps: Int)
+  /// Every step ran and the gradient norm is still above the tolerance; f went from `from`
+  /// to `to` (not higher).
+  case tooSlow(gradientNorm: Double, tolerance: Double, steps: Int, from: Double, to: Double)
+  /// f ended above where it started.
+  case grew(from: Double, to: Double)
+  /// The update of step `step` left the ball of radius `bound`: `|x| = norm`.
+  case escaped(norm: Double, bound: Double, step: Int)
+  /// The start point or f at it is not finite.
+  case nonFiniteStart
+  /// The gradient at the iterate of step `step` is not finite.
+  case nonFiniteGradient(step: Int)
+  /// The update of step `step` gave a non-finite point or value.
+  case nonFiniteIterate(step: Int)
+
+  /// The status this stop gives the run.
+  public var status: DescentStatus {
+    switch self {
+    case .converged: return .converged
+    case .tooSlow: return .tooSlow
+    case .grew, .escaped, .nonFiniteStart, .nonFiniteGradient, .nonFiniteIterate:
+      return .diverged
+    }
+  }
+}
+
 /// How an iterate moves against the gradient.
 public enum UpdateRule: String, Sendable, Codable, CaseIterable {
   /// `x <- x - eta * gradient(x)`: plain gradient descent.
@@ -39,11 +69,13 @@ public struct DescentRun: Sendable {
   public var iterates: [[Double]]
   /// f at each iterate.
   public var values: [Double]
-  public var status: DescentStatus
   /// The number of updates applied (`iterates.count - 1`).
   public var stepsTaken: Int
-  /// Why the run has its status: `gradient norm 3.1e-9 <= 1e-6 after 57 steps`.
-  public var reason: String
+  /// Why the run stopped: `.converged(gradientNorm: 3.1e-9, tolerance: 1e-6, steps: 57)`.
+  public var stop: DescentStop
+
+  /// How the run ended (from `stop`).
+  public var status: DescentStatus { stop.status }
 
   /// The last iterate kept.
   public var finalPoint: [Double] { iterates[iterates.count - 1] }
@@ -75,15 +107,14 @@ public enum GradientDescent {
     precondition(steps >= 0, "steps must not be negative")
     var run = DescentRun(
       learningRate: learningRate, update: update, iterates: [start], values: [f(start)],
-      status: .tooSlow, stepsTaken: 0, reason: "")
-    func stop(_ status: DescentStatus, _ reason: String) -> DescentRun {
-      run.status = status
+      stepsTaken: 0, stop: .nonFiniteStart)
+    func stop(_ reason: DescentStop) -> DescentRun {
       run.stepsTaken = run.iterates.count - 1
-      run.reason = reason
+      run.stop = reason
       return run
     }
     guard start.allSatisfy(\.isFinite), run.values[0].isFinite else {
-      return stop(.diverged, "non-finite start")
+      return stop(.nonFiniteStart)
     }
     var x = start
     var norm = 0.0
@@ -91,25 +122,21 @@ public enum GradientDescent {
       let g = gradient(x)
       precondition(g.count == x.count, "gradient has \(g.count) components for \(x.count)")
       guard g.allSatisfy(\.isFinite) else {
-        return stop(.diverged, "non-finite gradient at step \(step)")
+        return stop(.nonFiniteGradient(step: step))
       }
       norm = euclideanNorm(g)
       if norm <= tolerance {
-        return stop(
-          .converged,
-          "gradient norm \(norm.formatted3) <= \(tolerance.formatted3) after \(step) steps")
+        return stop(.converged(gradientNorm: norm, tolerance: tolerance, steps: step))
       }
       guard step < steps else { break }
       let next = update.step(x, g, learningRate: learningRate)
       let value = f(next)
       guard next.allSatisfy(\.isFinite), value.isFinite else {
-        return stop(.diverged, "non-finite at step \(step + 1)")
+        return stop(.nonFiniteIterate(step: step + 1))
       }
       let size = euclideanNorm(next)
       guard size <= divergenceBound else {
-        return stop(
-          .diverged,
-          "|x| = \(size.formatted3) > \(divergenceBound.formatted3) at step \(step + 1)")
+        return stop(.escaped(norm: size, bound: divergenceBound, step: step + 1))
       }
       x = next
       run.iterates.append(next)
@@ -118,12 +145,10 @@ public enum GradientDescent {
     let first = run.values[0]
     let last = run.values[run.values.count - 1]
     if last > first {
-      return stop(.diverged, "f grew from \(first.formatted3) to \(last.formatted3)")
+      return stop(.grew(from: first, to: last))
     }
     return stop(
-      .tooSlow,
-      "gradient norm \(norm.formatted3) > \(tolerance.formatted3) after \(steps) steps "
-        + "(f from \(first.formatted3) to \(last.formatted3))")
+      .tooSlow(gradientNorm: norm, tolerance: tolerance, steps: steps, from: first, to: last))
   }
 
   static func euclideanNorm(_ v: [Double]) -> Double {

@@ -29,14 +29,27 @@ public struct OrderFit: Sendable, Hashable, Codable {
   }
 }
 
+/// Why an automatic order fit fitted no slope, as numbers: the report words it.
+public enum FitReason: Sendable, Hashable {
+  /// The truncation error is identically zero: the errors, at most `largestError` (the
+  /// largest finite one, 0 when none is), are round-off only.
+  case identicallyZeroTruncation(largestError: Double)
+  /// Only `usable` of the `of` points lie above the round-off floor (by `roundoffFactor`);
+  /// a fit needs `needed`.
+  case tooFewAboveFloor(usable: Int, of: Int, needed: Int)
+  /// Enough points lie above the floor, but no `needed` consecutive ones lie on a straight line
+  /// with a positive slope.
+  case noStraightRun(needed: Int)
+}
+
 /// What an automatic order fit found.
 public enum FitOutcome: Sendable, Hashable {
   /// A straight truncation branch was found and fitted.
   case fitted(OrderFit)
   /// The truncation error is identically zero: the errors are round-off only, no slope fitted.
-  case exact(reason: String)
+  case exact(reason: FitReason)
   /// No straight run of enough points above the round-off floor.
-  case noFit(reason: String)
+  case noFit(reason: FitReason)
 
   /// The fit, when there is one.
   public var fit: OrderFit? {
@@ -54,7 +67,7 @@ public enum FitOutcome: Sendable, Hashable {
   }
 
   /// Why there is no fit (nil when fitted).
-  public var reason: String? {
+  public var reason: FitReason? {
     switch self {
     case .fitted: return nil
     case .exact(let reason), .noFit(let reason): return reason
@@ -141,17 +154,14 @@ public enum OrderFitting {
     precondition(steps.count == errors.count, "one error per step")
     if truncationIsExact {
       let largest = errors.filter(\.isFinite).max() ?? 0
-      return .exact(
-        reason: "the truncation error is identically zero: the errors (at most "
-          + "\(largest.formatted3)) are round-off only")
+      return .exact(reason: .identicallyZeroTruncation(largestError: largest))
     }
     let points = zip(steps, errors).filter { $0.0 > 0 && $0.0.isFinite }.sorted { $0.0 < $1.0 }
     let usable = points.map { h, e in e.isFinite && e > 0 && e > roundoffFactor * roundoffFloor(h) }
     let usableCount = usable.filter { $0 }.count
     guard usableCount >= minimumPoints else {
       return .noFit(
-        reason: "only \(usableCount) of \(points.count) points above the round-off floor "
-          + "(need \(minimumPoints))")
+        reason: .tooFewAboveFloor(usable: usableCount, of: points.count, needed: minimumPoints))
     }
     // Runs of consecutive usable points, as index ranges.
     var runs: [ClosedRange<Int>] = []
@@ -187,9 +197,7 @@ public enum OrderFitting {
       let best = leastSquares(
         steps: points[window].map(\.0), errors: points[window].map(\.1))
     else {
-      return .noFit(
-        reason: "no \(minimumPoints) consecutive points above the round-off floor lie on a "
-          + "straight line with a positive slope")
+      return .noFit(reason: .noStraightRun(needed: minimumPoints))
     }
     return .fitted(best)
   }
@@ -228,35 +236,5 @@ private struct LogLine {
       maxResidual = Swift.max(maxResidual, Swift.abs(y[i] - intercept - slope * x[i]))
     }
     return (slope, maxResidual)
-  }
-}
-
-extension Double {
-  /// Three significant digits, trailing zeros trimmed, for messages: `3.1e-9`, `25`, `0.0312`,
-  /// `4.1e5`.
-  var formatted3: String {
-    guard isFinite, self != 0 else { return "\(self)" }
-    var exponent = Int(Double.log10(Swift.abs(self)).rounded(.down))
-    var mantissa = Int((Swift.abs(self) / Double.pow(10, Double(exponent - 2))).rounded())
-    if mantissa >= 1000 {
-      mantissa /= 10
-      exponent += 1
-    }
-    let digits = Array(String(mantissa))
-    let sign = self < 0 ? "-" : ""
-    func trimmed(_ integer: String, _ fraction: String) -> String {
-      let fraction = String(fraction.reversed().drop { $0 == "0" }.reversed())
-      return fraction.isEmpty ? integer : integer + "." + fraction
-    }
-    switch exponent {
-    case 2...4:
-      return sign + String(digits) + String(repeating: "0", count: exponent - 2)
-    case 0...1:
-      return sign + trimmed(String(digits[...exponent]), String(digits[(exponent + 1)...]))
-    case -3...(-1):
-      return sign + trimmed("0", String(repeating: "0", count: -exponent - 1) + String(digits))
-    default:
-      return sign + trimmed(String(digits[0]), String(digits[1...])) + "e\(exponent)"
-    }
   }
 }

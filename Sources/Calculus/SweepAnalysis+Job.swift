@@ -143,10 +143,10 @@ extension SweepAnalysis.Job {
     case .auto?: expected = prediction.order.map(Double.init)
     case nil: expected = nil
     }
-    let (passed, verdict) = judge(fit, expected: expected, tolerance: tolerance)
     return SweepOutcome(
       scheme: scheme, precision: precision, samples: samples, exact: Double(exact80), fit: fit,
-      prediction: prediction, expectedOrder: expected, passed: passed, verdict: verdict,
+      prediction: prediction, expectedOrder: expected,
+      verdict: judge(fit, expected: expected, tolerance: tolerance),
       stencil: stencil, derivative: q, domainExit: exit, model: model)
   }
 

@@ -39,7 +39,14 @@ public struct DomainExit: Sendable, Hashable {
   /// The offending argument at `firstStep` (the stencil point outside the domain).
   public var point: Double
   /// `Expression.domainViolation(at:)` at that argument: which subexpression fails.
-  public var violation: String
+  public var violation: DomainViolation
+
+  public init(count: Int, firstStep: Double, point: Double, violation: DomainViolation) {
+    self.count = count
+    self.firstStep = firstStep
+    self.point = point
+    self.violation = violation
+  }
 }
 
 /// The error model over the whole sweep, `error(h) ≈ C h^p + R ε |f(x)| / h^q`: the fitted
@@ -88,9 +95,8 @@ public struct SweepOutcome: Sendable {
   public var fit: FitOutcome
   public var prediction: TaylorPrediction
   public var expectedOrder: Double?
-  public var passed: Bool
-  /// Why it passed or not, in words, with numbers.
-  public var verdict: String
+  /// Whether it passed and why, as numbers (the report words it).
+  public var verdict: OrderVerdict
   /// The stencil swept (nil for the complex step), q, where it left the domain, and the
   /// error model.
   public var stencil: Stencil?
@@ -100,8 +106,9 @@ public struct SweepOutcome: Sendable {
 
   public init(
     scheme: Scheme, precision: Precision, samples: [SweepSample], exact: Double,
-    fit: FitOutcome, prediction: TaylorPrediction, expectedOrder: Double?, passed: Bool,
-    verdict: String, stencil: Stencil? = nil, derivative: Int = 1, domainExit: DomainExit? = nil,
+    fit: FitOutcome, prediction: TaylorPrediction, expectedOrder: Double?,
+    verdict: OrderVerdict, stencil: Stencil? = nil, derivative: Int = 1,
+    domainExit: DomainExit? = nil,
     model: ErrorModel? = nil
   ) {
     self.scheme = scheme
@@ -111,13 +118,15 @@ public struct SweepOutcome: Sendable {
     self.fit = fit
     self.prediction = prediction
     self.expectedOrder = expectedOrder
-    self.passed = passed
     self.verdict = verdict
     self.stencil = stencil
     self.derivative = derivative
     self.domainExit = domainExit
     self.model = model
   }
+
+  /// Whether the fit met the expected order (see `judge`).
+  public var passed: Bool { verdict.passed }
 
   /// The stencil's name, or the scheme's.
   public var name: String { stencil?.name ?? scheme.rawValue }
@@ -137,42 +146,42 @@ public struct SweepOutcome: Sendable {
   public var nonFiniteCount: Int { samples.filter { !$0.estimate.isFinite }.count }
 }
 
-/// Whether a fit meets its expected order, and why, in words with numbers.
-///
-/// A fitted order passes when it is within `tolerance` of `expected` (or when nothing is
-/// expected); an exact outcome (no truncation error) passes; no fit passes only when nothing
-/// was expected.
-public func judge(_ fit: FitOutcome, expected: Double?, tolerance: Double) -> (
-  passed: Bool, verdict: String
-) {
-  switch fit {
-  case .fitted(let result):
-    guard let expected else {
-      return (true, "fitted \(result.order.fixed3) (no expectation)")
+/// Whether a fit met its expected order, with the numbers that decided it.
+public struct OrderVerdict: Sendable, Hashable {
+  /// What the fit found.
+  public var fit: FitOutcome
+  /// The expected order; nil when nothing is expected.
+  public var expected: Double?
+  /// The allowed `|fitted - expected|`.
+  public var tolerance: Double
+
+  public init(fit: FitOutcome, expected: Double?, tolerance: Double) {
+    self.fit = fit
+    self.expected = expected
+    self.tolerance = tolerance
+  }
+
+  /// `|fitted - expected|`, when there is both a fit and an expectation.
+  public var difference: Double? {
+    guard let order = fit.fit?.order, let expected else { return nil }
+    return Swift.abs(order - expected)
+  }
+
+  /// A fitted order passes when within `tolerance` of `expected` (or when nothing is
+  /// expected); an exact outcome (no truncation error) passes; no fit passes only when nothing
+  /// was expected.
+  public var passed: Bool {
+    switch fit {
+    case .fitted: return difference.map { $0 <= tolerance } ?? true
+    case .exact: return true
+    case .noFit: return expected == nil
     }
-    let gap = Swift.abs(result.order - expected)
-    let passed = gap <= tolerance
-    return (
-      passed,
-      "fitted \(result.order.fixed3), expected \(expected.formatted3): |difference| "
-        + "\(gap.fixed3) \(passed ? "<=" : ">") tolerance \(tolerance.formatted3)"
-    )
-  case .exact(let reason):
-    return (true, "exact: \(reason)")
-  case .noFit(let reason):
-    return (expected == nil, "no fit: \(reason)")
   }
 }
 
-extension Double {
-  /// Three decimals, as `%.3f` prints them: `2.000`, `-0.013`.
-  var fixed3: String {
-    guard isFinite else { return "\(self)" }
-    let thousandths = (Swift.abs(self) * 1000).rounded()
-    let whole = Int(thousandths / 1000)
-    let fraction = Int(thousandths - Double(whole) * 1000)
-    let sign = self < 0 && thousandths > 0 ? "-" : ""
-    let digits = String(fraction)
-    return sign + "\(whole)." + String(repeating: "0", count: 3 - digits.count) + digits
-  }
+/// Whether a fit meets its expected order (see `OrderVerdict.passed`).
+///
+/// Edge Cases: a NaN difference (a NaN expectation) fails.
+public func judge(_ fit: FitOutcome, expected: Double?, tolerance: Double) -> OrderVerdict {
+  OrderVerdict(fit: fit, expected: expected, tolerance: tolerance)
 }

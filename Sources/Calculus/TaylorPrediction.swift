@@ -10,24 +10,76 @@ public struct TaylorPrediction: Sendable, Hashable {
   public var leadingDerivative: Int?
   /// Whether no truncation term survives: the errors are round-off only.
   public var isExact: Bool
-  /// Why, in words: `f'''(x) = 0 at this point: the h^2 term vanishes, next term is h^4`.
-  public var explanation: String
+  /// Why the prediction is what it is (the caller words it): the leading term with its
+  /// coefficient, the terms that vanish at the point, or the derivative that is identically 0.
+  public var reason: TaylorReason
   /// The step that balances truncation against round-off (see `Taylor.predict`).
   public var bestStep: Double?
   /// The predicted error at `bestStep`.
   public var bestError: Double?
 
   public init(
-    order: Int?, constant: Double, leadingDerivative: Int?, isExact: Bool, explanation: String,
+    order: Int?, constant: Double, leadingDerivative: Int?, isExact: Bool, reason: TaylorReason,
     bestStep: Double? = nil, bestError: Double? = nil
   ) {
     self.order = order
     self.constant = constant
     self.leadingDerivative = leadingDerivative
     self.isExact = isExact
-    self.explanation = explanation
+    self.reason = reason
     self.bestStep = bestStep
     self.bestError = bestError
+  }
+}
+
+/// Why a Taylor prediction is what it is, as numbers: the report words it.
+///
+/// Derivatives are named by their order k (`f^(k)(x)`); `q` is the order of the derivative
+/// being estimated, so a term of `f^(k)` contributes `h^(k - q)`.
+public enum TaylorReason: Sendable, Hashable {
+  /// Every truncation term belongs to a derivative that is identically zero from
+  /// `f^(from)` on (central on a quadratic: `f''' ≡ 0`): no truncation error.
+  case identicallyZero(from: Int)
+  /// The terms of the derivatives `vanishing` are zero at the point, and so is every later
+  /// one: up to `identicallyZeroFrom` (where the derivatives become the zero function) or, when
+  /// that is nil, up to `checkedUpTo`, the highest derivative computed. No truncation error;
+  /// the errors are round-off only.
+  case vanishAtPoint(_ vanishing: [Int], identicallyZeroFrom: Int?, checkedUpTo: Int)
+  /// The leading term `error ≈ constant h^order`, `constant = |coefficient f^(k)(x)|`, after
+  /// the terms of `skipped` (derivatives that vanish at the point).
+  case leadingTerm(LeadingTerm)
+  /// No analysis of higher derivatives: the scheme's nominal order (a prediction a caller
+  /// makes for a function whose higher derivatives it cannot compute, such as a network's
+  /// loss).
+  case nominalOrder
+
+  /// The leading truncation term of a prediction, and the terms skipped before it.
+  public struct LeadingTerm: Sendable, Hashable {
+    /// k of `c_k f^(k)(x) h^(k - q)`.
+    public var derivative: Int
+    /// q, the order of the derivative estimated.
+    public var estimated: Int
+    /// `c_k`.
+    public var coefficient: Double
+    /// `f^(k)(x)`.
+    public var value: Double
+    /// The orders k before this one whose terms vanish at the point.
+    public var skipped: [Int]
+
+    public init(
+      derivative: Int, estimated: Int, coefficient: Double, value: Double, skipped: [Int]
+    ) {
+      self.derivative = derivative
+      self.estimated = estimated
+      self.coefficient = coefficient
+      self.value = value
+      self.skipped = skipped
+    }
+
+    /// `k - q`: the power of h.
+    public var order: Int { derivative - estimated }
+    /// `|c_k f^(k)(x)|`.
+    public var constant: Double { Swift.abs(coefficient * value) }
   }
 }
 
@@ -163,38 +215,24 @@ public enum Taylor {
     guard !candidates.isEmpty else {
       return TaylorPrediction(
         order: nil, constant: 0, leadingDerivative: nil, isExact: true,
-        explanation: "\(derivativeName(Swift.max(firstZero, q + 1))) ≡ 0: no truncation error")
+        reason: .identicallyZero(from: Swift.max(firstZero, q + 1)))
     }
     func vanishes(_ k: Int) -> Bool {
       Swift.abs(derivatives[k]) <= vanishingTolerance * vanishingScale(k, derivatives, from: q)
     }
     let skipped = Array(candidates.prefix { vanishes($0) })
-    let names = list(skipped.map(derivativeName))
-    let one = skipped.count == 1
     guard let k = candidates.first(where: { !vanishes($0) }) else {
-      let reach =
-        firstZero <= top ? "and \(derivativeName(firstZero)) ≡ 0" : "(checked up to f^(\(top)))"
       return TaylorPrediction(
         order: nil, constant: 0, leadingDerivative: nil, isExact: true,
-        explanation: "\(names) \(one ? "vanishes" : "vanish") at this point \(reach): "
-          + "no truncation error, the errors are round-off only")
+        reason: .vanishAtPoint(
+          skipped, identicallyZeroFrom: firstZero <= top ? firstZero : nil, checkedUpTo: top))
     }
-    let order = k - q
-    let c = coefficient(k)
-    let constant = Swift.abs(c * derivatives[k])
-    let term =
-      "error ≈ \(constant.formatted3) h^\(order) (c_\(k) = \(fraction(c)), "
-      + "\(derivativeName(k)) = \(derivatives[k].formatted3))"
-    var explanation = term
-    if !skipped.isEmpty {
-      explanation =
-        "\(names) \(one ? "= 0" : "vanish") at this point: the "
-        + list(skipped.map { "h^\($0 - q)" }) + (one ? " term vanishes" : " terms vanish")
-        + ", next term is h^\(order); " + term
-    }
+    let term = TaylorReason.LeadingTerm(
+      derivative: k, estimated: q, coefficient: coefficient(k), value: derivatives[k],
+      skipped: skipped)
     return TaylorPrediction(
-      order: order, constant: constant, leadingDerivative: k, isExact: false,
-      explanation: explanation)
+      order: term.order, constant: term.constant, leadingDerivative: k, isExact: false,
+      reason: .leadingTerm(term))
   }
 
   /// The round-off level of a scheme's estimate at step h, below which errors are noise.
@@ -236,25 +274,5 @@ public enum Taylor {
       amplified += Swift.abs(w) * (f + Swift.abs(o) * h * df)
     }
     return epsilon * (amplified / Double.pow(h, q) + Swift.abs(derivatives[q]))
-  }
-
-  /// `f''`, `f'''`, `f^(4)`...
-  static func derivativeName(_ k: Int) -> String {
-    k <= 3 ? "f" + String(repeating: "'", count: k) + "(x)" : "f^(\(k))(x)"
-  }
-
-  /// `a`, `a and b`, `a, b and c`.
-  static func list(_ items: [String]) -> String {
-    items.count <= 1
-      ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
-  }
-
-  /// `1/6`, `-1/30`: a truncation coefficient as the reciprocal of an integer where it is one.
-  static func fraction(_ c: Double) -> String {
-    let reciprocal = 1 / c
-    if Swift.abs(reciprocal - reciprocal.rounded()) < 1e-9 * Swift.abs(reciprocal) {
-      return (c < 0 ? "-" : "") + "1/\(Int(Swift.abs(reciprocal).rounded()))"
-    }
-    return c.formatted3
   }
 }

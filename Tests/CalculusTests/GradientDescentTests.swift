@@ -15,7 +15,7 @@ import Testing
   func seedsLearningRates(eta: Double, expected: DescentStatus) {
     let run = GradientDescent.run(
       f: Self.f, gradient: Self.gradient, start: [-3, 4], learningRate: eta, steps: 100)
-    #expect(run.status == expected, "\(run.reason)")
+    #expect(run.status == expected, "\(run.stop)")
     #expect(run.learningRate == eta)
     #expect(run.iterates.first == [-3, 4] && run.values.first == 25)
     #expect(run.iterates.count == run.stepsTaken + 1 && run.values.count == run.iterates.count)
@@ -30,13 +30,19 @@ import Testing
     let run = GradientDescent.run(
       f: Self.f, gradient: Self.gradient, start: [-3, 4], learningRate: 0.1, steps: 100)
     #expect(run.stepsTaken == 73)
-    #expect(run.reason.hasPrefix("gradient norm ") && run.reason.hasSuffix("after 73 steps"))
+    guard case .converged(let norm, let tolerance, let steps) = run.stop else {
+      Issue.record("\(run.stop)")
+      return
+    }
+    #expect(steps == 73 && tolerance == 1e-6)
+    #expect(norm <= 1e-6 && Swift.abs(norm - 10 * Double.pow(0.8, 73)) <= 1e-15)
   }
 
   @Test func oscillationAtLearningRateOneIsTooSlow() {
     let run = GradientDescent.run(
       f: Self.f, gradient: Self.gradient, start: [-3, 4], learningRate: 1, steps: 100)
     #expect(run.stepsTaken == 100)
+    #expect(run.stop == .tooSlow(gradientNorm: 10, tolerance: 1e-6, steps: 100, from: 25, to: 25))
     #expect(run.finalPoint == [-3, 4])
     #expect(run.values.allSatisfy { $0 == 25 })
   }
@@ -46,7 +52,8 @@ import Testing
       f: Self.f, gradient: Self.gradient, start: [-3, 4], learningRate: 1.05, steps: 100)
     #expect(run.stepsTaken == 100)
     // 25 * 1.1^200 = 4.7e9
-    #expect(run.reason == "f grew from 25 to \(run.finalValue.formatted3)")
+    #expect(run.stop == .grew(from: 25, to: run.finalValue))
+    #expect(run.status == .diverged)
     #expect(Swift.abs(run.finalValue / (25 * Double.pow(1.1, 200)) - 1) <= 1e-12)
   }
 
@@ -56,7 +63,11 @@ import Testing
       f: Self.f, gradient: Self.gradient, start: [-3, 4], learningRate: 5, steps: 100)
     #expect(run.status == .diverged)
     #expect(run.stepsTaken == 7)
-    #expect(run.reason.hasSuffix("> 1e8 at step 8"), "\(run.reason)")
+    guard case .escaped(let norm, let bound, let step) = run.stop else {
+      Issue.record("\(run.stop)")
+      return
+    }
+    #expect(bound == 1e8 && step == 8 && norm > 1e8)
     #expect(run.iterates.allSatisfy { $0.allSatisfy(\.isFinite) })
   }
 
@@ -67,7 +78,7 @@ import Testing
       divergenceBound: .infinity)
     #expect(run.status == .diverged)
     #expect(run.stepsTaken == 7)
-    #expect(run.reason == "non-finite at step 8")
+    #expect(run.stop == .nonFiniteIterate(step: 8))
     #expect(run.finalPoint == [700])
   }
 

@@ -31,7 +31,10 @@ import Testing
     #expect(prediction.leadingDerivative == 3)
     #expect(!prediction.isExact)
     #expect(Swift.abs(prediction.constant - 1.0 / 6) <= 1e-15)
-    #expect(prediction.explanation.hasPrefix("f''(x) = 0 at this point: the h^1 term vanishes"))
+    #expect(
+      prediction.reason
+        == .leadingTerm(
+          .init(derivative: 3, estimated: 1, coefficient: 1.0 / 6, value: -1, skipped: [2])))
     // f(0) = 0: no 1/h round-off to balance against.
     #expect(prediction.bestStep == nil)
     // Measured: (sin(h) - 0) / h - 1 = -h^2/6 + ..., order 2.
@@ -50,7 +53,8 @@ import Testing
       epsilon: Double.ulpOfOne)
     #expect(prediction.isExact)
     #expect(prediction.order == nil)
-    #expect(prediction.explanation.hasPrefix("f'''(x), f^(5)(x), f^(7)(x) and f^(9)(x) vanish"))
+    #expect(
+      prediction.reason == .vanishAtPoint([3, 5, 7, 9], identicallyZeroFrom: nil, checkedUpTo: 9))
     let outcome = fitSweep(.sin, at: x, scheme: .central, precision: .double)
     #expect(outcome.status == "no-fit", "\(outcome)")
     // Forward still sees f''(x) = -1.
@@ -71,10 +75,11 @@ import Testing
       identicallyZero: Self.notZero, epsilon: Double.ulpOfOne)
     #expect(prediction.order == 4)
     #expect(prediction.leadingDerivative == 5)
-    #expect(
-      prediction.explanation.hasPrefix(
-        "f'''(x) = 0 at this point: the h^2 term vanishes, "
-          + "next term is h^4"))
+    guard case .leadingTerm(let term) = prediction.reason else {
+      Issue.record("\(prediction.reason)")
+      return
+    }
+    #expect(term.skipped == [3] && term.derivative == 5 && term.order == 4)
     let fit = try #require(fitSweep(function, at: x, scheme: .central, precision: .double).fit)
     #expect(Swift.abs(fit.order - 4) <= 0.1)
     #expect(Swift.abs(fit.constant / prediction.constant - 1) <= 0.1)
@@ -89,7 +94,7 @@ import Testing
       epsilon: Double.ulpOfOne)
     #expect(central.isExact)
     #expect(central.order == nil && central.constant == 0 && central.bestStep == nil)
-    #expect(central.explanation == "f'''(x) ≡ 0: no truncation error")
+    #expect(central.reason == .identicallyZero(from: 3))
     let forward = Taylor.predict(
       scheme: .forward, derivatives: derivatives, identicallyZero: identicallyZero,
       epsilon: Double.ulpOfOne)

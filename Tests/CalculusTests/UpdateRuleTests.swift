@@ -33,7 +33,7 @@ import Testing
   @Test func multiplicativeRuleDivergesAsTheNegativeCoordinateRunsAway() {
     // x0 <- x0 - 0.1 * 2 x0 * x0 = x0 (1 - 0.2 x0): from -3 the factor is 1.6, then 1.96, ...
     let run = Self.run(.multiplicative, from: [-3, 4])
-    #expect(run.status == .diverged, "\(run.reason)")
+    #expect(run.status == .diverged, "\(run.stop)")
     #expect(run.update == .multiplicative)
     let x0 = run.iterates.map { $0[0] }
     #expect(x0.count >= 4)
@@ -52,7 +52,7 @@ import Testing
       update: .multiplicative)
     #expect(run.iterates.allSatisfy { $0[0] == 0 })
     #expect(run.stepsTaken == 200)
-    #expect(run.status == .tooSlow, "\(run.reason)")
+    #expect(run.status == .tooSlow, "\(run.stop)")
     // The standard rule from the same start reaches the minimum.
     let standard = GradientDescent.run(
       f: { ($0[0] - 1) * ($0[0] - 1) + $0[1] * $0[1] },
@@ -63,7 +63,7 @@ import Testing
   @Test func multiplicativeRuleOnlyCreepsTowardZeroFromPositiveCoordinates() {
     // x <- x (1 - 2 eta x) shrinks like 1/(2 eta k): after 100 steps near 0.05, not converged.
     let run = Self.run(.multiplicative, from: [0.5, 4])
-    #expect(run.status == .tooSlow, "\(run.reason)")
+    #expect(run.status == .tooSlow, "\(run.stop)")
     let last = run.finalPoint
     #expect(last.allSatisfy { $0 > 0.03 && $0 < 0.06 }, "\(last)")
   }

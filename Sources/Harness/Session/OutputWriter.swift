@@ -75,8 +75,9 @@ public enum OutputWriter {
           figure, to: folder.appendingPathComponent(entry.name), formats: formats)
         let dropped = rendered.droppedPoints.values.reduce(0, +)
         if dropped > 0 {
-          notes.append(experiment.language(.pointsNotDrawn(entry.name, dropped)))
-          machineNotes.append(Phrase.pointsNotDrawn(entry.name, dropped).text(.en))
+          let phrase = Phrase.pointsNotDrawn(entry.name, caption: entry.caption, dropped)
+          notes.append(experiment.language(phrase))
+          machineNotes.append(phrase.text(.en))
         }
       case .diagram(var diagram):
         diagram.title = experiment.title + (diagram.title.map { ": " + $0 } ?? "")

@@ -83,7 +83,7 @@ enum Accuracy: ExperimentKindDefinition {
       caseNumber: number, f: c.text, variable: c.variable, at: point, precision: precision,
       method: .adaptive, estimate: .nan, exact: Double(exact80), error: .nan, digits: nil,
       evaluations: 0, step: nil, errorEstimate: nil, errorEstimateSource: nil,
-      status: .nonFiniteAtPoint, stencil: nil, detail: "")
+      status: .nonFiniteAtPoint, stencil: nil, detail: .none)
     if let problem = pointProblem(c, x: x, precision: precision) {
       return methods.map { method in
         var r = blank
@@ -109,20 +109,21 @@ enum Accuracy: ExperimentKindDefinition {
 
   /// Why nothing can be measured at `x` in `precision`, or nil.
   static func pointProblem(_ c: AccuracySpec.Case, x: Double, precision: Precision)
-    -> (status: AccuracyOutcome.Status, detail: String)?
+    -> (status: AccuracyOutcome.Status, detail: AccuracyOutcome.Detail)?
   {
     let location = "\(c.variable) = \(short(x))"
     if let problem = c.f.domainViolation(at: [c.variable: x]) {
-      return (.nonFiniteAtPoint, "\(location) is outside the domain of \"\(c.text)\": \(problem)")
+      return (.nonFiniteAtPoint, .outsideDomain(location: location, f: c.text, problem))
     }
     let value = precision.value(of: c.f, variable: c.variable, at: x)
     guard value.isFinite else {
       return (
-        .nonFiniteAtPoint, "\"\(c.text)\" is \(value) at \(location) in \(precision.rawValue)"
+        .nonFiniteAtPoint,
+        .notFinite(f: c.text, value: value, location: location, precision: precision)
       )
     }
     if let problem = c.f.nonDifferentiability(at: [c.variable: x]) {
-      return (.noDerivative, "no derivative at \(location): \(problem)")
+      return (.noDerivative, .noDerivative(location: location, problem))
     }
     return nil
   }
@@ -156,28 +157,24 @@ enum Accuracy: ExperimentKindDefinition {
   /// The step a fixed scheme runs at, and why (see the type's documentation).
   static func step(
     scheme: Scheme, prediction: TaylorPrediction, exact: Bool, at x: Double, precision: Precision
-  ) -> (step: Double, reason: String) {
+  ) -> (step: Double, reason: AccuracyOutcome.Detail) {
     let scale = max(abs(x), 1)
     let epsilon = precision.epsilon
+    let reason = prediction.reason
     if !scheme.isStencil {
       let h = max(scale * epsilon * epsilon, precision.leastNormalMagnitude.squareRoot())
-      return (h, "a tiny step (no cancellation): \(prediction.explanation)")
+      return (h, .tinyStep(reason))
     }
     if let h = prediction.bestStep, h.isFinite, h > 0 {
-      return (h, "predicted best step: \(prediction.explanation)")
+      return (h, .predictedBestStep(reason))
     }
     if exact {
-      return (scale / 8, "no truncation error (\(prediction.explanation)): a large step")
+      return (scale / 8, .largeStep(reason))
     }
     let p = Double(prediction.order ?? scheme.order)
-    let why =
-      prediction.isExact
-      ? "the truncation terms are negligible at the point, not zero"
-      : "f(x) = 0 gives no round-off scale"
     return (
       scale * pow(epsilon, 1 / (p + 1)),
-      "\(why): the textbook step epsilon^(1/\(Int(p) + 1)) max(|x|, 1); "
-        + prediction.explanation
+      .textbookStep(negligible: prediction.isExact, root: Int(p) + 1, reason)
     )
   }
 
@@ -197,7 +194,7 @@ enum Accuracy: ExperimentKindDefinition {
     case .nonFiniteAtPoint: r.status = .nonFiniteAtPoint
     case .noFiniteEvaluations: r.status = .noFiniteEvaluations
     }
-    r.detail = "\(a.stencil.rawValue) differences from h = \(short(a.initialStep))"
+    r.detail = .adaptive(stencil: a.stencil.rawValue, initialStep: a.initialStep)
   }
 
   /// −log10 of the relative error (absolute where f'(x) = 0), between 0 and the precision's

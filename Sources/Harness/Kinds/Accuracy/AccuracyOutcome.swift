@@ -35,6 +35,50 @@ struct AccuracyOutcome: Encodable, Sendable {
     case aPosteriori = "a-posteriori"
   }
 
+  /// Why a result is what it is, as values (the report words it).
+  enum Detail: Sendable, Equatable {
+    /// The complex step at a tiny step (it has no cancellation).
+    case tinyStep(TaylorReason)
+    /// The Taylor-predicted best step.
+    case predictedBestStep(TaylorReason)
+    /// No truncation error: a large step, where round-off is least.
+    case largeStep(TaylorReason)
+    /// The textbook step `epsilon^(1/root) max(|x|, 1)`: the terms only vanish at the point
+    /// (`negligible`), or f(x) = 0 gives no round-off scale.
+    case textbookStep(negligible: Bool, root: Int, TaylorReason)
+    /// The adaptive derivative's stencil (central, forward, backward) and first step.
+    case adaptive(stencil: String, initialStep: Double)
+    /// `location` ("x = -1") is outside the domain of `f`.
+    case outsideDomain(location: String, f: String, DomainViolation)
+    /// f is `value` (not finite) at `location` in `precision`.
+    case notFinite(f: String, value: Double, location: String, precision: Precision)
+    /// f has no derivative at `location`.
+    case noDerivative(location: String, NonDifferentiability)
+    /// Nothing said yet (a result being filled in).
+    case none
+
+    /// The words, in any language; nil for `.none`.
+    var phrase: Phrase? {
+      switch self {
+      case .tinyStep(let r): return .tinyStep(r)
+      case .predictedBestStep(let r): return .predictedBestStep(r)
+      case .largeStep(let r): return .largeStep(r)
+      case .textbookStep(let negligible, let root, let r):
+        return .textbookStep(negligible: negligible, root: root, r)
+      case .adaptive(let stencil, let h): return .adaptiveFrom(stencil, short(h))
+      case .outsideDomain(let location, let f, let v): return .outsideDomainAt(location, f: f, v)
+      case .notFinite(let f, let value, let location, let precision):
+        return .notFiniteAt(
+          f: f, value: "\(value)", location: location, precision: precision.rawValue)
+      case .noDerivative(let location, let v): return .noDerivativeAt(location, v)
+      case .none: return nil
+      }
+    }
+
+    /// The words in `language` ("" for `.none`).
+    func text(_ language: Language) -> String { phrase.map(language.callAsFunction) ?? "" }
+  }
+
   struct Result: Sendable {
     /// 1-based, as in the tables.
     var caseNumber: Int
@@ -62,7 +106,7 @@ struct AccuracyOutcome: Encodable, Sendable {
     /// The adaptive derivative's stencil (central, forward or backward); nil for the others.
     var stencil: String?
     /// Why: the domain problem, or the Taylor prediction the step came from.
-    var detail: String
+    var detail: Detail
 
     /// Whether the error estimate is at least the true error (nil when either is missing).
     var covers: Bool? {
@@ -125,7 +169,7 @@ extension AccuracyOutcome.Result: Encodable {
     try c.encode(covers, forKey: "covers")
     try c.encode(status.rawValue, forKey: "status")
     try c.encode(stencil, forKey: "stencil")
-    try c.encode(detail, forKey: "detail")
+    try c.encode(detail.text(.en), forKey: "detail")
   }
 }
 

@@ -12,7 +12,7 @@ extension Accuracy {
         language(.tablePercentile10), language(.tableMin), language(.tableMedianEvaluations),
         language(.tableCovers), language(.errorEstimate),
       ],
-      rows: o.summaries.map(summaryRow))
+      rows: o.summaries.map { summaryRow($0, language) })
     report.table(
       header: [
         "f", language(.tableAt), language(.tablePrecision), language(.tableMethod),
@@ -20,41 +20,45 @@ extension Accuracy {
         language(.tableStep), language(.tableError), language(.errorEstimate),
         language(.tableStatus),
       ],
-      rows: o.results.map(resultRow))
+      rows: o.results.map { resultRow($0, language) })
     var table = CSVTable(columns: csvColumns)
     for r in o.results { table.append(csvRow(r)) }
     report.csv("accuracy.csv", table)
-    report.checks = checks(o, spec: spec)
-    report.notes = notes(o)
+    report.checks = checks(o, spec: spec, language)
+    report.notes = notes(o, language)
     report.figures = AccuracyFigures.make(spec: spec, outcome: o, language: language)
     return report
   }
 
   /// `min_digits` per result, `covers` per method and precision.
-  static func checks(_ o: AccuracyOutcome, spec: AccuracySpec) -> [Check] {
+  static func checks(_ o: AccuracyOutcome, spec: AccuracySpec, _ language: Language) -> [Check] {
     var checks: [Check] = []
     for method in spec.methods {
       guard let expectation = spec.expectations[method] else { continue }
       if let minimum = expectation.minDigits {
         for r in o.results where r.method == method {
           let subject =
-            "\(r.f) at \(r.variable) = \(short(r.at)), \(method.rawValue), "
-            + r.precision.rawValue
+            language(.functionAt(r.f, variable: r.variable, at: short(r.at))) + ", "
+            + language(.schemeName(method.rawValue)) + ", "
+            + language(.precisionName(r.precision.rawValue))
+          let status = language(.accuracyStatus(r.status.rawValue))
           guard let d = r.digits else {
-            checks.append(Check(subject, .notChecked, "\(r.status.rawValue): \(r.detail)"))
+            checks.append(
+              Check(subject, .notChecked, language(.statusDetail(status, r.detail.text(language)))))
             continue
           }
           checks.append(
             Check(
               subject, passed: d >= minimum,
-              String(
-                format: "%.2f digits %@ %g (error %.3g, %d evaluations, %@)", d,
-                d >= minimum ? ">=" : "<", minimum, r.error, r.evaluations, r.status.rawValue)))
+              language(
+                .digitsDetail(
+                  d, passed: d >= minimum, minimum: minimum, error: r.error,
+                  evaluations: r.evaluations, status))))
         }
       }
       if let share = expectation.covers {
         for s in o.summaries where s.method == method {
-          checks.append(coverage(s, share: share))
+          checks.append(coverage(s, share: share, language))
         }
       }
     }
@@ -62,37 +66,35 @@ extension Accuracy {
   }
 
   /// The share of a method's results whose error estimate is at least the true error.
-  static func coverage(_ s: AccuracyOutcome.MethodSummary, share: Double) -> Check {
-    let subject = "\(s.method.rawValue), \(s.precision.rawValue): error estimate covers the error"
+  static func coverage(_ s: AccuracyOutcome.MethodSummary, share: Double, _ language: Language)
+    -> Check
+  {
+    let subject = language(
+      .coversSubject(
+        language(.schemeName(s.method.rawValue)), language(.precisionName(s.precision.rawValue))))
     guard s.withEstimate > 0 else {
-      return Check(subject, .notChecked, "no result has both an error and an error estimate")
+      return Check(subject, .notChecked, language(.noEstimates))
     }
     let measured = Double(s.covered) / Double(s.withEstimate)
     return Check(
       subject, passed: measured >= share,
-      String(
-        format: "%d of %d results (%.1f%%) %@ %.1f%%", s.covered, s.withEstimate,
-        100 * measured, measured >= share ? ">=" : "<", 100 * share))
+      language(
+        .coverageDetail(s.covered, of: s.withEstimate, passed: measured >= share, share: share)))
   }
 
   /// The points where nothing could be measured, once per point and precision.
-  static func notes(_ o: AccuracyOutcome) -> [String] {
+  static func notes(_ o: AccuracyOutcome, _ language: Language) -> [String] {
     var notes: [String] = []
-    for r in o.results where !r.status.isMeasured && !notes.contains(r.detail) {
-      notes.append(r.detail)
+    for r in o.results where !r.status.isMeasured {
+      let detail = r.detail.text(language)
+      if !notes.contains(detail) { notes.append(detail) }
     }
     let sources = Set(o.results.compactMap(\.errorEstimateSource))
-    if sources.contains(.predicted) {
-      notes.append(
-        "The error estimate of a fixed scheme is predicted, not measured: the Taylor "
-          + "truncation term at its step plus the round-off floor, from the symbolic "
-          + "derivatives (a black-box method has no such estimate). The adaptive derivative's "
-          + "is its own a-posteriori estimate.")
-    }
+    if sources.contains(.predicted) { notes.append(language(.predictedEstimateNote)) }
     return notes
   }
 
-  static func summaryRow(_ s: AccuracyOutcome.MethodSummary) -> [String] {
+  static func summaryRow(_ s: AccuracyOutcome.MethodSummary, _ language: Language) -> [String] {
     func f(_ v: Double?) -> String { v.map { String(format: "%.2f", $0) } ?? "-" }
     let covers =
       s.withEstimate == 0
@@ -101,22 +103,25 @@ extension Accuracy {
         format: "%d/%d (%.0f%%)", s.covered, s.withEstimate,
         100 * Double(s.covered) / Double(s.withEstimate))
     return [
-      s.method.rawValue, s.precision.rawValue, f(s.medianDigits), f(s.p10Digits),
-      f(s.minDigits), s.medianEvaluations.map { short($0) } ?? "-", covers,
-      s.method == .adaptive ? "a-posteriori" : "predicted",
+      language(.schemeName(s.method.rawValue)), language(.precisionName(s.precision.rawValue)),
+      f(s.medianDigits), f(s.p10Digits), f(s.minDigits),
+      s.medianEvaluations.map { short($0) } ?? "-", covers,
+      language(.estimateSource(s.method == .adaptive ? "a-posteriori" : "predicted")),
     ]
   }
 
-  static func resultRow(_ r: AccuracyOutcome.Result) -> [String] {
+  static func resultRow(_ r: AccuracyOutcome.Result, _ language: Language) -> [String] {
     func e(_ v: Double?) -> String {
       guard let v else { return "-" }
       return v.isFinite ? String(format: "%.2e", v) : "\(v)"
     }
     return [
-      r.f, short(r.at), r.precision.rawValue, r.method.rawValue,
+      r.f, short(r.at), language(.precisionName(r.precision.rawValue)),
+      language(.schemeName(r.method.rawValue)),
       r.estimate.isFinite ? String(format: "%.15g", r.estimate) : "\(r.estimate)",
       r.digits.map { String(format: "%.2f", $0) } ?? "-", String(r.evaluations), e(r.step),
-      r.status.isMeasured ? e(r.error) : "-", e(r.errorEstimate), r.status.rawValue,
+      r.status.isMeasured ? e(r.error) : "-", e(r.errorEstimate),
+      language(.accuracyStatus(r.status.rawValue)),
     ]
   }
 

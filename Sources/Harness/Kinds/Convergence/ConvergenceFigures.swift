@@ -116,13 +116,13 @@ enum ConvergenceFigures {
       }
       // The explanation of an unexpected order, at the best step (an exact scheme says so in
       // its legend entry already).
-      if !o.prediction.explanation.isEmpty, !o.prediction.isExact,
+      if !o.prediction.isExact,
         o.prediction.order != (o.stencil?.order ?? o.scheme.order), let best = o.best,
         best.error > 0
       {
         annotations.append(
           Annotation(
-            "\(name): \(o.prediction.explanation)", x: best.effectiveStep,
+            "\(name): \(language(.taylorReason(o.prediction.reason)))", x: best.effectiveStep,
             y: best.error, alignment: .left, color: color))
       }
     }

@@ -235,12 +235,14 @@ func validatePoint(
 ) throws {
   let description = values.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
     .joined(separator: ", ")
+  // Errors in the file are English, as every decoding error.
   if let problem = f.expression.domainViolation(at: values) {
-    throw c.error(key, "\(description) is outside the domain of \"\(f.text)\": \(problem)")
+    let why = Phrase.domainViolation(problem).text(.en)
+    throw c.error(key, "\(description) is outside the domain of \"\(f.text)\": \(why)")
   }
   if let problem = f.expression.nonDifferentiability(at: values) {
-    throw c.error(
-      key, "the derivative of \"\(f.text)\" does not exist at \(description): \(problem)")
+    let why = Phrase.nonDifferentiability(problem).text(.en)
+    throw c.error(key, "the derivative of \"\(f.text)\" does not exist at \(description): \(why)")
   }
   let value: Double = f.expression.evaluate(values)
   guard value.isFinite else {

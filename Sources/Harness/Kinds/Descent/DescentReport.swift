@@ -22,7 +22,7 @@ extension Descent {
         language(.updateRule(run.update.rawValue)),
         DescentFigures.gradientName(r.gradient, language), short(run.learningRate),
         language(.descentStatus(run.status.rawValue)), String(run.stepsTaken),
-        String(format: "%.4g", run.finalValue), run.reason,
+        String(format: "%.4g", run.finalValue), language(.descentStop(run.stop)),
       ])
       let expected = StatusExpectations.status(
         at: run.learningRate, rule: run.update, flat: spec.expectations,
@@ -38,30 +38,28 @@ extension Descent {
             language(
               .expectedGot(
                 language(.descentStatus(expected.rawValue)),
-                language(.descentStatus(run.status.rawValue)), run.reason))))
+                language(.descentStatus(run.status.rawValue)), language(.descentStop(run.stop))))))
       }
     }
     for a in o.pathAgreement {
+      let update = language(.updateRule(a.update.rawValue))
+      let gradient = DescentFigures.gradientName(a.gradient, language)
+      let reference = DescentFigures.gradientName(a.reference, language)
       rows.append([
-        a.update.rawValue, "\(a.gradient.rawValue) vs \(a.reference.rawValue)",
-        short(a.learningRate), "", "",
-        String(format: "%.3g", a.maxDistance.value ?? .nan),
-        "largest distance between the two paths",
+        update, language(.versus(gradient, reference)), short(a.learningRate), "", "",
+        String(format: "%.3g", a.maxDistance.value ?? .nan), language(.largestPathDistance),
       ])
       guard let bound = spec.expectPathAgreement else { continue }
-      let subject =
-        "learning rate \(short(a.learningRate)), \(a.update.rawValue) update: the "
-        + "\(a.gradient.rawValue) path against the "
-        + "\(a.reference.rawValue) path"
+      let subject = language(
+        .pathSubject(
+          rate: short(a.learningRate), update: update, gradient: gradient, reference: reference))
       if !a.referenceConverged {
-        report.checks.append(
-          Check(subject, .notChecked, "the reference run did not converge: nothing to compare"))
+        report.checks.append(Check(subject, .notChecked, language(.referenceDidNotConverge)))
       } else {
         let distance = a.maxDistance.value ?? .nan
         report.checks.append(
           Check(
-            subject, passed: distance <= bound,
-            String(format: "largest distance %.3g, bound %.3g", distance, bound)))
+            subject, passed: distance <= bound, language(.pathDistance(distance, bound: bound))))
       }
     }
     report.table(

@@ -35,7 +35,8 @@ extension Gradcheck {
         header: [language(.tableDirection)] + SweepReporting.header(language),
         rows: o.results.map { [$0.direction.rawValue] + SweepReporting.row($0.outcome, language) })
       report.checks += SweepReporting.checks(
-        o.results.map { ("derivative of the loss along the \($0.direction.rawValue)", $0.outcome) })
+        o.results.map { ("derivative of the loss along the \($0.direction.rawValue)", $0.outcome) },
+        language)
       if let step = o.results.compactMap(\.kinkStep).first {
         report.notes.append(
           String(

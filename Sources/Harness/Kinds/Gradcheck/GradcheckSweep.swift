@@ -58,21 +58,19 @@ extension Gradcheck {
       }
       let prediction = TaylorPrediction(
         order: scheme.order, constant: .nan, leadingDerivative: nil, isExact: false,
-        explanation:
-          "nominal order of the scheme (the loss's higher derivatives are not computed symbolically)",
-        bestStep: nil, bestError: nil)
+        reason: .nominalOrder, bestStep: nil, bestError: nil)
       let expected: Double? =
         outputLayerOnly
         ? spec.expectations[scheme].map { e in
           if case .order(let p) = e { return p }
           return Double(scheme.order)
         } : nil
-      let (passed, verdict) = judge(fit, expected: expected, tolerance: spec.tolerance)
       return GradcheckOutcome.DirectionSweep(
         direction: kind, kinkStep: kinkStep,
         outcome: SweepOutcome(
           scheme: scheme, precision: precision, samples: samples, exact: exact, fit: fit,
-          prediction: prediction, expectedOrder: expected, passed: passed, verdict: verdict))
+          prediction: prediction, expectedOrder: expected,
+          verdict: judge(fit, expected: expected, tolerance: spec.tolerance)))
     }
   }
 }

@@ -41,7 +41,7 @@ enum PartialsFigures {
       let panels = spec.points.indices.map { p -> Panel in
         let series = hessians.filter { $0.pointNumber == p + 1 }.enumerated().map {
           k, o -> Series in
-          let entry = "f_{\(vars[o.i])\(vars[o.j])}"
+          let entry = language(.hessianEntry(vars[o.i], vars[o.j]))
           let label =
             o.fit.fit.map { language(.slope(entry, $0.order)) }
             ?? (o.prediction.isExact ? language(.exactRoundOff(entry)) : entry)

@@ -34,10 +34,10 @@ extension Partials {
     case .auto?: expected = prediction.order.map(Double.init)
     case nil: expected = nil
     }
-    let (passed, verdict) = judge(fit, expected: expected, tolerance: spec.tolerance)
+    let verdict = judge(fit, expected: expected, tolerance: spec.tolerance)
     return PartialsOutcome.HessianEntry(
       pointNumber: p + 1, at: PointValues(vars, point), i: i, j: j,
       entry: "f_\(vars[i])\(vars[j])", exact: Double(exact80), samples: samples, fit: fit,
-      prediction: prediction, expected: expected, passed: passed, verdict: verdict)
+      prediction: prediction, expected: expected, verdict: verdict)
   }
 }

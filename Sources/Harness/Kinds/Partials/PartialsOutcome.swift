@@ -54,8 +54,9 @@ struct PartialsOutcome: Encodable, Sendable {
     var fit: FitOutcome
     var prediction: TaylorPrediction
     var expected: Double?
-    var passed: Bool
-    var verdict: String
+    var verdict: OrderVerdict
+
+    var passed: Bool { verdict.passed }
 
     var bestStep: Double? {
       samples.filter { $0.error > 0 && $0.error.isFinite }.min { $0.error < $1.error }?.step

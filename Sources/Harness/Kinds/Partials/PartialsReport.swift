@@ -15,16 +15,22 @@ extension Partials {
         [.int(s.pointNumber)] + s.at.values.map { .number($0) } + [.string(s.variable)]
       for row in SweepReporting.csvRows(s.outcome, leading: leading) { table.append(row) }
       if let note = SweepReporting.nonFiniteNote(
-        s.outcome, subject: "∂f/∂\(s.variable) at \(s.at.text)")
+        s.outcome, subject: language(.partialAt(s.variable, s.at.text)), language)
       {
         report.notes.append(note)
       }
     }
     for e in o.hessian {
       let fit = e.fit.fit
+      let fitted: String
+      switch e.fit {
+      case .fitted(let f): fitted = String(format: "%.3f", f.order)
+      case .exact: fitted = language(.exact)
+      case .noFit: fitted = language(.noFitWord)
+      }
       rows.append([
-        e.at.text, e.entry, "central2", language(.precisionName("double")),
-        fit.map { String(format: "%.3f", $0.order) } ?? e.fit.status,
+        e.at.text, e.entry, language(.schemeName("central2")), language(.precisionName("double")),
+        fitted,
         e.prediction.order.map(String.init) ?? (e.prediction.isExact ? language(.exact) : "-"),
         e.expected.map { short($0) } ?? "-", fit.map { String(format: "%.4f", $0.rSquared) } ?? "-",
         e.bestStep.map { String(format: "%.1e", $0) } ?? "-",
@@ -39,11 +45,16 @@ extension Partials {
       header: [language(.tableAt), "h", language(.tableScheme)] + vars.map { "∂f/∂\($0)" },
       rows: gradientRows(o, language))
     report.checks = SweepReporting.checks(
-      o.results.map { ("∂f/∂\($0.variable) at \($0.at.text)", $0.outcome) })
+      o.results.map { (language(.partialAt($0.variable, $0.at.text)), $0.outcome) }, language)
     for e in o.hessian where e.expected != nil {
-      report.checks.append(Check("Hessian \(e.entry) at \(e.at.text)", passed: e.passed, e.verdict))
+      report.checks.append(
+        Check(
+          language(.hessianEntryAt(e.entry, e.at.text)), passed: e.verdict.passed,
+          language(.orderVerdict(e.verdict))))
     }
-    for c in o.checks { report.checks.append(c.check("∂f/∂\(c.variable) at \(c.at.text)")) }
+    for c in o.checks {
+      report.checks.append(c.check(language(.partialAt(c.variable, c.at.text)), language))
+    }
     report.csv("errors.csv", table)
     report.csv("gradients.csv", gradientTable(o))
     if !o.hessian.isEmpty { report.csv("hessian.csv", hessianTable(o)) }
@@ -58,7 +69,7 @@ extension Partials {
       if exactShown.insert(g.pointNumber).inserted {
         rows.append(
           [g.at.text, "-", language(.exact)]
-            + g.exact.map { $0.value.map { String(format: "%.10g", $0) } ?? "not finite" })
+            + g.exact.map { $0.value.map { String(format: "%.10g", $0) } ?? language(.notFinite) })
       }
       for scheme in g.estimates.keys.sorted() {
         let values = g.estimates[scheme]!
@@ -68,7 +79,8 @@ extension Partials {
               stepCell(
                 StepValue(
                   h: g.h, estimate: estimate,
-                  error: Num(estimate.value.flatMap { e in exact.value.map { abs(e - $0) } })))
+                  error: Num(estimate.value.flatMap { e in exact.value.map { abs(e - $0) } })),
+                language)
             })
       }
     }

@@ -184,11 +184,13 @@ extension PartialsSpec: Decodable {
       let values = Dictionary(uniqueKeysWithValues: zip(variables, point))
       for v in variables {
         let first = f.derivative(withRespectTo: v)
-        if let problem = first.nonDifferentiability(at: values)
-          ?? first.domainViolation(at: values)
-        {
+        let problem =
+          first.nonDifferentiability(at: values).map { Phrase.nonDifferentiability($0) }
+          ?? first.domainViolation(at: values).map { Phrase.domainViolation($0) }
+        if let problem {
           throw c.error(
-            "at", "the Hessian of \"\(text)\" does not exist at this point: \(problem)")
+            "at",
+            "the Hessian of \"\(text)\" does not exist at this point: \(problem.text(.en))")
         }
       }
     }

@@ -14,7 +14,7 @@ enum SweepReporting {
     try c.encode(Num(fit?.order), forKey: "fitted_order")
     try c.encode(o.prediction.order, forKey: "predicted_order")
     try c.encode(Num(o.expectedOrder), forKey: "expected_order")
-    try c.encode(check(o, subject: "").status.rawValue, forKey: "check")
+    try c.encode(check(o, subject: "", .en).status.rawValue, forKey: "check")
     try c.encode(o.passed, forKey: "passed")
     try c.encode(
       fit.map { [Num($0.range.lowerBound), Num($0.range.upperBound)] }, forKey: "fit_range")
@@ -31,7 +31,8 @@ enum SweepReporting {
     try c.encode(o.nonFiniteCount, forKey: "non_finite")
     try encodeStencilAndModel(o, into: &c)
     switch o.fit {
-    case .noFit(let reason), .exact(let reason): try c.encode(reason, forKey: "reason")
+    case .noFit(let reason), .exact(let reason):
+      try c.encode(Phrase.fitReason(reason).text(.en), forKey: "reason")
     case .fitted: break
     }
   }
@@ -53,7 +54,7 @@ enum SweepReporting {
       try d.encode(exit.count, forKey: "steps")
       try d.encode(Num(exit.firstStep), forKey: "from_h")
       try d.encode(Num(exit.point), forKey: "at")
-      try d.encode(exit.violation, forKey: "violation")
+      try d.encode(Phrase.domainViolation(exit.violation).text(.en), forKey: "violation")
     } else {
       try c.encodeNil(forKey: "domain_exit")
     }
@@ -74,17 +75,28 @@ enum SweepReporting {
   }
 
   /// "from h = 0.0011 (12 steps)" where the stencil left the domain, for tables.
-  static func domainCell(_ o: SweepOutcome) -> String {
+  static func domainCell(_ o: SweepOutcome, _ language: Language) -> String {
     guard let exit = o.domainExit else { return "-" }
-    return "from h = \(short(exit.firstStep)) (\(exit.count) steps)"
+    return language(.leavesDomainCell(short(exit.firstStep), steps: exit.count))
+  }
+
+  /// The scheme's name in `language` (a stencil the user named keeps its name).
+  static func schemeName(_ o: SweepOutcome, _ language: Language) -> String {
+    o.name == o.scheme.rawValue ? language(.schemeName(o.scheme.rawValue)) : o.name
+  }
+
+  /// "exp(x) at x = 0.5, central, double": what a check or a note is about.
+  static func subject(_ o: SweepOutcome, _ subject: String, _ language: Language) -> String {
+    "\(subject), \(schemeName(o, language)), \(language(.precisionName(o.precision.rawValue)))"
   }
 
   /// The note for steps whose stencil left the function's domain.
-  static func domainNote(_ o: SweepOutcome, subject: String) -> String? {
+  static func domainNote(_ o: SweepOutcome, subject: String, _ language: Language) -> String? {
     guard let exit = o.domainExit else { return nil }
-    return "\(subject), \(o.name), \(o.precision.rawValue): the stencil leaves the domain "
-      + "from h = \(short(exit.firstStep)) (\(exit.count) steps; at \(short(exit.point)): "
-      + "\(exit.violation)); those steps are excluded from the fit"
+    return language(
+      .domainNote(
+        self.subject(o, subject, language), from: short(exit.firstStep), steps: exit.count,
+        at: short(exit.point), exit.violation))
   }
 
   static let csvColumns = [
@@ -124,37 +136,40 @@ enum SweepReporting {
     let r2 = o.orderFit.map { String(format: "%.4f", $0.rSquared) } ?? "-"
     let best = o.best.map { String(format: "%.1e", $0.effectiveStep) } ?? "-"
     return [
-      o.name == o.scheme.rawValue ? language(.schemeName(o.scheme.rawValue)) : o.name,
-      language(.precisionName(o.precision.rawValue)), fitted, predicted, expected, r2, best,
-      o.expectedOrder == nil ? "-" : statusWord(check(o, subject: "").status, language),
+      schemeName(o, language), language(.precisionName(o.precision.rawValue)), fitted, predicted,
+      expected, r2, best,
+      o.expectedOrder == nil ? "-" : statusWord(check(o, subject: "", language).status, language),
     ]
   }
 
   /// The check of an expected order: failed when missed, not checked when too few finite
   /// errors were measured to fit anything.
-  static func check(_ o: SweepOutcome, subject: String) -> Check {
+  static func check(_ o: SweepOutcome, subject: String, _ language: Language) -> Check {
     let measured = o.samples.filter { $0.error.isFinite && $0.error > 0 }.count
     let detail =
-      o.verdict + (o.prediction.explanation.isEmpty ? "" : " (\(o.prediction.explanation))")
-    let what = "\(subject), \(o.name), \(o.precision.rawValue)"
+      language(.orderVerdict(o.verdict)) + " (\(language(.taylorReason(o.prediction.reason))))"
+    let what = self.subject(o, subject, language)
     if case .noFit = o.fit, measured < 3 {
-      return Check(what, .notChecked, "\(measured) finite non-zero error(s) measured: \(detail)")
+      return Check(what, .notChecked, language(.tooFewErrors(measured, detail)))
     }
     return Check(what, passed: o.passed, detail)
   }
 
   /// The sweeps that carry an expectation, as checks.
-  static func checks(_ sweeps: [(subject: String, outcome: SweepOutcome)]) -> [Check] {
-    sweeps.filter { $0.outcome.expectedOrder != nil }.map { check($0.outcome, subject: $0.subject) }
+  static func checks(
+    _ sweeps: [(subject: String, outcome: SweepOutcome)], _ language: Language
+  ) -> [Check] {
+    sweeps.filter { $0.outcome.expectedOrder != nil }.map {
+      check($0.outcome, subject: $0.subject, language)
+    }
   }
 
   /// The note for steps whose estimate is not finite.
   /// Steps that left the domain are `domainNote`'s, not counted here.
-  static func nonFiniteNote(_ o: SweepOutcome, subject: String) -> String? {
+  static func nonFiniteNote(_ o: SweepOutcome, subject: String, _ language: Language) -> String? {
     let count = o.samples.filter { !$0.estimate.isFinite && !$0.leavesDomain }.count
     guard count > 0 else { return nil }
-    return "\(subject), \(o.name), \(o.precision.rawValue): "
-      + "\(count) step(s) gave a non-finite estimate; excluded from the fit"
+    return language(.nonFiniteNote(self.subject(o, subject, language), count))
   }
 }
 

@@ -40,12 +40,13 @@ struct ValueCheck: Encodable, Sendable {
   }
 
   /// The check as the report lists it.
-  func check(_ subject: String) -> Check {
+  func check(_ subject: String, _ language: Language) -> Check {
     Check(
-      "\(subject), \(scheme.rawValue), h = \(short(h))", passed: passed,
-      String(
-        format: "estimate %.15g, expected %.15g (difference %.3g, tolerance %g relative)",
-        estimate.value ?? .nan, equals, difference.value ?? .nan, tolerance))
+      "\(subject), \(language(.schemeName(scheme.rawValue))), h = \(short(h))", passed: passed,
+      language(
+        .valueCheckDetail(
+          estimate: estimate.value ?? .nan, expected: equals, difference: difference.value ?? .nan,
+          tolerance: tolerance)))
   }
 
   func encode(to encoder: Encoder) throws {
