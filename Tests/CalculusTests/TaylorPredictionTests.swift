@@ -169,7 +169,7 @@ import Testing
     let prediction = Taylor.predict(
       stencil: try Scheme.central4.stencil(derivative: 1), derivatives: derivatives,
       identicallyZeroFrom: nil, epsilon: Double.ulpOfOne)
-    #expect(prediction.order == 4 && !prediction.isExact, "\(prediction.explanation)")
+    #expect(prediction.order == 4 && !prediction.isExact, "\(prediction.reason)")
   }
 
   @Test func roundoffFloorFormulas() {
