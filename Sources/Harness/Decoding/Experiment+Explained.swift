@@ -2,10 +2,10 @@ import Calculus
 
 extension Experiment {
   /// A readable account of the parsed experiment and the symbolic derivatives it uses
-  /// (`experiment show`).
+  /// (`experiment show`), in the experiment's language.
   public func explained() -> String {
-    var lines = ["\(name) (\(kind)): \(title)", "file: \(path)"]
-    if let description { lines.append("description: \(description)") }
+    var lines = ["\(name) (\(kind)): \(title)", language(.showFile(path))]
+    if let description { lines.append(language(.showDescription(description))) }
     lines += Kinds.explain(self)
     return lines.joined(separator: "\n")
   }

@@ -108,23 +108,29 @@ enum Gradcheck: ExperimentKindDefinition {
     }
   }
 
-  static func explain(_ s: GradcheckSpec) -> [String] {
+  static func explain(_ s: GradcheckSpec) -> [String] { explain(s, language: .en) }
+
+  static func explain(_ s: GradcheckSpec, language: Language) -> [String] {
     [
-      "network: " + describe(s.network.configuration),
-      "data: \(s.data.label), batch \(s.data.batch.map(String.init) ?? "100")",
-      "h: \(short(s.step)), scheme \(s.scheme.rawValue), method \(s.method.rawValue), "
-        + "parameters: \(s.sampleCount.map(String.init) ?? "all")",
+      language(.showNetwork(describe(s.network.configuration, language: language))),
+      language(.showGradcheckData(s.data.label, batch: s.data.batch.map(String.init) ?? "100")),
+      language(
+        .showGradcheckStep(
+          h: short(s.step), scheme: language(.schemeName(s.scheme.rawValue)),
+          method: s.method.rawValue, parameters: s.sampleCount.map(String.init))),
     ]
   }
 }
 
-/// "784-50-10 relu, gaussian std 0.01, seed 1".
-func describe(_ c: NetworkConfiguration) -> String {
+/// "784-50-10 relu, gaussian std 0.01, seed 1" (in `language`).
+func describe(_ c: NetworkConfiguration, language: Language = .en) -> String {
   let initialization: String
   switch c.initialization {
-  case .gaussian(let sd): initialization = "gaussian std \(short(sd))"
+  case .gaussian(let sd): initialization = language(.gaussianInit(short(sd)))
   case .he: initialization = "he"
   }
-  return "\(c.layers.map(String.init).joined(separator: "-")) \(c.activation.rawValue), "
-    + "\(initialization), seed \(c.seed)"
+  return language(
+    .describeNetwork(
+      layers: c.layers.map(String.init).joined(separator: "-"),
+      activation: c.activation.rawValue, initialization: initialization, seed: c.seed))
 }

@@ -73,11 +73,15 @@ enum Training: ExperimentKindDefinition {
     return last < first
   }
 
-  static func explain(_ s: TrainingSpec) -> [String] {
+  static func explain(_ s: TrainingSpec) -> [String] { explain(s, language: .en) }
+
+  static func explain(_ s: TrainingSpec, language: Language) -> [String] {
     [
-      "network: " + describe(s.network.configuration),
-      "data: \(s.data.label); learning rates \(s.learningRates.map(short).joined(separator: ", ")), "
-        + "batch \(s.batch), epochs \(s.epochs); gradient \(s.gradient.name)",
+      language(.showNetwork(describe(s.network.configuration, language: language))),
+      language(
+        .showTrainingData(
+          s.data.label, rates: s.learningRates.map(short).joined(separator: ", "),
+          batch: s.batch, epochs: s.epochs, gradient: language(.gradientMethod(s.gradient.name)))),
     ]
   }
 }
