@@ -43,7 +43,8 @@ enum HTMLWriter {
     var lang: String
     var file: String
     var sourceHref: String
-    var source: String
+    /// The file's lines, each set as code (the file's own words, not the page's prose).
+    var source: [String]
     var tables: [Table]
     var checks: [CheckLine]
     var notes: [String]
@@ -84,7 +85,8 @@ enum HTMLWriter {
       {{/figures}}
       <details>
       <summary>{{fileHeading}}: <a href="{{sourceHref}}">{{file}}</a></summary>
-      <pre>{{source}}</pre>
+      <pre>{{#source}}<code>{{.}}</code>
+      {{/source}}</pre>
       </details>
       </section>
 
@@ -149,7 +151,8 @@ enum HTMLWriter {
       verdict: verdict.text(language), checksHeading: language(.checksHeading),
       notesHeading: language(.notesHeading), fileHeading: language(.experimentFile),
       lang: language.rawValue, file: experiment.path,
-      sourceHref: prefix + sourceFileName(experiment), source: experiment.source,
+      sourceHref: prefix + sourceFileName(experiment),
+      source: experiment.source.components(separatedBy: "\n"),
       tables: report.tables.map {
         Section.Table(title: $0.title, header: $0.header, rows: $0.rows.map(Section.Row.init))
       },
@@ -163,7 +166,7 @@ enum HTMLWriter {
         Section.FigureLink(
           src: prefix + f.name + "." + shown, caption: f.caption,
           links: formats.map {
-            Section.Link(href: prefix + f.name + "." + $0.rawValue, label: $0.rawValue.uppercased())
+            Section.Link(href: prefix + f.name + "." + $0.rawValue, label: $0.rawValue)
           })
       }, hasChecks: !report.checks.isEmpty, hasNotes: !notes.isEmpty)
     return sectionTemplate.render(section)

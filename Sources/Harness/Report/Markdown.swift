@@ -43,7 +43,7 @@ enum MarkdownWriter {
       let caption = escaped(figure.caption)
       if let shown { text += "![\(caption)](\(prefix)\(figure.name).\(shown))\n\n" }
       let links = formats.map {
-        "[\($0.rawValue.uppercased())](\(prefix)\(figure.name).\($0.rawValue))"
+        "[\($0.rawValue)](\(prefix)\(figure.name).\($0.rawValue))"
       }
       text += "*\(caption)* (\(links.joined(separator: ", ")))\n\n"
     }
