@@ -12,16 +12,16 @@ struct DiagramBuilder {
     let scale = diagram.fontScale
     let attributes: [(String, String)] = [
       ("rankdir", diagram.direction.rawValue), ("fontname", diagram.fontName),
-      ("bgcolor", "white"), ("pad", String(Self.pad)), ("nodesep", "0.45"), ("ranksep", "1.1"),
+      ("bgcolor", "white"), ("pad", "0.3"), ("nodesep", "0.45"), ("ranksep", "1.1"),
       ("labelloc", "t"), ("splines", "spline"), ("newrank", "true"),
     ]
     for (name, value) in attributes { graph.set(g, name, value) }
     if let dpi { graph.set(g, "dpi", String(format: "%g", dpi)) }
     if let canvas = diagram.canvas {
-      // `size` bounds the drawing without its pad; "!" scales it up as well as down.
-      let (w, h) = (Double(canvas.width), Double(canvas.height))
-      let inches = { (pixels: Double) in max(0.1, pixels / canvasDPI - 2 * Self.pad) }
-      graph.set(g, "size", String(format: "%.4f,%.4f!", inches(w), inches(h)))
+      // `size` bounds the drawing with its pad; "!" scales it up as well as down.
+      let inches = { (pixels: Int) in Double(pixels) / canvasDPI }
+      graph.set(
+        g, "size", String(format: "%.4f,%.4f!", inches(canvas.width), inches(canvas.height)))
     }
     let heading = diagram.title.map { [Diagram.Line($0, tone: .heading)] } ?? []
     let top = heading + diagram.caption
@@ -115,9 +115,6 @@ extension DiagramBuilder {
       return "<FONT POINT-SIZE=\"\(points)\" COLOR=\"\(colour(line.tone))\">" + body + "</FONT>"
     }.joined(separator: "<BR/>")
   }
-
-  /// The space around the drawing, in inches.
-  static let pad = 0.3
 
   /// A size or width for an attribute: at most two decimals (`14`, `18.2`).
   static func number(_ x: Double) -> String { String(format: "%g", (x * 100).rounded() / 100) }
