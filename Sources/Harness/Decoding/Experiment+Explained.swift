@@ -11,15 +11,28 @@ extension Experiment {
   }
 }
 
-/// "forward 1, central auto" for `experiment show`.
-func describeExpectations(_ expectations: [Scheme: Expectation]) -> String {
-  guard !expectations.isEmpty else { return "none" }
+/// "forward 1, central auto" for `experiment show` (in `language`).
+func describeExpectations(_ expectations: [Scheme: Expectation], language: Language = .en)
+  -> String
+{
+  guard !expectations.isEmpty else { return language(.showNone) }
   return Scheme.allCases.compactMap { scheme in
     expectations[scheme].map { e -> String in
+      let name = language(.schemeName(scheme.rawValue))
       switch e {
-      case .auto: return "\(scheme.rawValue) auto"
-      case .order(let p): return "\(scheme.rawValue) \(short(p))"
+      case .auto: return language(.showAuto(name))
+      case .order(let p): return "\(name) \(short(p))"
       }
     }
   }.joined(separator: ", ")
+}
+
+/// Scheme (or method) names in `language`, comma-separated.
+func schemeList(_ names: [String], _ language: Language) -> String {
+  names.map { language(.schemeName($0)) }.joined(separator: ", ")
+}
+
+/// Precision names in `language`, comma-separated.
+func precisionList(_ precisions: [Precision], _ language: Language) -> String {
+  precisions.map { language(.precisionName($0.rawValue)) }.joined(separator: ", ")
 }

@@ -164,6 +164,20 @@ enum Phrase: Sendable, Equatable {
   case showNetworkChecks(String)
   case describeNetwork(layers: String, activation: String, initialization: String, seed: UInt64)
   case gaussianInit(String)
+  case showSchemes(String)
+  case showPrecision(String)
+  case showSteps(Int, from: String, to: String, perDecade: Int)
+  case showExpect(String, tolerance: String?)
+  case showAuto(String)
+  case showCase(Int, variable: String, f: String, points: String)
+  case showDerivativeEstimated(Int)
+  case showGivenDerivative(String)
+  case showMethods(String)
+  case showAccuracyExpect(String, minDigits: String?, covers: String?)
+  case showStart(String)
+  case showDescentRun(rates: String, steps: Int, gradients: String, updates: String)
+  case showAt(String)
+  case showHessian
 
   // Accuracy.
   case evaluationsOfF, correctDigits, digitsAgainstEvaluations
@@ -441,13 +455,13 @@ enum Phrase: Sendable, Equatable {
     case .tensorWorst(let maxRelative, let bound, let entries, let worst, let backprop, let numerical):
       return (
         "max relative error \(maxRelative), bound \(bound), over \(entries) entries (worst entry \(worst): backprop \(backprop), numerical \(numerical))",
-        "성분 \(entries)개의 최대 상대 오차 \(maxRelative), 기준 \(bound) (가장 큰 성분 \(worst)번: 오차역전파 \(backprop), 수치 미분 \(numerical))")
+        "성분 \(entries)개의 최대 상대 오차 \(maxRelative), 기준 \(bound) (오차가 가장 큰 성분 \(worst)번: 오차역전파 \(backprop), 수치 미분 \(numerical))")
     case .noSmoothEntry(let sampled, let nearKink):
       return (
         "no entry compared away from relu kinks (\(sampled) sampled, \(nearKink) near a kink)",
         "relu 꺾임에서 먼 성분이 없어 비교하지 못함 (표본 \(sampled)개, 꺾임 근처 \(nearKink)개)")
     case .fastAgainstTextbook:
-      return ("fast against textbook numerical gradient", "빠른 수치 미분 기울기와 교과서 방식의 비교")
+      return ("fast against textbook numerical gradient", "빠른 방식과 교과서 방식으로 구한 수치 미분 기울기의 비교")
     case .largestDifference(let gap, let bound):
       return ("largest difference \(gap), bound \(bound)", "최대 차이 \(gap), 기준 \(bound)")
     case .gradientMethod(let name):
@@ -543,16 +557,46 @@ enum Phrase: Sendable, Equatable {
     case .showExpressionChecks(let symbolic, let central):
       return (
         "checks: adjoints against the symbolic partials (relative \(symbolic)) and a central difference (\(central))",
-        "확인 항목: 역전파 미분을 기호 편미분(상대 \(symbolic))과 중앙 차분(\(central))에 비교")
+        "확인 항목: 역전파 미분을 기호 편미분(상대 오차 \(symbolic) 이하) 및 중앙 차분(\(central) 이하)과 비교")
     case .showNetworkGraph(let layers, let activation, let images, let source):
       return ("network \(layers) \(activation) on \(images) images of \(source)", "\(source)의 이미지 \(images)개에서 신경망 \(layers) \(activation)")
     case .showNetworkChecks(let bound):
       return (
         "checks: each tensor's gradient against backprop (normwise relative \(bound))",
-        "확인 항목: 텐서마다 기울기를 오차역전파와 비교 (노름 상대 \(bound))")
+        "확인 항목: 텐서마다 그래프의 기울기를 오차역전파와 비교 (노름 상대 차이 \(bound) 이하)")
     case .describeNetwork(let layers, let activation, let initialization, let seed):
       return ("\(layers) \(activation), \(initialization), seed \(seed)", "\(layers) \(activation), \(initialization), 시드 \(seed)")
     case .gaussianInit(let sd): return ("gaussian std \(sd)", "정규분포 표준편차 \(sd)")
+    case .showSchemes(let schemes): return ("schemes: \(schemes)", "차분: \(schemes)")
+    case .showPrecision(let precisions): return ("precision: \(precisions)", "정밀도: \(precisions)")
+    case .showSteps(let count, let from, let to, let perDecade):
+      return (
+        "h: \(count) steps from \(from) to \(to), \(perDecade) per decade",
+        "h: \(from)부터 \(to)까지 \(count)개, 10배마다 \(perDecade)개")
+    case .showExpect(let expectations, let tolerance):
+      return (
+        "expect: \(expectations)" + (tolerance.map { ", tolerance \($0)" } ?? ""),
+        "기대 차수: \(expectations)" + (tolerance.map { ", 허용 오차 \($0)" } ?? ""))
+    case .showAuto(let scheme): return ("\(scheme) auto", "\(scheme) 자동")
+    case .showCase(let i, let variable, let f, let points):
+      return (
+        "case \(i): f(\(variable)) = \(f)   at \(variable) = \(points)",
+        "함수 \(i): f(\(variable)) = \(f)   (\(variable) = \(points)에서)")
+    case .showDerivativeEstimated(let q):
+      return ("  derivative estimated: f^(\(q))", "  추정하는 미분: f^(\(q))")
+    case .showGivenDerivative(let df): return ("  df (given) = \(df), agrees with f'", "  df (파일에 주어짐) = \(df), f'와 일치")
+    case .showMethods(let methods): return ("methods: \(methods)", "방법: \(methods)")
+    case .showAccuracyExpect(let method, let minDigits, let covers):
+      let en = [minDigits.map { "min_digits \($0)" }, covers.map { "covers \($0)" }].compactMap { $0 }
+      let ko = [minDigits.map { "최소 자릿수 \($0)" }, covers.map { "추정이 오차를 덮는 비율 \($0)" }].compactMap { $0 }
+      return ("expect \(method): " + en.joined(separator: ", "), "\(method) 기대: " + ko.joined(separator: ", "))
+    case .showStart(let point): return ("start: \(point)", "시작점: \(point)")
+    case .showDescentRun(let rates, let steps, let gradients, let updates):
+      return (
+        "learning rates: \(rates); \(steps) steps; gradient: \(gradients); update: \(updates)",
+        "학습률: \(rates); 스텝 \(steps)회; 기울기: \(gradients); 갱신 규칙: \(updates)")
+    case .showAt(let points): return ("at: \(points)", "위치: \(points)")
+    case .showHessian: return ("hessian: central second differences", "헤세 행렬: 중앙 2계 차분")
     case .evaluationsOfF: return ("evaluations of f", "f의 계산 횟수")
     case .correctDigits: return ("correct digits", "정확한 자릿수")
     case .digitsAgainstEvaluations: return ("digits against evaluations", "계산 횟수에 따른 정확한 자릿수")
