@@ -178,6 +178,8 @@ enum Phrase: Sendable, Equatable {
   case showDescentRun(rates: String, steps: Int, gradients: String, updates: String)
   case showAt(String)
   case showHessian
+  case progressNumericalGradient(method: GradcheckSpec.Method)
+  case progressTraining(gradient: String, rate: String)
 
   // Accuracy.
   case evaluationsOfF, correctDigits, digitsAgainstEvaluations
@@ -597,6 +599,13 @@ enum Phrase: Sendable, Equatable {
         "학습률: \(rates); 스텝 \(steps)회; 기울기: \(gradients); 갱신 규칙: \(updates)")
     case .showAt(let points): return ("at: \(points)", "위치: \(points)")
     case .showHessian: return ("hessian: central second differences", "헤세 행렬: 중앙 2계 차분")
+    case .progressNumericalGradient(let method):
+      switch method {
+      case .fast: return ("numerical gradient (fast)", "수치 미분 기울기 (빠른 방식)")
+      default: return ("numerical gradient (textbook)", "수치 미분 기울기 (교과서 방식)")
+      }
+    case .progressTraining(let gradient, let rate):
+      return ("training (\(gradient), lr \(rate))", "학습 (\(gradient), 학습률 \(rate))")
     case .evaluationsOfF: return ("evaluations of f", "f의 계산 횟수")
     case .correctDigits: return ("correct digits", "정확한 자릿수")
     case .digitsAgainstEvaluations: return ("digits against evaluations", "계산 횟수에 따른 정확한 자릿수")

@@ -80,20 +80,21 @@ enum Gradcheck: ExperimentKindDefinition {
       Num(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
     }
     var timing = GradcheckOutcome.Timing()
+    let label = { context.language(.progressNumericalGradient(method: $0)) }
     let h = S(spec.step)
     func textbook() -> [S] {
       let start = clock.now
       defer { timing.textbookSeconds = seconds(clock.now - start) }
       return NetworkGradientCheck.numericalGradientTextbook(
         net, inputs: inputs, labels: labels, step: h, scheme: spec.scheme, at: chosen,
-        progress: { context.progress("numerical gradient (textbook)", $0, $1) })
+        progress: { context.progress(label(.textbook), $0, $1) })
     }
     func fast() -> [S] {
       let start = clock.now
       defer { timing.fastSeconds = seconds(clock.now - start) }
       let full = NetworkGradientCheck.numericalGradientFastFlat(
         net, inputs: inputs, labels: labels, step: h, scheme: spec.scheme, threads: 2,
-        progress: { context.progress("numerical gradient (fast)", $0, $1) })
+        progress: { context.progress(label(.fast), $0, $1) })
       return chosen.map { full[$0] }
     }
     switch spec.method {

@@ -33,7 +33,10 @@ enum Training: ExperimentKindDefinition {
     for t in configurations {
       let progress: (TrainingProgress) -> Void = { p in
         context.progress(
-          "training (\(t.gradient.name), lr \(short(p.learningRate)))",
+          context.language(
+            .progressTraining(
+              gradient: context.language(.gradientMethod(t.gradient.name)),
+              rate: short(p.learningRate))),
           done.add(p.epochRecord == nil ? 1 : 0), total)
       }
       // The limits again on the data as loaded (a folder or CSV file's size is known now).
