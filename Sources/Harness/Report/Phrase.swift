@@ -128,7 +128,7 @@ enum Phrase: Sendable, Equatable {
   case gradientMethod(String)
   case tableLr
   case stoppedNote(String, String)
-  case lossBecame(reason: String, loss: String, step: Int, epoch: Int)
+  case lossNotFinite(reason: String, loss: String, step: Int, epoch: Int)
   case lossesAgree(rate: String, gap: String, slowdown: String)
   case numericalAgainstBackprop(String)
   case largestStepLossDifference(String, bound: String)
@@ -137,6 +137,7 @@ enum Phrase: Sendable, Equatable {
   case tableValue(network: Bool)
   case tableAdjoint(network: Bool)
   case tableRelativeErrorSymbolicCentral, tableGraphGradient, tableBackpropDifference
+  case tableVariableAdjoint
   case networkNodeName(NetworkGraphNode.Role, String)
   case scalar
   case againstSymbolic(String)
@@ -474,8 +475,8 @@ enum Phrase: Sendable, Equatable {
       }
     case .tableLr: return ("lr", "학습률")
     case .stoppedNote(let subject, let reason): return ("\(subject): stopped: \(reason)", "\(subject): 중단: \(reason)")
-    case .lossBecame(let reason, let loss, let step, let epoch):
-      return (reason, "\(epoch)번째 에폭의 \(step)번째 스텝에서 손실이 \(loss)가 됨")
+    case .lossNotFinite(let reason, let loss, let step, let epoch):
+      return (reason, "에폭 \(epoch)의 스텝 \(step)에서 손실이 유한하지 않음 (\(loss))")
     case .lossesAgree(let rate, let gap, let slowdown):
       return (
         "lr \(rate): numerical and backprop losses differ by at most \(gap); a numerical step takes \(slowdown)× a backprop step",
@@ -494,6 +495,7 @@ enum Phrase: Sendable, Equatable {
     case .tableSymbolic: return ("symbolic", "기호 미분")
     case .tableValue(let network): return ("value", network ? "|v|" : "값 v")
     case .tableAdjoint(let network): return ("adjoint", network ? "|∂L/∂v|" : "역전파 미분 ∂f/∂v")
+    case .tableVariableAdjoint: return ("adjoint", "역전파 미분")
     case .tableRelativeErrorSymbolicCentral:
       return ("relative error (symbolic, central)", "상대 오차 (기호 미분, 중앙 차분)")
     case .tableGraphGradient: return ("|graph gradient|", "|그래프의 기울기|")

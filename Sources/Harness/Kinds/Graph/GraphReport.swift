@@ -48,7 +48,7 @@ extension Graph {
           language(.tableBackpropDifference),
         ]
         : [
-          language(.tableVariable), language(.tableAdjoint(network: false)),
+          language(.tableVariable), language(.tableVariableAdjoint),
           language(.tableSymbolic), language(.schemeName("central")),
           language(.tableRelativeErrorSymbolicCentral),
         ],

@@ -27,7 +27,7 @@ extension Training {
       }
       let stopped = run.stoppedAt.map { stop in
         language(
-          .lossBecame(
+          .lossNotFinite(
             reason: stop.reason,
             loss: run.stepLosses.indices.contains(stop.step - 1)
               ? "\(run.stepLosses[stop.step - 1])" : "nan", step: stop.step,
