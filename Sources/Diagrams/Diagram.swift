@@ -99,11 +99,31 @@ public struct Diagram: Sendable, Hashable {
   public var direction: Direction
   /// The font family (fontconfig name); the default has Hangul.
   public var fontName: String
+  /// The box the drawing is fitted into, in pixels of a PNG at the renderer's dpi (vector
+  /// formats get the same size in inches); nil keeps the layout's natural size.
+  public var canvas: Canvas?
+  /// A factor on every font size and line width.
+  public var fontScale: Double
+
+  /// A figure's size in pixels.
+  ///
+  /// The drawing is laid out with its fonts at `fontScale` times their base sizes, then scaled
+  /// uniformly (up or down) to fit `width` × `height`: it keeps its aspect ratio, one side
+  /// equals the canvas's and the other is at most the canvas's. Text is never stretched.
+  public struct Canvas: Sendable, Hashable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+      self.width = width
+      self.height = height
+    }
+  }
 
   public init(
     title: String? = nil, caption: [Line] = [], nodes: [Node], edges: [Edge],
     clusters: [Cluster] = [], direction: Direction = .leftToRight,
-    fontName: String = "Noto Sans CJK KR"
+    fontName: String = "Noto Sans CJK KR", canvas: Canvas? = nil, fontScale: Double = 1
   ) {
     self.title = title
     self.caption = caption
@@ -112,5 +132,7 @@ public struct Diagram: Sendable, Hashable {
     self.clusters = clusters
     self.direction = direction
     self.fontName = fontName
+    self.canvas = canvas
+    self.fontScale = fontScale
   }
 }

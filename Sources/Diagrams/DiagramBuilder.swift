@@ -6,9 +6,10 @@ struct DiagramBuilder {
   let diagram: Diagram
   let graph: GraphvizGraph
 
-  func build(dpi: Double?) throws(DiagramError) {
+  func build(dpi: Double?, canvasDPI: Double) throws(DiagramError) {
     try validate()
     let g = UnsafeMutableRawPointer(graph.graph)
+    let scale = diagram.fontScale
     let attributes: [(String, String)] = [
       ("rankdir", diagram.direction.rawValue), ("fontname", diagram.fontName),
       ("bgcolor", "white"), ("pad", "0.3"), ("nodesep", "0.45"), ("ranksep", "1.1"),
@@ -16,9 +17,15 @@ struct DiagramBuilder {
     ]
     for (name, value) in attributes { graph.set(g, name, value) }
     if let dpi { graph.set(g, "dpi", String(format: "%g", dpi)) }
+    if let canvas = diagram.canvas {
+      // `size` bounds the drawing with its pad; "!" scales it up as well as down.
+      let inches = { (pixels: Int) in Double(pixels) / canvasDPI }
+      graph.set(
+        g, "size", String(format: "%.4f,%.4f!", inches(canvas.width), inches(canvas.height)))
+    }
     let heading = diagram.title.map { [Diagram.Line($0, tone: .heading)] } ?? []
     let top = heading + diagram.caption
-    if !top.isEmpty { graph.setHTMLLabel(g, Self.html(top, size: 15)) }
+    if !top.isEmpty { graph.setHTMLLabel(g, Self.html(top, size: 15, scale: scale)) }
     var clusters: [String: UnsafeMutablePointer<Agraph_t>] = [:]
     for cluster in diagram.clusters {
       let sub = graph.subgraph("cluster_\(cluster.id)")
@@ -26,7 +33,8 @@ struct DiagramBuilder {
       graph.set(s, "style", "rounded,dashed")
       graph.set(s, "color", "#9aa5b1")
       graph.set(s, "fontname", diagram.fontName)
-      graph.setHTMLLabel(s, Self.html([Diagram.Line(cluster.label, tone: .muted)], size: 13))
+      graph.setHTMLLabel(
+        s, Self.html([Diagram.Line(cluster.label, tone: .muted)], size: 13, scale: scale))
       clusters[cluster.id] = sub
     }
     let sources = graph.subgraph("inputs")
@@ -39,17 +47,20 @@ struct DiagramBuilder {
         ?? (node.style == .input ? sources : node.style == .output ? sinks : nil)
       let n = UnsafeMutableRawPointer(graph.node(node.id, in: container))
       style(n, node.style)
-      graph.setHTMLLabel(n, Self.html(node.lines, size: 14))
+      graph.setHTMLLabel(n, Self.html(node.lines, size: 14, scale: scale))
     }
     for edge in diagram.edges {
       let e = UnsafeMutableRawPointer(graph.edge(graph.node(edge.from), graph.node(edge.to)))
       for (name, value) in [
-        ("color", "#4a5560"), ("penwidth", "1.4"), ("arrowsize", "0.8"),
+        ("color", "#4a5560"), ("penwidth", Self.number(1.4 * scale)),
+        ("arrowsize", Self.number(0.8 * scale)),
         ("fontname", diagram.fontName),
       ] {
         graph.set(e, name, value)
       }
-      if !edge.lines.isEmpty { graph.setHTMLLabel(e, Self.html(edge.lines, size: 12)) }
+      if !edge.lines.isEmpty {
+        graph.setHTMLLabel(e, Self.html(edge.lines, size: 12, scale: scale))
+      }
     }
   }
 
@@ -83,7 +94,8 @@ struct DiagramBuilder {
       }
     for (name, value) in [
       ("shape", "box"), ("style", "rounded,filled"), ("fillcolor", fill), ("color", border),
-      ("penwidth", style == .operation ? "1.2" : "1.8"), ("margin", "0.18,0.1"),
+      ("penwidth", Self.number((style == .operation ? 1.2 : 1.8) * diagram.fontScale)),
+      ("margin", "0.18,0.1"),
       ("fontname", diagram.fontName),
     ] {
       graph.set(n, name, value)
@@ -93,17 +105,22 @@ struct DiagramBuilder {
 
 extension DiagramBuilder {
   /// The lines as HTML-like label markup (without the outer `<` `>`), every text escaped.
-  static func html(_ lines: [Diagram.Line], size: Int) -> String {
+  /// Each line's font is `(size + its tone's step) * scale` points.
+  static func html(_ lines: [Diagram.Line], size: Double, scale: Double = 1) -> String {
     guard !lines.isEmpty else { return " " }
     return lines.map { line in
       let text = escaped(line.text)
       let body = line.tone == .heading ? "<B>\(text)</B>" : text
-      return "<FONT POINT-SIZE=\"\(size + sizeStep(line.tone))\" COLOR=\"\(colour(line.tone))\">"
-        + body + "</FONT>"
+      let points = number((size + sizeStep(line.tone)) * scale)
+      return "<FONT POINT-SIZE=\"\(points)\" COLOR=\"\(colour(line.tone))\">" + body + "</FONT>"
     }.joined(separator: "<BR/>")
   }
 
-  private static func sizeStep(_ tone: Diagram.Tone) -> Int {
+  /// A size or width for an attribute: at most two decimals (`14`, `18.2`).
+  static func number(_ x: Double) -> String { String(format: "%g", (x * 100).rounded() / 100) }
+
+  /// A tone's font size step over its label's base size, in points.
+  private static func sizeStep(_ tone: Diagram.Tone) -> Double {
     switch tone {
     case .heading: return 3
     case .muted: return -2

@@ -31,7 +31,10 @@ public enum DiagramFormat: String, Sendable, Hashable, CaseIterable {
 
 /// Lays a `Diagram` out with Graphviz's `dot` and renders it.
 public enum DiagramRenderer {
-  /// The bytes of the diagram in `format`; PNGs at `dpi` (vector formats in points).
+  /// The bytes of the diagram in `format`; PNGs at `dpi` (vector formats in points). A
+  /// diagram with a `canvas` is fitted into it (see `Diagram.Canvas`): a PNG is then at most
+  /// `canvas.width` × `canvas.height` pixels, one side equal, and an SVG or PDF has the same
+  /// size in inches at `dpi`.
   ///
   /// Edge Cases: an edge naming a node that is not in the diagram, or two nodes with one id,
   /// throws; a layout or rendering failure (a missing cairo plugin, say) throws with
@@ -41,18 +44,20 @@ public enum DiagramRenderer {
   public static func render(_ diagram: Diagram, format: DiagramFormat, dpi: Double = 150)
     throws(DiagramError) -> [UInt8]
   {
-    try render(diagram, device: format.device, dpi: format == .png ? dpi : nil)
+    try render(
+      diagram, device: format.device, dpi: format == .png ? dpi : nil, canvasDPI: dpi)
   }
 
-  /// `render` with a Graphviz device name (tests reach unknown devices through this).
-  static func render(_ diagram: Diagram, device: String, dpi: Double?) throws(DiagramError)
-    -> [UInt8]
-  {
+  /// `render` with a Graphviz device name (tests reach unknown devices through this);
+  /// `canvasDPI` turns the diagram's canvas from pixels into inches.
+  static func render(
+    _ diagram: Diagram, device: String, dpi: Double?, canvasDPI: Double = 150
+  ) throws(DiagramError) -> [UInt8] {
     graphvizLock.lock()
     defer { graphvizLock.unlock() }
     // The graph's name is the SVG's <title>, which browsers show as the page's name.
     let graph = try GraphvizGraph(name: diagram.title ?? "diagram")
-    try DiagramBuilder(diagram: diagram, graph: graph).build(dpi: dpi)
+    try DiagramBuilder(diagram: diagram, graph: graph).build(dpi: dpi, canvasDPI: canvasDPI)
     try graph.layout()
     return try graph.render(format: device)
   }

@@ -138,12 +138,7 @@ extension ExperimentCommand {
     /// The presentation options, checked.
     func presentation() throws -> PresentationOverrides {
       var overrides = PresentationOverrides()
-      if let language {
-        guard let value = Language(rawValue: language) else {
-          throw ValidationError("unknown language '\(language)'; expected en or ko")
-        }
-        overrides.language = value
-      }
+      if let language { overrides.language = try parseLanguage(language) }
       if let figureSize {
         guard let size = FigureSettings.parseSize(figureSize) else {
           let range = FigureSettings.pixelRange
@@ -193,18 +188,35 @@ extension ExperimentCommand {
       abstract: "Print a parsed experiment and the symbolic derivatives it uses.")
     @Argument(help: "An experiment name or a path to a .yaml file.")
     public var experiment: String
+    @Option(help: "The language of the account: en or ko (over the file's).")
+    public var language: String?
     @OptionGroup public var catalogOptions: CatalogOptions
     public init() {}
+
+    public func validate() throws { _ = try overrides() }
+
+    /// `--language`, checked.
+    func overrides() throws -> PresentationOverrides {
+      PresentationOverrides(language: try language.map(parseLanguage))
+    }
 
     public func run() throws {
       do {
         let path = try catalogOptions.catalog.resolve(experiment)
-        print(try Experiment.load(path: path).explained())
+        print(try Experiment.load(path: path).overridden(by: overrides()).explained())
       } catch let error as ExperimentError {
         throw fail(.invalidInput, "\(error)")
       }
     }
   }
+}
+
+/// `--language`'s value: en or ko.
+func parseLanguage(_ text: String) throws -> Language {
+  guard let value = Language(rawValue: text) else {
+    throw ValidationError("unknown language '\(text)'; expected en or ko")
+  }
+  return value
 }
 
 /// Prints `message` on standard error and returns the exit code for `status`.

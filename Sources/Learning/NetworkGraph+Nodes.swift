@@ -44,7 +44,8 @@ extension LayerPass {
         ])
       guard k < depth - 1 else { break }
       let name = activation.rawValue + (depth > 2 ? "\(i)" : "")
-      let rule = activation == .relu ? "⊙ step(Z\(i))" : "⊙ σ(Z\(i))(1 − σ(Z\(i)))"
+      // relu′(z) is 1 for z > 0 and 0 otherwise; σ′(z) = σ(z)(1 − σ(z)).
+      let rule = activation == .relu ? "⊙ relu′(Z\(i))" : "⊙ σ(Z\(i))(1 − σ(Z\(i)))"
       previous = add(
         name, .activation, [n, weights[k].columns],
         value: frobeniusNorm(activations[k + 1].storage),

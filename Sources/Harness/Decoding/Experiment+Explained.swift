@@ -2,24 +2,37 @@ import Calculus
 
 extension Experiment {
   /// A readable account of the parsed experiment and the symbolic derivatives it uses
-  /// (`experiment show`).
+  /// (`experiment show`), in the experiment's language.
   public func explained() -> String {
-    var lines = ["\(name) (\(kind)): \(title)", "file: \(path)"]
-    if let description { lines.append("description: \(description)") }
+    var lines = ["\(name) (\(kind)): \(title)", language(.showFile(path))]
+    if let description { lines.append(language(.showDescription(description))) }
     lines += Kinds.explain(self)
     return lines.joined(separator: "\n")
   }
 }
 
-/// "forward 1, central auto" for `experiment show`.
-func describeExpectations(_ expectations: [Scheme: Expectation]) -> String {
-  guard !expectations.isEmpty else { return "none" }
+/// "forward 1, central auto" for `experiment show` (in `language`).
+func describeExpectations(_ expectations: [Scheme: Expectation], language: Language = .en)
+  -> String
+{
+  guard !expectations.isEmpty else { return language(.showNone) }
   return Scheme.allCases.compactMap { scheme in
     expectations[scheme].map { e -> String in
+      let name = language(.schemeName(scheme.rawValue))
       switch e {
-      case .auto: return "\(scheme.rawValue) auto"
-      case .order(let p): return "\(scheme.rawValue) \(short(p))"
+      case .auto: return language(.showAuto(name))
+      case .order(let p): return "\(name) \(short(p))"
       }
     }
   }.joined(separator: ", ")
+}
+
+/// Scheme (or method) names in `language`, comma-separated.
+func schemeList(_ names: [String], _ language: Language) -> String {
+  names.map { language(.schemeName($0)) }.joined(separator: ", ")
+}
+
+/// Precision names in `language`, comma-separated.
+func precisionList(_ precisions: [Precision], _ language: Language) -> String {
+  precisions.map { language(.precisionName($0.rawValue)) }.joined(separator: ", ")
 }

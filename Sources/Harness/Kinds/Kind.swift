@@ -18,6 +18,13 @@ protocol ExperimentKindDefinition {
   static func report(_ outcome: Outcome, spec: Spec, experiment: Experiment) -> Report
   /// Lines for `experiment show`.
   static func explain(_ spec: Spec) -> [String]
+  /// The same lines in `language`.
+  static func explain(_ spec: Spec, language: Language) -> [String]
+}
+
+extension ExperimentKindDefinition {
+  /// A kind that has not translated its lines shows them in English.
+  static func explain(_ spec: Spec, language: Language) -> [String] { explain(spec) }
 }
 
 /// The registry of kinds, one line each.
@@ -68,7 +75,7 @@ enum Kinds {
 
   static func explain(_ experiment: Experiment) -> [String] {
     func open<K: ExperimentKindDefinition>(_: K.Type) -> [String] {
-      K.explain(experiment.spec as! K.Spec)
+      K.explain(experiment.spec as! K.Spec, language: experiment.language)
     }
     return open(experiment.definition)
   }

@@ -1,4 +1,5 @@
 import Calculus
+import Learning
 import Plotting
 
 /// The language of every text the tool writes for people (figures, summary.md, index pages,
@@ -146,6 +147,76 @@ enum Phrase: Sendable, Equatable {
   case epochMean
   case trainingTitle(String, String, String, Int, Int, Int)
   case captionCurves
+
+  // Graph, gradcheck, training, show.
+  case tableMaxAbs, tableMaxRel, tableNormwise
+  case sweepDirection(GradcheckOutcome.DirectionSweep.Direction)
+  case lossAlongDirection(GradcheckOutcome.DirectionSweep.Direction)
+  case kinkSweepNote(String)
+  case kinkParametersNote(Int, of: Int)
+  case relativeFloorNote(floor: String, roundoff: String, bound: String, below: Int, held: String)
+  case tensorWorst(
+    maxRelative: String, bound: String, entries: Int, worst: Int, backprop: String,
+    numerical: String)
+  case noSmoothEntry(sampled: Int, nearKink: Int)
+  case fastAgainstTextbook
+  case largestDifference(String, bound: String)
+  case gradientMethod(String)
+  case tableLr
+  case stoppedNote(String, String)
+  case lossNotFinite(reason: String, loss: String, step: Int, epoch: Int)
+  case lossesAgree(rate: String, gap: String, slowdown: String)
+  case numericalAgainstBackprop(String)
+  case largestStepLossDifference(String, bound: String)
+  case graphNodesTitle(network: Bool)
+  case tableId, tableNode, tableExpression, tableShape, tableVariable, tableSymbolic
+  case tableValue(network: Bool)
+  case tableAdjoint(network: Bool)
+  case tableRelativeErrorSymbolicCentral, tableGraphGradient, tableBackpropDifference
+  case tableVariableAdjoint
+  case networkNodeName(NetworkGraphNode.Role, String)
+  case scalar
+  case againstSymbolic(String)
+  case symbolicDetail(adjoint: String, symbolic: String, error: String, bound: String)
+  case againstCentral(String)
+  case centralDetail(central: String, h: String, error: String, bound: String)
+  case graphAgainstBackprop(String)
+  case normwiseDetail(String, bound: String)
+  case expressionGraphNote(f: String, at: String, nodes: Int, operations: Int, edges: Int)
+  case networkGraphNote(loss: String, seconds: String, backprop: String?)
+  case captionExpressionGraph(String)
+  case captionNetworkGraph
+  case expressionDiagramLine(f: String, at: String, value: String)
+  case networkDiagramLine(network: String, images: Int, source: String, loss: String)
+  case showFile(String)
+  case showDescription(String)
+  case showNone
+  case showNetwork(String)
+  case showGradcheckData(String, batch: String)
+  case showGradcheckStep(h: String, scheme: String, method: String, parameters: String?)
+  case showTrainingData(String, rates: String, batch: Int, epochs: Int, gradient: String)
+  case showExpressionGraph(variables: String, f: String, at: String)
+  case showExpressionChecks(symbolic: String, central: String)
+  case showNetworkGraph(layers: String, activation: String, images: Int, source: String)
+  case showNetworkChecks(String)
+  case describeNetwork(layers: String, activation: String, initialization: String, seed: UInt64)
+  case gaussianInit(String)
+  case showSchemes(String)
+  case showPrecision(String)
+  case showSteps(Int, from: String, to: String, perDecade: Int)
+  case showExpect(String, tolerance: String?)
+  case showAuto(String)
+  case showCase(Int, variable: String, f: String, points: String)
+  case showDerivativeEstimated(Int)
+  case showGivenDerivative(String)
+  case showMethods(String)
+  case showAccuracyExpect(String, minDigits: String?, covers: String?)
+  case showStart(String)
+  case showDescentRun(rates: String, steps: Int, gradients: String, updates: String)
+  case showAt(String)
+  case showHessian
+  case progressNumericalGradient(method: GradcheckSpec.Method)
+  case progressTraining(gradient: String, rate: String)
 
   // Accuracy.
   case evaluationsOfF, correctDigits, digitsAgainstEvaluations
@@ -472,6 +543,186 @@ enum Phrase: Sendable, Equatable {
       return (
         "\(net) \(activation) network on \(source) (\(train) train, \(test) test), batch \(batch)",
         "\(source)에서 \(net) \(activation) 신경망 (학습 \(train)개, 테스트 \(test)개), 배치 \(batch)")
+
+    // Graph, gradcheck, training, show.
+    case .tableMaxAbs: return ("max abs", "최대 절대 오차")
+    case .tableMaxRel: return ("max rel", "최대 상대 오차")
+    case .tableNormwise: return ("normwise", "노름 상대 오차")
+    case .sweepDirection(let direction):
+      switch direction {
+      case .outputLayer: return (direction.rawValue, "출력층")
+      case .allParameters: return (direction.rawValue, "모든 매개변수")
+      }
+    case .lossAlongDirection(let direction):
+      switch direction {
+      case .outputLayer: return ("derivative of the loss along the output layer", "출력층 방향 손실의 미분")
+      case .allParameters: return ("derivative of the loss along the all parameters", "모든 매개변수 방향 손실의 미분")
+      }
+    case .kinkSweepNote(let h):
+      return (
+        "along a random direction in all parameters some pre-activation crosses a relu kink for h > \(h): the sweep bends there",
+        "모든 매개변수의 무작위 방향에서는 h > \(h)일 때 어떤 활성화 전 값이 relu 꺾임을 넘음: 오차 곡선이 거기서 꺾임")
+    case .kinkParametersNote(let kinks, let total):
+      return (
+        "\(kinks) of \(total) parameters have a ±h step that crosses a relu kink for some sample; they are reported apart and kept out of the verdict",
+        "매개변수 \(total)개 중 \(kinks)개는 어떤 표본에서 ±h 간격이 relu 꺾임을 넘음: 따로 보고하고 판정에서 뺌")
+    case .relativeFloorNote(let floor, let roundoff, let bound, let below, let held):
+      return (
+        "relative errors use the floor \(floor) (10 × the numerical gradient's round-off level \(roundoff) / the bound \(bound)): \(below) entries are smaller than it and are held to |a − n| <= \(held)",
+        "상대 오차의 분모는 \(floor) 이상으로 둠 (10 × 수치 미분 기울기의 반올림 오차 수준 \(roundoff) / 기준 \(bound)): 이보다 작은 성분 \(below)개는 |a − n| <= \(held)로 판정")
+    case .tensorWorst(let maxRelative, let bound, let entries, let worst, let backprop, let numerical):
+      return (
+        "max relative error \(maxRelative), bound \(bound), over \(entries) entries (worst entry \(worst): backprop \(backprop), numerical \(numerical))",
+        "성분 \(entries)개의 최대 상대 오차 \(maxRelative), 기준 \(bound) (오차가 가장 큰 성분 \(worst)번: 오차역전파 \(backprop), 수치 미분 \(numerical))")
+    case .noSmoothEntry(let sampled, let nearKink):
+      return (
+        "no entry compared away from relu kinks (\(sampled) sampled, \(nearKink) near a kink)",
+        "relu 꺾임에서 먼 성분이 없어 비교하지 못함 (표본 \(sampled)개, 꺾임 근처 \(nearKink)개)")
+    case .fastAgainstTextbook:
+      return ("fast against textbook numerical gradient", "빠른 방식과 교과서 방식으로 구한 수치 미분 기울기의 비교")
+    case .largestDifference(let gap, let bound):
+      return ("largest difference \(gap), bound \(bound)", "최대 차이 \(gap), 기준 \(bound)")
+    case .gradientMethod(let name):
+      switch name {
+      case "numerical": return (name, "수치 미분")
+      case "backprop": return (name, "오차역전파")
+      default: return (name, name)
+      }
+    case .tableLr: return ("lr", "학습률")
+    case .stoppedNote(let subject, let reason): return ("\(subject): stopped: \(reason)", "\(subject): 중단: \(reason)")
+    case .lossNotFinite(let reason, let loss, let step, let epoch):
+      return (reason, "에폭 \(epoch)의 스텝 \(step)에서 손실이 유한하지 않음 (\(loss))")
+    case .lossesAgree(let rate, let gap, let slowdown):
+      return (
+        "lr \(rate): numerical and backprop losses differ by at most \(gap); a numerical step takes \(slowdown)× a backprop step",
+        "학습률 \(rate): 수치 미분과 오차역전파의 손실 차이는 최대 \(gap); 수치 미분 한 스텝에 오차역전파 한 스텝의 \(slowdown)배 시간이 걸림")
+    case .numericalAgainstBackprop(let rate):
+      return ("lr \(rate): numerical-gradient training against backprop", "학습률 \(rate): 수치 미분 기울기로 한 학습과 오차역전파 학습의 비교")
+    case .largestStepLossDifference(let gap, let bound):
+      return ("largest step-loss difference \(gap), bound \(bound)", "스텝 손실의 최대 차이 \(gap), 기준 \(bound)")
+    case .graphNodesTitle(let network):
+      return network ? ("nodes (norms of values and gradients)", "노드 (값과 기울기의 노름)") : ("nodes", "노드")
+    case .tableId: return ("id", "번호")
+    case .tableNode: return ("node", "노드")
+    case .tableExpression: return ("expression", "식")
+    case .tableShape: return ("shape", "모양")
+    case .tableVariable: return ("variable", "변수")
+    case .tableSymbolic: return ("symbolic", "기호 미분")
+    case .tableValue(let network): return ("value", network ? "|v|" : "값 v")
+    case .tableAdjoint(let network): return ("adjoint", network ? "|∂L/∂v|" : "역전파 미분 ∂f/∂v")
+    case .tableVariableAdjoint: return ("adjoint", "역전파 미분")
+    case .tableRelativeErrorSymbolicCentral:
+      return ("relative error (symbolic, central)", "상대 오차 (기호 미분, 중앙 차분)")
+    case .tableGraphGradient: return ("|graph gradient|", "|그래프의 기울기|")
+    case .tableBackpropDifference: return ("relative difference from backprop", "오차역전파와의 상대 차이")
+    case .networkNodeName(let role, let name):
+      switch role {
+      case .input: return (name, "입력")
+      case .loss: return (name, "손실")
+      default: return (name, name)
+      }
+    case .scalar: return ("scalar", "스칼라")
+    case .againstSymbolic(let variable):
+      return ("∂f/∂\(variable) by backprop against the symbolic partial", "오차역전파로 구한 ∂f/∂\(variable)와 기호 편미분의 비교")
+    case .symbolicDetail(let adjoint, let symbolic, let error, let bound):
+      return (
+        "adjoint \(adjoint), symbolic \(symbolic): relative error \(error), bound \(bound)",
+        "역전파 \(adjoint), 기호 미분 \(symbolic): 상대 오차 \(error), 기준 \(bound)")
+    case .againstCentral(let variable):
+      return ("∂f/∂\(variable) by backprop against a central difference", "오차역전파로 구한 ∂f/∂\(variable)와 중앙 차분의 비교")
+    case .centralDetail(let central, let h, let error, let bound):
+      return (
+        "central \(central) at h = \(h): relative difference \(error), bound \(bound)",
+        "h = \(h)에서 중앙 차분 \(central): 상대 차이 \(error), 기준 \(bound)")
+    case .graphAgainstBackprop(let tensor):
+      return ("\(tensor): the graph's gradient against backprop", "\(tensor): 그래프의 기울기와 오차역전파의 비교")
+    case .normwiseDetail(let error, let bound):
+      return ("normwise relative difference \(error), bound \(bound)", "노름 상대 차이 \(error), 기준 \(bound)")
+    case .expressionGraphNote(let f, let at, let nodes, let operations, let edges):
+      return (
+        "f = \(f) at \(at): \(nodes) nodes (\(operations) operations, each computed once however often it is used), \(edges) edges; each adjoint is the sum over the edges leaving the node of (adjoint of the head) × (local derivative)",
+        "\(at)에서 f = \(f): 노드 \(nodes)개 (연산 \(operations)개, 여러 번 쓰여도 한 번만 계산), 간선 \(edges)개; 각 노드의 ∂f/∂v는 그 노드에서 나가는 간선마다 (머리 노드의 ∂f/∂v) × (국소 미분)을 더한 값")
+    case .networkGraphNote(let loss, let seconds, let backprop):
+      return (
+        "loss \(loss); the graph's forward and reverse sweeps took \(seconds) s" + (backprop.map { ", backprop on the same batch \($0) s" } ?? ""),
+        "손실 \(loss); 그래프의 순전파와 역전파에 \(seconds)초" + (backprop.map { ", 같은 배치의 오차역전파에 \($0)초" } ?? "") + " 걸림")
+    case .captionExpressionGraph(let f):
+      return (
+        "the computational graph of \(f): forward values and adjoints on the nodes, local derivatives on the edges",
+        "\(f)의 계산 그래프: 노드에 순전파 값과 역전파 미분, 간선에 국소 미분")
+    case .captionNetworkGraph:
+      return (
+        "the network's layer graph: value and gradient norms on the nodes, backward rules on the edges",
+        "신경망의 층 단위 계산 그래프: 노드에 값과 기울기의 노름, 간선에 역전파 규칙")
+    case .expressionDiagramLine(let f, let at, let value):
+      return ("f = \(f) at \(at): f = \(value)", "\(at)에서 f = \(f): f = \(value)")
+    case .networkDiagramLine(let network, let images, let source, let loss):
+      return ("\(network) on \(images) images of \(source): loss L = \(loss)", "\(source)의 이미지 \(images)개에서 \(network) 신경망: 손실 L = \(loss)")
+    case .showFile(let path): return ("file: \(path)", "파일: \(path)")
+    case .showDescription(let text): return ("description: \(text)", "설명: \(text)")
+    case .showNone: return ("none", "없음")
+    case .showNetwork(let network): return ("network: \(network)", "신경망: \(network)")
+    case .showGradcheckData(let source, let batch): return ("data: \(source), batch \(batch)", "데이터: \(source), 배치 \(batch)")
+    case .showGradcheckStep(let h, let scheme, let method, let parameters):
+      return (
+        "h: \(h), scheme \(scheme), method \(method), parameters: \(parameters ?? "all")",
+        "h: \(h), 차분 \(scheme), 방법 \(["fast": "빠른 방식", "textbook": "교과서 방식", "both": "두 방식 모두"][method] ?? method), 매개변수: \(parameters.map { "\($0)개" } ?? "전부")")
+    case .showTrainingData(let source, let rates, let batch, let epochs, let gradient):
+      return (
+        "data: \(source); learning rates \(rates), batch \(batch), epochs \(epochs); gradient \(gradient)",
+        "데이터: \(source); 학습률 \(rates), 배치 \(batch), 에폭 \(epochs)회; 기울기 \(gradient)")
+    case .showExpressionGraph(let variables, let f, let at):
+      return ("f(\(variables)) = \(f) at \(at)", "\(at)에서 f(\(variables)) = \(f)")
+    case .showExpressionChecks(let symbolic, let central):
+      return (
+        "checks: adjoints against the symbolic partials (relative \(symbolic)) and a central difference (\(central))",
+        "확인 항목: 역전파 미분을 기호 편미분(상대 오차 \(symbolic) 이하) 및 중앙 차분(\(central) 이하)과 비교")
+    case .showNetworkGraph(let layers, let activation, let images, let source):
+      return ("network \(layers) \(activation) on \(images) images of \(source)", "\(source)의 이미지 \(images)개에서 신경망 \(layers) \(activation)")
+    case .showNetworkChecks(let bound):
+      return (
+        "checks: each tensor's gradient against backprop (normwise relative \(bound))",
+        "확인 항목: 텐서마다 그래프의 기울기를 오차역전파와 비교 (노름 상대 차이 \(bound) 이하)")
+    case .describeNetwork(let layers, let activation, let initialization, let seed):
+      return ("\(layers) \(activation), \(initialization), seed \(seed)", "\(layers) \(activation), \(initialization), 시드 \(seed)")
+    case .gaussianInit(let sd): return ("gaussian std \(sd)", "정규분포 표준편차 \(sd)")
+    case .showSchemes(let schemes): return ("schemes: \(schemes)", "차분: \(schemes)")
+    case .showPrecision(let precisions): return ("precision: \(precisions)", "정밀도: \(precisions)")
+    case .showSteps(let count, let from, let to, let perDecade):
+      return (
+        "h: \(count) steps from \(from) to \(to), \(perDecade) per decade",
+        "h: \(from)부터 \(to)까지 \(count)개, 10배마다 \(perDecade)개")
+    case .showExpect(let expectations, let tolerance):
+      return (
+        "expect: \(expectations)" + (tolerance.map { ", tolerance \($0)" } ?? ""),
+        "기대 차수: \(expectations)" + (tolerance.map { ", 허용 오차 \($0)" } ?? ""))
+    case .showAuto(let scheme): return ("\(scheme) auto", "\(scheme) 자동")
+    case .showCase(let i, let variable, let f, let points):
+      return (
+        "case \(i): f(\(variable)) = \(f)   at \(variable) = \(points)",
+        "함수 \(i): f(\(variable)) = \(f)   (\(variable) = \(points)에서)")
+    case .showDerivativeEstimated(let q):
+      return ("  derivative estimated: f^(\(q))", "  추정하는 미분: f^(\(q))")
+    case .showGivenDerivative(let df): return ("  df (given) = \(df), agrees with f'", "  df (파일에 주어짐) = \(df), f'와 일치")
+    case .showMethods(let methods): return ("methods: \(methods)", "방법: \(methods)")
+    case .showAccuracyExpect(let method, let minDigits, let covers):
+      let en = [minDigits.map { "min_digits \($0)" }, covers.map { "covers \($0)" }].compactMap { $0 }
+      let ko = [minDigits.map { "최소 자릿수 \($0)" }, covers.map { "추정이 오차를 덮는 비율 \($0)" }].compactMap { $0 }
+      return ("expect \(method): " + en.joined(separator: ", "), "\(method) 기대: " + ko.joined(separator: ", "))
+    case .showStart(let point): return ("start: \(point)", "시작점: \(point)")
+    case .showDescentRun(let rates, let steps, let gradients, let updates):
+      return (
+        "learning rates: \(rates); \(steps) steps; gradient: \(gradients); update: \(updates)",
+        "학습률: \(rates); 스텝 \(steps)회; 기울기: \(gradients); 갱신 규칙: \(updates)")
+    case .showAt(let points): return ("at: \(points)", "위치: \(points)")
+    case .showHessian: return ("hessian: central second differences", "헤세 행렬: 중앙 2계 차분")
+    case .progressNumericalGradient(let method):
+      switch method {
+      case .fast: return ("numerical gradient (fast)", "수치 미분 기울기 (빠른 방식)")
+      default: return ("numerical gradient (textbook)", "수치 미분 기울기 (교과서 방식)")
+      }
+    case .progressTraining(let gradient, let rate):
+      return ("training (\(gradient), lr \(rate))", "학습 (\(gradient), 학습률 \(rate))")
     case .evaluationsOfF: return ("evaluations of f", "f의 계산 횟수")
     case .correctDigits: return ("correct digits", "정확한 자릿수")
     case .digitsAgainstEvaluations: return ("digits against evaluations", "계산 횟수에 따른 정확한 자릿수")

@@ -81,6 +81,8 @@ public enum OutputWriter {
         }
       case .diagram(var diagram):
         diagram.title = experiment.title + (diagram.title.map { ": " + $0 } ?? "")
+        diagram.canvas = canvas(experiment.figure)
+        diagram.fontScale = experiment.figure.fontScale
         try writeDiagram(diagram, name: entry.name, in: folder, formats: formats)
       }
     }
@@ -102,6 +104,15 @@ public enum OutputWriter {
     try Data(HTMLWriter.section(experiment, report, notes: allNotes, formats: formats).utf8)
       .write(to: folder.appendingPathComponent(".section.html"))
     return notes
+  }
+
+  /// The box a diagram is fitted into (see `Diagram.Canvas`): `figure`'s width and height; a
+  /// side not given leaves that side free (the other one decides), neither keeps the natural
+  /// size.
+  static func canvas(_ figure: FigureSettings) -> Diagram.Canvas? {
+    guard figure.width != nil || figure.height != nil else { return nil }
+    let free = FigureSettings.pixelRange.upperBound
+    return Diagram.Canvas(width: figure.width ?? free, height: figure.height ?? free)
   }
 
   /// Lays out and renders a Graphviz diagram in every format; Graphviz's message becomes the

@@ -55,6 +55,8 @@ public struct RunContext: Sendable {
   /// Reports progress of long steps; the CLI draws it as a bar on a terminal.
   public var progress: @Sendable (_ label: String, _ done: Int, _ total: Int) -> Void
   public var cancellation: Cancellation
+  /// The experiment's language, for the labels of progress bars.
+  public var language: Language = .en
 
   public init(
     options: RunOptions, cancellation: Cancellation = Cancellation(),

@@ -109,9 +109,10 @@ public struct Session: Sendable {
   private func runOne(_ experiment: Experiment, progress: ProgressLine) -> ExitStatus {
     guard !cancellation.isCancelled else { return .interrupted }
     let started = Date()
-    let context = RunContext(options: options, cancellation: cancellation) { label, done, total in
+    var context = RunContext(options: options, cancellation: cancellation) { label, done, total in
       progress.update("\(experiment.name): \(label)", done: done, total: total)
     }
+    context.language = experiment.language
     do {
       let report = try Kinds.execute(experiment, context: context)
       let notes = try OutputWriter.write(

@@ -51,22 +51,27 @@ enum Accuracy: ExperimentKindDefinition {
     return AccuracyOutcome(results: results, summaries: summaries)
   }
 
-  static func explain(_ s: AccuracySpec) -> [String] {
+  static func explain(_ s: AccuracySpec) -> [String] { explain(s, language: .en) }
+
+  static func explain(_ s: AccuracySpec, language: Language) -> [String] {
     var lines = [
-      "methods: \(s.methods.map(\.rawValue).joined(separator: ", "))",
-      "precision: \(s.precisions.map(\.rawValue).joined(separator: ", "))",
+      language(.showMethods(schemeList(s.methods.map(\.rawValue), language))),
+      language(.showPrecision(precisionList(s.precisions, language))),
     ]
     for method in s.methods {
       guard let e = s.expectations[method] else { continue }
-      var parts: [String] = []
-      if let d = e.minDigits { parts.append("min_digits \(short(d))") }
-      if let c = e.covers { parts.append("covers \(c)") }
-      lines.append("expect \(method.rawValue): " + parts.joined(separator: ", "))
+      lines.append(
+        language(
+          .showAccuracyExpect(
+            language(.schemeName(method.rawValue)), minDigits: e.minDigits.map(short),
+            covers: e.covers.map { "\($0)" })))
     }
     for (i, c) in s.cases.enumerated() {
       lines.append(
-        "case \(i + 1): f(\(c.variable)) = \(c.text)   at \(c.variable) = "
-          + c.points.map(short).joined(separator: ", "))
+        language(
+          .showCase(
+            i + 1, variable: c.variable, f: c.text,
+            points: c.points.map(short).joined(separator: ", "))))
       lines.append("  f' = \(c.f.derivative(withRespectTo: c.variable).simplified())")
     }
     return lines

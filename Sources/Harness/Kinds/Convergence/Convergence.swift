@@ -83,24 +83,33 @@ enum Convergence: ExperimentKindDefinition {
     }
   }
 
-  static func explain(_ s: ConvergenceSpec) -> [String] {
+  static func explain(_ s: ConvergenceSpec) -> [String] { explain(s, language: .en) }
+
+  static func explain(_ s: ConvergenceSpec, language: Language) -> [String] {
+    let stencils = s.stencils.map { "\($0.name) \($0.offsets.map(short))" }
     var lines = [
-      "schemes: "
-        + (s.schemes.map(\.rawValue) + s.stencils.map { "\($0.name) \($0.offsets.map(short))" })
-        .joined(separator: ", "),
-      "precision: \(s.precisions.map(\.rawValue).joined(separator: ", "))",
-      "h: \(s.grid.steps.count) steps from \(short(s.grid.min)) to \(short(s.grid.max)), "
-        + "\(s.grid.perDecade) per decade",
-      "expect: " + describeExpectations(s.expectations) + ", tolerance \(s.tolerance)",
+      language(
+        .showSchemes(
+          ([schemeList(s.schemes.map(\.rawValue), language)] + stencils).joined(separator: ", "))),
+      language(.showPrecision(precisionList(s.precisions, language))),
+      language(
+        .showSteps(
+          s.grid.steps.count, from: short(s.grid.min), to: short(s.grid.max),
+          perDecade: s.grid.perDecade)),
+      language(
+        .showExpect(
+          describeExpectations(s.expectations, language: language), tolerance: "\(s.tolerance)")),
     ]
     for (i, c) in s.cases.enumerated() {
       lines.append(
-        "case \(i + 1): f(\(c.variable)) = \(c.f)   at \(c.variable) = "
-          + c.points.map(short).joined(separator: ", "))
+        language(
+          .showCase(
+            i + 1, variable: c.variable, f: "\(c.f)",
+            points: c.points.map(short).joined(separator: ", "))))
       let d = SweepAnalysis.derivatives(of: c.f, variable: c.variable, upTo: 3)
-      if c.derivative > 1 { lines.append("  derivative estimated: f^(\(c.derivative))") }
+      if c.derivative > 1 { lines.append(language(.showDerivativeEstimated(c.derivative))) }
       lines += ["  f'   = \(d[1])", "  f''  = \(d[2])", "  f''' = \(d[3])"]
-      if let df = c.df { lines.append("  df (given) = \(df), agrees with f'") }
+      if let df = c.df { lines.append(language(.showGivenDerivative("\(df)"))) }
     }
     return lines
   }

@@ -70,16 +70,22 @@ enum Descent: ExperimentKindDefinition {
     return out
   }
 
-  static func explain(_ s: DescentSpec) -> [String] {
+  static func explain(_ s: DescentSpec) -> [String] { explain(s, language: .en) }
+
+  static func explain(_ s: DescentSpec, language: Language) -> [String] {
     var lines = ["f(\(s.variables.joined(separator: ", "))) = \(s.f)"]
     for v in s.variables { lines.append("  ∂f/∂\(v) = \(s.f.derivative(withRespectTo: v))") }
+    let start = zip(s.variables, s.start).map { "\($0) = \(short($1))" }
+    lines.append(language(.showStart("(" + start.joined(separator: ", ") + ")")))
+    let gradients = s.gradients.map {
+      $0 == .analytic ? language(.analytic) : language(.schemeName($0.rawValue))
+    }
     lines.append(
-      "start: ("
-        + zip(s.variables, s.start).map { "\($0) = \(short($1))" }.joined(separator: ", ") + ")")
-    lines.append(
-      "learning rates: \(s.learningRates.map(short).joined(separator: ", ")); \(s.steps) steps; "
-        + "gradient: \(s.gradients.map(\.rawValue).joined(separator: ", ")); "
-        + "update: \(s.updates.map(\.rawValue).joined(separator: ", "))")
+      language(
+        .showDescentRun(
+          rates: s.learningRates.map(short).joined(separator: ", "), steps: s.steps,
+          gradients: gradients.joined(separator: ", "),
+          updates: s.updates.map { language(.updateRule($0.rawValue)) }.joined(separator: ", "))))
     return lines
   }
 }

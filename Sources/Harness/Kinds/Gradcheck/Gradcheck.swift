@@ -80,20 +80,21 @@ enum Gradcheck: ExperimentKindDefinition {
       Num(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
     }
     var timing = GradcheckOutcome.Timing()
+    let label = { context.language(.progressNumericalGradient(method: $0)) }
     let h = S(spec.step)
     func textbook() -> [S] {
       let start = clock.now
       defer { timing.textbookSeconds = seconds(clock.now - start) }
       return NetworkGradientCheck.numericalGradientTextbook(
         net, inputs: inputs, labels: labels, step: h, scheme: spec.scheme, at: chosen,
-        progress: { context.progress("numerical gradient (textbook)", $0, $1) })
+        progress: { context.progress(label(.textbook), $0, $1) })
     }
     func fast() -> [S] {
       let start = clock.now
       defer { timing.fastSeconds = seconds(clock.now - start) }
       let full = NetworkGradientCheck.numericalGradientFastFlat(
         net, inputs: inputs, labels: labels, step: h, scheme: spec.scheme, threads: 2,
-        progress: { context.progress("numerical gradient (fast)", $0, $1) })
+        progress: { context.progress(label(.fast), $0, $1) })
       return chosen.map { full[$0] }
     }
     switch spec.method {
@@ -108,23 +109,29 @@ enum Gradcheck: ExperimentKindDefinition {
     }
   }
 
-  static func explain(_ s: GradcheckSpec) -> [String] {
+  static func explain(_ s: GradcheckSpec) -> [String] { explain(s, language: .en) }
+
+  static func explain(_ s: GradcheckSpec, language: Language) -> [String] {
     [
-      "network: " + describe(s.network.configuration),
-      "data: \(s.data.label), batch \(s.data.batch.map(String.init) ?? "100")",
-      "h: \(short(s.step)), scheme \(s.scheme.rawValue), method \(s.method.rawValue), "
-        + "parameters: \(s.sampleCount.map(String.init) ?? "all")",
+      language(.showNetwork(describe(s.network.configuration, language: language))),
+      language(.showGradcheckData(s.data.label, batch: s.data.batch.map(String.init) ?? "100")),
+      language(
+        .showGradcheckStep(
+          h: short(s.step), scheme: language(.schemeName(s.scheme.rawValue)),
+          method: s.method.rawValue, parameters: s.sampleCount.map(String.init))),
     ]
   }
 }
 
-/// "784-50-10 relu, gaussian std 0.01, seed 1".
-func describe(_ c: NetworkConfiguration) -> String {
+/// "784-50-10 relu, gaussian std 0.01, seed 1" (in `language`).
+func describe(_ c: NetworkConfiguration, language: Language = .en) -> String {
   let initialization: String
   switch c.initialization {
-  case .gaussian(let sd): initialization = "gaussian std \(short(sd))"
+  case .gaussian(let sd): initialization = language(.gaussianInit(short(sd)))
   case .he: initialization = "he"
   }
-  return "\(c.layers.map(String.init).joined(separator: "-")) \(c.activation.rawValue), "
-    + "\(initialization), seed \(c.seed)"
+  return language(
+    .describeNetwork(
+      layers: c.layers.map(String.init).joined(separator: "-"),
+      activation: c.activation.rawValue, initialization: initialization, seed: c.seed))
 }

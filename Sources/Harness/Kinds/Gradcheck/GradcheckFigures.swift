@@ -66,7 +66,9 @@ enum GradcheckFigures {
         Report.FigureEntry(
           name: "relative-errors", caption: language(.captionRelativeErrors),
           figure: Figure(
-            title: language(.gradcheckTitle(spec.scheme.rawValue, short(spec.step), net)),
+            title: language(
+              .gradcheckTitle(
+                language(.schemeName(spec.scheme.rawValue)), short(spec.step), net)),
             panels: figurePanels, columns: columns, width: columns == 1 ? 1000 : 1400,
             height: rows == 1 ? 650 : 500 * rows)
         ))

@@ -7,7 +7,7 @@ extension Gradcheck {
     let language = experiment.language
     var rows: [[String]] = []
     for t in o.tensors {
-      let check = tensorCheck(t, bound: spec.maxRelativeError)
+      let check = tensorCheck(t, bound: spec.maxRelativeError, language: language)
       if let check { report.checks.append(check) }
       rows.append([
         t.name, String(t.count), String(format: "%.3g", t.maxAbsError.value ?? .nan),
@@ -19,32 +19,32 @@ extension Gradcheck {
     }
     report.table(
       header: [
-        language(.tableTensor), language(.tableEntries), "max abs", "max rel", "normwise",
+        language(.tableTensor), language(.tableEntries), language(.tableMaxAbs),
+        language(.tableMaxRel), language(.tableNormwise),
         language(.tableNearKink), language(.tableKinkMaxRel), language(.tableVerdict),
       ], rows: rows)
     if let gap = o.timing.fastVsTextbookMaxDifference?.value {
       let bound = o.precision == .double ? 1e-9 : 1e-4
       report.checks.append(
         Check(
-          "fast against textbook numerical gradient", passed: gap <= bound,
-          String(format: "largest difference %.3g, bound %g", gap, bound)))
+          language(.fastAgainstTextbook), passed: gap <= bound,
+          language(
+            .largestDifference(String(format: "%.3g", gap), bound: String(format: "%g", bound)))))
     }
     if !o.results.isEmpty {
       report.table(
         language(.tableAlongDirection),
         header: [language(.tableDirection)] + SweepReporting.header(language),
-        rows: o.results.map { [$0.direction.rawValue] + SweepReporting.row($0.outcome, language) })
+        rows: o.results.map {
+          [language(.sweepDirection($0.direction))] + SweepReporting.row($0.outcome, language)
+        })
       report.checks += SweepReporting.checks(
-        o.results.map { ("derivative of the loss along the \($0.direction.rawValue)", $0.outcome) },
-        language)
+        o.results.map { (language(.lossAlongDirection($0.direction)), $0.outcome) }, language)
       if let step = o.results.compactMap(\.kinkStep).first {
-        report.notes.append(
-          String(
-            format: "along a random direction in all parameters some pre-activation crosses a "
-              + "relu kink for h > %.3g: the sweep bends there", step))
+        report.notes.append(language(.kinkSweepNote(String(format: "%.3g", step))))
       }
     }
-    report.notes += floorNotes(o)
+    report.notes += floorNotes(o, language: language)
     var entries = CSVTable(columns: [
       "tensor", "index", "analytic", "numerical", "absolute_error", "relative_error", "near_kink",
     ])
@@ -71,34 +71,36 @@ extension Gradcheck {
 
   /// A tensor's check against `max_relative_error`: not checked when no entry away from a
   /// kink was compared (a sample that missed the tensor, or every entry near a kink).
-  static func tensorCheck(_ t: GradcheckOutcome.Tensor, bound: Double?) -> Check? {
+  static func tensorCheck(
+    _ t: GradcheckOutcome.Tensor, bound: Double?, language: Language = .en
+  ) -> Check? {
     guard let bound else { return nil }
     guard t.smoothCount > 0 else {
       return Check(
-        t.name, .notChecked,
-        "no entry compared away from relu kinks (\(t.count) sampled, \(t.kinkEntries) near a kink)")
+        t.name, .notChecked, language(.noSmoothEntry(sampled: t.count, nearKink: t.kinkEntries)))
     }
     let worst = t.worst.first
+    func g(_ format: String, _ x: Double?) -> String { String(format: format, x ?? .nan) }
     return Check(
       t.name, passed: (t.maxRelativeError.value ?? .infinity) <= bound,
-      String(
-        format: "max relative error %.3g, bound %g, over %d entries (worst entry %d: backprop "
-          + "%.6g, numerical %.6g)", t.maxRelativeError.value ?? .nan, bound, t.smoothCount,
-        worst?.index ?? -1, worst?.analytic.value ?? .nan, worst?.numerical.value ?? .nan))
+      language(
+        .tensorWorst(
+          maxRelative: g("%.3g", t.maxRelativeError.value), bound: g("%g", bound),
+          entries: t.smoothCount, worst: worst?.index ?? -1,
+          backprop: g("%.6g", worst?.analytic.value), numerical: g("%.6g", worst?.numerical.value)
+        )))
   }
 
   /// What the verdict leaves out: entries near a kink, entries under the relative floor.
-  static func floorNotes(_ o: GradcheckOutcome) -> [String] {
-    var notes: [String] = []
-    notes.append(
-      "\(o.kinkEntries) of \(o.parametersChecked) parameters have a ±h step that crosses a relu "
-        + "kink for some sample; they are reported apart and kept out of the verdict")
-    notes.append(
-      String(
-        format: "relative errors use the floor %.3g (10 × the numerical gradient's round-off "
-          + "level %.3g / the bound %g): %d entries are smaller than it and are held to "
-          + "|a − n| <= %.3g", o.relativeFloor, o.roundoffLevel, o.bound,
-        o.tensors.map(\.entriesBelowFloor).reduce(0, +), o.bound * o.relativeFloor))
-    return notes
+  static func floorNotes(_ o: GradcheckOutcome, language: Language = .en) -> [String] {
+    [
+      language(.kinkParametersNote(o.kinkEntries, of: o.parametersChecked)),
+      language(
+        .relativeFloorNote(
+          floor: String(format: "%.3g", o.relativeFloor),
+          roundoff: String(format: "%.3g", o.roundoffLevel), bound: String(format: "%g", o.bound),
+          below: o.tensors.map(\.entriesBelowFloor).reduce(0, +),
+          held: String(format: "%.3g", o.bound * o.relativeFloor))),
+    ]
   }
 }

@@ -49,10 +49,13 @@ enum Graph: ExperimentKindDefinition {
       subject: "expression", title: text, point: PointValues(variables, point),
       output: Num(g.value), nodes: nodes, edges: edges, gradient: g.gradient.mapValues(Num.init),
       comparisons: comparisons, seconds: seconds(elapsed), backpropSeconds: nil,
-      diagram: captioned(
-        Diagram(g),
-        "f = \(text) at \(PointValues(variables, point).text): f = "
-          + Diagram.format(g.value)))
+      diagrams: inEveryLanguage { language in
+        captioned(
+          Diagram(g, notation: language == .ko ? .korean : .english),
+          language(
+            .expressionDiagramLine(
+              f: text, at: PointValues(variables, point).text, value: Diagram.format(g.value))))
+      })
   }
 
   static func networkGraph(_ network: NetworkSpec, data: DataSpec, context: RunContext) throws
@@ -89,7 +92,7 @@ enum Graph: ExperimentKindDefinition {
         id: $0.id, label: $0.name,
         detail: $0.shape.isEmpty ? "scalar" : $0.shape.map(String.init).joined(separator: "×"),
         value: Num($0.valueNorm), adjoint: Num($0.gradientNorm),
-        isInput: $0.role == .input || $0.role == .parameter)
+        isInput: $0.role == .input || $0.role == .parameter, role: $0.role, shape: $0.shape)
     }
     let edges = g.edges.map {
       GraphOutcome.Edge(
@@ -105,14 +108,26 @@ enum Graph: ExperimentKindDefinition {
         backpropError: Num(c.normwiseRelativeError))
     }
     let layers = network.configuration.layers.map(String.init).joined(separator: "-")
-    let title =
-      "\(layers) \(network.configuration.activation.rawValue) on \(batchSize) images of "
-      + data.label
+    let described = "\(layers) \(network.configuration.activation.rawValue)"
+    let title = "\(described) on \(batchSize) images of \(data.label)"
     return GraphOutcome(
       subject: "network", title: title, point: nil, output: Num(Double(g.loss)), nodes: nodes,
       edges: edges, gradient: gradient, comparisons: comparisons, seconds: seconds(graphTime),
       backpropSeconds: seconds(backpropTime),
-      diagram: captioned(Diagram(g), title + ": loss L = " + Diagram.format(g.loss)))
+      diagrams: inEveryLanguage { language in
+        captioned(
+          Diagram(g, notation: language == .ko ? .korean : .english),
+          language(
+            .networkDiagramLine(
+              network: described, images: batchSize, source: data.label,
+              loss: Diagram.format(g.loss))))
+      })
+  }
+
+  /// `make(language)` for every language the tool speaks: the run does not know the report's
+  /// language, and a diagram is built from the graph, which the outcome does not keep.
+  static func inEveryLanguage(_ make: (Language) -> Diagram) -> [Language: Diagram] {
+    Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, make($0)) })
   }
 
   /// The diagram with `line` (what is drawn, at which point) above its legend; the figure's
@@ -131,23 +146,31 @@ enum Graph: ExperimentKindDefinition {
     Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
   }
 
-  static func explain(_ s: GraphSpec) -> [String] {
+  static func explain(_ s: GraphSpec) -> [String] { explain(s, language: .en) }
+
+  static func explain(_ s: GraphSpec, language: Language) -> [String] {
     switch s.subject {
     case .expression(let f, _, let variables, let point):
       var lines = [
-        "f(\(variables.joined(separator: ", "))) = \(f) at \(PointValues(variables, point).text)"
+        language(
+          .showExpressionGraph(
+            variables: variables.joined(separator: ", "), f: "\(f)",
+            at: PointValues(variables, point).text))
       ]
       for v in variables { lines.append("  ∂f/∂\(v) = \(f.derivative(withRespectTo: v))") }
       lines.append(
-        "checks: adjoints against the symbolic partials (relative \(short(s.symbolicTolerance))) "
-          + "and a central difference (\(short(s.centralTolerance)))")
+        language(
+          .showExpressionChecks(
+            symbolic: short(s.symbolicTolerance), central: short(s.centralTolerance))))
       return lines
     case .network(let network, let data):
       return [
-        "network \(network.configuration.layers) \(network.configuration.activation.rawValue) "
-          + "on \(data.batch ?? 100) images of \(data.label)",
-        "checks: each tensor's gradient against backprop (normwise relative "
-          + "\(short(s.backpropTolerance)))",
+        language(
+          .showNetworkGraph(
+            layers: "\(network.configuration.layers)",
+            activation: network.configuration.activation.rawValue, images: data.batch ?? 100,
+            source: data.label)),
+        language(.showNetworkChecks(short(s.backpropTolerance))),
       ]
     }
   }

@@ -1,5 +1,6 @@
 import Diagrams
 import Foundation
+import Learning
 
 /// What a graph run measured: the nodes with their forward values and adjoints, the edges with
 /// their local derivatives, the gradient, and each adjoint against independent values.
@@ -15,6 +16,11 @@ struct GraphOutcome: Encodable, Sendable {
     /// d(output)/d(value) (a network layer: the Frobenius norm of the loss's gradient).
     var adjoint: Num
     var isInput: Bool
+    /// What a network node is (nil for an expression's nodes); not in summary.json, whose
+    /// `label` names it.
+    var role: NetworkGraphNode.Role? = nil
+    /// A network node's shape (`[]` for the loss, a scalar); nil for an expression's nodes.
+    var shape: [Int]? = nil
 
     enum CodingKeys: String, CodingKey {
       case id, label, value, adjoint
@@ -82,8 +88,8 @@ struct GraphOutcome: Encodable, Sendable {
   var seconds: Double
   /// The time of backprop on the same batch (network graphs only), in seconds.
   var backpropSeconds: Double?
-  /// The figure, laid out by the report's writer (not part of summary.json).
-  var diagram: Diagram
+  /// The figure in each language, laid out by the report's writer (not part of summary.json).
+  var diagrams: [Language: Diagram]
 
   enum CodingKeys: String, CodingKey {
     case subject, nodes, edges, gradient, output, point, seconds

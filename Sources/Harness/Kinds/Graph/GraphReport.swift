@@ -21,21 +21,37 @@ extension Graph {
     }
     report.csv("nodes.csv", nodes)
     report.csv("edges.csv", edges)
+    let language = experiment.language
     report.table(
-      "nodes" + (isNetwork ? " (norms of values and gradients)" : ""),
-      header: ["id", "node", isNetwork ? "shape" : "expression", "value", "adjoint"],
-      rows: o.nodes.map {
-        [
-          String($0.id), $0.label, $0.detail, number($0.value.value),
-          number($0.adjoint.value),
+      language(.graphNodesTitle(network: isNetwork)),
+      header: [
+        language(.tableId), language(.tableNode),
+        language(isNetwork ? .tableShape : .tableExpression),
+        language(.tableValue(network: isNetwork)), language(.tableAdjoint(network: isNetwork)),
+      ],
+      rows: o.nodes.map { node in
+        let name = node.role.map { language(.networkNodeName($0, node.label)) } ?? node.label
+        let detail = node.shape == [] ? language(.scalar) : node.detail
+        return [
+          String(node.id), name, detail, number(node.value.value), number(node.adjoint.value),
         ]
       })
-    report.checks = isNetwork ? backpropChecks(o, spec: spec) : adjointChecks(o, spec: spec)
+    report.checks =
+      isNetwork
+      ? backpropChecks(o, spec: spec, language: language)
+      : adjointChecks(o, spec: spec, language: language)
     report.table(
-      "gradient",
+      language(.tableGradient),
       header: isNetwork
-        ? ["tensor", "|graph gradient|", "relative difference from backprop"]
-        : ["variable", "adjoint", "symbolic", "central", "relative error (symbolic, central)"],
+        ? [
+          language(.tableTensor), language(.tableGraphGradient),
+          language(.tableBackpropDifference),
+        ]
+        : [
+          language(.tableVariable), language(.tableVariableAdjoint),
+          language(.tableSymbolic), language(.schemeName("central")),
+          language(.tableRelativeErrorSymbolicCentral),
+        ],
       rows: o.comparisons.map { c in
         isNetwork
           ? [c.name, number(c.adjoint.value), number(c.backpropError?.value)]
@@ -44,65 +60,60 @@ extension Graph {
             "\(number(c.symbolicError?.value)), \(number(c.centralError?.value))",
           ]
       })
-    report.notes = notes(o)
+    report.notes = notes(o, language: language)
     report.diagram(
       "graph",
-      isNetwork
-        ? "the network's layer graph: value and gradient norms on the nodes, backward rules on "
-          + "the edges"
-        : "the computational graph of \(o.title): forward values and adjoints on the nodes, "
-          + "local derivatives on the edges",
-      o.diagram)
+      language(isNetwork ? .captionNetworkGraph : .captionExpressionGraph(o.title)),
+      o.diagrams[language] ?? o.diagrams[.en]!)
     return report
   }
 
-  static func adjointChecks(_ o: GraphOutcome, spec: GraphSpec) -> [Check] {
+  static func adjointChecks(_ o: GraphOutcome, spec: GraphSpec, language: Language) -> [Check] {
     o.comparisons.flatMap { c -> [Check] in
       let symbolic = c.symbolicError?.value ?? .nan
       let central = c.centralError?.value ?? .nan
       return [
         Check(
-          "∂f/∂\(c.name) by backprop against the symbolic partial",
-          passed: symbolic <= spec.symbolicTolerance,
-          "adjoint \(number(c.adjoint.value)), symbolic \(number(c.symbolic?.value)): relative "
-            + "error \(String(format: "%.2g", symbolic)), bound \(short(spec.symbolicTolerance))"),
+          language(.againstSymbolic(c.name)), passed: symbolic <= spec.symbolicTolerance,
+          language(
+            .symbolicDetail(
+              adjoint: number(c.adjoint.value), symbolic: number(c.symbolic?.value),
+              error: String(format: "%.2g", symbolic), bound: short(spec.symbolicTolerance)))),
         Check(
-          "∂f/∂\(c.name) by backprop against a central difference",
-          passed: central <= spec.centralTolerance,
-          "central \(number(c.central?.value)) at h = \(number(c.step?.value)): relative "
-            + "difference \(String(format: "%.2g", central)), bound "
-            + short(spec.centralTolerance)),
+          language(.againstCentral(c.name)), passed: central <= spec.centralTolerance,
+          language(
+            .centralDetail(
+              central: number(c.central?.value), h: number(c.step?.value),
+              error: String(format: "%.2g", central), bound: short(spec.centralTolerance)))),
       ]
     }
   }
 
-  static func backpropChecks(_ o: GraphOutcome, spec: GraphSpec) -> [Check] {
+  static func backpropChecks(_ o: GraphOutcome, spec: GraphSpec, language: Language) -> [Check] {
     o.comparisons.map { c in
       let error = c.backpropError?.value ?? .nan
       return Check(
-        "\(c.name): the graph's gradient against backprop", passed: error <= spec.backpropTolerance,
-        "normwise relative difference \(String(format: "%.2g", error)), bound "
-          + short(spec.backpropTolerance))
+        language(.graphAgainstBackprop(c.name)), passed: error <= spec.backpropTolerance,
+        language(
+          .normwiseDetail(String(format: "%.2g", error), bound: short(spec.backpropTolerance))))
     }
   }
 
-  static func notes(_ o: GraphOutcome) -> [String] {
-    var notes: [String] = []
+  static func notes(_ o: GraphOutcome, language: Language) -> [String] {
     if o.subject == "network" {
-      notes.append(
-        "loss \(number(o.output.value)); the graph's forward and reverse sweeps took "
-          + String(format: "%.3g s", o.seconds)
-          + (o.backpropSeconds.map { String(format: ", backprop on the same batch %.3g s", $0) }
-            ?? ""))
-    } else {
-      let operations = o.nodes.filter { !$0.isInput }.count
-      notes.append(
-        "f = \(number(o.output.value)) at \(o.point?.text ?? ""): \(o.nodes.count) nodes "
-          + "(\(operations) operations, each computed once however often it is used), "
-          + "\(o.edges.count) edges; each adjoint is the sum over the edges leaving the node of "
-          + "(adjoint of the head) × (local derivative)")
+      return [
+        language(
+          .networkGraphNote(
+            loss: number(o.output.value), seconds: String(format: "%.3g", o.seconds),
+            backprop: o.backpropSeconds.map { String(format: "%.3g", $0) }))
+      ]
     }
-    return notes
+    return [
+      language(
+        .expressionGraphNote(
+          f: number(o.output.value), at: o.point?.text ?? "", nodes: o.nodes.count,
+          operations: o.nodes.filter { !$0.isInput }.count, edges: o.edges.count))
+    ]
   }
 
   /// Four significant digits, or "" for nothing.

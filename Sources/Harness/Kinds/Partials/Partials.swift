@@ -89,18 +89,20 @@ enum Partials: ExperimentKindDefinition {
     }
   }
 
-  static func explain(_ s: PartialsSpec) -> [String] {
+  static func explain(_ s: PartialsSpec) -> [String] { explain(s, language: .en) }
+
+  static func explain(_ s: PartialsSpec, language: Language) -> [String] {
     var lines = ["f(\(s.variables.joined(separator: ", "))) = \(s.f)"]
     for v in s.variables { lines.append("  ∂f/∂\(v) = \(s.f.derivative(withRespectTo: v))") }
+    let points = s.points.map { p in
+      "(" + zip(s.variables, p).map { "\($0) = \(short($1))" }.joined(separator: ", ") + ")"
+    }
+    lines.append(language(.showAt(points.joined(separator: "; "))))
     lines.append(
-      "at: "
-        + s.points.map { p in
-          "(" + zip(s.variables, p).map { "\($0) = \(short($1))" }.joined(separator: ", ") + ")"
-        }.joined(separator: "; "))
-    lines.append(
-      "schemes: \(s.schemes.map(\.rawValue).joined(separator: ", ")); expect: "
-        + describeExpectations(s.expectations))
-    if s.hessian { lines.append("hessian: central second differences") }
+      language(.showSchemes(schemeList(s.schemes.map(\.rawValue), language))) + "; "
+        + language(
+          .showExpect(describeExpectations(s.expectations, language: language), tolerance: nil)))
+    if s.hessian { lines.append(language(.showHessian)) }
     return lines
   }
 }

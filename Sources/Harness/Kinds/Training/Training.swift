@@ -33,7 +33,10 @@ enum Training: ExperimentKindDefinition {
     for t in configurations {
       let progress: (TrainingProgress) -> Void = { p in
         context.progress(
-          "training (\(t.gradient.name), lr \(short(p.learningRate)))",
+          context.language(
+            .progressTraining(
+              gradient: context.language(.gradientMethod(t.gradient.name)),
+              rate: short(p.learningRate))),
           done.add(p.epochRecord == nil ? 1 : 0), total)
       }
       // The limits again on the data as loaded (a folder or CSV file's size is known now).
@@ -73,11 +76,15 @@ enum Training: ExperimentKindDefinition {
     return last < first
   }
 
-  static func explain(_ s: TrainingSpec) -> [String] {
+  static func explain(_ s: TrainingSpec) -> [String] { explain(s, language: .en) }
+
+  static func explain(_ s: TrainingSpec, language: Language) -> [String] {
     [
-      "network: " + describe(s.network.configuration),
-      "data: \(s.data.label); learning rates \(s.learningRates.map(short).joined(separator: ", ")), "
-        + "batch \(s.batch), epochs \(s.epochs); gradient \(s.gradient.name)",
+      language(.showNetwork(describe(s.network.configuration, language: language))),
+      language(
+        .showTrainingData(
+          s.data.label, rates: s.learningRates.map(short).joined(separator: ", "),
+          batch: s.batch, epochs: s.epochs, gradient: language(.gradientMethod(s.gradient.name)))),
     ]
   }
 }

@@ -14,7 +14,9 @@ enum TrainingFigures {
       spec.learningRates.firstIndex(of: c.run.learningRate) ?? 0
     }
     func label(_ c: TrainingOutcome.Run) -> String {
-      let g = curves.contains { $0.gradient != c.gradient } ? " (\(c.gradient))" : ""
+      let g =
+        curves.contains { $0.gradient != c.gradient }
+        ? " (\(language(.gradientMethod(c.gradient))))" : ""
       return "η = \(short(c.run.learningRate))\(g)"
     }
     func dash(_ c: TrainingOutcome.Run) -> Dash {

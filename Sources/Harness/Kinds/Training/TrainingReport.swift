@@ -25,24 +25,36 @@ extension Training {
           .number(e.trainAccuracy), .number(e.testAccuracy),
         ])
       }
+      let stopped = run.stoppedAt.map { stop in
+        language(
+          .lossNotFinite(
+            reason: stop.reason,
+            loss: run.stepLosses.indices.contains(stop.step - 1)
+              ? "\(run.stepLosses[stop.step - 1])" : "nan", step: stop.step,
+            epoch: (stop.step - 1) / max(1, o.stepsPerEpoch) + 1))
+      }
       rows.append([
-        r.gradient, short(run.learningRate), String(run.stepLosses.count),
+        language(.gradientMethod(r.gradient)), short(run.learningRate),
+        String(run.stepLosses.count),
         String(format: "%.4f", run.epochs.first?.trainLoss ?? .nan),
         String(format: "%.4f", run.epochs.last?.trainLoss ?? .nan),
         String(format: "%.4f", run.finalTestAccuracy),
         String(format: "%.3g ms", run.secondsPerStep * 1e3),
-        run.stoppedAt?.reason ?? language(r.lossFalls ? .lossFalls : .lossDoesNotFall),
+        stopped ?? language(r.lossFalls ? .lossFalls : .lossDoesNotFall),
       ])
-      if let reason = run.stoppedAt?.reason {
-        report.notes.append(
-          "learning rate \(short(run.learningRate)) (\(r.gradient)): stopped: \(reason)")
+      if let stopped {
+        let subject = language(
+          .learningRateGradientSubject(
+            short(run.learningRate), language(.gradientMethod(r.gradient))))
+        report.notes.append(language(.stoppedNote(subject, stopped)))
       }
       guard r.gradient == main else { continue }
       report.checks += checks(r, spec: spec, language: language)
     }
     report.table(
       header: [
-        language(.tableGradient), "lr", language(.tableSteps), language(.tableFirstEpochLoss),
+        language(.tableGradient), language(.tableLr), language(.tableSteps),
+        language(.tableFirstEpochLoss),
         language(.tableLastEpochLoss), language(.testAccuracy), language(.tablePerStep),
         language(.tableNote),
       ], rows: rows)
@@ -51,15 +63,17 @@ extension Training {
       let slowdown =
         (a.numericalSecondsPerStep.value ?? .nan) / (a.backpropSecondsPerStep.value ?? .nan)
       report.notes.append(
-        String(
-          format: "lr %@: numerical and backprop losses differ by at most %.3g; a numerical step "
-            + "takes %.0f× a backprop step", short(a.learningRate), gap, slowdown))
+        language(
+          .lossesAgree(
+            rate: short(a.learningRate), gap: String(format: "%.3g", gap),
+            slowdown: String(format: "%.0f", slowdown))))
       if let bound = spec.maxLossDifference {
         report.checks.append(
           Check(
-            "lr \(short(a.learningRate)): numerical-gradient training against backprop",
-            passed: gap <= bound,
-            String(format: "largest step-loss difference %.3g, bound %g", gap, bound)))
+            language(.numericalAgainstBackprop(short(a.learningRate))), passed: gap <= bound,
+            language(
+              .largestStepLossDifference(
+                String(format: "%.3g", gap), bound: String(format: "%g", bound)))))
       }
     }
     report.csv("steps.csv", steps)

@@ -26,6 +26,31 @@ import Testing
     #expect(steps.rows.count == 2 * 10)
   }
 
+  @Test func aRunThatStopsIsExplainedInTheFilesLanguage() throws {
+    let file = try csvData(rows: 60)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let yaml = """
+      kind: training
+      language: ko
+      network: {layers: [784, 8, 10], seed: 4}
+      data: {source: {csv: \(file)}, train: 50, test: 10}
+      optimizer: {learning_rate: 1e300, batch: 10, epochs: 2}
+      """
+    let (outcome, report) = try run(Training.self, yaml)
+    let stop = try #require(outcome.runs.first?.run.stoppedAt)
+    let loss = "\(outcome.runs[0].run.stepLosses[stop.step - 1])"
+    let korean = "에폭 1의 스텝 \(stop.step)에서 손실이 유한하지 않음 (\(loss))"
+    #expect(report.tables[0].rows[0].last == korean)
+    #expect(report.notes.contains("학습률 1e+300 (오차역전파 기울기): 중단: \(korean)"))
+    // The English report (summary.json's) keeps Learning's own sentence.
+    var english = try Experiment.parse(yaml, path: "t.yaml")
+    english.language = .en
+    let spec = try #require(english.spec as? TrainingSpec)
+    let machine = Training.report(outcome, spec: spec, experiment: english)
+    #expect(machine.tables[0].rows[0].last == stop.reason)
+    #expect(machine.tables[0].rows[0].first == "backprop")
+  }
+
   @Test func aCancelledTrainingStopsAtItsNextStep() throws {
     let file = try csvData(rows: 60)
     defer { try? FileManager.default.removeItem(atPath: file) }
