@@ -127,6 +127,11 @@ enum Phrase: Sendable, Equatable {
   case accuracyPerMethod, tableMethod, tableMedianDigits, tablePercentile10, tableMin
   case tableMedianEvaluations, tableCovers, tableEstimate, tableDigits, tableEvaluations
   case tableStep, tableError
+  // Figures helper.
+  case modelCurvesDashed, fitRangesShaded
+  case slopesNote(String)
+  case awayFromKinksName, crossesKinkName
+  case entryCounts(Int, Int)
 
   /// The text in `language`.
   func text(_ language: Language) -> String {
@@ -407,6 +412,16 @@ enum Phrase: Sendable, Equatable {
 
     case .captionCurves:
       return ("training loss and test accuracy for each learning rate", "학습률마다 학습 손실과 테스트 정확도")
+    // Figures helper.
+    case .modelCurvesDashed: return ("dashed: error model", "파선: 오차 모형")
+    case .fitRangesShaded: return ("shaded: fit range (scheme's colour)", "음영: 맞춤 구간 (차분별 색)")
+    case .slopesNote(let list): return ("slopes: \(list)", "기울기: \(list)")
+    case .awayFromKinksName: return ("away from kinks", "꺾임에서 먼 성분")
+    case .crossesKinkName: return ("step crosses a relu kink", "간격이 relu 꺾임을 넘음")
+    case .entryCounts(let smooth, let kinked):
+      return (
+        "\(smooth) entries away from kinks" + (kinked > 0 ? ", \(kinked) crossing one" : ""),
+        "꺾임에서 먼 성분 \(smooth)개" + (kinked > 0 ? ", 꺾임을 넘는 성분 \(kinked)개" : ""))
     }
   }
 }
