@@ -156,10 +156,12 @@ enum ConvergenceFigures {
       let color = Precision.allCases.firstIndex(of: o.precision) ?? k
       return sweepSeries(o, label: name, name: name, color: color)
     }
-    let slopes = outcomes.compactMap { o -> String? in
-      o.fittedOrder.map {
-        "\(language(.precisionName(o.precision.rawValue))) \(String(format: "%.2f", $0))"
-      }
+    // A plain loop: a closure over the outcome's fit here crashes the 6.3 optimizer (-O).
+    var slopes: [String] = []
+    for o in outcomes {
+      guard let order = o.fittedOrder else { continue }
+      let name = language(.precisionName(o.precision.rawValue))
+      slopes.append("\(name) \(String(format: "%.2f", order))")
     }
     let markers = outcomes.compactMap { o -> VerticalMarker? in
       guard let best = o.best else { return nil }
@@ -194,7 +196,8 @@ extension ConvergenceFigures {
   }
 
   /// The error model `C h^p + R ε |f| / h^q` over the sweep's steps, dashed in the scheme's
-  /// colour ("name: model" in the legend), over the steps inside the domain.
+  /// colour ("name: model" in the legend), over the steps inside the domain; a guide, never
+  /// noted as coinciding with the data it models.
   static func modelSeries(_ o: SweepOutcome, label: String, color: Int) -> Series? {
     guard let model = o.model else { return nil }
     // Inside the domain, and no higher than the errors drawn (the axis stays the data's).
@@ -208,7 +211,8 @@ extension ConvergenceFigures {
     let swept = o.samples.map(\.effectiveStep).filter { $0 > 0 && $0.isFinite }
     let range = swept.min().flatMap { lo in swept.max().map { lo...$0 } }
     return Series(
-      label, x: steps, y: values, style: .line, dash: .dashed, color: color, xRange: range)
+      label, x: steps, y: values, style: .line, dash: .dashed, color: color, xRange: range,
+      isGuide: true)
   }
 }
 
