@@ -70,7 +70,9 @@ struct PanelPainter {
       let (frame, covered) = box.emptiestFrame(
         in: axes, avoiding: occupiedPixels(), preferring: preferred)
       legendFrame = frame
-      if covered == 0 || box.width > 0.4 * cell.width { return }
+      // A legend that does not fit inside the axes goes outside, whatever it covers.
+      let fits = box.height <= 0.9 * axes.height && box.width <= 0.9 * axes.width
+      if fits && (covered == 0 || box.width > 0.4 * cell.width) { return }
       placement = .outsideRight
     }
   }
@@ -611,7 +613,8 @@ struct PanelPainter {
     if !panel.title.isEmpty {
       painter.pageText(
         panel.title, x: axes.x + axes.width / 2, y: axes.y - HouseStyle.titleEm * 0.85 * t,
-        em: HouseStyle.titleEm, justify: 0.5, within: cell)
+        em: fittedEm(panel.title, em: HouseStyle.titleEm, into: cell.width * 0.98), justify: 0.5,
+        within: cell)
     }
     let ly = axes.maxY + (HouseStyle.tickEm * 1.9 + HouseStyle.labelEm * 0.75) * t
     if !panel.xAxis.label.isEmpty {
@@ -621,7 +624,8 @@ struct PanelPainter {
     }
     if !panel.yAxis.label.isEmpty {
       painter.pixelViewport(painter.page)
-      painter.textSize(em: HouseStyle.labelEm)
+      painter.textSize(
+        em: fittedEm(panel.yAxis.label, em: HouseStyle.labelEm, into: axes.height + 2 * pad))
       let lx = axes.x - tickLabelWidth(y) - (12 + HouseStyle.labelEm * 0.8) * t
       painter.text(
         panel.yAxis.label, x: lx, y: axes.y + axes.height / 2, dx: 0, dy: -1, justify: 0.5)
@@ -635,6 +639,16 @@ struct PanelPainter {
         within: cell)
       ny += HouseStyle.annotationEm * 1.45 * t
     }
+  }
+
+  private var pad: Double { Self.padding * s }
+
+  /// `em`, made smaller (down to 60%) when `text` would be wider than `room` at that size: a
+  /// panel title over a narrow cell, a y label along short axes.
+  func fittedEm(_ text: String, em: Double, into room: Double) -> Double {
+    let w = painter.textWidth(text, em: em)
+    guard w > room, w > 0 else { return em }
+    return em * max(0.6, room / w)
   }
 
   /// Page pixels covered by what the legend must not hide: lines sampled every few pixels,

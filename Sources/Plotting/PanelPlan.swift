@@ -92,7 +92,7 @@ struct LegendEntry {
 
 /// A panel resolved for drawing: axes fitted to the data, series split at dropped points.
 struct PanelPlan {
-  let panel: Panel
+  var panel: Panel
   let x: AxisScale
   let y: AxisScale
   let series: [ResolvedSeries]

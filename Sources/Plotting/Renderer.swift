@@ -249,6 +249,25 @@ struct FigurePainter {
       notesTop: legend.map { $0.1.maxY + 4 * s } ?? area.maxY)
   }
 
+  /// The plan of panel `i` as drawn in the grid: when every flat panel has the same x (y)
+  /// label, only the bottom row (left column) writes it.
+  func gridPlan(_ i: Int) -> PanelPlan {
+    var plan = plans[i]
+    let flat = plans.filter {
+      if case .surface3D = $0.panel.content { return false }
+      return true
+    }
+    guard flat.count >= 2, flat.count == plans.count else { return plan }
+    let columns = max(1, min(figure.columns, plans.count))
+    let rows = (plans.count + columns - 1) / columns
+    let sameX = Set(flat.map(\.panel.xAxis.label)).count == 1
+    let sameY = Set(flat.map(\.panel.yAxis.label)).count == 1
+    // The panel under this one, if any, writes the label instead.
+    if sameX, i / columns < rows - 1, i + columns < plans.count { plan.panel.xAxis.label = "" }
+    if sameY, i % columns > 0 { plan.panel.yAxis.label = "" }
+    return plan
+  }
+
   /// Lays out one row of panels: equal-aspect panels narrower than their cells give the spare
   /// width to the others of the row; one left alone is centred in its cell.
   private func layOutRow(_ indices: [Int], cells: [Rect], shared: Bool) -> [Layout.Item] {
@@ -256,7 +275,7 @@ struct FigurePainter {
       if case .surface3D = plans[i].panel.content { return .surface(cell) }
       return .panel(
         PanelPainter(
-          plan: plans[i], painter: painter, cell: cell, language: figure.language,
+          plan: gridPlan(i), painter: painter, cell: cell, language: figure.language,
           sharedLegend: shared, omittingNotes: sharedNotes))
     }
     var items = zip(indices, cells).map { make($0, $1) }
