@@ -166,12 +166,14 @@ struct FigurePainter {
     return body
   }
 
-  /// How far the subtitle moves down when it has superscripts, which would otherwise reach
-  /// into the title's line.
+  /// How far the subtitle moves down when it has superscripts or the title subscripts, which
+  /// would otherwise reach into the other's line.
   private var subtitleDrop: Double {
-    guard let subtitle = figure.subtitle, Markup.runs(subtitle).contains(where: { $0.level > 0 })
-    else { return 0 }
-    return HouseStyle.titleEm * 0.35 * t
+    guard let subtitle = figure.subtitle else { return 0 }
+    let raised = Markup.runs(subtitle).contains { $0.level > 0 }
+    let lowered = Markup.runs(figure.title ?? "").contains { $0.level < 0 }
+    return (raised ? 0.35 : 0) * HouseStyle.titleEm * t + (lowered ? 0.3 : 0) * HouseStyle.titleEm
+      * t
   }
 
   /// A description of a panel's legend entries, equal for panels whose legends look the same.
