@@ -597,8 +597,11 @@ struct PanelPainter {
       let p = toPixel(WorldPoint(x: wx, y: wy))
       painter.color(note.color.map(HouseStyle.color) ?? HouseStyle.text)
       let justify = note.alignment == .left ? 0 : note.alignment == .center ? 0.5 : 1
+      // Wider than the axes: smaller, so that it stays inside them rather than over the ticks.
       painter.pageText(
-        note.text, x: p.x, y: p.y, em: HouseStyle.annotationEm, justify: justify, within: axes)
+        note.text, x: p.x, y: p.y,
+        em: fittedEm(note.text, em: HouseStyle.annotationEm, into: axes.width * 0.98),
+        justify: justify, within: axes)
     }
     if plan.isEmpty {
       painter.color(HouseStyle.reference)
