@@ -67,10 +67,11 @@ struct AxisScale {
       lo -= margin
       hi += margin
       if includeZero && !isLog && (finite.min() ?? 0) >= 0 { lo = max(lo, 0) }
-      if isLog && floor(hi) < lo {
-        // No power of ten inside: widen to the surrounding decades so that one is labelled.
+      if isLog && floor(hi) - ceil(lo) < 1 {
+        // Fewer than two powers of ten inside: widen to the surrounding decades, so that the
+        // axis is labelled at two decades at least and never needs mixed mantissas.
         lo = floor(lo)
-        hi = ceil(hi)
+        hi = max(ceil(hi), lo + 1)
       }
       (lower, upper) = (lo, hi)
     }
@@ -114,11 +115,15 @@ struct AxisScale {
     return next
   }
 
-  /// Where a log axis gets labels besides its labelled decades, when fewer than three decades
-  /// are labelled: at 2 and 5 times each power of ten, or at every integer multiple when that
-  /// still leaves fewer than three. Empty on a linear axis. World units.
+  /// Where a log axis gets labels besides its labelled decades: only on a fixed range that
+  /// labels fewer than two decades while every decade is labelled (a fitted range always holds
+  /// two, a coarsened one labels every k-th decade and nothing between), at 2 and 5 times each
+  /// power of ten, or at every integer multiple when that still leaves fewer than three.
+  /// Empty on a linear axis. World units.
   var intermediateLogLabels: [Double] {
-    guard isLog, ticks.filter({ !label(atWorld: $0).isEmpty }).count < 3 else { return [] }
+    guard isLog, step == 1, ticks.filter({ !label(atWorld: $0).isEmpty }).count < 2 else {
+      return []
+    }
     let decades = Int(floor(lower))...Int(ceil(upper))
     func at(_ multiples: [Double]) -> [Double] {
       decades.flatMap { k in multiples.map { Foundation.log10($0) + Double(k) } }

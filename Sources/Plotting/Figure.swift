@@ -211,9 +211,23 @@ public enum Dash: Sendable, Equatable {
 /// - An empty `label` keeps the series out of the legend.
 /// - Two series that coincide on screen (within a pixel and a half at the same x over most of
 ///   the shared points) are told apart: the one on top takes another dash, the markers of
-///   both alternate where they coincide, and its legend label gets "(= other)".
+///   both alternate where they coincide, and its legend label gets "(= other)", naming the
+///   other by its ``name``.
+/// - A series covered by a later one (most of its points on the later one's line, the later
+///   one not on it) is drawn after it, on top.
+/// - A guide (``isGuide``: a model curve, a fitted line) is never compared for coincidence.
+/// - Series of one ``legendGroup`` share one legend entry, in grey, with the first member's
+///   dash: "dashed: error model" for the model curves of every scheme.
 public struct Series: Sendable {
   public var label: String
+  /// The short name other texts use for the series (a coincidence note, the note on points not
+  /// drawn): "forward" for a series labelled "forward: slope 1.00". `nil` uses `label`.
+  public var name: String?
+  /// A guide drawn for reference (a model curve): exempt from the coincidence rule.
+  public var isGuide: Bool
+  /// The legend entry the series shares with the others of the same group, or `nil` for an
+  /// entry of its own.
+  public var legendGroup: String?
   public var x: [Double]
   public var y: [Double]
   public var style: SeriesStyle
@@ -229,9 +243,13 @@ public struct Series: Sendable {
   public init(
     _ label: String, x: [Double], y: [Double], style: SeriesStyle = .lineAndMarkers,
     dash: Dash = .solid, color: Int? = nil, marker: Int? = nil,
-    xRange: ClosedRange<Double>? = nil
+    xRange: ClosedRange<Double>? = nil, name: String? = nil, isGuide: Bool = false,
+    legendGroup: String? = nil
   ) {
     self.xRange = xRange
+    self.name = name
+    self.isGuide = isGuide
+    self.legendGroup = legendGroup
     self.label = label
     self.x = x
     self.y = y
@@ -272,16 +290,25 @@ public struct ReferenceLine: Sendable {
 }
 
 /// A shaded, full-height x-range with a label in the legend.
+///
+/// Edge Cases: spans that overlap are hatched at distinct angles; spans that coincide (the
+/// same range within a pixel and a half) share one hatching whose lines alternate their
+/// colours, so each stays visible. Spans of one ``legendGroup`` share one grey legend entry.
 public struct Span: Sendable {
   public var label: String
   public var x: ClosedRange<Double>
   /// Palette index, or `nil` for a neutral grey.
   public var color: Int?
+  /// The legend entry the span shares with the others of the same group, or `nil`.
+  public var legendGroup: String?
 
-  public init(_ label: String, x: ClosedRange<Double>, color: Int? = nil) {
+  public init(
+    _ label: String, x: ClosedRange<Double>, color: Int? = nil, legendGroup: String? = nil
+  ) {
     self.label = label
     self.x = x
     self.color = color
+    self.legendGroup = legendGroup
   }
 }
 

@@ -13,6 +13,8 @@ struct SeriesDrawing: Equatable {
   var markerAt: [Bool]
   /// The legend label, with "(= other)" or "(≈ other)" when it coincides with another series.
   var label: String
+  /// "= other" or "≈ other" when the series coincides with an earlier one, else `nil`.
+  var remark: String? = nil
 }
 
 /// Series that coincide on screen, and how to tell them apart.
@@ -21,7 +23,9 @@ struct SeriesDrawing: Equatable {
 /// line (or of its points, for markers only). Every series of a group of coinciding series
 /// after the first takes a dash none of the earlier ones uses, their markers alternate along
 /// the stretch they share (member `m` of `k` draws the shared points `i` with `i % k == m`),
-/// and the legend says which series it equals.
+/// and the legend says which series it equals, by that series' short name. Guides (model
+/// curves) take no part. A series most of whose points lie on a later series' line, while the
+/// later one is not on it (a short path along a long one), is drawn after it: see ``order``.
 ///
 /// Complexity: O(n m) per pair of series of n and m points.
 enum Coincidence {
@@ -32,21 +36,39 @@ enum Coincidence {
   static let whole = 0.95
 
   /// For each series (pixel polylines, each with its points in order): how to draw it.
+  /// `names` are the short names a remark uses (the labels when not given); `guides` are
+  /// left alone.
   static func drawings(
-    _ polylines: [[PixelPoint]], labels: [String], dashes: [Dash], joined: [Bool]
+    _ polylines: [[PixelPoint]], labels: [String], names: [String]? = nil, dashes: [Dash],
+    joined: [Bool], guides: [Bool]? = nil
+  ) -> [SeriesDrawing] {
+    let guides = guides ?? Array(repeating: false, count: polylines.count)
+    return drawings(
+      polylines, labels: labels, names: names ?? labels, dashes: dashes,
+      near: nearness(polylines, joined: joined, guides: guides), guides: guides)
+  }
+
+  /// How each series is drawn and in which order, from one comparison of every pair.
+  static func analysed(
+    _ polylines: [[PixelPoint]], labels: [String], names: [String], dashes: [Dash],
+    joined: [Bool], guides: [Bool]
+  ) -> (drawings: [SeriesDrawing], order: [Int]) {
+    let near = nearness(polylines, joined: joined, guides: guides)
+    return (
+      drawings(polylines, labels: labels, names: names, dashes: dashes, near: near, guides: guides),
+      order(polylines, near: near)
+    )
+  }
+
+  private static func drawings(
+    _ polylines: [[PixelPoint]], labels: [String], names: [String], dashes: [Dash],
+    near: [[[Bool]]], guides: [Bool]
   ) -> [SeriesDrawing] {
     let n = polylines.count
-    var near = [[[Bool]]](repeating: [], count: n)  // near[b][a][i]: point i of b near a
-    for b in 0..<n {
-      near[b] = (0..<n).map { a in
-        a == b
-          ? [] : polylines[b].map { distance($0, to: polylines[a], joined: joined[a]) <= tolerance }
-      }
-    }
     var group = Array(0..<n)  // the first member of each series' group
     var share = [Double](repeating: 0, count: n)
-    for b in 0..<n where polylines[b].count >= 2 {
-      for a in 0..<b where group[a] == a && polylines[a].count >= 2 {
+    for b in 0..<n where polylines[b].count >= 2 && !guides[b] {
+      for a in 0..<b where group[a] == a && polylines[a].count >= 2 && !guides[a] {
         let fraction = Double(near[b][a].count(where: { $0 })) / Double(polylines[b].count)
         if fraction >= majority {
           group[b] = a
@@ -72,12 +94,74 @@ enum Coincidence {
         return !shared || i % members.count == rank
       }
       var label = labels[b]
+      var remark: String?
       if rank > 0, !label.isEmpty, !labels[members[0]].isEmpty {
-        label += " (\(share[b] >= whole ? "=" : "≈") \(labels[members[0]]))"
+        remark = "\(share[b] >= whole ? "=" : "≈") \(names[members[0]])"
+        label += " (\(remark!))"
       }
-      result.append(SeriesDrawing(dash: dash, markerAt: markerAt, label: label))
+      result.append(SeriesDrawing(dash: dash, markerAt: markerAt, label: label, remark: remark))
     }
     return result
+  }
+
+  /// `near[b][a][i]`: point `i` of series `b` lies within `tolerance` of series `a`.
+  private static func nearness(
+    _ polylines: [[PixelPoint]], joined: [Bool], guides: [Bool]
+  ) -> [[[Bool]]] {
+    let n = polylines.count
+    return (0..<n).map { b in
+      (0..<n).map { a in
+        a == b || guides[a] || guides[b]
+          ? [] : polylines[b].map { isNear($0, polylines[a], joined: joined[a]) }
+      }
+    }
+  }
+
+  /// The order to draw the series in: each series mostly lying on a later series' line while
+  /// the later one does not lie on it (a short path hidden under a long one) moves after it.
+  static func order(_ polylines: [[PixelPoint]], joined: [Bool], guides: [Bool]) -> [Int] {
+    order(polylines, near: nearness(polylines, joined: joined, guides: guides))
+  }
+
+  private static func order(_ polylines: [[PixelPoint]], near: [[[Bool]]]) -> [Int] {
+    let n = polylines.count
+    func covered(_ a: Int, by b: Int) -> Bool {
+      guard !near[a][b].isEmpty, polylines[a].count >= 1 else { return false }
+      let fraction = Double(near[a][b].count(where: { $0 })) / Double(polylines[a].count)
+      let back =
+        near[b][a].isEmpty
+        ? 0 : Double(near[b][a].count(where: { $0 })) / Double(polylines[b].count)
+      return fraction >= majority && back < majority
+    }
+    var order = Array(0..<n)
+    for a in (0..<n).reversed() {
+      guard let last = (a + 1..<n).last(where: { covered(a, by: $0) }),
+        let from = order.firstIndex(of: a), let to = order.firstIndex(of: last)
+      else { continue }
+      order.remove(at: from)
+      order.insert(a, at: to)  // `to` shifted down by one: right after `last`
+    }
+    return order
+  }
+
+  /// Whether `p` lies within `tolerance` of a polyline (of its points when not `joined`):
+  /// segments whose box is farther are skipped, and the first near one ends the search.
+  static func isNear(_ p: PixelPoint, _ line: [PixelPoint], joined: Bool) -> Bool {
+    let r = tolerance
+    if !joined || line.count == 1 {
+      return line.contains {
+        abs($0.x - p.x) <= r && abs($0.y - p.y) <= r && hypot($0.x - p.x, $0.y - p.y) <= r
+      }
+    }
+    for (a, b) in zip(line, line.dropFirst()) {
+      if p.x < min(a.x, b.x) - r || p.x > max(a.x, b.x) + r || p.y < min(a.y, b.y) - r
+        || p.y > max(a.y, b.y) + r
+      {
+        continue
+      }
+      if distance(p, to: [a, b], joined: true) <= r { return true }
+    }
+    return false
   }
 
   /// The distance from `p` to a polyline (its points only when not `joined`).
@@ -157,11 +241,14 @@ enum SpanStyle: Equatable {
   /// A light tint of the span's colour (spans that overlap no other).
   case tint
   /// Lines at this angle (degrees) in the span's colour, with its edges drawn: overlapping
-  /// spans stay apart and no mixed colour appears that the legend does not show.
-  case hatch(angle: Double)
+  /// spans stay apart and no mixed colour appears that the legend does not show. Spans that
+  /// coincide share the angle and take turns: this one draws every `of`-th line from `phase`.
+  case hatch(angle: Double, phase: Int = 0, of: Int = 1)
 
-  /// One style per span: all tints when no two overlap, otherwise hatches at distinct angles.
-  static func styles(for ranges: [ClosedRange<Double>]) -> [SpanStyle] {
+  /// One style per span: all tints when no two overlap, otherwise hatches at distinct angles;
+  /// spans whose ends agree within `tolerance` (world units) share an angle and alternate
+  /// their lines.
+  static func styles(for ranges: [ClosedRange<Double>], tolerance: Double = 0) -> [SpanStyle] {
     let overlapping = ranges.indices.contains { i in
       ranges.indices.contains { j in
         i < j && ranges[i].lowerBound < ranges[j].upperBound
@@ -169,8 +256,20 @@ enum SpanStyle: Equatable {
       }
     }
     guard overlapping else { return ranges.map { _ in .tint } }
+    func same(_ i: Int, _ j: Int) -> Bool {
+      abs(ranges[i].lowerBound - ranges[j].lowerBound) <= tolerance
+        && abs(ranges[i].upperBound - ranges[j].upperBound) <= tolerance
+    }
+    // The first span of each one's group of coinciding spans.
+    let leader = ranges.indices.map { i in ranges.indices.first { same($0, i) } ?? i }
+    let leaders = Array(Set(leader)).sorted()
     let angles: [Double] = [45, -45, 0, 90, 22.5, -67.5]
-    return ranges.indices.map { .hatch(angle: angles[$0 % angles.count]) }
+    return ranges.indices.map { i in
+      let members = ranges.indices.filter { leader[$0] == leader[i] }
+      let k = leaders.firstIndex(of: leader[i])!
+      return .hatch(
+        angle: angles[k % angles.count], phase: members.firstIndex(of: i)!, of: members.count)
+    }
   }
 }
 

@@ -100,7 +100,8 @@ struct SurfacePainter {
     // The legend gets a band of its own under the box: it never covers an axis.
     let legend = LegendBox(entries: plan.legendEntries, painter: painter)
     let band = legend.entries.isEmpty || panel.legend == .none ? 0 : legend.height + 8 * s
-    let area = cell.inset(left: 10 * s, top: top, right: 10 * s, bottom: 10 * s + band)
+    let area = PanelPainter.atLeast(
+      cell.inset(left: 10 * s, top: top, right: 10 * s, bottom: 10 * s + band), in: cell)
     let zs = grid.z.joined() + curves.flatMap(\.z).filter(\.isFinite)
     var (zlo, zhi) = (zs.min()!, zs.max()!)
     if zhi - zlo < 1e-12 {
@@ -124,6 +125,10 @@ struct SurfacePainter {
     c_plbox3(
       "bnstu", Markup.plplot(panel.xAxis.label), 0, 0, "bnstu", Markup.plplot(panel.yAxis.label), 0,
       0, "bdnstu", Markup.plplot(panel.zAxis.label), 0, 4)
+    // The whole box, so that the surface is seen to lie inside it: every edge under the
+    // surface, the top edges (above every value of the surface) over it again afterwards.
+    let box = (x: (xlo, xhi), y: (ylo, yhi), z: (zlo, zhi))
+    drawBoxEdges(box, top: false)
     Ramp.install(Ramp.viridis)
     let matrix = PLMatrix(grid)
     matrix.with { a, _ in
@@ -141,7 +146,28 @@ struct SurfacePainter {
         PLINT(n), Array(curve.x.prefix(n)), Array(curve.y.prefix(n)), Array(curve.z.prefix(n)))
     }
     painter.dash(.solid)
+    drawBoxEdges(box, top: true)
     drawTitleAndLegend(legend, under: area, band: band)
+  }
+
+  /// The edges of the 3-D box in a light grey: all twelve, or the four of its top face.
+  private func drawBoxEdges(
+    _ box: (x: (Double, Double), y: (Double, Double), z: (Double, Double)), top: Bool
+  ) {
+    painter.color(HouseStyle.reference, alpha: 0.6)
+    painter.width(HouseStyle.gridWidth)
+    painter.dash(.solid)
+    let xs = [box.x.0, box.x.1]
+    let ys = [box.y.0, box.y.1]
+    let zs = top ? [box.z.1] : [box.z.0, box.z.1]
+    for z in zs {
+      c_plline3(
+        5, xs + xs.reversed() + [xs[0]], [ys[0], ys[0], ys[1], ys[1], ys[0]], [z, z, z, z, z])
+    }
+    guard !top else { return }
+    for x in xs {
+      for y in ys { c_plline3(2, [x, x], [y, y], [box.z.0, box.z.1]) }
+    }
   }
 
   private func drawTitleAndLegend(_ legend: LegendBox, under area: Rect, band: Double) {

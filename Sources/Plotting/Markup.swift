@@ -9,8 +9,70 @@ enum Markup {
     var level: Int
   }
 
-  /// Splits `markup` into runs of equal script level.
+  /// Splits `markup` into runs of equal script level. A subscript directly followed by a
+  /// superscript (`x_{0}^{2}`), or the other way round, is written in Unicode sub- and
+  /// superscript characters when it has them (digits, signs, parentheses): PLplot would set
+  /// the second script after the first, raised from the first one's level (x₀ then a
+  /// displaced ²); the Unicode pair sits tight on its base, `x₀²`.
   static func runs(_ markup: String) -> [Run] {
+    tightened(scriptRuns(markup))
+  }
+
+  private static let superscripts: [Character: Character] = [
+    "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸",
+    "9": "⁹", "+": "⁺", "-": "⁻", "\u{2212}": "⁻", "=": "⁼", "(": "⁽", ")": "⁾", "n": "ⁿ",
+    "i": "ⁱ",
+  ]
+  private static let subscripts: [Character: Character] = [
+    "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈",
+    "9": "₉", "+": "₊", "-": "₋", "\u{2212}": "₋", "=": "₌", "(": "₍", ")": "₎", "i": "ᵢ",
+    "j": "ⱼ", "k": "ₖ", "n": "ₙ",
+  ]
+
+  /// `text` in Unicode script characters one level above (`up`) or below its base, or `nil`
+  /// when a character has none.
+  static func unicodeScript(_ text: String, up: Bool) -> String? {
+    let table = up ? superscripts : subscripts
+    var out = ""
+    for c in text {
+      guard let mapped = table[c] else { return nil }
+      out.append(mapped)
+    }
+    return out
+  }
+
+  /// Runs with every adjacent sub- and superscript pair (one level each side of their base)
+  /// turned into Unicode script characters at the base level, merged with their neighbours.
+  static func tightened(_ runs: [Run]) -> [Run] {
+    var out: [Run] = []
+    var i = 0
+    while i < runs.count {
+      let base = out.last?.level ?? 0
+      if i + 1 < runs.count, abs(runs[i].level - base) == 1,
+        runs[i + 1].level == 2 * base - runs[i].level,
+        let first = unicodeScript(runs[i].text, up: runs[i].level > base),
+        let second = unicodeScript(runs[i + 1].text, up: runs[i + 1].level > base)
+      {
+        append(Run(text: first + second, level: base), to: &out)
+        i += 2
+        continue
+      }
+      append(runs[i], to: &out)
+      i += 1
+    }
+    return out
+  }
+
+  private static func append(_ run: Run, to runs: inout [Run]) {
+    if let last = runs.last, last.level == run.level {
+      runs[runs.count - 1].text += run.text
+    } else {
+      runs.append(run)
+    }
+  }
+
+  /// Splits `markup` into runs of equal script level, as written.
+  private static func scriptRuns(_ markup: String) -> [Run] {
     var runs: [Run] = []
     var level = 0
     var stack: [Int] = []  // the level change each open brace undoes

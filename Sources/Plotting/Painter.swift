@@ -50,10 +50,25 @@ struct Painter {
 
   /// Makes `rect` the viewport with world coordinates `x` and `y` (left to right, bottom to top).
   func viewport(_ rect: Rect, x: (Double, Double), y: (Double, Double)) {
-    c_plvpor(
-      rect.x / pageWidth, rect.maxX / pageWidth, 1 - rect.maxY / pageHeight, 1 - rect.y / pageHeight
-    )
+    let v = limits(rect)
+    c_plvpor(v.xmin, v.xmax, v.ymin, v.ymax)
     c_plwind(x.0, x.1, y.0, y.1)
+  }
+
+  /// The normalized limits PLplot's `plvpor` gets for `rect`: inside the page, each side at
+  /// least a pixel wide, `min < max`; a non-finite rectangle becomes the whole page.
+  func limits(_ rect: Rect) -> (xmin: Double, xmax: Double, ymin: Double, ymax: Double) {
+    func clamped(_ lo: Double, _ hi: Double, _ unit: Double) -> (Double, Double) {
+      guard lo.isFinite, hi.isFinite else { return (0, 1) }
+      let least = 1 / unit
+      var a = min(max(min(lo, hi), 0), 1 - least)
+      let b = min(max(max(lo, hi), a + least), 1)
+      if b - a < least { a = b - least }
+      return (a, b)
+    }
+    let (x0, x1) = clamped(rect.x / pageWidth, rect.maxX / pageWidth, pageWidth)
+    let (y0, y1) = clamped(1 - rect.maxY / pageHeight, 1 - rect.y / pageHeight, pageHeight)
+    return (x0, x1, y0, y1)
   }
 
   /// Makes `rect` the viewport with world coordinates in page pixels (y grows downwards).

@@ -13,7 +13,7 @@ struct PanelPainter {
   let painter: Painter
   let cell: Rect
   /// Caption lines under the axes: the panel's notes and what was not drawn.
-  let notes: [String]
+  private(set) var notes: [String]
   /// The axes with tick steps coarsened until their labels do not collide.
   private(set) var x: AxisScale
   private(set) var y: AxisScale
@@ -21,24 +21,40 @@ struct PanelPainter {
   private(set) var axes: Rect
   /// How each series is drawn (dash, markers, legend label).
   private(set) var drawings: [SeriesDrawing]
+  /// The order the series are drawn in (indices into the plan's series).
+  private(set) var order: [Int] = []
   /// Where the legend is drawn, or `nil` for no legend.
   private(set) var legendFrame: Rect?
   let spanStyles: [SpanStyle]
 
-  init(plan: PanelPlan, painter: Painter, cell: Rect, language: FigureLanguage = .en) {
+  /// Lays out `plan` in `cell`. With `sharedLegend` the figure draws one legend for all its
+  /// panels: this one draws none, and says in a note which of its series coincide.
+  init(
+    plan: PanelPlan, painter: Painter, cell: Rect, language: FigureLanguage = .en,
+    sharedLegend: Bool = false, omittingNotes omitted: [String] = []
+  ) {
     self.plan = plan
     self.painter = painter
     self.cell = cell
     notes = Self.wrapped(
-      plan.panel.notes + Self.undrawnNote(plan, language: language), width: cell.width * 0.96,
-      painter: painter)
+      plan.panel.notes.filter { !omitted.contains($0) }
+        + Self.undrawnNote(plan, language: language),
+      width: cell.width * 0.96, painter: painter)
     spanStyles = SpanStyle.styles(
       for: plan.panel.spans.map { span in
         guard let a = plan.x.world(span.x.lowerBound), let b = plan.x.world(span.x.upperBound)
         else { return -Double.infinity ... -Double.infinity }  // overlaps nothing
         return min(a, b)...max(a, b)
-      })
+      }, tolerance: Coincidence.tolerance / max(1, cell.width) * plan.x.span)
     (x, y, axes, drawings, legendFrame) = (plan.x, plan.y, cell, [], nil)
+    if sharedLegend {
+      layOut(.inside)
+      let remarks = remarkNote
+      guard !remarks.isEmpty else { return }
+      notes += Self.wrapped(remarks, width: cell.width * 0.96, painter: painter)
+      layOut(.inside)
+      return
+    }
     var placement = plan.panel.legend
     for _ in 0..<3 {
       layOut(.inside)
@@ -54,9 +70,44 @@ struct PanelPainter {
       let (frame, covered) = box.emptiestFrame(
         in: axes, avoiding: occupiedPixels(), preferring: preferred)
       legendFrame = frame
-      if covered == 0 || box.width > 0.4 * cell.width { return }
+      // A legend that does not fit inside the axes goes outside, whatever it covers.
+      let fits = box.height <= 0.9 * axes.height && box.width <= 0.9 * axes.width
+      if fits && (covered == 0 || box.width > 0.4 * cell.width) { return }
       placement = .outsideRight
     }
+  }
+
+  /// The coinciding series as a caption line ("extended = double"), for a panel without a
+  /// legend of its own; empty when none coincide.
+  private var remarkNote: [String] {
+    let pairs = zip(plan.panel.series, drawings).compactMap { series, drawing -> String? in
+      guard let remark = drawing.remark else { return nil }
+      return "\(series.name ?? series.label) \(remark)"
+    }
+    return pairs.isEmpty ? [] : [pairs.joined(separator: "; ")]
+  }
+
+  /// How far right of the cell's left edge the panel draws (axes, tick labels, legend, title):
+  /// the width the panel needs, which an equal-aspect panel may leave partly unused.
+  var usedWidth: Double {
+    let pad = Self.padding * s
+    let lastX =
+      x.ticks.last.map { painter.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) } ?? 0
+    var right = axes.maxX + lastX / 2 + pad
+    if let frame = legendFrame { right = max(right, frame.maxX + pad) }
+    if !panel.title.isEmpty {
+      let w = painter.textWidth(panel.title, em: HouseStyle.titleEm)
+      right = max(right, axes.x + axes.width / 2 + w / 2 + pad)
+    }
+    let widest = notes.map { painter.textWidth($0, em: HouseStyle.annotationEm) }.max() ?? 0
+    return min(cell.width, max(right - cell.x, widest + 2 * pad))
+  }
+
+  /// Moves the axes and the legend right by `dx` pixels (centring what an equal aspect left
+  /// narrower than its cell).
+  mutating func shift(by dx: Double) {
+    axes.x += dx
+    legendFrame?.x += dx
   }
 
   /// Where an outside legend goes.
@@ -91,21 +142,45 @@ struct PanelPainter {
 
   // MARK: - Layout
 
-  /// The legend of the series as drawn (labels with their "(= other)" notes).
-  var legend: LegendBox {
-    var entries = plan.legendEntries
-    var k = 0
+  /// The legend of the series as drawn (labels with their "(= other)" notes); the members of
+  /// a legend group share one grey entry, where the first of them would be.
+  var legend: LegendBox { legendBox(asDrawn: true) }
+
+  /// The legend; `asDrawn: false` gives the series' own labels and dashes (a legend shared by
+  /// several panels, each of which may tell its own coinciding series apart).
+  func legendBox(asDrawn: Bool) -> LegendBox {
+    var entries: [LegendEntry] = []
+    var grouped: [LegendEntry] = []  // after the entries of their own
+    var groups: Set<String> = []
     for (i, series) in plan.series.enumerated() where !series.label.isEmpty {
-      guard i < drawings.count else { break }
       var drawn = series
-      drawn.dash = drawings[i].dash
-      entries[k] = LegendEntry(label: drawings[i].label, sample: .series(drawn))
-      k += 1
+      let known = asDrawn && i < drawings.count
+      if known { drawn.dash = drawings[i].dash }
+      let source = panel.series[i]
+      if let group = source.legendGroup {
+        guard groups.insert(group).inserted else { continue }
+        drawn.color = HouseStyle.reference
+        grouped.append(LegendEntry(label: group, sample: .series(drawn)))
+      } else {
+        let label = known ? drawings[i].label : series.label
+        entries.append(LegendEntry(label: label, sample: .series(drawn)))
+      }
     }
-    let labelled = zip(panel.spans, spanStyles).filter { !$0.0.label.isEmpty }.map(\.1)
-    for (j, style) in labelled.enumerated() {
-      guard case .box(let rgb, _) = entries[k + j].sample else { continue }
-      entries[k + j].sample = .box(rgb, style)
+    for (span, style) in zip(panel.spans, spanStyles) where !span.label.isEmpty {
+      let rgb = span.color.map(HouseStyle.color) ?? HouseStyle.span
+      if let group = span.legendGroup {
+        guard groups.insert(group).inserted else { continue }
+        var sample = style
+        if case .hatch(let angle, _, _) = style { sample = .hatch(angle: angle) }
+        grouped.append(LegendEntry(label: group, sample: .box(HouseStyle.reference, sample)))
+      } else {
+        entries.append(LegendEntry(label: span.label, sample: .box(rgb, style)))
+      }
+    }
+    entries += grouped
+    entries += plan.legendEntries.filter {
+      if case .rule = $0.sample { return true }
+      return false
     }
     return LegendBox(entries: entries, painter: painter)
   }
@@ -126,20 +201,28 @@ struct PanelPainter {
         let widest =
           x.ticks.map { painter.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) }.max() ?? 0
         guard x.step / x.span * axes.width < widest + 14 * t else { break }
-        x = x.coarser()
+        let next = x.coarser()
+        if x.isLog && next.ticks.filter({ !next.label(atWorld: $0).isEmpty }).count < 2 { break }
+        x = next
       }
       // Powers of ten carry a raised exponent: they need more room.
       let rowHeight = HouseStyle.tickEm * (y.isLog ? 2.1 : 1.7) * t
+      // A log axis keeps two labelled decades: it is not coarsened past that.
       while y.step < y.span && y.step / y.span * axes.height < rowHeight {
-        y = y.coarser()
+        let next = y.coarser()
+        if y.isLog && next.ticks.filter({ !next.label(atWorld: $0).isEmpty }).count < 2 { break }
+        y = next
       }
     }
     let polylines = plan.series.map { series in
       series.points.map { toPixel($0) }
     }
-    drawings = Coincidence.drawings(
-      polylines, labels: plan.series.map(\.label), dashes: plan.series.map(\.dash),
-      joined: plan.series.map { $0.style == .line || $0.style == .lineAndMarkers })
+    let joined = plan.series.map { $0.style == .line || $0.style == .lineAndMarkers }
+    let guides = panel.series.map(\.isGuide)
+    (drawings, order) = Coincidence.analysed(
+      polylines, labels: plan.series.map(\.label),
+      names: panel.series.map { $0.name ?? $0.label }, dashes: plan.series.map(\.dash),
+      joined: joined, guides: guides)
   }
 
   /// The data area inside the cell, leaving room for titles, tick labels, axis labels, notes
@@ -159,13 +242,32 @@ struct PanelPainter {
       right = max(right, pad + legend.width + 14 * s)
     }
     if side == .below && !legend.entries.isEmpty { bottom += legend.height + 8 * t }
-    let area = cell.inset(left: left, top: top, right: right, bottom: bottom)
+    let area = Self.atLeast(
+      cell.inset(left: left, top: top, right: right, bottom: bottom), in: cell)
     guard panel.equalAspect, x.span > 0, y.span > 0 else { return area }
     var rect = fitted(area, ratio: x.span / y.span)
     // Keep the axes against the left (labels stay by their axis) and the legend by them.
     rect.x = side == .below ? rect.x : area.x
     rect.y = side == .below ? area.y : rect.y
     return rect
+  }
+
+  /// `rect`, or when text and margins leave it less than a tenth of `cell` either way (a tiny
+  /// figure, a huge font scale), the middle of `cell` with that tenth: the axes never get an
+  /// empty or inverted viewport, whatever the size.
+  static func atLeast(_ rect: Rect, in cell: Rect) -> Rect {
+    var r = rect
+    let minW = max(1, cell.width * 0.1)
+    let minH = max(1, cell.height * 0.1)
+    if !(r.width >= minW) {
+      r.width = minW
+      r.x = min(max(rect.x, cell.x), cell.maxX - minW)
+    }
+    if !(r.height >= minH) {
+      r.height = minH
+      r.y = min(max(rect.y, cell.y), cell.maxY - minH)
+    }
+    return r
   }
 
   /// The page pixel of a world point.
@@ -225,7 +327,7 @@ struct PanelPainter {
       drawGrid()
     }
     drawReferenceLines()
-    for (series, drawing) in zip(plan.series, drawings) { drawSeries(series, drawing) }
+    for i in order where i < drawings.count { drawSeries(plan.series[i], drawings[i]) }
     drawVerticalMarkers()
     drawFrame()
     drawEdgeMarks()
@@ -240,15 +342,13 @@ struct PanelPainter {
     for (span, style) in zip(panel.spans, spanStyles) {
       guard let a = x.world(span.x.lowerBound), let b = x.world(span.x.upperBound) else { continue }
       let rgb = span.color.map(HouseStyle.color) ?? HouseStyle.span
+      let left = toPixel(WorldPoint(x: max(min(a, b), x.lower), y: y.lower)).x
+      let right = toPixel(WorldPoint(x: min(max(a, b), x.upper), y: y.lower)).x
+      guard right > left else { continue }
       SpanPainter(painter: painter).fill(
-        style, rgb, xs: [a, b, b, a], ys: [y.lower, y.lower, y.upper, y.upper])
-      if case .hatch = style {
-        painter.color(rgb, alpha: 0.8)
-        painter.width(1)
-        painter.line([a, a], [y.lower, y.upper])
-        painter.line([b, b], [y.lower, y.upper])
-      }
+        style, rgb, rect: Rect(x: left, y: axes.y, width: right - left, height: axes.height))
     }
+    painter.viewport(axes, x: (x.lower, x.upper), y: (y.lower, y.upper))
   }
 
   private func boxOptions(_ axis: AxisScale, vertical: Bool = false) -> String {
@@ -497,8 +597,11 @@ struct PanelPainter {
       let p = toPixel(WorldPoint(x: wx, y: wy))
       painter.color(note.color.map(HouseStyle.color) ?? HouseStyle.text)
       let justify = note.alignment == .left ? 0 : note.alignment == .center ? 0.5 : 1
+      // Wider than the axes: smaller, so that it stays inside them rather than over the ticks.
       painter.pageText(
-        note.text, x: p.x, y: p.y, em: HouseStyle.annotationEm, justify: justify, within: axes)
+        note.text, x: p.x, y: p.y,
+        em: fittedEm(note.text, em: HouseStyle.annotationEm, into: axes.width * 0.98),
+        justify: justify, within: axes)
     }
     if plan.isEmpty {
       painter.color(HouseStyle.reference)
@@ -513,7 +616,8 @@ struct PanelPainter {
     if !panel.title.isEmpty {
       painter.pageText(
         panel.title, x: axes.x + axes.width / 2, y: axes.y - HouseStyle.titleEm * 0.85 * t,
-        em: HouseStyle.titleEm, justify: 0.5, within: cell)
+        em: fittedEm(panel.title, em: HouseStyle.titleEm, into: cell.width * 0.98), justify: 0.5,
+        within: cell)
     }
     let ly = axes.maxY + (HouseStyle.tickEm * 1.9 + HouseStyle.labelEm * 0.75) * t
     if !panel.xAxis.label.isEmpty {
@@ -523,7 +627,8 @@ struct PanelPainter {
     }
     if !panel.yAxis.label.isEmpty {
       painter.pixelViewport(painter.page)
-      painter.textSize(em: HouseStyle.labelEm)
+      painter.textSize(
+        em: fittedEm(panel.yAxis.label, em: HouseStyle.labelEm, into: axes.height + 2 * pad))
       let lx = axes.x - tickLabelWidth(y) - (12 + HouseStyle.labelEm * 0.8) * t
       painter.text(
         panel.yAxis.label, x: lx, y: axes.y + axes.height / 2, dx: 0, dy: -1, justify: 0.5)
@@ -537,6 +642,16 @@ struct PanelPainter {
         within: cell)
       ny += HouseStyle.annotationEm * 1.45 * t
     }
+  }
+
+  private var pad: Double { Self.padding * s }
+
+  /// `em`, made smaller (down to 60%) when `text` would be wider than `room` at that size: a
+  /// panel title over a narrow cell, a y label along short axes.
+  func fittedEm(_ text: String, em: Double, into room: Double) -> Double {
+    let w = painter.textWidth(text, em: em)
+    guard w > room, w > 0 else { return em }
+    return em * max(0.6, room / w)
   }
 
   /// Page pixels covered by what the legend must not hide: lines sampled every few pixels,

@@ -31,19 +31,41 @@ struct MarkerPainter {
 struct LegendBox {
   let entries: [LegendEntry]
   let painter: Painter
+  /// Entries per row, filled row by row (a legend strip shared by several panels).
+  var columns = 1
 
   private var s: Double { painter.textScale }
   private var padding: Double { 9 * s }
   private var sampleWidth: Double { 38 * s }
   private var gap: Double { 9 * s }
+  private var columnGap: Double { 24 * s }
   private var rowHeight: Double { HouseStyle.legendEm * 1.5 * s }
+  private var columnCount: Int { max(1, min(columns, entries.count)) }
+  private var rows: Int { (entries.count + columnCount - 1) / columnCount }
 
-  var width: Double {
+  private var columnWidth: Double {
     let text = entries.map { painter.textWidth($0.label, em: HouseStyle.legendEm) }.max() ?? 0
-    return 2 * padding + sampleWidth + gap + text
+    return sampleWidth + gap + text
   }
 
-  var height: Double { 2 * padding + Double(entries.count) * rowHeight - 0.2 * rowHeight }
+  var width: Double {
+    2 * padding + Double(columnCount) * columnWidth + Double(columnCount - 1) * columnGap
+  }
+
+  var height: Double { 2 * padding + Double(rows) * rowHeight - 0.2 * rowHeight }
+
+  /// This legend in as many columns as fit in `width` pixels.
+  func fitted(toWidth width: Double) -> LegendBox {
+    var box = self
+    box.columns = 1
+    while box.columns < entries.count {
+      var wider = box
+      wider.columns += 1
+      guard wider.width <= width else { break }
+      box = wider
+    }
+    return box
+  }
 
   /// The box's rectangle for a placement inside (or beside) `axes`.
   func frame(in axes: Rect, placement: LegendPlacement) -> Rect? {
@@ -103,9 +125,10 @@ struct LegendBox {
     painter.dash(.solid)
     painter.line(corners.0 + [box.x], corners.1 + [box.y])
     painter.textSize(em: HouseStyle.legendEm)
-    for (row, entry) in entries.enumerated() {
+    for (k, entry) in entries.enumerated() {
+      let (row, column) = (k / columnCount, k % columnCount)
       let cy = box.y + padding + (Double(row) + 0.4) * rowHeight
-      let x0 = box.x + padding
+      let x0 = box.x + padding + Double(column) * (columnWidth + columnGap)
       drawSample(entry.sample, from: x0, to: x0 + sampleWidth, y: cy)
       painter.color(HouseStyle.text)
       painter.textSize(em: HouseStyle.legendEm)
@@ -139,8 +162,10 @@ struct LegendBox {
       }
     case .box(let rgb, let style):
       let h = HouseStyle.legendEm * 0.45 * s
+      var sample = style
+      if case .hatch(let angle, _, _) = style { sample = .hatch(angle: angle) }
       SpanPainter(painter: painter).fill(
-        style, rgb, xs: [x0, x1, x1, x0], ys: [cy - h, cy - h, cy + h, cy + h])
+        sample, rgb, rect: Rect(x: x0, y: cy - h, width: x1 - x0, height: 2 * h))
       if case .hatch = style {
         painter.color(rgb, alpha: 0.8)
         painter.width(1)
@@ -168,20 +193,47 @@ struct LegendBox {
 struct SpanPainter {
   let painter: Painter
 
-  func fill(_ style: SpanStyle, _ rgb: HouseStyle.RGB, xs: [Double], ys: [Double]) {
+  /// Fills `rect` (page pixels) in `style`; leaves the page as the viewport. Hatch lines are
+  /// laid on one grid of the page, so that coinciding spans taking turns interleave exactly.
+  func fill(_ style: SpanStyle, _ rgb: HouseStyle.RGB, rect: Rect) {
+    painter.pixelViewport(painter.page)
+    let corners = ([rect.x, rect.maxX, rect.maxX, rect.x], [rect.y, rect.y, rect.maxY, rect.maxY])
     switch style {
     case .tint:
       painter.color(rgb, alpha: 0.16)
-      painter.fill(xs, ys)
-    case .hatch(let angle):
-      painter.color(rgb, alpha: 0.5)
-      painter.width(1)
+      painter.fill(corners.0, corners.1)
+    case .hatch(let angle, let phase, let of):
+      guard rect.width > 0, rect.height > 0 else { return }
+      painter.pixelViewport(rect)
+      painter.color(rgb, alpha: 0.6)
+      painter.width(1.1)
       painter.dash(.solid)
-      var inclination = [PLINT(angle * 10)]
-      var spacing = [PLINT(9 * painter.textScale * 25.4 / 72 * 1000)]
-      c_plpat(1, &inclination, &spacing)
-      painter.fill(xs, ys)
-      c_plpsty(0)
+      let spacing = 8 * painter.textScale
+      let theta = angle * .pi / 180
+      let (dx, dy) = (cos(theta), -sin(theta))  // along the line, y down
+      let (nx, ny) = (-dy, dx)
+      let projections = [
+        (rect.x, rect.y), (rect.maxX, rect.y), (rect.x, rect.maxY), (rect.maxX, rect.maxY),
+      ]
+      .map { $0.0 * nx + $0.1 * ny }
+      let reach = hypot(rect.width, rect.height)
+      let cx = rect.x + rect.width / 2
+      let cy = rect.y + rect.height / 2
+      let along = cx * dx + cy * dy
+      let first = Int((projections.min()! / spacing).rounded(.down))
+      let last = Int((projections.max()! / spacing).rounded(.up))
+      for i in first...max(first, last) where ((i % of) + of) % of == phase {
+        let c = Double(i) * spacing
+        // The point of the line nearest the rect's centre, then both ways along it.
+        let px = c * nx + along * dx
+        let py = c * ny + along * dy
+        painter.line([px - reach * dx, px + reach * dx], [py - reach * dy, py + reach * dy])
+      }
+      painter.pixelViewport(painter.page)
+      painter.color(rgb, alpha: 0.8)
+      painter.width(1)
+      painter.line([rect.x, rect.x], [rect.y, rect.maxY])
+      painter.line([rect.maxX, rect.maxX], [rect.y, rect.maxY])
     }
   }
 }

@@ -13,6 +13,8 @@ struct WorldPoint {
 /// has no place at all (NaN, negative on a log axis) breaks the line.
 struct ResolvedSeries {
   var label: String
+  /// The short name notes use (the label when the series has none).
+  var name: String
   var style: SeriesStyle
   var dash: Dash
   var color: HouseStyle.RGB
@@ -34,6 +36,7 @@ struct ResolvedSeries {
 
   init(_ series: Series, index: Int, x: AxisScale, y: AxisScale) {
     label = series.label
+    name = series.name ?? series.label
     style = series.style
     dash = series.dash
     color = HouseStyle.color(series.color ?? index)
@@ -89,7 +92,7 @@ struct LegendEntry {
 
 /// A panel resolved for drawing: axes fitted to the data, series split at dropped points.
 struct PanelPlan {
-  let panel: Panel
+  var panel: Panel
   let x: AxisScale
   let y: AxisScale
   let series: [ResolvedSeries]
@@ -164,7 +167,7 @@ struct PanelPlan {
   /// Points not drawn at their value, per series: off the frame (0 on a log axis, ±∞) and
   /// without a place (NaN, negative on a log axis).
   var undrawn: [(label: String, offFrame: Int, undrawable: Int)] {
-    series.filter { $0.dropped > 0 }.map { ($0.label, $0.offFrame, $0.undrawable) }
+    series.filter { $0.dropped > 0 }.map { ($0.name, $0.offFrame, $0.undrawable) }
   }
 
   /// Whether the panel has anything to show.

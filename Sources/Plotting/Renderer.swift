@@ -127,44 +127,216 @@ public enum Renderer {
 }
 
 /// Lays out the cells of a figure and draws its title and panels.
+///
+/// The layout's rules, beyond the grid of cells:
+/// - Panels whose legends would be the same (the same labels, colours, dashes and markers)
+///   share one legend, a strip under the panels in as many columns as fit; a note every panel
+///   carries is written once, under the strip.
+/// - A panel that an equal aspect leaves narrower than its cell gives the spare width to the
+///   other panels of its row; alone in its row, it is centred.
 struct FigurePainter {
   let figure: Figure
   let plans: [PanelPlan]
   let painter: Painter
 
+  /// What is drawn where: a laid-out panel (or a surface's cell), the shared legend and notes.
+  struct Layout {
+    enum Item {
+      case panel(PanelPainter)
+      case surface(Rect)
+    }
+    var items: [Item]
+    var sharedLegend: (box: LegendBox, frame: Rect)?
+    var sharedNotes: [String]
+    var notesTop: Double
+  }
+
+  private var s: Double { painter.scale }
+  private var t: Double { painter.textScale }
+
+  /// The area left for the panels once the title and subtitle are placed.
+  private var body: Rect {
+    var body = painter.page.inset(left: 6 * s, top: 6 * s, right: 6 * s, bottom: 4 * s)
+    if let title = figure.title, !title.isEmpty {
+      body = body.inset(top: HouseStyle.figureTitleEm * 1.6 * t)
+    }
+    if let subtitle = figure.subtitle, !subtitle.isEmpty {
+      body = body.inset(top: HouseStyle.titleEm * 1.4 * t + subtitleDrop)
+    }
+    return body
+  }
+
+  /// How far the subtitle moves down when it has superscripts or the title subscripts, which
+  /// would otherwise reach into the other's line.
+  private var subtitleDrop: Double {
+    guard let subtitle = figure.subtitle else { return 0 }
+    let raised = Markup.runs(subtitle).contains { $0.level > 0 }
+    let lowered = Markup.runs(figure.title ?? "").contains { $0.level < 0 }
+    return (raised ? 0.35 : 0) * HouseStyle.titleEm * t + (lowered ? 0.3 : 0) * HouseStyle.titleEm
+      * t
+  }
+
+  /// A description of a panel's legend entries, equal for panels whose legends look the same.
+  static func legendSignature(_ plan: PanelPlan) -> [String] {
+    let series = zip(plan.panel.series, plan.series).filter { !$0.0.label.isEmpty }.map { s, r in
+      s.legendGroup.map { "group \($0) \(r.dash) \(r.style)" }
+        ?? "\(s.label) \(r.color) \(r.dash) \(r.style) \(r.marker)"
+    }
+    let spans = plan.panel.spans.filter { !$0.label.isEmpty }.map {
+      $0.legendGroup.map { "span group \($0)" }
+        ?? "span \($0.label) \(String(describing: $0.color))"
+    }
+    let markers = plan.panel.verticalMarkers.filter { !$0.label.isEmpty }.map {
+      "marker \($0.label) \(String(describing: $0.color)) \($0.dash)"
+    }
+    return Array(Set(series + spans + markers)).sorted()
+  }
+
+  /// Whether the panels share one legend: two or more flat panels, each with a legend, all
+  /// alike.
+  var sharesLegend: Bool {
+    guard plans.count >= 2,
+      plans.allSatisfy({ plan in
+        if case .surface3D = plan.panel.content { return false }
+        return plan.panel.legend != .none
+      })
+    else { return false }
+    let first = Self.legendSignature(plans[0])
+    return !first.isEmpty && plans.dropFirst().allSatisfy { Self.legendSignature($0) == first }
+  }
+
+  /// Notes every panel carries (two panels or more): written once for the figure.
+  var sharedNotes: [String] {
+    guard plans.count >= 2 else { return [] }
+    return plans[0].panel.notes.filter { note in plans.allSatisfy { $0.panel.notes.contains(note) }
+    }
+  }
+
+  func layout() -> Layout {
+    var area = body
+    let shared = sharesLegend
+    let notes = PanelPainter.wrapped(sharedNotes, width: area.width * 0.96, painter: painter)
+    let noteHeight = Double(notes.count) * HouseStyle.annotationEm * 1.45 * t
+    var legend: (LegendBox, Rect)?
+    if shared {
+      let probe = PanelPainter(
+        plan: plans[0], painter: painter, cell: area, language: figure.language,
+        sharedLegend: true)
+      let box = probe.legendBox(asDrawn: false).fitted(toWidth: area.width * 0.96)
+      let height = min(box.height, area.height * 0.4)
+      area = area.inset(bottom: height + noteHeight + 8 * s)
+      legend = (
+        box,
+        Rect(
+          x: area.x + max(0, (area.width - box.width) / 2), y: area.maxY + 6 * s, width: box.width,
+          height: height)
+      )
+    } else {
+      area = area.inset(bottom: noteHeight)
+    }
+    let columns = max(1, min(figure.columns, plans.count))
+    let rows = (plans.count + columns - 1) / columns
+    let h = area.height / Double(rows)
+    var items: [Layout.Item] = []
+    for row in 0..<rows {
+      let indices = Array((row * columns)..<min(plans.count, (row + 1) * columns))
+      let w = area.width / Double(columns)
+      let cells = indices.enumerated().map { k, _ in
+        Rect(x: area.x + Double(k) * w, y: area.y + Double(row) * h, width: w, height: h)
+      }
+      items += layOutRow(indices, cells: cells, shared: shared)
+    }
+    return Layout(
+      items: items, sharedLegend: legend, sharedNotes: notes,
+      notesTop: legend.map { $0.1.maxY + 4 * s } ?? area.maxY)
+  }
+
+  /// The plan of panel `i` as drawn in the grid: when every flat panel has the same x (y)
+  /// label, only the bottom row (left column) writes it.
+  func gridPlan(_ i: Int) -> PanelPlan {
+    var plan = plans[i]
+    let flat = plans.filter {
+      if case .surface3D = $0.panel.content { return false }
+      return true
+    }
+    guard flat.count >= 2, flat.count == plans.count else { return plan }
+    let columns = max(1, min(figure.columns, plans.count))
+    let rows = (plans.count + columns - 1) / columns
+    let sameX = Set(flat.map(\.panel.xAxis.label)).count == 1
+    let sameY = Set(flat.map(\.panel.yAxis.label)).count == 1
+    // The panel under this one, if any, writes the label instead.
+    if sameX, i / columns < rows - 1, i + columns < plans.count { plan.panel.xAxis.label = "" }
+    if sameY, i % columns > 0 { plan.panel.yAxis.label = "" }
+    return plan
+  }
+
+  /// Lays out one row of panels: equal-aspect panels narrower than their cells give the spare
+  /// width to the others of the row; one left alone is centred in its cell.
+  private func layOutRow(_ indices: [Int], cells: [Rect], shared: Bool) -> [Layout.Item] {
+    func make(_ i: Int, _ cell: Rect) -> Layout.Item {
+      if case .surface3D = plans[i].panel.content { return .surface(cell) }
+      return .panel(
+        PanelPainter(
+          plan: gridPlan(i), painter: painter, cell: cell, language: figure.language,
+          sharedLegend: shared, omittingNotes: sharedNotes))
+    }
+    var items = zip(indices, cells).map { make($0, $1) }
+    var spare = [Double](repeating: 0, count: items.count)
+    for (k, item) in items.enumerated() {
+      if case .panel(let p) = item, p.plan.panel.equalAspect {
+        spare[k] = max(0, cells[k].width - p.usedWidth)
+      }
+    }
+    let givers = spare.indices.filter { spare[$0] > 4 * s }
+    let takers = spare.indices.filter { !givers.contains($0) }
+    if !givers.isEmpty, !takers.isEmpty {
+      let extra = givers.map { spare[$0] }.reduce(0, +) / Double(takers.count)
+      var x = cells[0].x
+      var resized = cells
+      for k in cells.indices {
+        resized[k].x = x
+        resized[k].width = cells[k].width + (givers.contains(k) ? -spare[k] : extra)
+        x += resized[k].width
+      }
+      items = zip(indices, resized).map { make($0, $1) }
+    }
+    return items.map { item in
+      guard case .panel(var p) = item, p.plan.panel.equalAspect else { return item }
+      p.shift(by: max(0, p.cell.width - p.usedWidth) / 2)
+      return .panel(p)
+    }
+  }
+
   func draw() {
-    let s = painter.scale
-    let t = painter.textScale
     let page = painter.page
     painter.newPage()
-    var body = page.inset(left: 6 * s, top: 6 * s, right: 6 * s, bottom: 4 * s)
+    var top = 6 * s
     if let title = figure.title, !title.isEmpty {
       painter.color(HouseStyle.text)
       painter.pageText(
         title, x: page.width / 2, y: HouseStyle.figureTitleEm * 1.05 * t,
         em: HouseStyle.figureTitleEm, justify: 0.5)
-      body = body.inset(top: HouseStyle.figureTitleEm * 1.6 * t)
+      top += HouseStyle.figureTitleEm * 1.6 * t
     }
     if let subtitle = figure.subtitle, !subtitle.isEmpty {
       painter.color(HouseStyle.text)
       painter.pageText(
-        subtitle, x: page.width / 2, y: body.y + HouseStyle.titleEm * 0.5 * t,
+        subtitle, x: page.width / 2, y: top + HouseStyle.titleEm * 0.5 * t + subtitleDrop,
         em: HouseStyle.titleEm, justify: 0.5)
-      body = body.inset(top: HouseStyle.titleEm * 1.4 * t)
     }
-    let columns = min(figure.columns, plans.count)
-    let rows = (plans.count + columns - 1) / columns
-    let w = body.width / Double(columns)
-    let h = body.height / Double(rows)
-    for (i, plan) in plans.enumerated() {
-      let cell = Rect(
-        x: body.x + Double(i % columns) * w, y: body.y + Double(i / columns) * h, width: w,
-        height: h)
-      if case .surface3D = plan.panel.content {
-        SurfacePainter(plan: plan, painter: painter, cell: cell).draw()
-      } else {
-        PanelPainter(plan: plan, painter: painter, cell: cell, language: figure.language).draw()
+    let layout = layout()
+    for (item, plan) in zip(layout.items, plans) {
+      switch item {
+      case .panel(let p): p.draw()
+      case .surface(let cell): SurfacePainter(plan: plan, painter: painter, cell: cell).draw()
       }
+    }
+    if let (box, frame) = layout.sharedLegend { box.draw(in: frame) }
+    var y = layout.notesTop + HouseStyle.annotationEm * 0.7 * t
+    painter.color(HouseStyle.reference)
+    for note in layout.sharedNotes {
+      painter.pageText(note, x: page.width / 2, y: y, em: HouseStyle.annotationEm, justify: 0.5)
+      y += HouseStyle.annotationEm * 1.45 * t
     }
   }
 }

@@ -14,6 +14,10 @@ struct MarkupTests {
     ("η × ∂f/∂x ≈ ∇", "η × ∂f/∂x ≈ ∇", "η × ∂f/∂x ≈ ∇"),
     ("a#b", "a##b", "a#b"),
     ("trailing ^", "trailing ^", "trailing ^"),
+    // A superscript right after a subscript sits on the base, not after the subscript.
+    ("x_{0}^{2} + x_{1}^{2}", "x₀² + x₁²", "x₀² + x₁²"),
+    ("f^{2}_{k}", "f²ₖ", "f²ₖ"),
+    ("x_{a}^{2}", "x#da#u#u2#d", "xa2"),  // no Unicode subscript a: PLplot escapes
   ])
   func convertsToPLplotAndPlainText(_ markup: String, _ plplot: String, _ plain: String) {
     #expect(Markup.plplot(markup) == plplot)

@@ -128,8 +128,6 @@ enum Phrase: Sendable, Equatable {
   case pathDistance(Double, bound: Double)
 
   // Gradcheck.
-  case awayFromKinks(Int)
-  case crossesKink(Int)
   case verdictBound(String)
   case log10RelativeError
   case parameters
@@ -248,6 +246,12 @@ enum Phrase: Sendable, Equatable {
   case coversSubject(String, String)
   case noEstimates
   case coverageDetail(Int, of: Int, passed: Bool, share: Double)
+
+  // Figures helper.
+  case modelCurvesDashed, fitRangesShaded
+  case slopesNote(String)
+  case awayFromKinksName, crossesKinkName
+  case entryCounts(Int, Int)
 
   /// The text in `language`.
   func text(_ language: Language) -> String {
@@ -506,8 +510,6 @@ enum Phrase: Sendable, Equatable {
         String(format: "largest distance %.3g, bound %.3g", d, bound),
         String(format: "최대 거리 %.3g, 한계 %.3g", d, bound))
 
-    case .awayFromKinks(let n): return ("away from kinks (\(n))", "꺾임에서 먼 성분 (\(n))")
-    case .crossesKink(let n): return ("step crosses a relu kink (\(n))", "간격이 relu 꺾임을 넘음 (\(n))")
     case .verdictBound(let bound): return ("verdict bound \(bound)", "판정 기준 \(bound)")
     case .log10RelativeError: return ("log_{10} relative error", "log_{10} 상대 오차")
     case .parameters: return ("parameters", "매개변수 수")
@@ -820,6 +822,16 @@ enum Phrase: Sendable, Equatable {
 
     case .captionCurves:
       return ("training loss and test accuracy for each learning rate", "학습률마다 학습 손실과 테스트 정확도")
+    // Figures helper.
+    case .modelCurvesDashed: return ("dashed: error model", "파선: 오차 모형")
+    case .fitRangesShaded: return ("shaded: fit range (scheme's colour)", "음영: 맞춤 구간 (차분별 색)")
+    case .slopesNote(let list): return ("slopes: \(list)", "기울기: \(list)")
+    case .awayFromKinksName: return ("away from kinks", "꺾임에서 먼 성분")
+    case .crossesKinkName: return ("step crosses a relu kink", "간격이 relu 꺾임을 넘음")
+    case .entryCounts(let smooth, let kinked):
+      return (
+        "\(smooth) entries away from kinks" + (kinked > 0 ? ", \(kinked) crossing one" : ""),
+        "꺾임에서 먼 성분 \(smooth)개" + (kinked > 0 ? ", 꺾임을 넘는 성분 \(kinked)개" : ""))
     }
   }
 }

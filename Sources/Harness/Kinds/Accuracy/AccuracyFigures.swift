@@ -103,7 +103,8 @@ enum AccuracyFigures {
           mine.filter { $0.caseNumber == i + 1 }, methods: spec.methods,
           title: "\(mathText(c.text)) at \(c.variable) = "
             + c.points.map(short).joined(separator: ", "),
-          legend: i == indices[0], summaries: [], language: language)
+          // Every panel has the same legend: the figure draws it once, under the grid.
+          legend: true, summaries: [], language: language)
       }
       let columns = min(panels.count, 3)
       let rows = (panels.count + columns - 1) / columns

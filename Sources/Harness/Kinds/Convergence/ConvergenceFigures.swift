@@ -49,7 +49,7 @@ enum ConvergenceFigures {
   /// renderer marks them at the axis' edge and says so), non-finite estimates as gaps; the x
   /// axis covers the whole sweep.
   static func sweepSeries(
-    _ o: SweepOutcome, label: String, color: Int, dash: Dash = .solid
+    _ o: SweepOutcome, label: String, name: String? = nil, color: Int, dash: Dash = .solid
   ) -> Series {
     let steps = o.samples.map(\.effectiveStep).filter { $0 > 0 && $0.isFinite }
     let range = steps.min().flatMap { lo in steps.max().map { lo...$0 } }
@@ -61,7 +61,7 @@ enum ConvergenceFigures {
       label, x: o.samples.map(\.effectiveStep),
       y: o.samples.map { $0.estimate.isFinite ? $0.error : .nan },
       style: roundOffOnly ? .markers : .lineAndMarkers,
-      dash: dash, color: color, marker: color, xRange: range)
+      dash: dash, color: color, marker: color, xRange: range, name: name)
   }
 
   /// The legend label of one sweep: its scheme and fitted slope (the best steps are in the
@@ -89,8 +89,11 @@ enum ConvergenceFigures {
     for (k, o) in outcomes.enumerated() {
       let color = schemeColor(o, index: k, positional: positional)
       let name = displayName(o, language)
-      series.append(sweepSeries(o, label: sweepLabel(o, language: language), color: color))
-      if let curve = modelSeries(o, label: language(.modelCurve(name)), color: color) {
+      series.append(
+        sweepSeries(o, label: sweepLabel(o, language: language), name: name, color: color))
+      // The model curves are guides: one grey legend entry for all, no coincidence notes.
+      if var curve = modelSeries(o, label: language(.modelCurve(name)), color: color) {
+        curve.legendGroup = language(.modelCurvesDashed)
         series.append(curve)
       }
       if let exit = o.domainExit {
@@ -100,7 +103,10 @@ enum ConvergenceFigures {
             dash: .dashDot, color: color))
       }
       if let fit = o.orderFit {
-        spans.append(Span(language(.fitRange(name)), x: fit.range, color: color))
+        spans.append(
+          Span(
+            language(.fitRange(name)), x: fit.range, color: color,
+            legendGroup: language(.fitRangesShaded)))
         let order = Int(fit.order.rounded())
         let top = o.samples.filter { $0.estimate.isFinite && fit.range.contains($0.effectiveStep) }
           .max { $0.effectiveStep < $1.effectiveStep }
@@ -142,13 +148,20 @@ enum ConvergenceFigures {
       notes: markers.isEmpty ? [] : [language(.bestObserved) + ", " + language(.bestPredicted)])
   }
 
-  /// One scheme in every precision.
+  /// One scheme in every precision: the series named by precision alone (the panels of a
+  /// figure then share one legend), the fitted slopes in a note under the panel.
   static func precisionPanel(_ outcomes: [SweepOutcome], language: Language) -> Panel {
     let series = outcomes.enumerated().map { k, o -> Series in
       let name = language(.precisionName(o.precision.rawValue))
       let color = Precision.allCases.firstIndex(of: o.precision) ?? k
-      return sweepSeries(
-        o, label: o.fittedOrder.map { language(.slope(name, $0)) } ?? name, color: color)
+      return sweepSeries(o, label: name, name: name, color: color)
+    }
+    // A plain loop: a closure over the outcome's fit here crashes the 6.3 optimizer (-O).
+    var slopes: [String] = []
+    for o in outcomes {
+      guard let order = o.fittedOrder else { continue }
+      let name = language(.precisionName(o.precision.rawValue))
+      slopes.append("\(name) \(String(format: "%.2f", order))")
     }
     let markers = outcomes.compactMap { o -> VerticalMarker? in
       guard let best = o.best else { return nil }
@@ -162,7 +175,9 @@ enum ConvergenceFigures {
       } ?? "",
       xAxis: Axis(language(.stepH), scale: .log10),
       yAxis: Axis(language(.absError), scale: .log10), series: series, verticalMarkers: markers,
-      legend: .outsideRight, notes: markers.isEmpty ? [] : [language(.bestObserved)])
+      legend: .outsideRight,
+      notes: (slopes.isEmpty ? [] : [language(.slopesNote(slopes.joined(separator: ", ")))])
+        + (markers.isEmpty ? [] : [language(.bestObserved)]))
   }
 }
 
@@ -181,7 +196,8 @@ extension ConvergenceFigures {
   }
 
   /// The error model `C h^p + R ε |f| / h^q` over the sweep's steps, dashed in the scheme's
-  /// colour ("name: model" in the legend), over the steps inside the domain.
+  /// colour ("name: model" in the legend), over the steps inside the domain; a guide, never
+  /// noted as coinciding with the data it models.
   static func modelSeries(_ o: SweepOutcome, label: String, color: Int) -> Series? {
     guard let model = o.model else { return nil }
     // Inside the domain, and no higher than the errors drawn (the axis stays the data's).
@@ -195,7 +211,8 @@ extension ConvergenceFigures {
     let swept = o.samples.map(\.effectiveStep).filter { $0 > 0 && $0.isFinite }
     let range = swept.min().flatMap { lo in swept.max().map { lo...$0 } }
     return Series(
-      label, x: steps, y: values, style: .line, dash: .dashed, color: color, xRange: range)
+      label, x: steps, y: values, style: .line, dash: .dashed, color: color, xRange: range,
+      isGuide: true)
   }
 }
 

@@ -30,6 +30,12 @@ enum DescentFigures {
       return language(
         .learningRateRun("\(rate), \(language(.updateRule(r.run.update.rawValue)))", status))
     }
+    // The short name a coincidence note uses: the rate (and rule), without the status.
+    func name(_ r: DescentOutcome.Run) -> String {
+      let rate = "η = \(short(r.run.learningRate))"
+      guard spec.updates.count > 1 else { return rate }
+      return "\(rate), \(language(.updateRule(r.run.update.rawValue)))"
+    }
     let styles = ["solid", "dashed", "dotted", "dash-dot"]
     let notes =
       spec.gradients.count > 1
@@ -44,13 +50,13 @@ enum DescentFigures {
       figures.append(
         paths(
           spec, runs: runs, color: color, dash: dash, variant: variant, label: label,
-          notes: notes, language: language))
+          name: name, notes: notes, language: language))
     }
     let series = runs.map { r -> Series in
       let steps = r.run.values.indices.map(Double.init)
       return Series(
         label(r), x: steps, y: r.run.values, style: .line, dash: dash(r),
-        color: color(r.run.learningRate), xRange: 0...Double(spec.steps))
+        color: color(r.run.learningRate), xRange: 0...Double(spec.steps), name: name(r))
     }
     let f = mathText(spec.text)
     figures.append(
@@ -74,7 +80,8 @@ enum DescentFigures {
   static func paths(
     _ spec: DescentSpec, runs: [DescentOutcome.Run], color: (Double) -> Int,
     dash: (DescentOutcome.Run) -> Dash, variant: (DescentOutcome.Run) -> Int,
-    label: (DescentOutcome.Run) -> String, notes: [String], language: Language
+    label: (DescentOutcome.Run) -> String, name: (DescentOutcome.Run) -> String,
+    notes: [String], language: Language
   ) -> Report.FigureEntry {
     let vars = spec.variables
     // Frame the runs that stay bounded; a diverging path is drawn until it leaves the frame.
@@ -96,7 +103,8 @@ enum DescentFigures {
         label(r), x: r.run.iterates.map { $0[0] }, y: r.run.iterates.map { $0[1] },
         style: r.gradient == spec.gradients[0] ? .lineAndMarkers : .line,
         dash: dash(r), color: color(r.run.learningRate),
-        marker: color(r.run.learningRate) + variant(r) * spec.learningRates.count)
+        marker: color(r.run.learningRate) + variant(r) * spec.learningRates.count,
+        name: name(r))
     }
     let startText = "(\(short(spec.start[0])), \(short(spec.start[1])))"
     let start = Series(
@@ -113,7 +121,8 @@ enum DescentFigures {
                 spec.steps, startText,
                 spec.gradients.map { gradientName($0, language) }.joined(separator: ", ")))
               + (spec.updates != [.standard]
-                ? "; " + spec.updates.map { language(.updateRule($0.rawValue)) }
+                ? "; "
+                  + spec.updates.map { language(.updateRule($0.rawValue)) }
                   .joined(separator: ", ") : ""),
             xAxis: Axis(subscripted(vars[0]), range: (cx - half)...(cx + half)),
             yAxis: Axis(subscripted(vars[1]), range: (cy - half)...(cy + half)),

@@ -22,6 +22,7 @@ enum GradcheckFigures {
     // A tensor with no sampled entry has nothing to draw: no empty panel, a note instead.
     let sampled = names.indices.filter { t in relativeErrors.contains { $0.tensor == t } }
     let unsampled = names.indices.filter { !sampled.contains($0) }.map { names[$0] }
+    let anyKink = relativeErrors.contains(where: \.kink)
     let panels = sampled.map { t -> Panel in
       let smooth = relativeErrors.filter { $0.tensor == t && !$0.kink }.map {
         log10(max($0.value, 1e-20))
@@ -29,16 +30,16 @@ enum GradcheckFigures {
       let kinked = relativeErrors.filter { $0.tensor == t && $0.kink }.map {
         log10(max($0.value, 1e-20))
       }
+      // The same entries in every panel (the figure then draws one legend); the counts,
+      // which differ, in a note.
       var series = [
         Series.histogram(
-          language(.awayFromKinks(smooth.count)), values: smooth, bins: 40, range: lo...hi, color: 0
-        )
+          language(.awayFromKinksName), values: smooth, bins: 40, range: lo...hi, color: 0)
       ]
-      if !kinked.isEmpty {
+      if anyKink {
         series.append(
           Series.histogram(
-            language(.crossesKink(kinked.count)), values: kinked, bins: 40, range: lo...hi,
-            color: 1))
+            language(.crossesKinkName), values: kinked, bins: 40, range: lo...hi, color: 1))
       }
       let markers =
         spec.maxRelativeError.map {
@@ -51,7 +52,8 @@ enum GradcheckFigures {
         title: language(.relativeErrorPanel(names[t], String(format: "%.1e", floor))),
         xAxis: Axis(language(.log10RelativeError), range: lo...hi),
         yAxis: Axis(language(.parameters), scale: .log10), series: series,
-        verticalMarkers: markers, legend: .outsideRight)
+        verticalMarkers: markers, legend: .outsideRight,
+        notes: [language(.entryCounts(smooth.count, kinked.count))])
     }
     var figurePanels = panels
     if !unsampled.isEmpty, !figurePanels.isEmpty {

@@ -54,7 +54,9 @@ enum TrainingFigures {
               legend: .best, notes: [language(.epochMean)]),
             Panel(
               title: language(.accuracyPanel),
-              xAxis: Axis(language(.epoch), range: epochs, isInteger: true),
+              // A little room after the last epoch: its marker is not cut by the frame.
+              xAxis: Axis(
+                language(.epoch), range: 0...(Double(spec.epochs) * 1.05), isInteger: true),
               yAxis: Axis(language(.testAccuracy), including: [0, 1]), series: accuracy,
               legend: .best),
           ], columns: 2, width: 1600, height: 750)
