@@ -25,7 +25,9 @@ struct DiagramBuilder {
     }
     let heading = diagram.title.map { [Diagram.Line($0, tone: .heading)] } ?? []
     let top = heading + diagram.caption
-    if !top.isEmpty { graph.setHTMLLabel(g, Self.html(top, size: 15, scale: scale)) }
+    if !top.isEmpty {
+      graph.setHTMLLabel(g, Self.html(top, size: 15, scale: scale, lineGap: 2 * scale))
+    }
     var clusters: [String: UnsafeMutablePointer<Agraph_t>] = [:]
     for cluster in diagram.clusters {
       let sub = graph.subgraph("cluster_\(cluster.id)")
@@ -106,14 +108,25 @@ struct DiagramBuilder {
 extension DiagramBuilder {
   /// The lines as HTML-like label markup (without the outer `<` `>`), every text escaped.
   /// Each line's font is `(size + its tone's step) * scale` points.
-  static func html(_ lines: [Diagram.Line], size: Double, scale: Double = 1) -> String {
+  ///
+  /// With a `lineGap` (points) the lines are the rows of a borderless table, that far apart:
+  /// `<BR/>` sets lines one font size apart, which Hangul in Noto Sans CJK fills to the edge,
+  /// so a caption of several Korean lines reads as one block (its descenders touch the next
+  /// line's tops).
+  static func html(
+    _ lines: [Diagram.Line], size: Double, scale: Double = 1, lineGap: Double = 0
+  ) -> String {
     guard !lines.isEmpty else { return " " }
-    return lines.map { line in
+    let set = lines.map { line in
       let text = escaped(line.text)
       let body = line.tone == .heading ? "<B>\(text)</B>" : text
       let points = number((size + sizeStep(line.tone)) * scale)
       return "<FONT POINT-SIZE=\"\(points)\" COLOR=\"\(colour(line.tone))\">" + body + "</FONT>"
-    }.joined(separator: "<BR/>")
+    }
+    guard lineGap > 0 else { return set.joined(separator: "<BR/>") }
+    let padding = Swift.max(1, Int((lineGap / 2).rounded()))
+    return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"\(padding)\">"
+      + set.map { "<TR><TD>\($0)</TD></TR>" }.joined() + "</TABLE>"
   }
 
   /// A size or width for an attribute: at most two decimals (`14`, `18.2`).
