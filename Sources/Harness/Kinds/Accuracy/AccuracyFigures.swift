@@ -101,8 +101,10 @@ enum AccuracyFigures {
         let c = spec.cases[i]
         return digitsPanel(
           mine.filter { $0.caseNumber == i + 1 }, methods: spec.methods,
-          title: "\(mathText(c.text)) at \(c.variable) = "
-            + c.points.map(short).joined(separator: ", "),
+          title: language(
+            .functionAt(
+              mathText(c.text), variable: c.variable,
+              at: c.points.map(short).joined(separator: ", "))),
           // Every panel has the same legend: the figure draws it once, under the grid.
           legend: true, summaries: [], language: language)
       }
