@@ -217,25 +217,30 @@ struct FigurePainter {
     let shared = sharesLegend
     let notes = PanelPainter.wrapped(sharedNotes, width: area.width * 0.96, painter: painter)
     let noteHeight = Double(notes.count) * HouseStyle.annotationEm * 1.45 * t
+    let columns = max(1, min(figure.columns, plans.count))
+    let rows = (plans.count + columns - 1) / columns
     var legend: (LegendBox, Rect)?
     if shared {
       let probe = PanelPainter(
         plan: plans[0], painter: painter, cell: area, language: figure.language,
         sharedLegend: true)
-      let box = probe.legendBox(asDrawn: false).fitted(toWidth: area.width * 0.96)
-      let height = min(box.height, area.height * 0.4)
-      area = area.inset(bottom: height + noteHeight + 8 * s)
-      legend = (
-        box,
-        Rect(
-          x: area.x + max(0, (area.width - box.width) / 2), y: area.maxY + 6 * s, width: box.width,
-          height: height)
-      )
+      area = area.inset(bottom: noteHeight)
+      if let inCell = legendInEmptyCells(probe, area: area, columns: columns, rows: rows) {
+        legend = inCell
+      } else {
+        let box = probe.legendBox(asDrawn: false).fitted(toWidth: area.width * 0.96)
+        let height = min(box.height, area.height * 0.4)
+        area = area.inset(bottom: height + 8 * s)
+        legend = (
+          box,
+          Rect(
+            x: area.x + max(0, (area.width - box.width) / 2), y: area.maxY + 6 * s,
+            width: box.width, height: height)
+        )
+      }
     } else {
       area = area.inset(bottom: noteHeight)
     }
-    let columns = max(1, min(figure.columns, plans.count))
-    let rows = (plans.count + columns - 1) / columns
     let h = area.height / Double(rows)
     var items: [Layout.Item] = []
     for row in 0..<rows {
@@ -248,7 +253,29 @@ struct FigurePainter {
     }
     return Layout(
       items: items, sharedLegend: legend, sharedNotes: notes,
-      notesTop: legend.map { $0.1.maxY + 4 * s } ?? area.maxY)
+      notesTop: max(legend.map { $0.1.maxY + 4 * s } ?? area.maxY, area.maxY))
+  }
+
+  /// The shared legend in the grid's empty cells (the last row's, right of its panels) when
+  /// it fits there: three partials panels in a 2 x 2 grid give their fourth cell to the
+  /// legend instead of giving up a strip of every panel's height under the grid.
+  private func legendInEmptyCells(
+    _ probe: PanelPainter, area: Rect, columns: Int, rows: Int
+  ) -> (LegendBox, Rect)? {
+    let empty = rows * columns - plans.count
+    guard empty > 0, rows > 1 else { return nil }
+    let (w, h) = (area.width / Double(columns), area.height / Double(rows))
+    let cell = Rect(
+      x: area.x + Double(columns - empty) * w, y: area.y + Double(rows - 1) * h,
+      width: Double(empty) * w, height: h)
+    let box = probe.legendBox(asDrawn: false).fitted(toWidth: cell.width * 0.9)
+    guard box.width <= cell.width * 0.9, box.height <= cell.height * 0.85 else { return nil }
+    return (
+      box,
+      Rect(
+        x: cell.x + (cell.width - box.width) / 2, y: cell.y + (cell.height - box.height) / 2,
+        width: box.width, height: box.height)
+    )
   }
 
   /// The plan of panel `i` as drawn in the grid: when every flat panel has the same x (y)

@@ -119,6 +119,24 @@ struct FigureLayoutTests {
     #expect(layout.sharedNotes == ["dotted: best h observed"])
   }
 
+  @Test func aSharedLegendTakesTheGridsEmptyCell() throws {
+    var figure = Self.precisionFigure(slopes: false)
+    figure.panels.removeLast()
+    let layout = try Self.layout(figure)
+    let shared = try #require(layout.sharedLegend)
+    let panels = Self.panels(layout)
+    #expect(panels.count == 3)
+    // Right of the third panel, within its row: no strip under the grid.
+    #expect(shared.frame.x >= panels[2].cell.maxX - 1)
+    #expect(shared.frame.y >= panels[2].cell.y - 1)
+    #expect(shared.frame.maxY <= panels[2].cell.maxY + 1)
+    // The four-panel figure has no empty cell and keeps the strip under the grid.
+    let full = try Self.layout(Self.precisionFigure(slopes: false))
+    let strip = try #require(full.sharedLegend)
+    #expect(Self.panels(full).allSatisfy { strip.frame.y >= $0.cell.maxY - 1 })
+    #expect(panels[2].cell.height > Self.panels(full)[2].cell.height)
+  }
+
   @Test func panelsWithDifferentLegendsKeepTheirOwn() throws {
     let layout = try Self.layout(Self.precisionFigure(slopes: true))
     #expect(layout.sharedLegend == nil)
