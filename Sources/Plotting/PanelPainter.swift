@@ -27,15 +27,20 @@ struct PanelPainter {
   private(set) var legendFrame: Rect?
   let spanStyles: [SpanStyle]
 
+  /// Room for at least this many note lines under the axes (a row's panels reserve their
+  /// longest one's, so that their axes line up).
+  let noteRoom: Int
+
   /// Lays out `plan` in `cell`. With `sharedLegend` the figure draws one legend for all its
   /// panels: this one draws none, and says in a note which of its series coincide.
   init(
     plan: PanelPlan, painter: Painter, cell: Rect, language: FigureLanguage = .en,
-    sharedLegend: Bool = false, omittingNotes omitted: [String] = []
+    sharedLegend: Bool = false, omittingNotes omitted: [String] = [], noteRoom: Int = 0
   ) {
     self.plan = plan
     self.painter = painter
     self.cell = cell
+    self.noteRoom = noteRoom
     notes = Self.wrapped(
       plan.panel.notes.filter { !omitted.contains($0) }
         + Self.undrawnNote(plan, language: language),
@@ -233,7 +238,7 @@ struct PanelPainter {
     let yLabel = panel.yAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.6 * t
     let left = pad + yLabel + tickLabelWidth(y) + 12 * t
     let xLabel = panel.xAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.5 * t
-    let noteLines = Double(notes.count) * HouseStyle.annotationEm * 1.45 * t
+    let noteLines = Double(max(notes.count, noteRoom)) * HouseStyle.annotationEm * 1.45 * t
     var bottom = pad + HouseStyle.tickEm * 1.9 * t + xLabel + noteLines
     let lastX =
       x.ticks.last.map { painter.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) } ?? 0
@@ -306,13 +311,14 @@ struct PanelPainter {
         if item.offFrame > 0 { what.append("\(item.offFrame) at 0 or ±∞, marked at the edge") }
         if item.undrawable > 0 { what.append("\(item.undrawable) NaN or negative, left out") }
       case .ko:
-        if item.offFrame > 0 { what.append("0 또는 ±∞ \(item.offFrame)개, 가장자리에 표시") }
-        if item.undrawable > 0 { what.append("NaN 또는 음수 \(item.undrawable)개, 생략") }
+        if item.offFrame > 0 { what.append("\(item.offFrame)개는 0 또는 ±∞라 가장자리에 표시") }
+        if item.undrawable > 0 { what.append("\(item.undrawable)개는 NaN 또는 음수라 생략") }
+        return "\(name) " + what.joined(separator: ", ")
       }
       return "\(name): " + what.joined(separator: ", ")
     }
     guard !parts.isEmpty else { return [] }
-    let head = language == .en ? "Not drawn at their value — " : "값 위치에 그리지 않은 점 — "
+    let head = language == .en ? "Not drawn at their value — " : "제 값에 그리지 못한 점 — "
     return [head + parts.joined(separator: "; ")]
   }
 

@@ -241,13 +241,20 @@ struct FigurePainter {
     } else {
       area = area.inset(bottom: noteHeight)
     }
-    let h = area.height / Double(rows)
+    // When only the bottom row writes the x label, that row's cells are taller by the label,
+    // so every row's axes come out the same height.
+    let upper = 0..<min(plans.count, (rows - 1) * columns)
+    let labelRoom =
+      rows > 1 && upper.allSatisfy({ gridPlan($0).panel.xAxis.label.isEmpty })
+      ? min(HouseStyle.labelEm * 1.5 * t, area.height / Double(4 * rows)) : 0
+    let h = (area.height - labelRoom) / Double(rows)
     var items: [Layout.Item] = []
     for row in 0..<rows {
       let indices = Array((row * columns)..<min(plans.count, (row + 1) * columns))
       let w = area.width / Double(columns)
+      let height = h + (row == rows - 1 ? labelRoom : 0)
       let cells = indices.enumerated().map { k, _ in
-        Rect(x: area.x + Double(k) * w, y: area.y + Double(row) * h, width: w, height: h)
+        Rect(x: area.x + Double(k) * w, y: area.y + Double(row) * h, width: w, height: height)
       }
       items += layOutRow(indices, cells: cells, shared: shared)
     }
@@ -300,14 +307,23 @@ struct FigurePainter {
   /// Lays out one row of panels: equal-aspect panels narrower than their cells give the spare
   /// width to the others of the row; one left alone is centred in its cell.
   private func layOutRow(_ indices: [Int], cells: [Rect], shared: Bool) -> [Layout.Item] {
-    func make(_ i: Int, _ cell: Rect) -> Layout.Item {
+    func make(_ i: Int, _ cell: Rect, noteRoom: Int = 0) -> Layout.Item {
       if case .surface3D = plans[i].panel.content { return .surface(cell) }
       return .panel(
         PanelPainter(
           plan: gridPlan(i), painter: painter, cell: cell, language: figure.language,
-          sharedLegend: shared, omittingNotes: sharedNotes))
+          sharedLegend: shared, omittingNotes: sharedNotes, noteRoom: noteRoom))
     }
     var items = zip(indices, cells).map { make($0, $1) }
+    // Panels of a row keep room for as many note lines as the longest has: their axes line up.
+    let noteCounts = items.map { item -> Int in
+      if case .panel(let p) = item { return p.notes.count }
+      return 0
+    }
+    let room = noteCounts.max() ?? 0
+    if noteCounts.contains(where: { $0 < room }) {
+      items = zip(indices, cells).map { make($0, $1, noteRoom: room) }
+    }
     var spare = [Double](repeating: 0, count: items.count)
     for (k, item) in items.enumerated() {
       if case .panel(let p) = item, p.plan.panel.equalAspect {
@@ -325,7 +341,7 @@ struct FigurePainter {
         resized[k].width = cells[k].width + (givers.contains(k) ? -spare[k] : extra)
         x += resized[k].width
       }
-      items = zip(indices, resized).map { make($0, $1) }
+      items = zip(indices, resized).map { make($0, $1, noteRoom: room) }
     }
     return items.map { item in
       guard case .panel(var p) = item, p.plan.panel.equalAspect else { return item }

@@ -137,6 +137,16 @@ struct FigureLayoutTests {
     #expect(panels[2].cell.height > Self.panels(full)[2].cell.height)
   }
 
+  @Test func rowsOfAGridHaveAxesOfOneHeight() throws {
+    // Only the bottom row writes the shared x label; its cells are taller by it.
+    let panels = Self.panels(try Self.layout(Self.precisionFigure(slopes: false)))
+    #expect(panels[0].plan.panel.xAxis.label.isEmpty && panels[2].plan.panel.xAxis.label == "h")
+    let heights = panels.map(\.axes.height)
+    // Their notes differ in number (a coincidence note on the right): the row reserves the most.
+    #expect(heights.max()! - heights.min()! < 1, "\(heights)")
+    #expect(panels[2].cell.height > panels[0].cell.height)
+  }
+
   @Test func panelsWithDifferentLegendsKeepTheirOwn() throws {
     let layout = try Self.layout(Self.precisionFigure(slopes: true))
     #expect(layout.sharedLegend == nil)
