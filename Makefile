@@ -87,16 +87,24 @@ compare: system-deps
 	$(COMPARE_VENV)/bin/python Benchmarks/compare/compare.py \
 	  "$$($(SWIFT) build -c release --show-bin-path)/experiment" $(COMPARE_FILE)
 
-# The figures README.md shows, regenerated from the shipped experiments.
-FIGURE_RUNS := seeds-derivative partials-geometry descent-himmelblau gradcheck-seeds
+# The figures README.md shows, regenerated from the shipped experiments (the Korean one at
+# slide size, as a lecturer shows it).
+FIGURE_RUNS := seeds-derivative partials-geometry descent-himmelblau gradcheck-seeds \
+               accuracy-methods chain-rule-graph
 figures: build
 	@tmp=$$(mktemp -d) && \
 	  $(BIN) run $(FIGURE_RUNS) --output $$tmp --formats png --jobs $(JOBS) >/dev/null && \
+	  $(BIN) run ko-seeds-derivative --output $$tmp --formats png --figure-size 1600x1000 \
+	    --font-scale 1.3 >/dev/null && \
 	  mkdir -p docs && \
 	  cp $$tmp/seeds-derivative/case1-x1.png docs/convergence.png && \
+	  cp $$tmp/ko-seeds-derivative/case1-x1.png docs/convergence-ko-slide.png && \
 	  cp $$tmp/partials-geometry/point1-slice-x.png docs/partial-derivative.png && \
 	  cp $$tmp/descent-himmelblau/paths.png docs/gradient-descent.png && \
 	  cp $$tmp/gradcheck-seeds/sweep.png docs/network-gradient.png && \
+	  cp $$tmp/accuracy-methods/digits-evaluations.png docs/accuracy-digits.png && \
+	  cp $$tmp/accuracy-methods/calibration.png docs/accuracy-calibration.png && \
+	  cp $$tmp/chain-rule-graph/graph.png docs/chain-rule-graph.png && \
 	  rm -rf $$tmp && echo "docs/*.png regenerated"
 
 lint:
