@@ -27,20 +27,23 @@ struct PanelPainter {
   private(set) var legendFrame: Rect?
   let spanStyles: [SpanStyle]
 
-  /// Room for at least this many note lines under the axes (a row's panels reserve their
-  /// longest one's, so that their axes line up).
+  /// Room for at least this many note lines under the axes, and for an x label even without
+  /// one (a row's panels reserve what the most demanding of them needs: their axes line up).
   let noteRoom: Int
+  let xLabelRoom: Bool
 
   /// Lays out `plan` in `cell`. With `sharedLegend` the figure draws one legend for all its
   /// panels: this one draws none, and says in a note which of its series coincide.
   init(
     plan: PanelPlan, painter: Painter, cell: Rect, language: FigureLanguage = .en,
-    sharedLegend: Bool = false, omittingNotes omitted: [String] = [], noteRoom: Int = 0
+    sharedLegend: Bool = false, omittingNotes omitted: [String] = [], noteRoom: Int = 0,
+    xLabelRoom: Bool = false
   ) {
     self.plan = plan
     self.painter = painter
     self.cell = cell
     self.noteRoom = noteRoom
+    self.xLabelRoom = xLabelRoom
     notes = Self.wrapped(
       plan.panel.notes.filter { !omitted.contains($0) }
         + Self.undrawnNote(plan, language: language),
@@ -237,7 +240,7 @@ struct PanelPainter {
     let top = pad + (panel.title.isEmpty ? HouseStyle.tickEm * 0.6 : HouseStyle.titleEm * 1.9) * t
     let yLabel = panel.yAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.6 * t
     let left = pad + yLabel + tickLabelWidth(y) + 12 * t
-    let xLabel = panel.xAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.5 * t
+    let xLabel = panel.xAxis.label.isEmpty && !xLabelRoom ? 0 : HouseStyle.labelEm * 1.5 * t
     let noteLines = Double(max(notes.count, noteRoom)) * HouseStyle.annotationEm * 1.45 * t
     var bottom = pad + HouseStyle.tickEm * 1.9 * t + xLabel + noteLines
     let lastX =
@@ -639,7 +642,7 @@ struct PanelPainter {
       painter.text(
         panel.yAxis.label, x: lx, y: axes.y + axes.height / 2, dx: 0, dy: -1, justify: 0.5)
     }
-    let xLabel = panel.xAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.5 * t
+    let xLabel = panel.xAxis.label.isEmpty && !xLabelRoom ? 0 : HouseStyle.labelEm * 1.5 * t
     var ny = axes.maxY + HouseStyle.tickEm * 1.9 * t + xLabel + HouseStyle.annotationEm * 0.7 * t
     painter.color(HouseStyle.reference)
     for note in notes {

@@ -307,15 +307,18 @@ struct FigurePainter {
   /// Lays out one row of panels: equal-aspect panels narrower than their cells give the spare
   /// width to the others of the row; one left alone is centred in its cell.
   private func layOutRow(_ indices: [Int], cells: [Rect], shared: Bool) -> [Layout.Item] {
+    // Panels of a row keep room for as many note lines as the longest has, and for an x label
+    // when one of them writes it: their axes line up.
+    let labelled = indices.contains { !gridPlan($0).panel.xAxis.label.isEmpty }
     func make(_ i: Int, _ cell: Rect, noteRoom: Int = 0) -> Layout.Item {
       if case .surface3D = plans[i].panel.content { return .surface(cell) }
       return .panel(
         PanelPainter(
           plan: gridPlan(i), painter: painter, cell: cell, language: figure.language,
-          sharedLegend: shared, omittingNotes: sharedNotes, noteRoom: noteRoom))
+          sharedLegend: shared, omittingNotes: sharedNotes, noteRoom: noteRoom,
+          xLabelRoom: labelled))
     }
     var items = zip(indices, cells).map { make($0, $1) }
-    // Panels of a row keep room for as many note lines as the longest has: their axes line up.
     let noteCounts = items.map { item -> Int in
       if case .panel(let p) = item { return p.notes.count }
       return 0

@@ -130,6 +130,10 @@ struct FigureLayoutTests {
     #expect(shared.frame.x >= panels[2].cell.maxX - 1)
     #expect(shared.frame.y >= panels[2].cell.y - 1)
     #expect(shared.frame.maxY <= panels[2].cell.maxY + 1)
+    // The panel above the legend writes the x label of its column; its row-mate keeps the
+    // room, so the two axes line up.
+    #expect(!panels[1].plan.panel.xAxis.label.isEmpty && panels[0].plan.panel.xAxis.label.isEmpty)
+    #expect(abs(panels[0].axes.height - panels[1].axes.height) < 1)
     // The four-panel figure has no empty cell and keeps the strip under the grid.
     let full = try Self.layout(Self.precisionFigure(slopes: false))
     let strip = try #require(full.sharedLegend)
