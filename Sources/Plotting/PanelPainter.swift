@@ -25,6 +25,9 @@ struct PanelPainter {
   private(set) var order: [Int] = []
   /// Where the legend is drawn, or `nil` for no legend.
   private(set) var legendFrame: Rect?
+  /// The columns of the legend: one beside or inside the axes; under them, as many as fit the
+  /// cell's width (five entries under a small figure take two rows, not five).
+  private(set) var legendColumns = 1
   let spanStyles: [SpanStyle]
 
   /// Room for at least this many note lines under the axes, and for an x label even without
@@ -126,8 +129,10 @@ struct PanelPainter {
   /// Puts the legend beside the axes on the right, or under them when that leaves the axes
   /// clearly more room (an equal-aspect map in a tall cell).
   private mutating func placeOutside() {
+    legendColumns = 1
     layOut(.right)
     let right = (axes, x, y, drawings, legend.frame(in: axes, placement: .outsideRight))
+    legendColumns = legend.fitted(toWidth: cell.width * 0.96).columns
     layOut(.below)
     let box = legend
     let belowArea = axes.width * axes.height
@@ -135,10 +140,12 @@ struct PanelPainter {
       let xLabel = panel.xAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.5 * t
       let noteLines = Double(notes.count) * HouseStyle.annotationEm * 1.45 * t
       let top = axes.maxY + HouseStyle.tickEm * 1.9 * t + xLabel + noteLines + 4 * t
-      legendFrame = Rect(
-        x: axes.x + max(0, (axes.width - box.width) / 2), y: top, width: box.width,
-        height: box.height)
+      // Centred under the axes, kept inside the cell (a box of several columns can be
+      // wider than the axes).
+      let left = min(max(cell.x, axes.x + (axes.width - box.width) / 2), cell.maxX - box.width)
+      legendFrame = Rect(x: left, y: top, width: box.width, height: box.height)
     } else {
+      legendColumns = 1
       (axes, x, y, drawings, legendFrame) = right
     }
   }
@@ -152,7 +159,11 @@ struct PanelPainter {
 
   /// The legend of the series as drawn (labels with their "(= other)" notes); the members of
   /// a legend group share one grey entry, where the first of them would be.
-  var legend: LegendBox { legendBox(asDrawn: true) }
+  var legend: LegendBox {
+    var box = legendBox(asDrawn: true)
+    box.columns = legendColumns
+    return box
+  }
 
   /// The legend; `asDrawn: false` gives the series' own labels and dashes (a legend shared by
   /// several panels, each of which may tell its own coinciding series apart).

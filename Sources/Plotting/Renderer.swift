@@ -353,6 +353,14 @@ struct FigurePainter {
     }
   }
 
+  /// `em`, made smaller (down to half) when `text` would be wider than the page: a long title
+  /// on a small figure with a large font scale (800x600 at 2) is set smaller, not cut off.
+  func acrossPage(_ text: String, em: Double) -> Double {
+    let (width, room) = (painter.textWidth(text, em: em), painter.page.width * 0.96)
+    guard width > room, width > 0 else { return em }
+    return em * max(0.5, room / width)
+  }
+
   func draw() {
     let page = painter.page
     painter.newPage()
@@ -361,14 +369,14 @@ struct FigurePainter {
       painter.color(HouseStyle.text)
       painter.pageText(
         title, x: page.width / 2, y: HouseStyle.figureTitleEm * 1.05 * t,
-        em: HouseStyle.figureTitleEm, justify: 0.5)
+        em: acrossPage(title, em: HouseStyle.figureTitleEm), justify: 0.5)
       top += HouseStyle.figureTitleEm * 1.6 * t
     }
     if let subtitle = figure.subtitle, !subtitle.isEmpty {
       painter.color(HouseStyle.text)
       painter.pageText(
         subtitle, x: page.width / 2, y: top + HouseStyle.titleEm * 0.5 * t + subtitleDrop,
-        em: HouseStyle.titleEm, justify: 0.5)
+        em: acrossPage(subtitle, em: HouseStyle.titleEm), justify: 0.5)
     }
     let layout = layout()
     for (item, plan) in zip(layout.items, plans) {

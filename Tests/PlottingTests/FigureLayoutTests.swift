@@ -151,6 +151,20 @@ struct FigureLayoutTests {
     #expect(panels[2].cell.height > panels[0].cell.height)
   }
 
+  @Test func aTitleWiderThanThePageIsSetSmaller() throws {
+    var figure = Self.precisionFigure(slopes: false)
+    (figure.width, figure.height, figure.fontScale) = (800, 600, 2)
+    figure.title = "미분 계수: f(x) = 2x² + 4eˣ + 15의 전방, 후방, 중앙 차분"
+    let plans = try figure.panels.enumerated().map { try PanelPlan($1, index: $0) }
+    let painter = Painter(width: figure.width, height: figure.height, fontScale: figure.fontScale)
+    let figurePainter = FigurePainter(figure: figure, plans: plans, painter: painter)
+    let title = try #require(figure.title)
+    let em = figurePainter.acrossPage(title, em: HouseStyle.figureTitleEm)
+    #expect(em < HouseStyle.figureTitleEm)
+    #expect(painter.textWidth(title, em: em) <= painter.page.width * 0.96 + 1)
+    #expect(figurePainter.acrossPage("short", em: 20) == 20)
+  }
+
   @Test func panelsWithDifferentLegendsKeepTheirOwn() throws {
     let layout = try Self.layout(Self.precisionFigure(slopes: true))
     #expect(layout.sharedLegend == nil)
