@@ -137,9 +137,7 @@ struct PanelPainter {
     let box = legend
     let belowArea = axes.width * axes.height
     if belowArea > 1.15 * right.0.width * right.0.height {
-      let xLabel = panel.xAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.5 * t
-      let noteLines = Double(notes.count) * HouseStyle.annotationEm * 1.45 * t
-      let top = axes.maxY + HouseStyle.tickEm * 1.9 * t + xLabel + noteLines + 4 * t
+      let top = axes.maxY + HouseStyle.tickEm * 1.9 * t + xLabelHeight + notesHeight + 4 * t
       // Centred under the axes, kept inside the cell (a box of several columns can be
       // wider than the axes).
       let left = min(max(cell.x, axes.x + (axes.width - box.width) / 2), cell.maxX - box.width)
@@ -151,6 +149,16 @@ struct PanelPainter {
   }
 
   private var panel: Panel { plan.panel }
+
+  /// The room under the tick labels for the x label (kept when a row-mate writes one) and for
+  /// the notes (as many lines as the row's longest): the axes, the notes and a legend below
+  /// all place themselves by these.
+  private var xLabelHeight: Double {
+    panel.xAxis.label.isEmpty && !xLabelRoom ? 0 : HouseStyle.labelEm * 1.5 * t
+  }
+  private var notesHeight: Double {
+    Double(max(notes.count, noteRoom)) * HouseStyle.annotationEm * 1.45 * t
+  }
   private static let padding = 12.0
   private var s: Double { painter.scale }
   private var t: Double { painter.textScale }
@@ -251,9 +259,7 @@ struct PanelPainter {
     let top = pad + (panel.title.isEmpty ? HouseStyle.tickEm * 0.6 : HouseStyle.titleEm * 1.9) * t
     let yLabel = panel.yAxis.label.isEmpty ? 0 : HouseStyle.labelEm * 1.6 * t
     let left = pad + yLabel + tickLabelWidth(y) + 12 * t
-    let xLabel = panel.xAxis.label.isEmpty && !xLabelRoom ? 0 : HouseStyle.labelEm * 1.5 * t
-    let noteLines = Double(max(notes.count, noteRoom)) * HouseStyle.annotationEm * 1.45 * t
-    var bottom = pad + HouseStyle.tickEm * 1.9 * t + xLabel + noteLines
+    var bottom = pad + HouseStyle.tickEm * 1.9 * t + xLabelHeight + notesHeight
     let lastX =
       x.ticks.last.map { painter.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) } ?? 0
     var right = pad + lastX / 2
@@ -653,8 +659,8 @@ struct PanelPainter {
       painter.text(
         panel.yAxis.label, x: lx, y: axes.y + axes.height / 2, dx: 0, dy: -1, justify: 0.5)
     }
-    let xLabel = panel.xAxis.label.isEmpty && !xLabelRoom ? 0 : HouseStyle.labelEm * 1.5 * t
-    var ny = axes.maxY + HouseStyle.tickEm * 1.9 * t + xLabel + HouseStyle.annotationEm * 0.7 * t
+    var ny =
+      axes.maxY + HouseStyle.tickEm * 1.9 * t + xLabelHeight + HouseStyle.annotationEm * 0.7 * t
     painter.color(HouseStyle.reference)
     for note in notes {
       painter.pageText(

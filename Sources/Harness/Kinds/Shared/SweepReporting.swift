@@ -14,7 +14,7 @@ enum SweepReporting {
     try c.encode(Num(fit?.order), forKey: "fitted_order")
     try c.encode(o.prediction.order, forKey: "predicted_order")
     try c.encode(Num(o.expectedOrder), forKey: "expected_order")
-    try c.encode(check(o, subject: "", .en).status.rawValue, forKey: "check")
+    try c.encode(status(o).rawValue, forKey: "check")
     try c.encode(o.passed, forKey: "passed")
     try c.encode(
       fit.map { [Num($0.range.lowerBound), Num($0.range.upperBound)] }, forKey: "fit_range")
@@ -138,21 +138,32 @@ enum SweepReporting {
     return [
       schemeName(o, language), language(.precisionName(o.precision.rawValue)), fitted, predicted,
       expected, r2, best,
-      o.expectedOrder == nil ? "-" : statusWord(check(o, subject: "", language).status, language),
+      o.expectedOrder == nil ? "-" : statusWord(status(o), language),
     ]
   }
 
   /// The check of an expected order: failed when missed, not checked when too few finite
   /// errors were measured to fit anything.
   static func check(_ o: SweepOutcome, subject: String, _ language: Language) -> Check {
-    let measured = o.samples.filter { $0.error.isFinite && $0.error > 0 }.count
     let detail =
       language(.orderVerdict(o.verdict)) + " (\(language(.taylorReason(o.prediction.reason))))"
     let what = self.subject(o, subject, language)
-    if case .noFit = o.fit, measured < 3 {
-      return Check(what, .notChecked, language(.tooFewErrors(measured, detail)))
+    let status = status(o)
+    if status == .notChecked {
+      return Check(what, .notChecked, language(.tooFewErrors(measuredCount(o), detail)))
     }
-    return Check(what, passed: o.passed, detail)
+    return Check(what, status, detail)
+  }
+
+  /// The check's status alone (tables and summary.json need no wording): not checked when
+  /// fewer than three finite non-zero errors left nothing to fit.
+  static func status(_ o: SweepOutcome) -> Check.Status {
+    if case .noFit = o.fit, measuredCount(o) < 3 { return .notChecked }
+    return o.passed ? .passed : .failed
+  }
+
+  private static func measuredCount(_ o: SweepOutcome) -> Int {
+    o.samples.filter { $0.error.isFinite && $0.error > 0 }.count
   }
 
   /// The sweeps that carry an expectation, as checks.
