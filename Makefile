@@ -141,3 +141,19 @@ fuzz: fuzz-build
 
 clean:
 	rm -rf .build Output/*/ Output/index.md
+
+# Outputs against the frozen copy in Tests/Frozen (summary.json and CSV of every shipped
+# experiment): every number within FROZEN_ULPS units in the last place, every other character
+# identical, wall times skipped. `make freeze` refreshes the copy when a change of output is meant.
+FROZEN_ULPS ?= 64
+FROZEN_OUT  := .cache/outputs-check
+.PHONY: outputs-diff freeze
+outputs-diff: build
+	rm -rf $(FROZEN_OUT)
+	$(BIN) run --all --jobs $(JOBS) --output $(FROZEN_OUT) >/dev/null || [ $$? = 1 ]
+	python3 scripts/outputs-diff.py diff $(FROZEN_OUT) Tests/Frozen --ulps $(FROZEN_ULPS)
+
+freeze: build
+	rm -rf $(FROZEN_OUT)
+	$(BIN) run --all --jobs $(JOBS) --output $(FROZEN_OUT) >/dev/null || [ $$? = 1 ]
+	python3 scripts/outputs-diff.py freeze $(FROZEN_OUT) Tests/Frozen
