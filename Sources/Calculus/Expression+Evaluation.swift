@@ -219,8 +219,8 @@ enum RealKernel<T: Real>: EvaluationKernel {
   /// `value` rounded to `T` (exact when `T` has at least `Double`'s precision and range).
   @inlinable
   static func literal(_ value: Double) -> T {
-    if let type = T.self as? any BinaryFloatingPoint.Type {
-      return type.init(value) as! T
+    if let type = T.self as? any BinaryFloatingPoint.Type, let converted = type.init(value) as? T {
+      return converted
     }
     // A `Real` that is not binary floating point: rebuild from the 53-bit significand in two
     // halves (each exact in any type with 27 bits of precision).

@@ -39,8 +39,9 @@ extension SweepAnalysis {
       }
     }
     let degree = f.polynomialDegree(in: [variables[i], variables[j]])
-    // The central q = 2 stencil always exists.
-    let stencil = try! Scheme.central.stencil(derivative: 2)
+    guard let stencil = try? Scheme.central.stencil(derivative: 2) else {
+      preconditionFailure("the central q = 2 stencil always exists")
+    }
     var d = phi.map { Double($0) }
     d[0] = Double(f.evaluate(env) as Float80)
     let prediction = Taylor.predict(

@@ -6,8 +6,6 @@ import Yams
 public struct Experiment: Sendable {
   /// Names the output folder; the file's stem unless the file says otherwise.
   public var name: String
-  /// The value of `kind:`, one of `Kinds.names`.
-  public var kind: String
   public var title: String
   public var description: String?
   /// The language of every text the tool writes for this experiment (`language:`).
@@ -18,13 +16,19 @@ public struct Experiment: Sendable {
   public var path: String
   /// The file's text, shown on index.html.
   public var source: String
-  /// The kind's own settings: the `Spec` of the kind's definition.
-  public var spec: any Sendable
+  /// The kind's own settings, typed: the `Spec` of the kind's definition.
+  var kindSpec: any AnyKindSpec
+
+  /// The value of `kind:`, one of `Kinds.names`.
+  public var kind: String { kindSpec.kindName }
 
   /// The folder paths in the file are relative to.
   public var directory: URL { URL(fileURLWithPath: path).deletingLastPathComponent() }
 
-  var definition: any ExperimentKindDefinition.Type { Kinds.named(kind)! }
+  /// The spec when the experiment is of kind `K`.
+  func spec<K: ExperimentKindDefinition>(of _: K.Type) -> K.Spec? {
+    (kindSpec as? KindSpec<K>)?.value
+  }
 
   /// Keys every kind accepts.
   static let commonKeys = ["name", "kind", "title", "description", "language", "figure"]
@@ -75,9 +79,9 @@ public struct Experiment: Sendable {
     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     let name = document.name ?? stem
     return Experiment(
-      name: name, kind: document.kind, title: document.title ?? name,
+      name: name, title: document.title ?? name,
       description: document.description, language: document.language, figure: document.figure,
-      path: path, source: text, spec: document.spec)
+      path: path, source: text, kindSpec: document.spec)
   }
 
   private static func yamlError(_ error: YamlError, path: String) -> ExperimentError {
@@ -122,7 +126,7 @@ struct ExperimentDocument: Decodable {
   var description: String?
   var language: Language
   var figure: FigureSettings
-  var spec: any Sendable
+  var spec: any AnyKindSpec
 
   init(from decoder: Decoder) throws {
     guard let c = try? decoder.container(keyedBy: AnyKey.self) else {

@@ -27,6 +27,26 @@ extension ExperimentKindDefinition {
   static func explain(_ spec: Spec, language: Language) -> [String] { explain(spec) }
 }
 
+/// The spec of kind `K`: what `Experiment.kindSpec` holds, so that the spec keeps its kind's type
+/// from the file to the runner, the report and `experiment show`.
+struct KindSpec<K: ExperimentKindDefinition>: AnyKindSpec {
+  typealias Kind = K
+  var value: K.Spec
+}
+
+/// A spec together with its kind, whichever kind it is. The only conformance is `KindSpec`;
+/// generic code opens it (`func open<S: AnyKindSpec>(_ spec: S)`) and has `S.Kind` and its
+/// `Spec` as types.
+protocol AnyKindSpec: Sendable {
+  associatedtype Kind: ExperimentKindDefinition
+  var value: Kind.Spec { get }
+}
+
+extension AnyKindSpec {
+  /// The value of `kind:` in the file.
+  var kindName: String { Kind.name }
+}
+
 /// The registry of kinds, one line each.
 enum Kinds {
   nonisolated(unsafe) static let all: [any ExperimentKindDefinition.Type] = [
@@ -47,18 +67,19 @@ enum Kinds {
 
   /// Decodes the spec of `kind` from the file's top-level mapping.
   static func decodeSpec(_ kind: any ExperimentKindDefinition.Type, from decoder: Decoder) throws
-    -> any Sendable
+    -> any AnyKindSpec
   {
-    func open<K: ExperimentKindDefinition>(_: K.Type) throws -> any Sendable {
-      try K.Spec(from: decoder)
+    func open<K: ExperimentKindDefinition>(_: K.Type) throws -> any AnyKindSpec {
+      KindSpec<K>(value: try K.Spec(from: decoder))
     }
     return try open(kind)
   }
 
   /// Runs `experiment` with its kind's runner and builds its report.
   static func execute(_ experiment: Experiment, context: RunContext) throws -> Report {
-    func open<K: ExperimentKindDefinition>(_: K.Type) throws -> Report {
-      let spec = experiment.spec as! K.Spec
+    func open<S: AnyKindSpec>(_ typed: S) throws -> Report {
+      typealias K = S.Kind
+      let spec = typed.value
       let outcome = try K.run(spec, context: context)
       var report = K.report(outcome, spec: spec, experiment: experiment)
       if experiment.language != .en {
@@ -70,13 +91,13 @@ enum Kinds {
       }
       return report
     }
-    return try open(experiment.definition)
+    return try open(experiment.kindSpec)
   }
 
   static func explain(_ experiment: Experiment) -> [String] {
-    func open<K: ExperimentKindDefinition>(_: K.Type) -> [String] {
-      K.explain(experiment.spec as! K.Spec, language: experiment.language)
+    func open<S: AnyKindSpec>(_ typed: S) -> [String] {
+      S.Kind.explain(typed.value, language: experiment.language)
     }
-    return open(experiment.definition)
+    return open(experiment.kindSpec)
   }
 }

@@ -54,7 +54,8 @@ enum HTMLWriter {
     var hasNotes: Bool
   }
 
-  static let sectionTemplate = try! MustacheTemplate(
+  /// Parsed once; a template that does not parse is an error of every write of index.html.
+  static let sectionTemplate = Result { try MustacheTemplate(
     string: """
       <section id="{{anchor}}" class="experiment" lang="{{lang}}" xml:lang="{{lang}}">
       <h2>{{title}} <small>({{name}}, {{kind}})</small></h2>
@@ -90,7 +91,7 @@ enum HTMLWriter {
       </details>
       </section>
 
-      """)
+      """) }
 
   struct Page {
     struct Entry {
@@ -106,7 +107,7 @@ enum HTMLWriter {
     var intro: String
   }
 
-  static let pageTemplate = try! MustacheTemplate(
+  static let pageTemplate = Result { try MustacheTemplate(
     string: """
       <!DOCTYPE html>
       <html xmlns="http://www.w3.org/1999/xhtml" lang="{{lang}}" xml:lang="{{lang}}">
@@ -133,12 +134,12 @@ enum HTMLWriter {
       </body>
       </html>
 
-      """)
+      """) }
 
   /// The section of one experiment, with links relative to the output folder.
   static func section(
     _ experiment: Experiment, _ report: Report, notes: [String], formats: [FigureFormat]
-  ) -> String {
+  ) throws -> String {
     let prefix = "\(experiment.name)/"
     let shown =
       formats.contains(.svg) ? "svg" : formats.contains(.png) ? "png" : formats[0].rawValue
@@ -171,14 +172,14 @@ enum HTMLWriter {
               href: prefix + f.name + "." + $0.rawValue, label: language(.formatLink($0.rawValue)))
           })
       }, hasChecks: !report.checks.isEmpty, hasNotes: !notes.isEmpty)
-    return sectionTemplate.render(section)
+    return try sectionTemplate.get().render(section)
   }
 
   /// The whole page from the sections of every experiment folder, in name order.
   static func page(
     _ sections: [(name: String, title: String, passed: Bool, html: String)], language: Language
-  ) -> String {
-    pageTemplate.render(
+  ) throws -> String {
+    try pageTemplate.get().render(
       Page(
         entries: sections.map {
           Page.Entry(

@@ -27,7 +27,7 @@ import Testing
     let e = try Experiment.parse(Self.good, path: "Experiments/good.yaml")
     #expect(e.name == "good")
     #expect(e.kind == "convergence")
-    guard let spec = e.spec as? ConvergenceSpec else {
+    guard let spec = e.spec(of: Convergence.self) else {
       Issue.record("not a convergence spec")
       return
     }
@@ -140,7 +140,7 @@ import Testing
   @Test func constantExpressionsAreAcceptedAsNumbers() throws {
     let e = try Experiment.parse(
       "kind: convergence\ncases:\n  - {f: \"sin(x)\", at: \"pi/2\"}\n", path: "a.yaml")
-    let spec = try #require(e.spec as? ConvergenceSpec)
+    let spec = try #require(e.spec(of: Convergence.self))
     #expect(spec.cases[0].points == [Double.pi / 2])
   }
 

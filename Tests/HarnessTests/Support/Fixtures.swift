@@ -10,7 +10,7 @@ func run<K: ExperimentKindDefinition>(
   cancellation: Cancellation = Cancellation()
 ) throws -> (outcome: K.Outcome, report: Report) {
   let experiment = try Experiment.parse(yaml, path: path)
-  let spec = try #require(experiment.spec as? K.Spec)
+  let spec = try #require(experiment.spec(of: K.self))
   let outcome = try K.run(
     spec, context: RunContext(options: RunOptions(), cancellation: cancellation))
   return (outcome, K.report(outcome, spec: spec, experiment: experiment))

@@ -45,7 +45,7 @@ import Testing
     // The English report (summary.json's) keeps Learning's own sentence.
     var english = try Experiment.parse(yaml, path: "t.yaml")
     english.language = .en
-    let spec = try #require(english.spec as? TrainingSpec)
+    let spec = try #require(english.spec(of: Training.self))
     let machine = Training.report(outcome, spec: spec, experiment: english)
     #expect(machine.tables[0].rows[0].last == stop.reason)
     #expect(machine.tables[0].rows[0].first == "backprop")
@@ -104,7 +104,7 @@ import Testing
       data: {source: {csv: \(file.lastPathComponent)}}
       optimizer: {learning_rate: 0.1, batch: 5}
       """, path: file.deletingLastPathComponent().appendingPathComponent("x.yaml").path)
-    let spec = try #require(experiment.spec as? TrainingSpec)
+    let spec = try #require(experiment.spec(of: Training.self))
     #expect(spec.data.source == .csv(file: file.standardizedFileURL.path))
   }
 }
