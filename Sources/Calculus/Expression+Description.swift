@@ -5,7 +5,47 @@ extension Expression: CustomStringConvertible {
   ///
   /// Parsing the description gives an expression with the same value at every point, up to
   /// the rounding of reassociated operations.
-  public var description: String { printed.text }
+  public var description: String { printed(.plain).text }
+
+  /// The expression spelled in `notation`, with the fewest parentheses, as `description`
+  /// (which is `text(in: .plain)`).
+  public func text(in notation: Notation) -> String { printed(notation).text }
+
+  /// How `text(in:)` spells operators and names.
+  public struct Notation: Sendable {
+    /// Between terms: `" + "` and `" - "` in `plain`.
+    public var plus: String
+    public var minus: String
+    /// Between factors: `"*"` in `plain`.
+    public var times: String
+    /// Exponents in braces, `x^{2·y}`, which need no parentheses of their own (`plain` writes
+    /// `x^(2*y)`).
+    public var bracedExponents: Bool
+    /// Trailing digits of a name as a subscripted index: `x_{12}` for `x12`.
+    public var subscriptedIndices: Bool
+
+    public init(
+      plus: String = " + ", minus: String = " - ", times: String = "*",
+      bracedExponents: Bool = false, subscriptedIndices: Bool = false
+    ) {
+      self.plus = plus
+      self.minus = minus
+      self.times = times
+      self.bracedExponents = bracedExponents
+      self.subscriptedIndices = subscriptedIndices
+    }
+
+    /// The syntax of `init(parsing:)`: `description`.
+    public static let plain = Notation()
+
+    /// A name as this notation writes it: with `subscriptedIndices`, trailing digits after a
+    /// prefix become a subscript (`x12` is `x_{12}`, `w1` is `w_{1}`); other names as they are.
+    public func name(_ name: String) -> String {
+      let digits = name.reversed().prefix { $0.isNumber }
+      guard subscriptedIndices, !digits.isEmpty, digits.count < name.count else { return name }
+      return String(name.dropLast(digits.count)) + "_{" + String(digits.reversed()) + "}"
+    }
+  }
 
   /// How tightly a printed form binds: what an operand needs so as not to be parenthesized.
   private enum Precedence: Int, Comparable {
@@ -18,39 +58,44 @@ extension Expression: CustomStringConvertible {
     static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
   }
 
-  private var printed: (text: String, precedence: Precedence) {
+  private func printed(_ n: Notation) -> (text: String, precedence: Precedence) {
     switch self {
     case .number(let value):
       return (Self.format(value), value < 0 ? .product : .atom)
     case .constant(let constant): return (constant.rawValue, .atom)
-    case .variable(let name): return (name, .atom)
-    case .function(let f, let argument): return ("\(f.rawValue)(\(argument))", .atom)
+    case .variable(let name): return (n.name(name), .atom)
+    case .function(let f, let argument): return ("\(f.rawValue)(\(argument.text(in: n)))", .atom)
     case .sum(let terms):
-      var text = terms[0].operand(atLeast: .sum)
+      var text = terms[0].operand(atLeast: .sum, n)
       for term in terms.dropFirst() {
         if term.hasNegativeSign {
-          text += " - " + term.negated.operand(atLeast: .product)
+          text += n.minus + term.negated.operand(atLeast: .product, n)
         } else {
-          text += " + " + term.operand(atLeast: .product)
+          text += n.plus + term.operand(atLeast: .product, n)
         }
       }
       return (text, .sum)
-    case .product(let factors): return Self.printQuotient(factors)
+    case .product(let factors): return Self.printQuotient(factors, n)
     case .power(let base, let exponent):
-      if exponent.hasNegativeSign { return Self.printQuotient([self]) }
-      return (base.operand(atLeast: .atom) + "^" + exponent.operand(atLeast: .power), .power)
+      if exponent.hasNegativeSign { return Self.printQuotient([self], n) }
+      let raised =
+        n.bracedExponents
+        ? "{" + exponent.text(in: n) + "}" : exponent.operand(atLeast: .power, n)
+      return (base.operand(atLeast: .atom, n) + "^" + raised, .power)
     }
   }
 
   /// The printed form, parenthesized unless it binds at least as tightly as `precedence`.
-  private func operand(atLeast precedence: Precedence) -> String {
-    let (text, own) = printed
+  private func operand(atLeast precedence: Precedence, _ n: Notation) -> String {
+    let (text, own) = printed(n)
     return own < precedence ? "(\(text))" : text
   }
 
   /// Prints a product as `[-]c*numerator/denominator`, the denominator collecting the factors
   /// with a negative exponent.
-  private static func printQuotient(_ factors: [Expression]) -> (String, Precedence) {
+  private static func printQuotient(_ factors: [Expression], _ n: Notation) -> (
+    String, Precedence
+  ) {
     var factors = factors
     var negative = false
     var coefficient: String?
@@ -72,14 +117,15 @@ extension Expression: CustomStringConvertible {
     var parts = coefficient.map { [$0] } ?? []
     for factor in numerator {
       // A leading factor may itself be a product; after a sign or `*` it must bind tighter.
-      parts.append(factor.operand(atLeast: parts.isEmpty && !negative ? .product : .power))
+      parts.append(factor.operand(atLeast: parts.isEmpty && !negative ? .product : .power, n))
     }
-    var text = parts.isEmpty ? "1" : parts.joined(separator: "*")
+    var text = parts.isEmpty ? "1" : parts.joined(separator: n.times)
     if !denominator.isEmpty {
       let below =
         denominator.count == 1
-        ? denominator[0].operand(atLeast: .power)
-        : "(" + denominator.map { $0.operand(atLeast: .power) }.joined(separator: "*") + ")"
+        ? denominator[0].operand(atLeast: .power, n)
+        : "("
+          + denominator.map { $0.operand(atLeast: .power, n) }.joined(separator: n.times) + ")"
       text += "/" + below
     }
     return (negative ? "-" + text : text, .product)

@@ -136,24 +136,25 @@ import Testing
     #expect(rows.shuffled(seed: 4).labels != a.labels + b.labels)
   }
 
-  @Test("the mnist-sample source: 4,000 train and 1,000 test digits of every class")
+  @Test(
+    "the mnist-sample source: 4,000 train and 1,000 test digits of every class",
+    .enabled(
+      if: FileManager.default.fileExists(atPath: ".cache/data/mnist_5k.csv.gz"),
+      ".cache/data/mnist_5k.csv.gz is missing (make data fetches it)"))
   func mnistSampleSource() throws {
-    let file = ".cache/data/mnist_5k.csv.gz"
-    try #require(
-      FileManager.default.fileExists(atPath: file),
-      "skipped: \(file) is missing (make data fetches it)")
     let (train, test) = try DataSource.mnistSample().load()
     #expect(train.count == 4000 && test.count == 1000 && train.featureCount == 784)
     #expect(Set(test.labels).count == 10)
     #expect(!train.images.contains { $0 < 0 || $0 > 1 })
   }
 
-  @Test("the fashion-mnist source reads Debian's files")
+  @Test(
+    "the fashion-mnist source reads Debian's files",
+    .enabled(
+      if: FileManager.default.fileExists(
+        atPath: "/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz"),
+      "dataset-fashion-mnist is not installed"))
   func fashionSource() throws {
-    let directory = "/usr/share/datasets/fashion-mnist"
-    try #require(
-      FileManager.default.fileExists(atPath: directory + "/t10k-labels-idx1-ubyte.gz"),
-      "skipped: dataset-fashion-mnist is not installed")
     let (train, test) = try DataSource.fashionMNIST().load(trainCount: 100, testCount: 10_000)
     #expect(train.count == 100 && test.count == 10_000 && test.featureCount == 784)
     let perClass = (0..<10).map { c in test.labels.filter { $0 == c }.count }

@@ -21,6 +21,10 @@ struct AnyKey: CodingKey, Hashable {
   }
 }
 
+extension AnyKey: ExpressibleByStringLiteral {
+  init(stringLiteral value: String) { self.init(value) }
+}
+
 extension CodingUserInfoKey {
   /// The composed root node of the file being decoded.
   static let rootNode = CodingUserInfoKey(rawValue: "harness.rootNode")!

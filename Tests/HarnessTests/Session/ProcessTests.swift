@@ -57,6 +57,36 @@ import Testing
       out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self))
   }
 
+  /// Whether the process ignores SIGINT, which `Interrupt.install` makes it do before its
+  /// handler takes over (Linux's `/proc/<pid>/status`, `SigIgn`).
+  static func ignoresInterrupt(_ process: Process) -> Bool {
+    guard
+      let status = try? String(
+        contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigIgn:") }),
+      let mask = UInt64(line.dropFirst("SigIgn:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+    else { return false }
+    return mask & (1 << UInt64(SIGINT - 1)) != 0
+  }
+
+  /// Waits until `condition` holds, for at most `bound` seconds (generous: the machine may be
+  /// loaded); whether it came.
+  static func wait(upTo bound: TimeInterval, for condition: () -> Bool) async throws -> Bool {
+    let deadline = Date().addingTimeInterval(bound)
+    while !condition() {
+      guard Date() < deadline else { return false }
+      try await Task.sleep(nanoseconds: 20_000_000)
+    }
+    return true
+  }
+
+  /// Waits for the process to exit within `bound` seconds; past it, kills it and says so.
+  static func exits(_ process: Process, within bound: TimeInterval) async throws -> Bool {
+    if try await wait(upTo: bound, for: { !process.isRunning }) { return true }
+    kill(process.processIdentifier, SIGKILL)
+    return false
+  }
+
   func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "elsewhere-\(UUID().uuidString)")
@@ -114,9 +144,12 @@ import Testing
     try text.write(
       to: folder.appendingPathComponent("long.yaml"), atomically: true, encoding: .utf8)
     let process = try Self.spawn(["run", "long.yaml", "--output", "out/nested"], in: folder)
-    try await Task.sleep(nanoseconds: 1_500_000_000)
+    // Interrupt once the handler is installed (before it, SIGINT would simply kill the process).
+    let installed = try await Self.wait(upTo: 120) { Self.ignoresInterrupt(process) }
+    #expect(installed, "the interrupt handler was never installed")
     #expect(process.isRunning, "the experiment should still be running")
     kill(process.processIdentifier, SIGINT)
+    #expect(try await Self.exits(process, within: 120), "the interrupted run did not exit")
     let result = Self.finish(process)
     #expect(result.status == 130, "\(result.err)")
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
@@ -139,21 +172,16 @@ import Testing
       ["run", "quick.yaml", "long.yaml", "--output", "out", "--formats", "svg"], in: folder)
     let out = folder.appendingPathComponent("out")
     // Wait for the quick one to be complete, then interrupt.
-    let deadline = Date().addingTimeInterval(60)
-    while !FileManager.default.fileExists(
-      atPath: out.appendingPathComponent("quick/summary.json").path),
-      Date() < deadline
-    {
-      try await Task.sleep(nanoseconds: 50_000_000)
+    let quickDone = try await Self.wait(upTo: 300) {
+      FileManager.default.fileExists(atPath: out.appendingPathComponent("quick/summary.json").path)
     }
-    try await Task.sleep(nanoseconds: 300_000_000)
+    #expect(quickDone, "the quick experiment never finished")
     #expect(process.isRunning, "the long experiment should still be running")
-    let sent = Date()
     kill(process.processIdentifier, SIGINT)
+    // The handler gives the runners 1 s, then exits; a handler starved by the sweep's worker
+    // threads took minutes, which the bound catches without timing a loaded machine.
+    #expect(try await Self.exits(process, within: 120), "the interrupted run did not exit")
     let result = Self.finish(process)
-    // The handler gives the runners 1 s, then exits; 10 s leaves room for a loaded machine
-    // (a handler starved by the sweep's worker threads took minutes).
-    #expect(Date().timeIntervalSince(sent) < 10)
     #expect(result.status == 130, "\(result.err)")
     #expect(
       FileManager.default.fileExists(atPath: out.appendingPathComponent("quick/summary.json").path))

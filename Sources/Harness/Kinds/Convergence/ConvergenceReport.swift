@@ -79,9 +79,3 @@ func stencilCell(_ o: SweepOutcome, _ language: Language) -> String {
   guard let stencil = o.stencil else { return language(.complexStepCell) }
   return "[" + stencil.offsets.map(short).joined(separator: ", ") + "]"
 }
-
-/// `text` cut to `limit` characters with "…" (tables, notes and figure titles; the full text
-/// stays in summary.json and errors.csv).
-func clipped(_ text: String, to limit: Int = 80) -> String {
-  text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
-}

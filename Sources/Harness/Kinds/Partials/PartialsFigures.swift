@@ -149,10 +149,3 @@ enum PartialsFigures {
     )
   }
 }
-
-/// `x0` as `x_{0}` for figure text.
-func subscripted(_ name: String) -> String {
-  let digits = name.reversed().prefix { $0.isNumber }
-  guard !digits.isEmpty, digits.count < name.count else { return name }
-  return String(name.dropLast(digits.count)) + "_{" + String(digits.reversed()) + "}"
-}

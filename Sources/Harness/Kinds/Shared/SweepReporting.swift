@@ -193,27 +193,6 @@ func statusWord(_ status: Check.Status, _ language: Language = .en) -> String {
   }
 }
 
-/// A number in summary.json: `null` when missing or not finite (JSON has no NaN or infinity).
-struct Num: Codable, Sendable, Equatable {
-  var value: Double?
-
-  init(_ value: Double?) { self.value = value }
-
-  init(from decoder: Decoder) throws {
-    let c = try decoder.singleValueContainer()
-    value = c.decodeNil() ? nil : try c.decode(Double.self)
-  }
-
-  func encode(to encoder: Encoder) throws {
-    var c = encoder.singleValueContainer()
-    if let value, value.isFinite { try c.encode(value) } else { try c.encodeNil() }
-  }
-}
-
-extension AnyKey: ExpressibleByStringLiteral {
-  init(stringLiteral value: String) { self.init(value) }
-}
-
 /// The lecture's steps: the notes print estimates at these h.
 let lectureSteps: [Double] = [1e-1, 1e-4, 1e-5]
 
@@ -222,55 +201,4 @@ struct StepValue: Codable, Sendable, Equatable {
   var h: Double
   var estimate: Num
   var error: Num
-}
-
-/// Runs `body` for each index on all cores, returning the results in index order; stops
-/// early (throwing `CancellationError`) once `context` is cancelled, and rethrows the first
-/// error a body threw.
-func parallelMap<T: Sendable>(
-  _ count: Int, context: RunContext, _ body: @Sendable (Int) throws -> T
-) throws -> [T] {
-  let box = ResultBox<T>(count: count)
-  let cancelled = context.cancellation
-  DispatchQueue.concurrentPerform(iterations: count) { i in
-    guard !cancelled.isCancelled, !box.failed else { return }
-    do {
-      box.set(i, try body(i))
-    } catch {
-      box.fail(error)
-    }
-  }
-  try context.checkCancellation()
-  if let error = box.error { throw error }
-  return box.values()
-}
-
-private final class ResultBox<T>: @unchecked Sendable {
-  private var storage: [T?]
-  /// The first error a body threw; the other bodies are skipped once it is set.
-  private(set) var error: (any Error)?
-  private let lock = NSLock()
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
-  var failed: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return error != nil
-  }
-  func fail(_ error: any Error) {
-    lock.lock()
-    if self.error == nil { self.error = error }
-    lock.unlock()
-  }
-  func set(_ i: Int, _ value: T) {
-    lock.lock()
-    storage[i] = value
-    lock.unlock()
-  }
-  func values() -> [T] { storage.map { $0! } }
-}
-
-/// A compact number for labels: 1e-05, 0.3, 15.
-func short(_ x: Double) -> String {
-  if x == x.rounded(), abs(x) < 1e6 { return String(Int(x)) }
-  return String(format: "%g", x)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Learning
 import Testing
 
 @testable import Harness
@@ -80,5 +81,95 @@ import Testing
       verdict.text.contains(
         "\(verdict.checks - unsampled.count) of \(verdict.checks) checks passed")
         && verdict.text.contains("\(unsampled.count) not checked"), "\(verdict.text)")
+  }
+
+  /// Backprop with one entry of W2 planted 1% off: that tensor fails at the planted entry,
+  /// the others pass.
+  @Test func aPlantedWrongGradientFailsItsTensor() throws {
+    let file = try csvData(rows: 40)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let yaml = """
+      kind: gradcheck
+      network: {layers: [784, 6, 10], activation: relu, init: he, seed: 9}
+      data: {source: {csv: \(file)}, batch: 20}
+      h: 1e-4
+      method: fast
+      expect: {max_relative_error: 1e-6}
+      """
+    // The run as it is: every tensor passes, against the run's own relative floor.
+    let (o, report) = try run(Gradcheck.self, yaml)
+    #expect(report.verdict.passed && report.verdict.checks == 4)
+    // The same comparison with backprop's W2 planted 1% off at its largest entry.
+    let spec = try #require(try Experiment.parse(yaml, path: "g.yaml").spec(of: Gradcheck.self))
+    let context = RunContext(options: RunOptions(), cancellation: Cancellation())
+    let data = try DataLoading.load(
+      spec.data, network: spec.network, trainCount: spec.data.train, testCount: spec.data.test,
+      context: context)
+    let batch = data.train.subset(0..<20)
+    let net = Network<Double>(spec.network.configuration)
+    let inputs: Matrix<Double> = batch.inputs(as: Double.self)
+    var (_, analytic) = net.gradient(inputs: inputs, labels: batch.labels)
+    let chosen = Array(0..<net.parameterCount)
+    let (numerical, _) = Gradcheck.numericalGradient(
+      net, inputs: inputs, labels: batch.labels, chosen: chosen, spec: spec, context: context)
+    let w2 = analytic[2]
+    let planted = try #require(w2.indices.max { abs(w2[$0]) < abs(w2[$1]) })
+    analytic[2][planted] *= 1.01
+    let (tensors, _) = Gradcheck.compare(
+      net, inputs: inputs, analytic: analytic, numerical: numerical, chosen: chosen, spec: spec,
+      floor: o.relativeFloor)
+    let statuses = tensors.map { Gradcheck.tensorCheck($0, bound: 1e-6)?.status }
+    #expect(statuses == [.passed, .passed, .failed, .passed])
+    #expect(tensors[2].worst.first?.index == planted)
+    #expect(abs((tensors[2].maxRelativeError.value ?? 0) - 0.01 / 1.01) < 1e-4)
+  }
+
+  /// A bound below what finite differences can reach fails the run: the verdict is not a
+  /// formality.
+  @Test func aBoundBelowRoundOffFails() throws {
+    let file = try csvData(rows: 20)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let (o, report) = try run(
+      Gradcheck.self,
+      """
+      kind: gradcheck
+      network: {layers: [784, 4, 10], seed: 2}
+      data: {source: {csv: \(file)}, batch: 10}
+      method: fast
+      expect: {max_relative_error: 1e-15}
+      """)
+    let checked = o.tensors.filter { $0.smoothCount > 0 }
+    #expect(!checked.isEmpty)
+    #expect(checked.contains { ($0.maxRelativeError.value ?? 0) > 1e-15 })
+    #expect(!report.verdict.passed)
+  }
+
+  /// The directional sweep fits each scheme's order, forward 1 and central 2; expectations
+  /// are held on the output layer's direction only (the all-parameters one crosses relu kinks
+  /// in general), so expecting 2 of forward fails that sweep alone.
+  @Test func theSweepJudgesEachSchemesOrderOnTheOutputLayer() throws {
+    let file = try csvData(rows: 20)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let (o, report) = try run(
+      Gradcheck.self,
+      """
+      kind: gradcheck
+      network: {layers: [784, 4, 10], activation: sigmoid, seed: 4}
+      data: {source: {csv: \(file)}, batch: 10}
+      method: fast
+      sweep: {min: 1e-9, max: 1e-1, per_decade: 3}
+      sweep_schemes: [forward, central]
+      expect: {forward: 2, central: 2}
+      """)
+    #expect(
+      o.results.map(\.direction) == [.outputLayer, .outputLayer, .allParameters, .allParameters])
+    for r in o.results {
+      let order = Double(r.outcome.scheme == .forward ? 1 : 2)
+      #expect(abs((r.outcome.fittedOrder ?? 0) - order) < 0.2, "\(r.direction) \(r.outcome.scheme)")
+      #expect(r.outcome.expectedOrder == (r.direction == .outputLayer ? 2 : nil))
+    }
+    let failed = o.results.filter { !$0.outcome.passed }
+    #expect(failed.map(\.direction) == [.outputLayer] && failed.map(\.outcome.scheme) == [.forward])
+    #expect(report.verdict.failed == 1)
   }
 }
