@@ -51,7 +51,7 @@ let package = Package(
     .target(
       name: "ExperimentCLI",
       dependencies: [
-        "Harness",
+        "Harness", "Plotting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "experiment", dependencies: ["ExperimentCLI"]),

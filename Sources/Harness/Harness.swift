@@ -1,4 +1,4 @@
 import Calculus
 
 /// The symbolic expressions of `Calculus` (Foundation has a type of the same name).
-public typealias Expression = Calculus.Expression
+typealias Expression = Calculus.Expression

@@ -7,15 +7,15 @@ public struct Experiment: Sendable {
   /// Names the output folder; the file's stem unless the file says otherwise.
   public var name: String
   public var title: String
-  public var description: String?
+  var description: String?
   /// The language of every text the tool writes for this experiment (`language:`).
-  public var language: Language
+  var language: Language
   /// Size and font scale of its figures (`figure:`).
-  public var figure: FigureSettings
+  var figure: FigureSettings
   /// The file as given on the command line or found in `Experiments/`.
-  public var path: String
+  var path: String
   /// The file's text, shown on index.html.
-  public var source: String
+  var source: String
   /// The kind's own settings, typed: the `Spec` of the kind's definition.
   var kindSpec: any AnyKindSpec
 
@@ -23,7 +23,7 @@ public struct Experiment: Sendable {
   public var kind: String { kindSpec.kindName }
 
   /// The folder paths in the file are relative to.
-  public var directory: URL { URL(fileURLWithPath: path).deletingLastPathComponent() }
+  var directory: URL { URL(fileURLWithPath: path).deletingLastPathComponent() }
 
   /// The spec when the experiment is of kind `K`.
   func spec<K: ExperimentKindDefinition>(of _: K.Type) -> K.Spec? {

@@ -6,12 +6,12 @@ import Foundation
 /// `Experiments/x.yaml:7:5: unknown scheme 'centrl' (did you mean 'central'?)`,
 /// with the line and column where they are known.
 public struct ExperimentError: Error, CustomStringConvertible, Sendable, Equatable {
-  public var file: String?
-  public var line: Int?
-  public var column: Int?
-  public var message: String
+  var file: String?
+  var line: Int?
+  var column: Int?
+  var message: String
 
-  public init(file: String? = nil, line: Int? = nil, column: Int? = nil, _ message: String) {
+  init(file: String? = nil, line: Int? = nil, column: Int? = nil, _ message: String) {
     self.file = file
     self.line = line
     self.column = column

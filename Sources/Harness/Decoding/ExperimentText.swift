@@ -15,16 +15,16 @@ import Foundation
 /// - nesting deeper than `maximumNesting` (indentation, `- ` entries and `[` / `{`);
 /// - a key repeated in a block mapping, at the repetition (Yams rejects duplicates too, in
 ///   flow mappings as well, but at the first occurrence).
-public enum ExperimentText {
+enum ExperimentText {
   /// The largest experiment file accepted: 1 MiB (the shipped ones are under 4 KiB).
-  public static let maximumBytes = 1 << 20
+  static let maximumBytes = 1 << 20
   /// The deepest nesting of mappings and sequences accepted: 64 (the shipped files nest 4).
-  public static let maximumNesting = 64
+  static let maximumNesting = 64
 
   /// Reads the file at `path` and returns its checked text.
   ///
   /// - Throws: `ExperimentError` naming the file, and the line and column where they apply.
-  public static func load(path: String) throws(ExperimentError) -> String {
+  static func load(path: String) throws(ExperimentError) -> String {
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -37,7 +37,7 @@ public enum ExperimentText {
   /// Checks the raw bytes of an experiment file and returns its text.
   ///
   /// - Throws: `ExperimentError` naming `path`, with the line and column where they apply.
-  public static func decode(_ bytes: [UInt8], path: String) throws(ExperimentError) -> String {
+  static func decode(_ bytes: [UInt8], path: String) throws(ExperimentError) -> String {
     guard bytes.count <= maximumBytes else {
       throw ExperimentError(
         file: path,

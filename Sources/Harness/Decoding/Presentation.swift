@@ -9,16 +9,16 @@ import Plotting
 ///   are wider); with only one of them, the other follows each figure's own aspect.
 /// - Sizes outside `pixelRange` and scales outside `fontScaleRange` are located errors.
 public struct FigureSettings: Sendable, Equatable {
-  public var width: Int?
-  public var height: Int?
-  public var fontScale: Double
+  var width: Int?
+  var height: Int?
+  var fontScale: Double
 
   /// Pixel sizes a figure may have: smaller is unreadable, larger is a typo.
   public static let pixelRange = 200...10_000
   /// Font scales a figure may have.
   public static let fontScaleRange = 0.25...8.0
 
-  public init(width: Int? = nil, height: Int? = nil, fontScale: Double = 1) {
+  init(width: Int? = nil, height: Int? = nil, fontScale: Double = 1) {
     self.width = width
     self.height = height
     self.fontScale = fontScale

@@ -1,18 +1,18 @@
 import Foundation
 
 /// A tidy table written as CSV (RFC 4180 quoting), one observation per row.
-public struct CSVTable: Sendable {
-  public var columns: [String]
-  public var rows: [[CSVField]] = []
+struct CSVTable: Sendable {
+  var columns: [String]
+  var rows: [[CSVField]] = []
 
-  public init(columns: [String]) { self.columns = columns }
+  init(columns: [String]) { self.columns = columns }
 
-  public mutating func append(_ row: [CSVField]) {
+  mutating func append(_ row: [CSVField]) {
     precondition(row.count == columns.count, "a CSV row must have one field per column")
     rows.append(row)
   }
 
-  public func serialized() -> String {
+  func serialized() -> String {
     var out = columns.map(CSVField.escape).joined(separator: ",") + "\n"
     for row in rows { out += row.map(\.text).joined(separator: ",") + "\n" }
     return out
@@ -21,7 +21,7 @@ public struct CSVTable: Sendable {
 
 /// One CSV field: numbers in shortest round-trip form; empty for missing or non-finite values
 /// (pandas reads an empty field as NaN).
-public enum CSVField: Sendable {
+enum CSVField: Sendable {
   case number(Double?)
   case int(Int)
   case string(String)

@@ -2,11 +2,14 @@ import Foundation
 
 /// The shipped experiments (`Experiments/*.yaml`) and how names and paths resolve.
 public struct Catalog: Sendable {
-  public var directory: URL
+  var directory: URL
 
-  public init(directory: URL = Locations.experimentsDirectory()) {
+  public init(directory: URL) {
     self.directory = directory
   }
+
+  /// The shipped experiments' folder (`Locations.experimentsDirectory()`).
+  public init() { self.init(directory: Locations.experimentsDirectory()) }
 
   /// Paths of every experiment file, sorted by name: the folder's own files, then those of
   /// its subfolders one level down (`Experiments/ko/` holds the Korean twins).

@@ -7,11 +7,11 @@ import Foundation
 /// in `.build/<config>/` inside the package), else from the working directory.
 public enum Locations {
   /// The environment variable naming the package root.
-  public static let homeVariable = "EXPERIMENT_HOME"
+  static let homeVariable = "EXPERIMENT_HOME"
   /// The environment variable naming the data folder.
-  public static let dataVariable = "DERIVATIVES_DATA"
+  static let dataVariable = "DERIVATIVES_DATA"
 
-  public static func packageRoot(
+  static func packageRoot(
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> URL? {
     if let home = environment[homeVariable], !home.isEmpty {
@@ -40,7 +40,7 @@ public enum Locations {
   }
 
   /// The shipped experiments: `<package root>/Experiments`, else `./Experiments`.
-  public static func experimentsDirectory(
+  static func experimentsDirectory(
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> URL {
     if let root = packageRoot(environment: environment) {

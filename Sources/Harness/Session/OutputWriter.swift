@@ -14,7 +14,7 @@ import Plotting
 /// temporary file and renamed). The swap and the index run under a lock file, so two runs
 /// into one output folder never interleave there. An interrupted or failed run leaves the
 /// previous results in place and no staging folder behind.
-public enum OutputWriter {
+enum OutputWriter {
   /// Writes the report of `experiment` under `root/<name>/`, rendering figures in `formats`.
   ///
   /// - Returns: the render notes (points a log axis cannot show).

@@ -3,16 +3,16 @@ import Plotting
 
 /// Options of one `experiment run`.
 public struct RunOptions: Sendable {
-  public var outputRoot: URL
-  public var formats: [FigureFormat]
-  public var jobs: Int
+  var outputRoot: URL
+  var formats: [FigureFormat]
+  var jobs: Int
   /// Draw progress bars (only when standard error is a terminal).
-  public var showProgress: Bool
+  var showProgress: Bool
   /// Where data sets cached by `make data` live (`--data`, `DERIVATIVES_DATA`, or the
   /// package's `.cache/data`).
-  public var dataDirectory: URL
+  var dataDirectory: URL
   /// `--language`, `--figure-size`, `--font-scale`: set over every experiment file's own.
-  public var presentation: PresentationOverrides
+  var presentation: PresentationOverrides
 
   public init(
     outputRoot: URL = URL(fileURLWithPath: "Output", isDirectory: true),
@@ -36,13 +36,13 @@ public final class Cancellation: @unchecked Sendable {
 
   public init() {}
 
-  public var isCancelled: Bool {
+  var isCancelled: Bool {
     lock.lock()
     defer { lock.unlock() }
     return cancelled
   }
 
-  public func cancel() {
+  func cancel() {
     lock.lock()
     cancelled = true
     lock.unlock()
@@ -50,15 +50,15 @@ public final class Cancellation: @unchecked Sendable {
 }
 
 /// What a runner gets besides its spec.
-public struct RunContext: Sendable {
-  public var options: RunOptions
+struct RunContext: Sendable {
+  var options: RunOptions
   /// Reports progress of long steps; the CLI draws it as a bar on a terminal.
-  public var progress: @Sendable (_ label: String, _ done: Int, _ total: Int) -> Void
-  public var cancellation: Cancellation
+  var progress: @Sendable (_ label: String, _ done: Int, _ total: Int) -> Void
+  var cancellation: Cancellation
   /// The experiment's language, for the labels of progress bars.
-  public var language: Language = .en
+  var language: Language = .en
 
-  public init(
+  init(
     options: RunOptions, cancellation: Cancellation = Cancellation(),
     progress: @escaping @Sendable (String, Int, Int) -> Void = { _, _, _ in }
   ) {
@@ -67,10 +67,10 @@ public struct RunContext: Sendable {
     self.progress = progress
   }
 
-  public var isCancelled: Bool { cancellation.isCancelled }
+  var isCancelled: Bool { cancellation.isCancelled }
 
   /// Throws `CancellationError` once the run is interrupted.
-  public func checkCancellation() throws {
+  func checkCancellation() throws {
     if cancellation.isCancelled { throw CancellationError() }
   }
 }

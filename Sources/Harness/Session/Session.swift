@@ -3,13 +3,13 @@ import Plotting
 
 /// A batch of experiments: load all, run up to `jobs` at once, write, index, exit status.
 public struct Session: Sendable {
-  public var options: RunOptions
-  public var catalog: Catalog
+  var options: RunOptions
+  var catalog: Catalog
   /// Set by an interrupt (or a test); runners poll it.
-  public var cancellation: Cancellation
+  var cancellation: Cancellation
   /// Where text goes (the CLI passes standard output / error writers; tests capture it).
-  public var out: @Sendable (String) -> Void
-  public var err: @Sendable (String) -> Void
+  var out: @Sendable (String) -> Void
+  var err: @Sendable (String) -> Void
 
   public init(
     options: RunOptions, catalog: Catalog = Catalog(), cancellation: Cancellation = Cancellation(),

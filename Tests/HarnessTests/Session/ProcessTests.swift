@@ -57,14 +57,16 @@ import Testing
       out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self))
   }
 
-  /// Whether the process ignores SIGINT, which `Interrupt.install` makes it do before its
-  /// handler takes over (Linux's `/proc/<pid>/status`, `SigIgn`).
-  static func ignoresInterrupt(_ process: Process) -> Bool {
+  /// Whether the process catches SIGINT: `Interrupt.install` has installed its handler
+  /// (libdispatch's, behind the signal source). Read from Linux's `/proc/<pid>/status`
+  /// (`SigCgt`); a handler does not survive `exec`, so the bit is the process's own doing.
+  static func catchesInterrupt(_ process: Process) -> Bool {
     guard
       let status = try? String(
         contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
-      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigIgn:") }),
-      let mask = UInt64(line.dropFirst("SigIgn:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+      let mask = UInt64(
+        line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16)
     else { return false }
     return mask & (1 << UInt64(SIGINT - 1)) != 0
   }
@@ -145,7 +147,7 @@ import Testing
       to: folder.appendingPathComponent("long.yaml"), atomically: true, encoding: .utf8)
     let process = try Self.spawn(["run", "long.yaml", "--output", "out/nested"], in: folder)
     // Interrupt once the handler is installed (before it, SIGINT would simply kill the process).
-    let installed = try await Self.wait(upTo: 120) { Self.ignoresInterrupt(process) }
+    let installed = try await Self.wait(upTo: 120) { Self.catchesInterrupt(process) }
     #expect(installed, "the interrupt handler was never installed")
     #expect(process.isRunning, "the experiment should still be running")
     kill(process.processIdentifier, SIGINT)

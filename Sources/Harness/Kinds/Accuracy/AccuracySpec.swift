@@ -3,10 +3,10 @@ import Foundation
 
 /// `kind: accuracy`: the digits and the cost of each derivative method, per case, point and
 /// precision.
-public struct AccuracySpec: Sendable {
+struct AccuracySpec: Sendable {
   /// A way of computing f'(x): a fixed scheme at its predicted best step, the complex step at a
   /// tiny step, or the adaptive derivative.
-  public enum Method: String, CaseIterable, Sendable, Codable {
+  enum Method: String, CaseIterable, Sendable, Codable {
     case forward
     case backward
     case central
@@ -16,35 +16,35 @@ public struct AccuracySpec: Sendable {
     case adaptive
 
     /// The finite-difference scheme, or nil for `adaptive`.
-    public var scheme: Scheme? { Scheme(rawValue: rawValue) }
+    var scheme: Scheme? { Scheme(rawValue: rawValue) }
   }
 
   /// One function and its points.
-  public struct Case: Sendable {
-    public var f: Expression
-    public var text: String
-    public var variable: String
-    public var points: [Double]
+  struct Case: Sendable {
+    var f: Expression
+    var text: String
+    var variable: String
+    var points: [Double]
   }
 
   /// `expect: {METHOD: {min_digits: N, covers: 0.95}}`.
-  public struct Expectation: Sendable, Equatable {
+  struct Expectation: Sendable, Equatable {
     /// Every measured result of the method has at least this many correct digits.
-    public var minDigits: Double?
+    var minDigits: Double?
     /// At least this share of the method's results has an error estimate at least its error.
-    public var covers: Double?
+    var covers: Double?
   }
 
-  public var cases: [Case]
-  public var methods: [Method]
-  public var precisions: [Precision]
-  public var expectations: [Method: Expectation]
+  var cases: [Case]
+  var methods: [Method]
+  var precisions: [Precision]
+  var expectations: [Method: Expectation]
 }
 
 extension AccuracySpec: Decodable {
   static let keys = ["cases", "methods", "precision", "expect"]
 
-  public init(from decoder: Decoder) throws {
+  init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
       allowing: Experiment.commonKeys + Self.keys, in: "an accuracy experiment")
     methods =

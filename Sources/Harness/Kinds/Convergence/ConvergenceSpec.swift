@@ -3,41 +3,41 @@ import Foundation
 import Yams
 
 /// `kind: convergence`: one-variable functions, swept over h, every scheme and precision.
-public struct ConvergenceSpec: Sendable {
-  public struct Case: Sendable {
-    public var f: Expression
-    public var text: String
-    public var variable: String
-    public var points: [Double]
+struct ConvergenceSpec: Sendable {
+  struct Case: Sendable {
+    var f: Expression
+    var text: String
+    var variable: String
+    var points: [Double]
     /// The user's derivative, when given; checked against the symbolic one.
-    public var df: Expression?
+    var df: Expression?
     /// q, the derivative estimated (`derivative:`, default 1).
-    public var derivative: Int = 1
+    var derivative: Int = 1
   }
 
   /// `checks: [{scheme: central, h: 0.1, equals: 32}]`: a value the lecture states, asserted.
-  public struct Check: Sendable {
-    public var caseIndex: Int
-    public var point: Double
-    public var scheme: Scheme
-    public var step: Double
-    public var equals: Double
-    public var tolerance: Double
+  struct Check: Sendable {
+    var caseIndex: Int
+    var point: Double
+    var scheme: Scheme
+    var step: Double
+    var equals: Double
+    var tolerance: Double
   }
 
-  public var cases: [Case]
+  var cases: [Case]
   /// The named schemes, and the `{name, offsets}` stencils swept after them.
-  public var schemes: [Scheme]
-  public var stencils: [CustomStencil]
-  public var grid: StepGrid
-  public var precisions: [Precision]
-  public var expectations: [Scheme: Expectation]
+  var schemes: [Scheme]
+  var stencils: [CustomStencil]
+  var grid: StepGrid
+  var precisions: [Precision]
+  var expectations: [Scheme: Expectation]
   /// `expect` for the custom stencils, by name.
-  public var stencilExpectations: [String: Expectation]
+  var stencilExpectations: [String: Expectation]
   /// The precisions `expect` applies to; the others are measured and reported only.
-  public var expectedPrecisions: [Precision]
-  public var tolerance: Double
-  public var checks: [Check]
+  var expectedPrecisions: [Precision]
+  var tolerance: Double
+  var checks: [Check]
 }
 
 extension ConvergenceSpec: Decodable {
@@ -45,7 +45,7 @@ extension ConvergenceSpec: Decodable {
     "cases", "schemes", "h", "precision", "expect", "expect_precisions", "tolerance", "checks",
   ]
 
-  public init(from decoder: Decoder) throws {
+  init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
       allowing: Experiment.commonKeys + Self.keys, in: "a convergence experiment")
     let entries =

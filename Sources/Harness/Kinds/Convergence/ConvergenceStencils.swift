@@ -5,9 +5,9 @@ import Yams
 extension ConvergenceSpec {
   /// `{name, offsets}` in `schemes`: a stencil whose weights Fornberg's algorithm gives for
   /// each case's derivative.
-  public struct CustomStencil: Sendable, Equatable {
-    public var name: String
-    public var offsets: [Double]
+  struct CustomStencil: Sendable, Equatable {
+    var name: String
+    var offsets: [Double]
   }
 
   /// One sweep's method: a named scheme, or a custom stencil.

@@ -2,14 +2,14 @@ import Calculus
 import Foundation
 
 /// How a descent run gets its gradient.
-public enum GradientSource: String, CaseIterable, Sendable, Codable {
+enum GradientSource: String, CaseIterable, Sendable, Codable {
   case analytic
   case forward
   case backward
   case central
 
   /// The finite-difference scheme, or nil for the symbolic gradient.
-  public var scheme: Scheme? {
+  var scheme: Scheme? {
     switch self {
     case .analytic: return nil
     case .forward: return .forward
@@ -20,28 +20,28 @@ public enum GradientSource: String, CaseIterable, Sendable, Codable {
 }
 
 /// `kind: descent`: gradient descent from a start point for several learning rates.
-public struct DescentSpec: Sendable {
-  public var f: Expression
-  public var text: String
-  public var variables: [String]
-  public var start: [Double]
-  public var learningRates: [Double]
-  public var steps: Int
+struct DescentSpec: Sendable {
+  var f: Expression
+  var text: String
+  var variables: [String]
+  var start: [Double]
+  var learningRates: [Double]
+  var steps: Int
   /// The first is the main one; any others are run too and their paths compared with it.
-  public var gradients: [GradientSource]
+  var gradients: [GradientSource]
   /// The update rules, each run at every rate and gradient source (default: standard).
-  public var updates: [UpdateRule]
-  public var step: Double
-  public var tolerance: Double
-  public var divergenceBound: Double
+  var updates: [UpdateRule]
+  var step: Double
+  var tolerance: Double
+  var divergenceBound: Double
   /// `expect: {converges: [...], diverges: [...], too_slow: [...]}`: for every run.
-  public var expectations: StatusExpectations
+  var expectations: StatusExpectations
   /// Expectations for the runs of one update rule (`expect: {multiplicative: {diverges: [0.1]}}`);
   /// they take the place of the flat lists for that rule's runs.
-  public var expectByUpdate: [UpdateRule: StatusExpectations]
+  var expectByUpdate: [UpdateRule: StatusExpectations]
   /// Largest allowed distance between the paths of the gradients compared, asserted where the
   /// reference run converges (nil: not asserted).
-  public var expectPathAgreement: Double?
+  var expectPathAgreement: Double?
 }
 
 extension DescentSpec: Decodable {
@@ -50,7 +50,7 @@ extension DescentSpec: Decodable {
     "divergence_bound", "expect",
   ]
 
-  public init(from decoder: Decoder) throws {
+  init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
       allowing: Experiment.commonKeys + Self.keys, in: "a descent experiment")
     let source = try c.required(
@@ -159,10 +159,10 @@ extension DescentSpec: Decodable {
 }
 
 /// The learning rates expected to converge, diverge or be too slow.
-public struct StatusExpectations: Sendable {
-  public var converges: [Double] = []
-  public var diverges: [Double] = []
-  public var tooSlow: [Double] = []
+struct StatusExpectations: Sendable {
+  var converges: [Double] = []
+  var diverges: [Double] = []
+  var tooSlow: [Double] = []
 
   static let keys = ["converges", "diverges", "too_slow"]
 

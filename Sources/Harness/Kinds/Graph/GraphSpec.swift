@@ -3,28 +3,28 @@ import Foundation
 
 /// `kind: graph`: the computational graph of an expression at a point, or of the notes'
 /// network on a batch, with forward values, local derivatives and adjoints.
-public struct GraphSpec: Sendable {
+struct GraphSpec: Sendable {
   /// What the graph is built from.
-  public enum Subject: Sendable {
+  enum Subject: Sendable {
     /// `f` at `at`: the variables in natural order (or `variables:`), the point in that order.
     case expression(f: Expression, text: String, variables: [String], point: [Double])
     /// `network` on the first `data.batch` (default 100) training images of `data`.
     case network(NetworkSpec, DataSpec)
   }
 
-  public var subject: Subject
+  var subject: Subject
   /// Largest relative difference between an adjoint and the symbolic partial.
-  public var symbolicTolerance: Double
+  var symbolicTolerance: Double
   /// Largest relative difference between an adjoint and the central difference.
-  public var centralTolerance: Double
+  var centralTolerance: Double
   /// Largest relative difference (normwise) between the graph's and backprop's tensor gradients.
-  public var backpropTolerance: Double
+  var backpropTolerance: Double
 }
 
 extension GraphSpec: Decodable {
   static let keys = ["f", "variables", "at", "network", "data", "expect"]
 
-  public init(from decoder: Decoder) throws {
+  init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
       allowing: Experiment.commonKeys + Self.keys, in: "a graph experiment")
     let hasExpression = c.contains(AnyKey("f"))

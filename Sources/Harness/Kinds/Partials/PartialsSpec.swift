@@ -3,36 +3,36 @@ import Foundation
 
 /// `kind: partials`: every partial derivative and the gradient of a function of several
 /// variables, swept over h like `convergence`, plus the Hessian's central second differences.
-public struct PartialsSpec: Sendable {
-  public var f: Expression
-  public var text: String
+struct PartialsSpec: Sendable {
+  var f: Expression
+  var text: String
   /// The variables in gradient order (`variables:` in the file, else natural order: x, y, z or
   /// x0, x1, ..., x10).
-  public var variables: [String]
+  var variables: [String]
   /// Points, each with a value for every variable, in `variables` order.
-  public var points: [[Double]]
-  public var schemes: [Scheme]
-  public var grid: StepGrid
-  public var precisions: [Precision]
-  public var expectations: [Scheme: Expectation]
+  var points: [[Double]]
+  var schemes: [Scheme]
+  var grid: StepGrid
+  var precisions: [Precision]
+  var expectations: [Scheme: Expectation]
   /// Expected order of the Hessian's central second differences (nil: not asserted).
-  public var hessianExpectation: Expectation?
-  public var hessian: Bool
-  public var tolerance: Double
+  var hessianExpectation: Expectation?
+  var hessian: Bool
+  var tolerance: Double
   /// The steps of the gradient table (default: the notes' 0.1, 1e-4 and 1e-5).
-  public var gradientSteps: [Double]
+  var gradientSteps: [Double]
   /// The variable whose partial the geometric figure shows (a slice through the point).
-  public var sliceVariable: String
-  public var checks: [Check]
+  var sliceVariable: String
+  var checks: [Check]
 
   /// `checks: [{variable: x0, scheme: central, h: 1e-5, equals: 2}]`.
-  public struct Check: Sendable {
-    public var pointIndex: Int
-    public var variable: String
-    public var scheme: Scheme
-    public var step: Double
-    public var equals: Double
-    public var tolerance: Double
+  struct Check: Sendable {
+    var pointIndex: Int
+    var variable: String
+    var scheme: Scheme
+    var step: Double
+    var equals: Double
+    var tolerance: Double
   }
 }
 
@@ -42,7 +42,7 @@ extension PartialsSpec: Decodable {
     "gradient_steps", "slice", "checks",
   ]
 
-  public init(from decoder: Decoder) throws {
+  init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
       allowing: Experiment.commonKeys + Self.keys, in: "a partials experiment")
     let source = try c.required(

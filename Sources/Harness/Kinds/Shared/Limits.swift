@@ -4,19 +4,19 @@ import Learning
 /// The most work one experiment file may ask for, checked while the file is decoded, so that
 /// an absurd value is a located error (exit 2, nothing written) instead of an allocation
 /// failure, an overflow trap or a run that never ends.
-public enum HarnessLimits {
+enum HarnessLimits {
   /// The most step sizes in one grid (`h` or `sweep`): 10,000, a hundred times the widest
   /// shipped grid (1e-14 to 1e-1 at 8 per decade is 105 points).
-  public static let gridPoints = 10_000
+  static let gridPoints = 10_000
   /// The most steps of one gradient-descent path: 1,000,000.
-  public static let descentSteps = 1_000_000
+  static let descentSteps = 1_000_000
   /// The most points (`at`, summed over a convergence file's cases) one file may sweep:
   /// 10,000, each swept over the whole grid by every scheme in every precision.
-  public static let points = 10_000
+  static let points = 10_000
   /// The most learning rates of one descent or training file: 100 (each a run of its own).
-  public static let learningRates = 100
+  static let learningRates = 100
   /// Networks: memory (8 GiB), epochs, steps and batch, as Learning checks them.
-  public static let resources = ResourceLimits.standard
+  static let resources = ResourceLimits.standard
 
   /// Step sizes a grid from `min` to `max` at `perDecade` asks for (the decades' count times
   /// `perDecade`, plus one), computed without overflow (`max` finite).

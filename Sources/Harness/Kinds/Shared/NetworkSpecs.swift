@@ -4,8 +4,8 @@ import Learning
 
 /// `network: {layers: [784, 50, 10], activation: relu, init: gaussian, std: 0.01, seed: 42}`,
 /// decoded into Learning's own configuration.
-public struct NetworkSpec: Sendable, Decodable {
-  public var configuration: NetworkConfiguration
+struct NetworkSpec: Sendable, Decodable {
+  var configuration: NetworkConfiguration
   /// Where the file gives `layers`, for errors about the data.
   var layersMark: (line: Int, column: Int)?
 
@@ -17,7 +17,7 @@ public struct NetworkSpec: Sendable, Decodable {
 
   init(configuration: NetworkConfiguration) { self.configuration = configuration }
 
-  public init(from decoder: Decoder) throws {
+  init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
       allowing: ["layers", "activation", "init", "std", "seed"], in: "'network'")
     let layers =
@@ -56,16 +56,16 @@ public struct NetworkSpec: Sendable, Decodable {
 
 /// `data: {source: mnist-sample, batch: 100}` or `{source: {idx: DIR}, train: 4000, test: 1000}`,
 /// decoded into Learning's `DataSource`; paths are relative to the experiment file.
-public struct DataSpec: Sendable, Decodable {
-  public var source: DataSource
-  public var train: Int?
-  public var test: Int?
-  public var batch: Int?
+struct DataSpec: Sendable, Decodable {
+  var source: DataSource
+  var train: Int?
+  var test: Int?
+  var batch: Int?
   /// Where the file says the data is, for errors.
   var mark: (line: Int, column: Int)?
 
   /// How tables and messages name the source.
-  public var label: String {
+  var label: String {
     switch source {
     case .fashionMNIST: return "fashion-mnist"
     case .mnistSample: return "mnist-sample"
@@ -74,7 +74,7 @@ public struct DataSpec: Sendable, Decodable {
     }
   }
 
-  public init(from decoder: Decoder) throws {
+  init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
       allowing: ["source", "train", "test", "batch"], in: "'data'")
     mark = c.mark("source").map { ($0.line, $0.column) }
@@ -117,26 +117,26 @@ public struct DataSpec: Sendable, Decodable {
 }
 
 /// `kind: gradcheck`: backprop against the numerical gradient of the network's loss.
-public struct GradcheckSpec: Sendable {
-  public enum Method: String, CaseIterable, Sendable, Codable { case fast, textbook, both }
+struct GradcheckSpec: Sendable {
+  enum Method: String, CaseIterable, Sendable, Codable { case fast, textbook, both }
 
-  public var network: NetworkSpec
-  public var data: DataSpec
-  public var step: Double
-  public var scheme: Scheme
-  public var method: Method
+  var network: NetworkSpec
+  var data: DataSpec
+  var step: Double
+  var scheme: Scheme
+  var method: Method
   /// `.double` or `.single`: the scalar type of the network.
-  public var precision: Precision
+  var precision: Precision
   /// nil: every parameter; else a seeded sample of this many.
-  public var sampleCount: Int?
-  public var sweep: StepGrid?
-  public var sweepSchemes: [Scheme]
-  public var maxRelativeError: Double?
+  var sampleCount: Int?
+  var sweep: StepGrid?
+  var sweepSchemes: [Scheme]
+  var maxRelativeError: Double?
   /// The floor of the relative error's denominator (nil: ten times the numerical gradient's
   /// round-off level divided by the bound).
-  public var relativeFloor: Double?
-  public var expectations: [Scheme: Expectation]
-  public var tolerance: Double
+  var relativeFloor: Double?
+  var expectations: [Scheme: Expectation]
+  var tolerance: Double
 }
 
 extension GradcheckSpec: Decodable {
@@ -145,7 +145,7 @@ extension GradcheckSpec: Decodable {
     "expect", "tolerance", "relative_floor",
   ]
 
-  public init(from decoder: Decoder) throws {
+  init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
       allowing: Experiment.commonKeys + Self.keys, in: "a gradcheck experiment")
     network =
@@ -244,26 +244,26 @@ struct GradcheckExpectations: Decodable {
 }
 
 /// `kind: training`: minibatch SGD, loss and accuracy curves.
-public struct TrainingSpec: Sendable {
-  public var network: NetworkSpec
-  public var data: DataSpec
-  public var learningRates: [Double]
-  public var batch: Int
-  public var epochs: Int
-  public var maxSteps: Int?
+struct TrainingSpec: Sendable {
+  var network: NetworkSpec
+  var data: DataSpec
+  var learningRates: [Double]
+  var batch: Int
+  var epochs: Int
+  var maxSteps: Int?
   /// Backprop, or the numerical gradient with `h` and the central scheme.
-  public var gradient: TrainingConfiguration.Gradient
+  var gradient: TrainingConfiguration.Gradient
   /// `.single` or `.double`: the scalar type of the network.
-  public var precision: Precision
+  var precision: Precision
   /// Also train with backprop and compare curves (for `gradient: numerical`).
-  public var compareWithBackprop: Bool
+  var compareWithBackprop: Bool
   /// The smallest final test accuracy, for every rate or rate by rate.
-  public var minTestAccuracy: [Double: Double]
-  public var minTestAccuracyForAll: Double?
-  public var lossDecreases: Bool?
+  var minTestAccuracy: [Double: Double]
+  var minTestAccuracyForAll: Double?
+  var lossDecreases: Bool?
   /// With `compare: true`, the largest allowed step-loss difference between the numerical and
   /// the backprop run (nil: reported only).
-  public var maxLossDifference: Double?
+  var maxLossDifference: Double?
 }
 
 extension TrainingSpec: Decodable {
@@ -271,7 +271,7 @@ extension TrainingSpec: Decodable {
     "network", "data", "optimizer", "gradient", "h", "precision", "compare", "expect",
   ]
 
-  public init(from decoder: Decoder) throws {
+  init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
       allowing: Experiment.commonKeys + Self.keys, in: "a training experiment")
     network =
