@@ -95,80 +95,110 @@ extension Expression {
   func compileNode<K: EvaluationKernel>(
     _ kernel: K.Type, _ index: [String: Int]
   ) -> ([K.Scalar]) -> K.Scalar {
-    typealias N = K.Scalar
     if let c = constantValue(kernel) { return { _ in c } }
     switch self {
     case .number, .constant: preconditionFailure("handled by constantValue")
     case .variable(let name):
       let i = index[name]!
       return { $0[i] }
-    case .sum(let terms):
-      var sum = terms[0].compileNode(kernel, index)
-      for term in terms.dropFirst() {
-        let a = sum
-        if let c = term.constantValue(kernel) {
-          sum = { a($0) + c }
-        } else {
-          let b = term.compileNode(kernel, index)
-          sum = { a($0) + b($0) }
-        }
-      }
-      return sum
-    case .product(let factors):
-      var numerator: [Expression] = []
-      var denominator: [Expression] = []
-      for factor in factors {
-        if case .power(let base, .number(let e)) = factor, e < 0 {
-          denominator.append(e == -1 ? base : .power(base, .number(-e)))
-        } else {
-          numerator.append(factor)
-        }
-      }
-      if denominator.isEmpty { return Self.compileProduct(numerator, kernel, index) }
-      let bottom = Self.compileProduct(denominator, kernel, index)
-      if numerator.isEmpty { return { 1 / bottom($0) } }
-      if numerator.count == 1, let c = numerator[0].constantValue(kernel) {
-        return { c / bottom($0) }
-      }
-      let top = Self.compileProduct(numerator, kernel, index)
-      return { top($0) / bottom($0) }
+    case .sum(let terms): return Self.compileSum(terms, kernel, index)
+    case .product(let factors): return Self.compileQuotient(factors, kernel, index)
     case .power(let base, let exponent):
-      let b = base.compileNode(kernel, index)
-      if let e = exponent.numberValue, let n = Self.smallInteger(e) {
-        switch n {
-        case 1: return b
-        case 2:
-          return {
-            let v = b($0)
-            return v * v
-          }
-        case -1: return { 1 / b($0) }
-        default: return { K.pow(b($0), n) }
-        }
-      }
-      let e = exponent.compileNode(kernel, index)
-      return { K.pow(b($0), e($0)) }
+      return Self.compilePower(base, exponent, kernel, index)
     case .function(let f, let argument):
-      let a = argument.compileNode(kernel, index)
-      switch f {
-      case .exp: return { N.exp(a($0)) }
-      case .log: return { N.log(a($0)) }
-      case .sqrt: return { N.sqrt(a($0)) }
-      case .sin: return { N.sin(a($0)) }
-      case .cos: return { N.cos(a($0)) }
-      case .tan: return { N.tan(a($0)) }
-      case .tanh: return { N.tanh(a($0)) }
-      case .sinh: return { N.sinh(a($0)) }
-      case .cosh: return { N.cosh(a($0)) }
-      case .asin: return { N.asin(a($0)) }
-      case .acos: return { N.acos(a($0)) }
-      case .atan: return { K.atan(a($0)) }
-      case .sigmoid: return { 1 / (1 + N.exp(-a($0))) }
-      case .abs: return { K.abs(a($0)) }
-      case .relu: return { K.relu(a($0)) }
-      case .sign: return { K.sign(a($0)) }
-      case .step: return { K.step(a($0)) }
+      return Self.compileFunction(f, argument.compileNode(kernel, index), kernel)
+    }
+  }
+
+  /// The left-to-right sum of `terms` (at least one), constants added without a call.
+  @inlinable
+  static func compileSum<K: EvaluationKernel>(
+    _ terms: [Expression], _ kernel: K.Type, _ index: [String: Int]
+  ) -> ([K.Scalar]) -> K.Scalar {
+    var sum = terms[0].compileNode(kernel, index)
+    for term in terms.dropFirst() {
+      let a = sum
+      if let c = term.constantValue(kernel) {
+        sum = { a($0) + c }
+      } else {
+        let b = term.compileNode(kernel, index)
+        sum = { a($0) + b($0) }
       }
+    }
+    return sum
+  }
+
+  /// A product as `numerator / denominator`, the denominator collecting the factors with a
+  /// negative literal exponent (one division instead of a reciprocal per factor).
+  @inlinable
+  static func compileQuotient<K: EvaluationKernel>(
+    _ factors: [Expression], _ kernel: K.Type, _ index: [String: Int]
+  ) -> ([K.Scalar]) -> K.Scalar {
+    var numerator: [Expression] = []
+    var denominator: [Expression] = []
+    for factor in factors {
+      if case .power(let base, .number(let e)) = factor, e < 0 {
+        denominator.append(e == -1 ? base : .power(base, .number(-e)))
+      } else {
+        numerator.append(factor)
+      }
+    }
+    if denominator.isEmpty { return compileProduct(numerator, kernel, index) }
+    let bottom = compileProduct(denominator, kernel, index)
+    if numerator.isEmpty { return { 1 / bottom($0) } }
+    if numerator.count == 1, let c = numerator[0].constantValue(kernel) {
+      return { c / bottom($0) }
+    }
+    let top = compileProduct(numerator, kernel, index)
+    return { top($0) / bottom($0) }
+  }
+
+  /// `base ^ exponent`: small integer literal exponents by multiplication or `K.pow(_:Int)`.
+  @inlinable
+  static func compilePower<K: EvaluationKernel>(
+    _ base: Expression, _ exponent: Expression, _ kernel: K.Type, _ index: [String: Int]
+  ) -> ([K.Scalar]) -> K.Scalar {
+    let b = base.compileNode(kernel, index)
+    if let e = exponent.numberValue, let n = smallInteger(e) {
+      switch n {
+      case 1: return b
+      case 2:
+        return {
+          let v = b($0)
+          return v * v
+        }
+      case -1: return { 1 / b($0) }
+      default: return { K.pow(b($0), n) }
+      }
+    }
+    let e = exponent.compileNode(kernel, index)
+    return { K.pow(b($0), e($0)) }
+  }
+
+  /// The function `f` applied to the compiled argument `a`.
+  @inlinable
+  static func compileFunction<K: EvaluationKernel>(
+    _ f: Function, _ a: @escaping ([K.Scalar]) -> K.Scalar, _ kernel: K.Type
+  ) -> ([K.Scalar]) -> K.Scalar {
+    typealias N = K.Scalar
+    switch f {
+    case .exp: return { N.exp(a($0)) }
+    case .log: return { N.log(a($0)) }
+    case .sqrt: return { N.sqrt(a($0)) }
+    case .sin: return { N.sin(a($0)) }
+    case .cos: return { N.cos(a($0)) }
+    case .tan: return { N.tan(a($0)) }
+    case .tanh: return { N.tanh(a($0)) }
+    case .sinh: return { N.sinh(a($0)) }
+    case .cosh: return { N.cosh(a($0)) }
+    case .asin: return { N.asin(a($0)) }
+    case .acos: return { N.acos(a($0)) }
+    case .atan: return { K.atan(a($0)) }
+    case .sigmoid: return { 1 / (1 + N.exp(-a($0))) }
+    case .abs: return { K.abs(a($0)) }
+    case .relu: return { K.relu(a($0)) }
+    case .sign: return { K.sign(a($0)) }
+    case .step: return { K.step(a($0)) }
     }
   }
 

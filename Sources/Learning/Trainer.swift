@@ -137,43 +137,80 @@ public enum Trainer {
     _ train: Dataset, _ test: Dataset, _: S.Type, _ progress: ((TrainingProgress) -> Void)?,
     _ isCancelled: (() -> Bool)?
   ) -> TrainingRun {
-    let net = Network<S>(config)
-    var result = TrainingRun(
-      learningRate: rate, stepLosses: [], epochs: [], finalTestAccuracy: .nan,
-      secondsPerStep: .nan, stoppedAt: nil)
+    var state = RunState<S>(net: Network<S>(config), rate: rate)
+    var generator = Xoshiro256StarStar(seed: training.seed)
+    for epoch in 1...training.epochs {
+      let order = generator.permutation(train.count)
+      let (epochLoss, epochSteps, stop) = state.epoch(
+        epoch, order: order, training, train, progress, isCancelled)
+      if epochSteps > 0 {
+        let net = state.net
+        let record = EpochRecord(
+          epoch: epoch, trainLoss: epochLoss / Double(epochSteps),
+          trainAccuracy: training.evaluateTrainAccuracy ? net.accuracy(on: train) : .nan,
+          testAccuracy: test.count > 0 ? net.accuracy(on: test) : .nan)
+        state.result.epochs.append(record)
+        state.result.finalTestAccuracy = record.testAccuracy
+        progress?(
+          TrainingProgress(
+            learningRate: rate, epoch: epoch, step: state.steps, loss: record.trainLoss,
+            epochRecord: record))
+      }
+      if stop { break }
+    }
+    var result = state.result
+    let completed = result.stepLosses.count - (result.stoppedAt == nil ? 0 : 1)
+    if completed > 0 {
+      let c = state.stepTime.components
+      result.secondsPerStep =
+        (Double(c.seconds) + Double(c.attoseconds) * 1e-18) / Double(completed)
+    }
+    return result
+  }
+
+  /// One learning rate's run between steps: the network, the batch buffers reused by every
+  /// step, the losses so far and the time spent in steps.
+  struct RunState<S: BLASScalar> {
+    let net: Network<S>
+    let rate: Double
+    var result: TrainingRun
     var inputs = Matrix<S>(rows: 0, columns: 0)
     var labels: [UInt8] = []
     var gradient: [S] = []
-    var generator = Xoshiro256StarStar(seed: training.seed)
-    let clock = ContinuousClock()
     var stepTime = Duration.zero
     var steps = 0
-    epochs: for epoch in 1...training.epochs {
-      let order = generator.permutation(train.count)
+
+    init(net: Network<S>, rate: Double) {
+      self.net = net
+      self.rate = rate
+      result = TrainingRun(
+        learningRate: rate, stepLosses: [], epochs: [], finalTestAccuracy: .nan,
+        secondsPerStep: .nan, stoppedAt: nil)
+    }
+
+    /// The steps of one epoch over the batches in `order`: the sum of their losses, how many
+    /// were taken, and whether the run stops (step limit, cancellation, a non-finite loss).
+    mutating func epoch(
+      _ epoch: Int, order: [Int], _ training: TrainingConfiguration, _ train: Dataset,
+      _ progress: ((TrainingProgress) -> Void)?, _ isCancelled: (() -> Bool)?
+    ) -> (loss: Double, steps: Int, stop: Bool) {
+      let clock = ContinuousClock()
       var epochLoss = 0.0
       var epochSteps = 0
       var start = 0
-      var stop = false
       while start < train.count {
-        if let maxSteps = training.maxSteps, steps >= maxSteps {
-          stop = true
-          break
-        }
-        if isCancelled?() == true {
-          stop = true
-          break
-        }
+        let limited = training.maxSteps.map { steps >= $0 } ?? false
+        if limited || isCancelled?() == true { return (epochLoss, epochSteps, true) }
         let end = min(start + training.batchSize, train.count)
         let began = clock.now
         train.fill(&inputs, labels: &labels, indices: order[start..<end])
-        let loss = descend(net, training, S(rate), inputs, labels, &gradient)
+        let loss = Trainer.descend(net, training, S(rate), inputs, labels, &gradient)
         steps += 1
         result.stepLosses.append(Double(loss))
         guard loss.isFinite else {
           result.stoppedAt = TrainingStop(
             step: steps, reason: "the loss became \(loss) at step \(steps) (epoch \(epoch))")
-          stop = true
-          break
+          return (epochLoss, epochSteps, true)
         }
         stepTime += clock.now - began
         epochLoss += Double(loss)
@@ -183,32 +220,13 @@ public enum Trainer {
           TrainingProgress(
             learningRate: rate, epoch: epoch, step: steps, loss: Double(loss), epochRecord: nil))
       }
-      if epochSteps > 0 {
-        let record = EpochRecord(
-          epoch: epoch, trainLoss: epochLoss / Double(epochSteps),
-          trainAccuracy: training.evaluateTrainAccuracy ? net.accuracy(on: train) : .nan,
-          testAccuracy: test.count > 0 ? net.accuracy(on: test) : .nan)
-        result.epochs.append(record)
-        result.finalTestAccuracy = record.testAccuracy
-        progress?(
-          TrainingProgress(
-            learningRate: rate, epoch: epoch, step: steps, loss: record.trainLoss,
-            epochRecord: record))
-      }
-      if stop { break epochs }
+      return (epochLoss, epochSteps, false)
     }
-    let completed = result.stepLosses.count - (result.stoppedAt == nil ? 0 : 1)
-    if completed > 0 {
-      let c = stepTime.components
-      result.secondsPerStep =
-        (Double(c.seconds) + Double(c.attoseconds) * 1e-18) / Double(completed)
-    }
-    return result
   }
 
   /// One step on the batch: backprop's fused gradient and update, or the fast numerical
   /// gradient and an update when the loss is finite. Returns the loss before the update.
-  private static func descend<S: BLASScalar>(
+  fileprivate static func descend<S: BLASScalar>(
     _ net: Network<S>, _ training: TrainingConfiguration, _ rate: S, _ inputs: Matrix<S>,
     _ labels: [UInt8], _ gradient: inout [S]
   ) -> S {

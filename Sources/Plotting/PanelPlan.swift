@@ -114,17 +114,8 @@ struct PanelPlan {
     }
     var dropped: [String: Int] = [:]
     for s in resolved where s.dropped > 0 { dropped[s.label, default: 0] += s.dropped }
-    // The x axis shows what was swept: every finite x (also where y has no place on the
-    // axis) and each series' declared range.
-    var fitX = resolved.flatMap { s in
-      let half = s.style == .bars ? (s.barWidth ?? 1) / 2 : 0
-      let xs = s.segments.joined().map(\.x).filter(\.isFinite)
-      return xs.flatMap { [$0 - half, $0 + half] }
-        + (s.xExtent.map { [$0.lowerBound, $0.upperBound] } ?? [])
-    }
+    var fitX = Self.sweptX(resolved, panel, probeX)
     var fitY = resolved.flatMap { s in s.segments.joined().map(\.y).filter(\.isFinite) }
-    fitX += panel.spans.flatMap { [$0.x.lowerBound, $0.x.upperBound] }.compactMap(probeX.world)
-    fitX += panel.verticalMarkers.compactMap { probeX.world($0.x) }
 
     var contour: (Grid2D, [Double])?
     switch panel.content {
@@ -162,6 +153,22 @@ struct PanelPlan {
     }
     x = AxisScale(xAxis, fitting: fitX)
     y = AxisScale(yAxis, fitting: fitY, includeZero: hasBars && yAxis.scale == .linear)
+  }
+
+  /// What the x axis fits: what was swept, that is every finite x (also where y has no place
+  /// on the axis), each series' declared range, the shaded spans and the vertical markers.
+  static func sweptX(_ resolved: [ResolvedSeries], _ panel: Panel, _ probeX: AxisScale)
+    -> [Double]
+  {
+    var fitX = resolved.flatMap { s in
+      let half = s.style == .bars ? (s.barWidth ?? 1) / 2 : 0
+      let xs = s.segments.joined().map(\.x).filter(\.isFinite)
+      return xs.flatMap { [$0 - half, $0 + half] }
+        + (s.xExtent.map { [$0.lowerBound, $0.upperBound] } ?? [])
+    }
+    fitX += panel.spans.flatMap { [$0.x.lowerBound, $0.x.upperBound] }.compactMap(probeX.world)
+    fitX += panel.verticalMarkers.compactMap { probeX.world($0.x) }
+    return fitX
   }
 
   /// Points not drawn at their value, per series: off the frame (0 on a log axis, ±∞) and

@@ -8,17 +8,7 @@ enum Gradcheck: ExperimentKindDefinition {
   static let name = "gradcheck"
 
   static func run(_ spec: GradcheckSpec, context: RunContext) throws -> GradcheckOutcome {
-    let batchSize = spec.data.batch ?? 100
-    let data = try DataLoading.load(
-      spec.data, network: spec.network, trainCount: spec.data.train, testCount: spec.data.test,
-      context: context)
-    guard batchSize <= data.train.count else {
-      throw ExperimentError(
-        line: spec.data.mark?.line, column: spec.data.mark?.column,
-        "batch \(batchSize) is larger than the \(data.train.count) training images of "
-          + spec.data.label)
-    }
-    let batch = data.train.subset(0..<batchSize)
+    let batch = try DataLoading.batch(spec.data, network: spec.network, context: context)
     switch spec.precision {
     case .single: return try measure(Float.self, spec, batch: batch, context: context)
     default: return try measure(Double.self, spec, batch: batch, context: context)

@@ -61,18 +61,9 @@ enum Graph: ExperimentKindDefinition {
   static func networkGraph(_ network: NetworkSpec, data: DataSpec, context: RunContext) throws
     -> GraphOutcome
   {
-    let batchSize = data.batch ?? 100
-    let loaded = try DataLoading.load(
-      data, network: network, trainCount: data.train, testCount: data.test,
-      context: context)
-    guard batchSize <= loaded.train.count else {
-      throw ExperimentError(
-        line: data.mark?.line, column: data.mark?.column,
-        "batch \(batchSize) is larger than the \(loaded.train.count) training images of "
-          + data.label)
-    }
+    let batch = try DataLoading.batch(data, network: network, context: context)
     try context.checkCancellation()
-    let batch = loaded.train.subset(0..<batchSize)
+    let batchSize = batch.count
     let net = Network<Double>(network.configuration)
     let inputs: Matrix<Double> = batch.inputs(as: Double.self)
     let clock = ContinuousClock()

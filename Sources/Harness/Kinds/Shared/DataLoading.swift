@@ -12,6 +12,23 @@ enum DataLoading {
     return spec.source
   }
 
+  /// The first `data.batch` (default 100) training images, loaded and checked against the
+  /// network as `load` does: what gradcheck and graph evaluate the network on.
+  static func batch(_ data: DataSpec, network: NetworkSpec, context: RunContext) throws
+    -> Dataset
+  {
+    let batchSize = data.batch ?? 100
+    let loaded = try load(
+      data, network: network, trainCount: data.train, testCount: data.test, context: context)
+    guard batchSize <= loaded.train.count else {
+      throw ExperimentError(
+        line: data.mark?.line, column: data.mark?.column,
+        "batch \(batchSize) is larger than the \(loaded.train.count) training images of "
+          + data.label)
+    }
+    return loaded.train.subset(0..<batchSize)
+  }
+
   /// Loads the data and checks it against the network's layer sizes.
   static func load(
     _ spec: DataSpec, network: NetworkSpec, trainCount: Int?, testCount: Int?, context: RunContext

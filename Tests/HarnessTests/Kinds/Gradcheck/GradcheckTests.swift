@@ -102,10 +102,7 @@ import Testing
     // The same comparison with backprop's W2 planted 1% off at its largest entry.
     let spec = try #require(try Experiment.parse(yaml, path: "g.yaml").spec(of: Gradcheck.self))
     let context = RunContext(options: RunOptions(), cancellation: Cancellation())
-    let data = try DataLoading.load(
-      spec.data, network: spec.network, trainCount: spec.data.train, testCount: spec.data.test,
-      context: context)
-    let batch = data.train.subset(0..<20)
+    let batch = try DataLoading.batch(spec.data, network: spec.network, context: context)
     let net = Network<Double>(spec.network.configuration)
     let inputs: Matrix<Double> = batch.inputs(as: Double.self)
     var (_, analytic) = net.gradient(inputs: inputs, labels: batch.labels)
