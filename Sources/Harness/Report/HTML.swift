@@ -54,8 +54,12 @@ enum HTMLWriter {
     var hasNotes: Bool
   }
 
-  /// Parsed once; a template that does not parse is an error of every write of index.html.
-  static let sectionTemplate = Result { try MustacheTemplate(
+  /// A template parsed once: one that does not parse is an error of every write of index.html.
+  static func parsed(string: String) -> Result<MustacheTemplate, any Error> {
+    Result { try MustacheTemplate(string: string) }
+  }
+
+  static let sectionTemplate = parsed(
     string: """
       <section id="{{anchor}}" class="experiment" lang="{{lang}}" xml:lang="{{lang}}">
       <h2>{{title}} <small>({{name}}, {{kind}})</small></h2>
@@ -91,7 +95,7 @@ enum HTMLWriter {
       </details>
       </section>
 
-      """) }
+      """)
 
   struct Page {
     struct Entry {
@@ -107,7 +111,7 @@ enum HTMLWriter {
     var intro: String
   }
 
-  static let pageTemplate = Result { try MustacheTemplate(
+  static let pageTemplate = parsed(
     string: """
       <!DOCTYPE html>
       <html xmlns="http://www.w3.org/1999/xhtml" lang="{{lang}}" xml:lang="{{lang}}">
@@ -134,7 +138,7 @@ enum HTMLWriter {
       </body>
       </html>
 
-      """) }
+      """)
 
   /// The section of one experiment, with links relative to the output folder.
   static func section(

@@ -24,7 +24,8 @@ import Testing
     let rows = table.split(separator: "\n").dropFirst().prefix { $0.hasPrefix("|") }
     let listed = rows.compactMap { row -> String? in
       let cell = row.split(separator: "|").first?.trimmingCharacters(in: .whitespaces) ?? ""
-      return cell.hasPrefix("`") ? cell.trimmingCharacters(in: CharacterSet(charactersIn: "`")) : nil
+      return cell.hasPrefix("`")
+        ? cell.trimmingCharacters(in: CharacterSet(charactersIn: "`")) : nil
     }
     #expect(Set(listed) == Set(Kinds.names), "README lists \(listed)")
   }

@@ -119,7 +119,8 @@ import Testing
     let forward = o.results.filter { $0.outcome.scheme == .forward }
     let central = o.results.filter { $0.outcome.scheme == .central }
     #expect(forward.map(\.variable) == ["x", "y"] && central.map(\.variable) == ["x", "y"])
-    #expect(forward.allSatisfy { abs(($0.outcome.fittedOrder ?? 0) - 1) < 0.15 && !$0.outcome.passed })
+    #expect(
+      forward.allSatisfy { abs(($0.outcome.fittedOrder ?? 0) - 1) < 0.15 && !$0.outcome.passed })
     #expect(central.allSatisfy { $0.outcome.passed })
     #expect(report.verdict.failed == 2 && report.verdict.checks == 4)
   }
@@ -158,6 +159,9 @@ import Testing
     #expect(o.results.map(\.variable) == ["x", "y", "x", "y"])
     // grad = (2x + y, 4y + x): (3, -2) and (1, 4).
     #expect(o.gradients.map { $0.exact.map(\.value) } == [[3, -2], [1, 4]])
-    #expect(o.gradients.map(\.at) == [PointValues(["x", "y"], [2, -1]), PointValues(["x", "y"], [0, 1])])
+    #expect(
+      o.gradients.map(\.at) == [
+        PointValues(["x", "y"], [2, -1]), PointValues(["x", "y"], [0, 1]),
+      ])
   }
 }
