@@ -4,7 +4,9 @@ import Foundation
 /// outcome (numbers, no sentences), and a report built from that outcome.
 ///
 /// Adding a kind is one folder under `Kinds/` with a type conforming to this protocol, and one
-/// line in `Kinds.all`.
+/// line in `Kinds.all`; nothing else names the kinds (the file's `kind:`, `experiment show`,
+/// summary.json and the pages go through the registry and `KindSpec`). README's table of keys
+/// documents each kind, which `KindsTests` checks.
 protocol ExperimentKindDefinition {
   associatedtype Spec: Decodable & Sendable
   associatedtype Outcome: Encodable & Sendable

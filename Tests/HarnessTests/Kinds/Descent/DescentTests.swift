@@ -119,4 +119,28 @@ import Testing
       "\(error)".contains("t.yaml:6:") && "\(error)".contains("expect.multiplicative")
     }
   }
+
+  /// Why each run stopped, as typed outcomes: at 0.1 the gradient norm fell under the
+  /// tolerance before the step limit; at 1.05 the iterates grow (|1 - 2 * 1.05| > 1) and the
+  /// run stops as diverged with a final value above the start's.
+  @Test func eachRunSaysWhyItStopped() throws {
+    let (o, _) = try run(
+      Descent.self,
+      """
+      kind: descent
+      f: "x0^2 + x1^2"
+      start: {x0: -3.0, x1: 4.0}
+      learning_rates: [0.1, 1.05]
+      steps: 200
+      """)
+    let (converging, diverging) = (o.runs[0].run, o.runs[1].run)
+    guard case .converged(let norm, let tolerance, let steps) = converging.stop else {
+      Issue.record("0.1 stopped as \(converging.stop)")
+      return
+    }
+    #expect(norm <= tolerance && steps == converging.stepsTaken && steps < 200)
+    #expect(converging.finalValue < 1e-6 && converging.values[0] == 25)
+    #expect(diverging.status == .diverged)
+    #expect(diverging.finalValue > 25 || !diverging.finalValue.isFinite)
+  }
 }
