@@ -90,7 +90,8 @@ public struct SweepOutcome: Sendable {
   public var scheme: Scheme
   public var precision: Precision
   public var samples: [SweepSample]
-  /// The exact derivative at the point as rounded to the working precision, in Float80.
+  /// The exact derivative at the point as rounded to the working precision (computed in
+  /// `ReferenceReal`).
   public var exact: Double
   public var fit: FitOutcome
   public var prediction: TaylorPrediction
@@ -167,16 +168,22 @@ public struct OrderVerdict: Sendable, Hashable {
     return Swift.abs(order - expected)
   }
 
-  /// A fitted order passes when within `tolerance` of `expected` (or when nothing is
-  /// expected); an exact outcome (no truncation error) passes; no fit passes only when nothing
-  /// was expected.
-  public var passed: Bool {
+  /// The check: a fitted order by `OrderCheck.judge` (passed within `tolerance` of
+  /// `expected`); an exact outcome (no truncation error) passes an expectation; no fit
+  /// fails one (a sweep over a step grid that shows no straight branch failed to converge).
+  /// Without an expectation nothing is checked.
+  public var check: OrderCheck {
     switch fit {
-    case .fitted: return difference.map { $0 <= tolerance } ?? true
-    case .exact: return true
-    case .noFit: return expected == nil
+    case .fitted(let fit):
+      return OrderCheck.judge(
+        order: fit.order, points: fit.pointCount, expected: expected, tolerance: tolerance)
+    case .exact: return expected == nil ? .notChecked : .passed
+    case .noFit: return expected == nil ? .notChecked : .failed
     }
   }
+
+  /// Whether the check did not fail (a fit without an expectation passes).
+  public var passed: Bool { check != .failed }
 }
 
 /// Whether a fit meets its expected order (see `OrderVerdict.passed`).
