@@ -101,23 +101,3 @@ public struct Regimes: Sendable, Hashable {
     return best?.run
   }
 }
-
-/// A check of a fitted order against an expectation.
-public enum OrderCheck: String, Sendable, Hashable {
-  case passed
-  case failed
-  case notChecked = "not checked"
-
-  /// Judges a fitted order: passed when within `tolerance` of `expected`, failed otherwise.
-  ///
-  /// Edge Cases:
-  /// - No expectation, no fitted order, or fewer than 3 points behind the fit (the order of
-  ///   two points is a single local slope, nothing to confirm it): not checked.
-  /// - A NaN order, expectation or tolerance fails; so does an infinite order.
-  public static func judge(
-    order: Double?, points: Int, expected: Double?, tolerance: Double
-  ) -> OrderCheck {
-    guard let expected, let order, points >= 3 else { return .notChecked }
-    return Swift.abs(order - expected) <= tolerance ? .passed : .failed
-  }
-}
