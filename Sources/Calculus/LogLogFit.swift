@@ -33,8 +33,14 @@ public struct LogLogFit: Sendable, Hashable {
   /// an error is not finite and positive, or all steps are equal. Collinear points give
   /// `rSquared` 1 and an interval of width 0.
   ///
-  /// Complexity: O(n).
+  /// Complexity: O(n), and the t quantile once (about 60 bisection steps).
   public init?(steps: [Double], errors: [Double]) {
+    self.init(steps: steps, errors: errors, interval: true)
+  }
+
+  /// The fit, with the slope's interval only when `interval` (the sweep's automatic fit
+  /// reports none and skips the t quantile).
+  init?(steps: [Double], errors: [Double], interval: Bool) {
     guard steps.count == errors.count, steps.count >= 2,
       zip(steps, errors).allSatisfy({ $0 > 0 && $0.isFinite && $1 > 0 && $1.isFinite })
     else { return nil }
@@ -61,7 +67,7 @@ public struct LogLogFit: Sendable, Hashable {
     }
     rSquared = syy > 0 ? 1 - sse / syy : 1
     pointCount = x.count
-    if x.count > 2 {
+    if interval, x.count > 2 {
       let standardError = (sse / (n - 2) / sxx).squareRoot()
       let t = StudentT.quantile(0.975, degreesOfFreedom: x.count - 2)
       slopeInterval = (slope - t * standardError)...(slope + t * standardError)
@@ -129,20 +135,20 @@ public enum StudentT {
     if Swift.abs(d) < tiny { d = tiny }
     d = 1 / d
     var result = d
+    func step(_ numerator: Double) -> Double {
+      d = 1 + numerator * d
+      if Swift.abs(d) < tiny { d = tiny }
+      c = 1 + numerator / c
+      if Swift.abs(c) < tiny { c = tiny }
+      d = 1 / d
+      return d * c
+    }
     for m in 1...1000 {
       let m = Double(m)
-      for numerator in [
-        m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
-        -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1)),
-      ] {
-        d = 1 + numerator * d
-        if Swift.abs(d) < tiny { d = tiny }
-        c = 1 + numerator / c
-        if Swift.abs(c) < tiny { c = tiny }
-        d = 1 / d
-        result *= d * c
-      }
-      if Swift.abs(d * c - 1) < 1e-16 { break }
+      result *= step(m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)))
+      let last = step(-(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1)))
+      result *= last
+      if Swift.abs(last - 1) < 1e-16 { break }
     }
     return result
   }

@@ -94,7 +94,7 @@ public enum OrderFitting {
   ///
   /// Complexity: O(n).
   public static func leastSquares(steps: [Double], errors: [Double]) -> OrderFit? {
-    guard let line = LogLogFit(steps: steps, errors: errors),
+    guard let line = LogLogFit(steps: steps, errors: errors, interval: false),
       let low = steps.min(), let high = steps.max()
     else { return nil }
     return OrderFit(
