@@ -41,7 +41,9 @@ extension Precision {
   }
 
   private struct SupportsAdaptive: PrecisionWork {
-    func run<T: Real & BinaryFloatingPoint>(_: T.Type) -> Bool { AdaptiveDerivative.supports(T.self) }
+    func run<T: Real & BinaryFloatingPoint>(_: T.Type) -> Bool {
+      AdaptiveDerivative.supports(T.self)
+    }
   }
 
   private struct Adaptive: PrecisionWork {
@@ -50,7 +52,8 @@ extension Precision {
     var x: Double
     func run<T: Real & BinaryFloatingPoint>(_: T.Type) -> AdaptiveDerivative.Estimate<Double> {
       precondition(
-        AdaptiveDerivative.supports(T.self), "the adaptive derivative needs at least single precision")
+        AdaptiveDerivative.supports(T.self),
+        "the adaptive derivative needs at least single precision")
       let g: @Sendable ([T]) -> T = f.compiled(variables: [variable])
       let a = AdaptiveDerivative.derivative(of: { g([$0]) }, at: T(x))
       return AdaptiveDerivative.Estimate(

@@ -88,7 +88,8 @@ extension SweepAnalysis {
         step: h, effectiveStep: h,
         estimate: FiniteDifference.secondPartial(of: g, at: point, variables: i, j, step: h))
     }
-    let scale = Double(i == j ? 4 : 1) * epsilon * Swift.max(Swift.abs(value), .leastNormalMagnitude)
+    let scale =
+      Double(i == j ? 4 : 1) * epsilon * Swift.max(Swift.abs(value), .leastNormalMagnitude)
     let expected = expectation?.order(predicted: prediction.order)
     let analysis = analyse(
       measured, exact: ReferenceReal(exact), roundoffFloor: { scale / ($0 * $0) },

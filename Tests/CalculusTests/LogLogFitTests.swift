@@ -88,6 +88,8 @@ import Testing
     #expect(Swift.abs(StudentT.quantile(0.975, degreesOfFreedom: 30) - 2.042272456301238) <= 1e-11)
     #expect(Swift.abs(StudentT.quantile(0.975, degreesOfFreedom: 1_000_000) - 1.959966) <= 1e-5)
     #expect(StudentT.quantile(0.5, degreesOfFreedom: 3) == 0)
-    #expect(StudentT.quantile(0.025, degreesOfFreedom: 3) == -StudentT.quantile(0.975, degreesOfFreedom: 3))
+    #expect(
+      StudentT.quantile(0.025, degreesOfFreedom: 3) == -StudentT.quantile(
+        0.975, degreesOfFreedom: 3))
   }
 }

@@ -19,7 +19,8 @@ import Testing
   /// A sweep over a step grid: no fit fails an expectation, an exact outcome passes one, and
   /// without an expectation nothing fails.
   @Test func theSweepVerdictKeepsItsRules() throws {
-    let fit = try #require(OrderFitting.leastSquares(steps: [0.1, 0.01, 0.001, 1e-4], errors: [1e-2, 1e-4, 1e-6, 1e-8]))
+    let fit = try #require(
+      OrderFitting.leastSquares(steps: [0.1, 0.01, 0.001, 1e-4], errors: [1e-2, 1e-4, 1e-6, 1e-8]))
     let noFit = FitOutcome.noFit(reason: .noStraightRun(needed: 4))
     let exact = FitOutcome.exact(reason: .identicallyZeroTruncation(largestError: 0))
     #expect(OrderVerdict(fit: .fitted(fit), expected: 2, tolerance: 0.1).check == .passed)

@@ -55,7 +55,8 @@ private typealias Format = Calculus.Precision
     let predicted = Taylor.predict(
       stencil: stencil, derivatives: Array(repeating: e, count: 16), identicallyZeroFrom: nil,
       epsilon: Double.ulpOfOne)
-    let chosen = StepChoice(scheme: .central, prediction: predicted, at: 1, precision: Format.double)
+    let chosen = StepChoice(
+      scheme: .central, prediction: predicted, at: 1, precision: Format.double)
     #expect(chosen.rule == .predictedBest && chosen.step == predicted.bestStep)
     // x^2: central is exact, the step is large.
     let exact = Taylor.predict(
@@ -71,7 +72,9 @@ private typealias Format = Calculus.Precision
   @Test func disagreementFindsTheFirstProbeOff() throws {
     let f = try Expression(parsing: "x^3")
     let symbolic = f.derivative(withRespectTo: "x")
-    #expect(symbolic.disagreement(with: try Expression(parsing: "3*x^2"), variable: "x", at: [1, 2]) == nil)
+    #expect(
+      symbolic.disagreement(with: try Expression(parsing: "3*x^2"), variable: "x", at: [1, 2])
+        == nil)
     // Right at x = 1 only: caught at 1 + 1/8.
     let wrong = try Expression(parsing: "3*x")
     let found = try #require(symbolic.disagreement(with: wrong, variable: "x", at: [1]))

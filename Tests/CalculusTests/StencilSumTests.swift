@@ -22,13 +22,16 @@ import Testing
     let f = { (x: Double) in x * x }
     #expect(FiniteDifference.derivative(of: f, at: 1, step: 1e-17, scheme: .central).isNaN)
     let stencil = try? Scheme.central4.stencil(derivative: 2)
-    #expect(stencil.map { FiniteDifference.derivative(of: f, at: 1, step: 1e-17, stencil: $0) }?.isNaN == true)
+    #expect(
+      stencil.map { FiniteDifference.derivative(of: f, at: 1, step: 1e-17, stencil: $0) }?.isNaN
+        == true)
     var x = [1.0]
     var calls = 0
-    let gradient = NumericalGradient.compute(of: { (p: [Double]) -> Double in
-      calls += 1
-      return p[0] * p[0]
-    }, at: &x, step: 1e-17, scheme: .forward)
+    let gradient = NumericalGradient.compute(
+      of: { (p: [Double]) -> Double in
+        calls += 1
+        return p[0] * p[0]
+      }, at: &x, step: 1e-17, scheme: .forward)
     #expect(gradient[0].isNaN && calls == 0 && x == [1])
   }
 

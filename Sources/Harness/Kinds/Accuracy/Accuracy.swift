@@ -135,7 +135,8 @@ enum Accuracy: ExperimentKindDefinition {
         derivative: 1, precision: r.precision, steps: steps, expectation: nil, tolerance: 0)
     }
     let prediction = try sweep([]).prediction
-    let chosen = StepChoice(scheme: scheme, prediction: prediction, at: r.at, precision: r.precision)
+    let chosen = StepChoice(
+      scheme: scheme, prediction: prediction, at: r.at, precision: r.precision)
     let sample = try sweep([chosen.step]).samples[0]
     let h = sample.effectiveStep
     r.estimate = sample.estimate

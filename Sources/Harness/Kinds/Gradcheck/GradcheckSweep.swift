@@ -35,7 +35,8 @@ extension Gradcheck {
       : NetworkGradientCheck.kinkStep(net, inputs: inputs, along: direction.map { S($0) })
         .map(Double.init)
     return spec.sweepSchemes.map { scheme in
-      let expected = outputLayerOnly ? spec.expectations[scheme]?.order(predicted: scheme.order) : nil
+      let expected =
+        outputLayerOnly ? spec.expectations[scheme]?.order(predicted: scheme.order) : nil
       return GradcheckOutcome.DirectionSweep(
         direction: kind, kinkStep: kinkStep,
         outcome: SweepAnalysis.run(
