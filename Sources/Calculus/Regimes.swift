@@ -49,7 +49,8 @@ public struct Regimes: Sendable, Hashable {
   /// - One settled slope makes two asymptotic points: a verdict needs three
   ///   (`OrderCheck.judge`).
   ///
-  /// Complexity: O(n² log n) for n points (every run's median), n a few dozen at most.
+  /// Complexity: O(n³ log n) in the worst case for n points (every run's median), n a few
+  /// dozen at most.
   public init(steps: [Double], errors: [Double]) {
     precondition(steps.count == errors.count, "one error per step")
     let order = steps.indices.sorted { steps[$0] > steps[$1] }
