@@ -1,12 +1,12 @@
 import RealModule
 
 /// One variable's adjoint beside two independent values of the same partial derivative: the
-/// symbolic partial (evaluated in `Float80`) and a central difference.
+/// symbolic partial (evaluated in `ReferenceReal`) and a central difference.
 public struct AdjointCheck<T: Real> {
   public var variable: String
   /// The adjoint from the reverse sweep.
   public var adjoint: T
-  /// `expression.derivative(withRespectTo: variable)` evaluated in `Float80`, rounded to `T`.
+  /// `expression.derivative(withRespectTo: variable)` evaluated in `ReferenceReal`, rounded to `T`.
   public var symbolic: T
   /// The central difference at the representable step `step`.
   public var central: T
@@ -39,9 +39,9 @@ extension ComputationalGraph where T: BinaryFloatingPoint {
   {
     let names = point.keys.sorted()
     let f: @Sendable ([T]) -> T = expression.compiled(variables: names)
-    let wide = point.mapValues { Float80($0) }
+    let wide = point.mapValues { ReferenceReal($0) }
     let x = names.map { point[$0]! }
-    let cubeRootEpsilon = T(Float80.pow(Float80(T.ulpOfOne), Float80(1) / 3))
+    let cubeRootEpsilon = T(ReferenceReal.pow(ReferenceReal(T.ulpOfOne), ReferenceReal(1) / 3))
     return names.enumerated().map { i, name in
       let exact = T(expression.derivative(withRespectTo: name).evaluate(wide))
       let h = step ?? cubeRootEpsilon * Swift.max(1, Swift.abs(x[i]))

@@ -22,19 +22,18 @@ public enum FiniteDifference {
   /// - Round-off: about `eps * |f(x)| * sum|w_i| / h` from the cancellation in the numerator.
   ///
   /// Edge Cases:
-  /// - If `h` is so small that `x + h == x`, then `h' = 0` and the result is NaN.
+  /// - If `h` is so small that `x + h == x`, then `h' = 0` and the result is NaN; so is a
+  ///   negative step (`stencilSum`'s rule).
   /// - A NaN or infinite `f` value propagates into the result.
   ///
-  /// Complexity: `scheme.stencil.count` evaluations of `f`.
+  /// Complexity: `scheme.stencil.count` evaluations of `f`; the stencil is built once per
+  /// process.
   ///
   /// - Precondition: `scheme` is a stencil (use `complexStep(of:at:step:)` for `.complexStep`).
   public static func derivative<T: Real & BinaryFloatingPoint>(
     of f: (T) -> T, at x: T, step h: T, scheme: Scheme
   ) -> T {
-    let stencil = IntegerStencil(scheme)
-    return stencil.estimate(step: representableStep(h, at: x)) { offset in
-      f(offset == 0 ? x : x + offset)
-    }
+    derivative(of: f, at: x, step: h, stencil: scheme.firstDerivativeStencil)
   }
 
   /// The complex-step estimate `Im f(x + i h) / h` of `f'(x)`.
@@ -66,59 +65,54 @@ public enum FiniteDifference {
   }
 }
 
-/// A stencil with integer numerators over a common denominator, in precision `T`.
-///
-/// `Scheme.stencil` holds `Double` weights such as `8/12` that are not exact in binary; in
-/// `Float80` the rounded weights would no longer sum to zero and the estimate would carry an
-/// error of `1e-17 * |f| / h`. Every scheme's weights are small rationals, so they are rebuilt
-/// exactly as integers `n_i` over `d`.
-struct IntegerStencil: Sendable {
-  /// Offsets in units of h (exact in every binary format: 0, +-1/2, +-1, +-2).
-  let offsets: [Double]
-  /// Integer numerators of the weights (exact in every binary format, Float16 included).
-  let numerators: [Double]
-  let denominator: Double
-
-  private init(computing scheme: Scheme) {
-    let stencil = scheme.stencil
-    guard
-      let d = (1...720).first(where: { d in
-        stencil.allSatisfy { abs($0.weight * Double(d) - ($0.weight * Double(d)).rounded()) < 1e-9 }
-      })
-    else { preconditionFailure("weights of \(scheme.rawValue) are not small rationals") }
-    offsets = stencil.map(\.offset)
-    numerators = stencil.map { ($0.weight * Double(d)).rounded() }
-    denominator = Double(d)
-  }
-
-  private static let forward = IntegerStencil(computing: .forward)
-  private static let backward = IntegerStencil(computing: .backward)
-  private static let central = IntegerStencil(computing: .central)
-  private static let central4 = IntegerStencil(computing: .central4)
-  private static let richardson = IntegerStencil(computing: .richardson)
-
-  /// The stencil of `scheme`, computed once per process.
+extension FiniteDifference {
+  /// The stencil sum `sum_i n_i v_i / (d h'^q)`: the one place every stencil estimate of the
+  /// project is summed (scalar derivatives, partials and numerical gradients, the batch sweep).
   ///
-  /// Complexity: O(1), no allocation.
-  init(_ scheme: Scheme) {
-    switch scheme {
-    case .forward: self = Self.forward
-    case .backward: self = Self.backward
-    case .central: self = Self.central
-    case .central4: self = Self.central4
-    case .richardson: self = Self.richardson
-    case .complexStep: preconditionFailure("complex-step is not a stencil scheme")
+  /// `value(i)` is the function's value at stencil point i (`x + o_i h'`), called once per
+  /// point in stencil order; the products are added left to right from 0, and the sum divided
+  /// once by `d * h'^q` (`h'^q` as `h' * h' * ...`, q - 1 products).
+  ///
+  /// Error Bounds: the sum's own rounding is a few ulps of `sum |n_i v_i|`; with integer
+  /// numerators and `d` exact in `T` (a `Stencil` with exact weights) nothing else is rounded
+  /// before the division, so a constant function gives exactly 0. The estimate's round-off is
+  /// then about `eps |f(x)| sum|w_i| / h'^q`, from the values' own rounding.
+  ///
+  /// Edge Cases:
+  /// - `h' <= 0` or NaN (a step below the spacing at x, where `x + h == x`) gives NaN, and
+  ///   `value` is not called: the step must be positive.
+  /// - A NaN or infinite value propagates into the result; `h'^q` overflowing to infinity
+  ///   gives 0 or NaN.
+  ///
+  /// Complexity: `numerators.count` calls of `value`.
+  ///
+  /// - Precondition: `q >= 1`.
+  @inlinable
+  public static func stencilSum<T: Real & BinaryFloatingPoint>(
+    numerators: [T], denominator: T, spacing h: T, derivative q: Int, _ value: (Int) -> T
+  ) -> T {
+    guard h > 0 else { return .nan }
+    var sum: T = 0
+    for i in numerators.indices { sum += numerators[i] * value(i) }
+    var power = h
+    for _ in 1..<q { power *= h }
+    return sum / (denominator * power)
+  }
+}
+
+extension Scheme {
+  /// `stencil(derivative: 1)`, built once per process (its weights are exact fractions).
+  ///
+  /// - Precondition: the scheme is a stencil (not `.complexStep`).
+  var firstDerivativeStencil: Stencil {
+    guard let stencil = Self.firstDerivativeStencils[self] else {
+      preconditionFailure("complex-step is not a stencil scheme")
     }
+    return stencil
   }
 
-  /// `sum(n_i * value(o_i * h)) / (d * h)`; `value` receives the offset `o_i * h` (0 for the
-  /// centre point, so callers can pass the unperturbed argument exactly). The offsets and
-  /// numerators convert to `T` exactly.
-  func estimate<T: Real & BinaryFloatingPoint>(step h: T, _ value: (T) -> T) -> T {
-    var sum: T = 0
-    for i in offsets.indices {
-      sum += T(numerators[i]) * value(T(offsets[i]) * h)
-    }
-    return sum / (T(denominator) * h)
-  }
+  private static let firstDerivativeStencils: [Scheme: Stencil] = Dictionary(
+    uniqueKeysWithValues: allCases.compactMap { scheme in
+      (try? scheme.stencil(derivative: 1)).map { (scheme, $0) }
+    })
 }

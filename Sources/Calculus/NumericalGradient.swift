@@ -28,10 +28,10 @@ public enum NumericalGradient {
     ///
     /// - Precondition: `scheme` is a stencil (not `.complexStep`).
     public init(_ scheme: Scheme) {
-      let stencil = IntegerStencil(scheme)
+      let stencil = scheme.firstDerivativeStencil
       offsets = stencil.offsets.map { T($0) }
-      numerators = stencil.numerators.map { T($0) }
-      denominator = T(stencil.denominator)
+      numerators = (stencil.numerators ?? stencil.weights).map { T($0) }
+      denominator = T(stencil.denominator ?? 1)
     }
 
     /// The stencil estimate of the derivative of `loss` with respect to `storage[index]`:
@@ -49,7 +49,8 @@ public enum NumericalGradient {
     /// - On return `storage[index]` holds its original bits (NaN payload and sign of zero
     ///   included); it is restored after every evaluation, so `loss` always sees at most one
     ///   element changed.
-    /// - If `saved + h == saved` then `h' = 0` and the result is NaN or infinite.
+    /// - If `saved + h == saved` then `h' = 0` and the result is NaN, with `loss` not called
+    ///   (`FiniteDifference.stencilSum`'s rule; a negative step gives NaN too).
     /// - A NaN or infinite loss value propagates into the result.
     ///
     /// Complexity: one call of `loss` per stencil point; the centre point (offset 0) is not
@@ -61,19 +62,14 @@ public enum NumericalGradient {
     ) -> T where Storage.Element == T {
       let saved = storage[index]
       let step = (saved + h) - saved
-      var sum: T = 0
-      for i in offsets.indices {
-        let value: T
-        if offsets[i] == 0 {
-          value = centre ?? loss(storage)
-        } else {
-          storage[index] = saved + offsets[i] * step
-          value = loss(storage)
-          storage[index] = saved
-        }
-        sum += numerators[i] * value
+      return FiniteDifference.stencilSum(
+        numerators: numerators, denominator: denominator, spacing: step, derivative: 1
+      ) { i in
+        guard offsets[i] != 0 else { return centre ?? loss(storage) }
+        storage[index] = saved + offsets[i] * step
+        defer { storage[index] = saved }
+        return loss(storage)
       }
-      return sum / (denominator * step)
     }
   }
 

@@ -251,20 +251,21 @@ extension FiniteDifference {
   /// - Truncation: `sum_{k > q} stencil.truncationCoefficient(k) f^(k)(x) h^(k-q)`.
   /// - Round-off: about `eps |f(x)| sum|w_i| / h^q`.
   ///
-  /// Edge Cases: `h' = 0` (h below the spacing at x) gives NaN; NaN values propagate.
+  /// Edge Cases: as `stencilSum`: `h' <= 0` (h below the spacing at x, or negative) gives
+  /// NaN; NaN values propagate.
   ///
   /// Complexity: `stencil.offsets.count` evaluations of `f`.
   public static func derivative<T: Real & BinaryFloatingPoint>(
     of f: (T) -> T, at x: T, step h: T, stencil: Stencil
   ) -> T {
     let hp = representableStep(h, at: x)
-    var sum: T = 0
-    let numerators = stencil.numerators ?? stencil.weights
-    for (o, n) in zip(stencil.offsets, numerators) {
-      sum += T(n) * f(o == 0 ? x : x + T(o) * hp)
+    let numerators = (stencil.numerators ?? stencil.weights).map { T($0) }
+    return stencilSum(
+      numerators: numerators, denominator: T(stencil.denominator ?? 1), spacing: hp,
+      derivative: stencil.derivative
+    ) { i in
+      let o = stencil.offsets[i]
+      return f(o == 0 ? x : x + T(o) * hp)
     }
-    var power = hp
-    for _ in 1..<stencil.derivative { power *= hp }
-    return sum / (T(stencil.denominator ?? 1) * power)
   }
 }

@@ -26,13 +26,12 @@ extension SweepAnalysis {
 
     var q: Int { stencil?.derivative ?? 1 }
 
-    func measure() -> [Measured] {
-      switch precision {
-      case .half: return measure(Float16.self)
-      case .single: return measure(Float.self)
-      case .double: return measure(Double.self)
-      case .extended: return measure(Float80.self)
-      }
+    func measure() -> [Measured] { precision.withType(Measuring(job: self)) }
+
+    /// `measure(T.self)` in the precision's format.
+    struct Measuring: PrecisionWork {
+      var job: Job
+      func run<T: Real & BinaryFloatingPoint>(_: T.Type) -> [Measured] { job.measure(T.self) }
     }
 
     func measure<T: Real & BinaryFloatingPoint>(_: T.Type) -> [Measured] {
@@ -69,11 +68,11 @@ extension SweepAnalysis {
       }
     }
 
-    /// `[f, f', ..., f^(q + taylorTerms)]` at the rounded point in Float80, and from which
-    /// order they vanish identically.
-    func taylor(_ roundedPoint: [Double]) -> (derivatives: [Float80], zeroFrom: Int?) {
-      var env: [String: Float80] = [:]
-      for (name, value) in zip(variables, roundedPoint) { env[name] = Float80(value) }
+    /// `[f, f', ..., f^(q + taylorTerms)]` at the rounded point in `ReferenceReal`, and from
+    /// which order they vanish identically.
+    func taylor(_ roundedPoint: [Double]) -> (derivatives: [ReferenceReal], zeroFrom: Int?) {
+      var env: [String: ReferenceReal] = [:]
+      for (name, value) in zip(variables, roundedPoint) { env[name] = ReferenceReal(value) }
       let d = f.derivatives(
         withRespectTo: variables[index], at: env, upTo: q + SweepAnalysis.taylorTerms)
       let degree = f.polynomialDegree(in: [variables[index]])
@@ -110,44 +109,31 @@ extension SweepAnalysis.Job {
   /// Measures, fits, predicts, models and judges the sweep.
   func run() -> SweepOutcome {
     let roundedPoint = SweepAnalysis.rounded(point, to: precision)
-    let (d80, zeroFrom) = taylor(roundedPoint)
-    let exact80 = d80[q]
-    let d = d80.map { Double($0) }
+    let (wide, zeroFrom) = taylor(roundedPoint)
+    let exactWide = wide[q]
+    let d = wide.map { Double($0) }
     let prediction = prediction(d, zeroFrom: zeroFrom)
     let floor = floor(d)
     let measured = measure()
     let exit = domainExit(measured, roundedPoint)
-    var samples = measured.map { m in
-      let error = m.estimate.isFinite ? Double(Swift.abs(Float80(m.estimate) - exact80)) : .nan
-      return SweepSample(
-        step: m.step, effectiveStep: m.effectiveStep, estimate: m.estimate, error: error,
-        roundoffFloor: floor(m.effectiveStep > 0 ? m.effectiveStep : m.step), inFitRange: false,
-        leavesDomain: exit != nil && m.nanArgument != nil)
-    }
-    let usable = samples.filter { $0.estimate.isFinite && $0.effectiveStep > 0 && !$0.leavesDomain }
-    let fit = OrderFitting.fit(
-      steps: usable.map(\.effectiveStep), errors: usable.map(\.error), roundoffFloor: floor,
-      truncationIsExact: prediction.isExact)
-    if let result = fit.fit {
-      for i in samples.indices where samples[i].estimate.isFinite && !samples[i].leavesDomain {
-        samples[i].inFitRange = result.range.contains(samples[i].effectiveStep)
-      }
-    }
+    let expected = expectation?.order(predicted: prediction.order)
+    let analysis = SweepAnalysis.analyse(
+      measured.map {
+        SweepMeasurement(
+          step: $0.step, effectiveStep: $0.effectiveStep, estimate: $0.estimate,
+          leavesDomain: exit != nil && $0.nanArgument != nil)
+      }, exact: exactWide, roundoffFloor: floor, truncationIsExact: prediction.isExact,
+      expected: expected, tolerance: tolerance)
+    var samples = analysis.samples
+    let fit = analysis.fit
     let model = SweepAnalysis.errorModel(
       samples: samples, fit: fit, prediction: prediction, value: d[0], derivative: q,
       epsilon: precision.epsilon, weightSum: stencil?.weightSum ?? 0)
     for i in samples.indices { samples[i].model = model.value(atStep: samples[i].effectiveStep) }
-    let expected: Double?
-    switch expectation {
-    case .order(let order)?: expected = order
-    case .auto?: expected = prediction.order.map(Double.init)
-    case nil: expected = nil
-    }
     return SweepOutcome(
-      scheme: scheme, precision: precision, samples: samples, exact: Double(exact80), fit: fit,
+      scheme: scheme, precision: precision, samples: samples, exact: Double(exactWide), fit: fit,
       prediction: prediction, expectedOrder: expected,
-      verdict: judge(fit, expected: expected, tolerance: tolerance),
-      stencil: stencil, derivative: q, domainExit: exit, model: model)
+      verdict: analysis.verdict, stencil: stencil, derivative: q, domainExit: exit, model: model)
   }
 
   /// The domain exit, when the smallest step with a NaN stencil value has a stencil point

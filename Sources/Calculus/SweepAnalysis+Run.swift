@@ -6,9 +6,10 @@ import RealModule
 ///
 /// The function is evaluated in the working precision `T` at the point rounded to `T`, over
 /// the whole sweep at once (`BatchEvaluator`); the exact derivative and the Taylor
-/// coefficients come from Taylor-mode arithmetic in `Float80` at that same rounded point
-/// (`Expression.derivatives(withRespectTo:at:upTo:)`), so the measured error is the scheme's
-/// alone.
+/// coefficients come from Taylor-mode arithmetic in `ReferenceReal` (`Float80` on x86_64) at
+/// that same rounded point (`Expression.derivatives(withRespectTo:at:upTo:)`), so the measured
+/// error is the scheme's alone. The pipeline after the evaluation is `analyse`, shared with
+/// every other sweep.
 public enum SweepAnalysis {
   /// How many Taylor coefficients beyond f^(q) the prediction looks at (so vanishing terms
   /// can be skipped).
@@ -60,11 +61,7 @@ public enum SweepAnalysis {
 
   /// The point rounded to precision `precision`, as Doubles.
   public static func rounded(_ point: [Double], to precision: Precision) -> [Double] {
-    switch precision {
-    case .half: return point.map { Double(Float16($0)) }
-    case .single: return point.map { Double(Float($0)) }
-    case .double, .extended: return point
-    }
+    precision.rounded(point)
   }
 
   /// The first-derivative estimate of one scheme at one step (for checks and tables).

@@ -90,7 +90,8 @@ public struct SweepOutcome: Sendable {
   public var scheme: Scheme
   public var precision: Precision
   public var samples: [SweepSample]
-  /// The exact derivative at the point as rounded to the working precision, in Float80.
+  /// The exact derivative at the point as rounded to the working precision (computed in
+  /// `ReferenceReal`).
   public var exact: Double
   public var fit: FitOutcome
   public var prediction: TaylorPrediction
@@ -144,44 +145,4 @@ public struct SweepOutcome: Sendable {
   }
 
   public var nonFiniteCount: Int { samples.filter { !$0.estimate.isFinite }.count }
-}
-
-/// Whether a fit met its expected order, with the numbers that decided it.
-public struct OrderVerdict: Sendable, Hashable {
-  /// What the fit found.
-  public var fit: FitOutcome
-  /// The expected order; nil when nothing is expected.
-  public var expected: Double?
-  /// The allowed `|fitted - expected|`.
-  public var tolerance: Double
-
-  public init(fit: FitOutcome, expected: Double?, tolerance: Double) {
-    self.fit = fit
-    self.expected = expected
-    self.tolerance = tolerance
-  }
-
-  /// `|fitted - expected|`, when there is both a fit and an expectation.
-  public var difference: Double? {
-    guard let order = fit.fit?.order, let expected else { return nil }
-    return Swift.abs(order - expected)
-  }
-
-  /// A fitted order passes when within `tolerance` of `expected` (or when nothing is
-  /// expected); an exact outcome (no truncation error) passes; no fit passes only when nothing
-  /// was expected.
-  public var passed: Bool {
-    switch fit {
-    case .fitted: return difference.map { $0 <= tolerance } ?? true
-    case .exact: return true
-    case .noFit: return expected == nil
-    }
-  }
-}
-
-/// Whether a fit meets its expected order (see `OrderVerdict.passed`).
-///
-/// Edge Cases: a NaN difference (a NaN expectation) fails.
-public func judge(_ fit: FitOutcome, expected: Double?, tolerance: Double) -> OrderVerdict {
-  OrderVerdict(fit: fit, expected: expected, tolerance: tolerance)
 }

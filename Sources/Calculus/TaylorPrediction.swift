@@ -30,6 +30,14 @@ public struct TaylorPrediction: Sendable, Hashable {
     self.bestStep = bestStep
     self.bestError = bestError
   }
+
+  /// The leading truncation term `C h^p` at step h; 0 without an order (exact).
+  ///
+  /// Error Bounds: the leading term alone: the next term is smaller by a factor of order h
+  /// for the steps near `bestStep`, not for large steps.
+  public func truncationError(atStep h: Double) -> Double {
+    order.map { constant * Double.pow(h, Double($0)) } ?? 0
+  }
 }
 
 /// Why a Taylor prediction is what it is, as numbers: the report words it.

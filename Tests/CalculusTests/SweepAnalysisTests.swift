@@ -44,7 +44,7 @@ import Testing
       tolerance: 0.3)
   }
 
-  @Test(arguments: [1, 2, 3], [Working.double, .extended])
+  @Test(arguments: [1, 2, 3], [Working.double, .widest])
   func fittedOrdersMatchTheTaylorPrediction(_ q: Int, _ precision: Working) throws {
     for function in Smooth.allCases {
       for method in Self.methods {
@@ -76,7 +76,7 @@ import Testing
     let f = try Expression(parsing: "cos(x) - x^4/24")
     let outcome = try SweepAnalysis.run(
       f: f, variables: ["x"], point: [0], index: 0, scheme: .central, derivative: 2,
-      precision: .extended, steps: Self.steps, expectation: .auto, tolerance: 0.3)
+      precision: .widest, steps: Self.steps, expectation: .auto, tolerance: 0.3)
     #expect(outcome.prediction.order == 4)
     #expect(outcome.prediction.leadingDerivative == 6)
     let fitted = try #require(outcome.fittedOrder)

@@ -7,16 +7,8 @@ import RealModule
 /// tiny step and the adaptive derivative, per case, point and precision: the digits each gets
 /// and what it costs.
 ///
-/// Steps:
-/// - A stencil scheme runs at the step `Taylor.predict` balances truncation against round-off
-///   at (the `predicted_best_h` of `kind: convergence`). Where the prediction has no step:
-///   when every truncation term belongs to an identically zero derivative (central on a
-///   quadratic), at `max(|x|, 1) / 8` (only round-off remains, and it shrinks as the step
-///   grows); otherwise (`f(x) = 0` gives no round-off scale, or the terms only count as
-///   vanishing at the point) at the textbook `epsilon^(1/(p+1)) * max(|x|, 1)`.
-/// - The complex step runs at `max(|x|, 1) * epsilon^2`, but not below the square root of the
-///   precision's least normal number (its imaginary part must not underflow).
-/// - `adaptive` is `AdaptiveDerivative.derivative(of:at:)` with its defaults.
+/// Steps: `StepChoice` (the predicted best step for a stencil, a tiny one for the complex
+/// step); `adaptive` is `AdaptiveDerivative.derivative(of:at:)` with its defaults.
 enum Accuracy: ExperimentKindDefinition {
   static let name = "accuracy"
 
@@ -83,10 +75,10 @@ enum Accuracy: ExperimentKindDefinition {
     precision: Precision, methods: [AccuracySpec.Method]
   ) throws -> [Result] {
     let x = SweepAnalysis.rounded([point], to: precision)[0]
-    let exact80: Float80 = derivatives[1].evaluate([c.variable: Float80(x)])
+    let exactWide: ReferenceReal = derivatives[1].evaluate([c.variable: ReferenceReal(x)])
     let blank = Result(
       caseNumber: number, f: c.text, variable: c.variable, at: point, precision: precision,
-      method: .adaptive, estimate: .nan, exact: Double(exact80), error: .nan, digits: nil,
+      method: .adaptive, estimate: .nan, exact: Double(exactWide), error: .nan, digits: nil,
       evaluations: 0, step: nil, errorEstimate: nil, errorEstimateSource: nil,
       status: .nonFiniteAtPoint, stencil: nil, detail: .none)
     if let problem = pointProblem(c, x: x, precision: precision) {
@@ -102,9 +94,9 @@ enum Accuracy: ExperimentKindDefinition {
       var r = blank
       r.method = method
       if let scheme = method.scheme {
-        try fixed(&r, c, scheme: scheme, exact: exact80)
+        try fixed(&r, c, scheme: scheme, exact: exactWide)
       } else {
-        adaptive(&r, c, x: x, exact: exact80)
+        adaptive(&r, c, x: x, exact: exactWide)
       }
       if !r.exact.isFinite { r.status = .noDerivative }
       r.digits = digits(r)
@@ -133,9 +125,9 @@ enum Accuracy: ExperimentKindDefinition {
     return nil
   }
 
-  /// A fixed scheme once, at the step chosen from its Taylor prediction.
+  /// A fixed scheme once, at the step chosen from its Taylor prediction (`StepChoice`).
   static func fixed(
-    _ r: inout Result, _ c: AccuracySpec.Case, scheme: Scheme, exact: Float80
+    _ r: inout Result, _ c: AccuracySpec.Case, scheme: Scheme, exact: ReferenceReal
   ) throws {
     func sweep(_ steps: [Double]) throws -> SweepOutcome {
       try SweepAnalysis.run(
@@ -143,51 +135,39 @@ enum Accuracy: ExperimentKindDefinition {
         derivative: 1, precision: r.precision, steps: steps, expectation: nil, tolerance: 0)
     }
     let prediction = try sweep([]).prediction
-    let chosen = step(
-      scheme: scheme, prediction: prediction, exact: prediction.isExact,
-      at: r.at, precision: r.precision)
+    let chosen = StepChoice(
+      scheme: scheme, prediction: prediction, at: r.at, precision: r.precision)
     let sample = try sweep([chosen.step]).samples[0]
     let h = sample.effectiveStep
     r.estimate = sample.estimate
     r.error = sample.estimate.isFinite ? sample.error : .infinity
     r.evaluations = scheme.isStencil ? scheme.stencil.count : 1
     r.step = h > 0 ? h : nil
-    let truncation = prediction.order.map { prediction.constant * pow(h, Double($0)) } ?? 0
-    r.errorEstimate = truncation + sample.roundoffFloor
+    r.errorEstimate = prediction.truncationError(atStep: h) + sample.roundoffFloor
     r.errorEstimateSource = .predicted
     r.status = sample.estimate.isFinite ? .measured : .nonFiniteEstimate
-    r.detail = chosen.reason
+    r.detail = detail(chosen.rule, prediction)
   }
 
-  /// The step a fixed scheme runs at, and why (see the type's documentation).
-  static func step(
-    scheme: Scheme, prediction: TaylorPrediction, exact: Bool, at x: Double, precision: Precision
-  ) -> (step: Double, reason: AccuracyOutcome.Detail) {
-    let scale = max(abs(x), 1)
-    let epsilon = precision.epsilon
+  /// Why a fixed scheme ran at its step, as the report words it.
+  static func detail(_ rule: StepChoice.Rule, _ prediction: TaylorPrediction)
+    -> AccuracyOutcome.Detail
+  {
     let reason = prediction.reason
-    if !scheme.isStencil {
-      let h = max(scale * epsilon * epsilon, precision.leastNormalMagnitude.squareRoot())
-      return (h, .tinyStep(reason))
+    switch rule {
+    case .tiny: return .tinyStep(reason)
+    case .predictedBest: return .predictedBestStep(reason)
+    case .large: return .largeStep(reason)
+    case .textbook(let root):
+      return .textbookStep(negligible: prediction.isExact, root: root, reason)
     }
-    if let h = prediction.bestStep, h.isFinite, h > 0 {
-      return (h, .predictedBestStep(reason))
-    }
-    if exact {
-      return (scale / 8, .largeStep(reason))
-    }
-    let p = Double(prediction.order ?? scheme.order)
-    return (
-      scale * pow(epsilon, 1 / (p + 1)),
-      .textbookStep(negligible: prediction.isExact, root: Int(p) + 1, reason)
-    )
   }
 
   /// The adaptive derivative in the working precision.
-  static func adaptive(_ r: inout Result, _ c: AccuracySpec.Case, x: Double, exact: Float80) {
+  static func adaptive(_ r: inout Result, _ c: AccuracySpec.Case, x: Double, exact: ReferenceReal) {
     let a = r.precision.adaptiveDerivative(of: c.f, variable: c.variable, at: x)
     r.estimate = a.value
-    r.error = a.value.isFinite ? Double(abs(Float80(a.value) - exact)) : .infinity
+    r.error = a.value.isFinite ? Double(abs(ReferenceReal(a.value) - exact)) : .infinity
     r.evaluations = a.evaluations
     r.step = a.step.isFinite ? a.step : nil
     r.errorEstimate = a.errorEstimate
@@ -202,72 +182,10 @@ enum Accuracy: ExperimentKindDefinition {
     r.detail = .adaptive(stencil: a.stencil.rawValue, initialStep: a.initialStep)
   }
 
-  /// −log10 of the relative error (absolute where f'(x) = 0), between 0 and the precision's
-  /// cap; 0 for an estimate that is not finite; nil when nothing is measured.
+  /// The correct digits of a measured result (`Precision.correctDigits`); nil when nothing
+  /// is measured.
   static func digits(_ r: Result) -> Double? {
-    guard r.status.isMeasured, r.exact.isFinite else { return nil }
-    guard r.estimate.isFinite, r.error.isFinite else { return 0 }
-    let cap = r.precision.digitsCap
-    let relative = r.exact == 0 ? r.error : r.error / abs(r.exact)
-    return relative == 0 ? cap : min(cap, max(0, -log10(relative)))
-  }
-}
-
-extension Precision {
-  /// The smallest positive normal number of the format.
-  var leastNormalMagnitude: Double {
-    switch self {
-    case .half: return Double(Float16.leastNormalMagnitude)
-    case .single: return Double(Float.leastNormalMagnitude)
-    case .double: return Double.leastNormalMagnitude
-    case .extended: return Double.leastNormalMagnitude  // Float80's is below Double's range
-    }
-  }
-
-  /// `f(x)` evaluated in this precision, as a Double.
-  func value(of f: Expression, variable: String, at x: Double) -> Double {
-    func value<T: Real & BinaryFloatingPoint>(_: T.Type) -> Double {
-      let g: @Sendable ([T]) -> T = f.compiled(variables: [variable])
-      return Double(g([T(x)]))
-    }
-    switch self {
-    case .half: return value(Float16.self)
-    case .single: return value(Float.self)
-    case .double: return value(Double.self)
-    case .extended: return value(Float80.self)
-    }
-  }
-
-  /// `AdaptiveDerivative.Estimate` with its numbers as Doubles, whatever the precision.
-  struct AdaptiveOutcome {
-    var value: Double
-    var errorEstimate: Double
-    var step: Double
-    var initialStep: Double
-    var stencil: AdaptiveDerivative.Stencil
-    var evaluations: Int
-    var status: AdaptiveDerivative.Status
-  }
-
-  /// `AdaptiveDerivative.derivative` in this precision, its numbers as Doubles.
-  ///
-  /// - Precondition: `supportsAdaptive` (AccuracySpec rejects half precision with adaptive).
-  func adaptiveDerivative(of f: Expression, variable: String, at x: Double)
-    -> AdaptiveOutcome
-  {
-    func run<T: Real & BinaryFloatingPoint>(_: T.Type) -> AdaptiveOutcome {
-      let g: @Sendable ([T]) -> T = f.compiled(variables: [variable])
-      let a = AdaptiveDerivative.derivative(of: { g([$0]) }, at: T(x))
-      return AdaptiveOutcome(
-        value: Double(a.value), errorEstimate: Double(a.errorEstimate), step: Double(a.step),
-        initialStep: Double(a.initialStep), stencil: a.stencil, evaluations: a.evaluations,
-        status: a.status)
-    }
-    switch self {
-    case .half: preconditionFailure("the adaptive derivative needs at least single precision")
-    case .single: return run(Float.self)
-    case .double: return run(Double.self)
-    case .extended: return run(Float80.self)
-    }
+    guard r.status.isMeasured else { return nil }
+    return r.precision.correctDigits(estimate: r.estimate, exact: r.exact, error: r.error)
   }
 }

@@ -88,10 +88,10 @@ struct AccuracyOutcome: Encodable, Sendable {
     var precision: Precision
     var method: AccuracySpec.Method
     var estimate: Double
-    /// f'(x) from the symbolic derivative evaluated in Float80 at the point rounded to the
-    /// working precision, then rounded to Double.
+    /// f'(x) from the symbolic derivative evaluated in ReferenceReal (Float80 on x86_64) at
+    /// the point rounded to the working precision, then rounded to Double.
     var exact: Double
-    /// |estimate − f'(x)|, formed in Float80.
+    /// |estimate − f'(x)|, formed in ReferenceReal.
     var error: Double
     /// −log10 of the relative error (absolute where f'(x) = 0), in [0, the precision's cap];
     /// nil when there is no derivative to compare with.

@@ -159,19 +159,3 @@ extension AccuracySpec: Decodable {
     }
   }
 }
-
-extension Precision {
-  /// Whether `AdaptiveDerivative` runs in this precision (`AdaptiveDerivative.supports`).
-  var supportsAdaptive: Bool {
-    switch self {
-    case .half: return AdaptiveDerivative.supports(Float16.self)
-    case .single: return AdaptiveDerivative.supports(Float.self)
-    case .double: return AdaptiveDerivative.supports(Double.self)
-    case .extended: return AdaptiveDerivative.supports(Float80.self)
-    }
-  }
-
-  /// The correct digits a result in this precision can have: `-log10(epsilon / 2)`, the unit
-  /// round-off (3.3 half, 7.2 single, 15.95 double, 19.3 extended).
-  var digitsCap: Double { -log10(epsilon / 2) }
-}

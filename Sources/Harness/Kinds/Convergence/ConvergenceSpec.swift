@@ -161,18 +161,12 @@ extension ConvergenceSpec: Decodable {
             "df uses \(extra.sorted().joined(separator: ", ")), but f is a function of \(variable)")
         }
         let symbolic = f.expression.derivative(withRespectTo: variable)
-        for point in points {
-          for probe in [point, point + 0.125, point - 0.0625] {
-            let env = [variable: probe]
-            let want: Double = symbolic.evaluate(env)
-            let got: Double = given.expression.evaluate(env)
-            guard want.isFinite, got.isFinite else { continue }
-            if abs(want - got) > 1e-9 * max(1, abs(want)) {
-              throw given.error(
-                "df disagrees with the symbolic derivative \(symbolic): at \(variable) = \(probe) "
-                  + "df = \(got), but f' = \(want)")
-            }
-          }
+        if let (probe, want, got) = symbolic.disagreement(
+          with: given.expression, variable: variable, at: points)
+        {
+          throw given.error(
+            "df disagrees with the symbolic derivative \(symbolic): at \(variable) = \(probe) "
+              + "df = \(got), but f' = \(want)")
         }
         df = given.expression
       }

@@ -42,7 +42,8 @@ extension Gradcheck {
         entries.append(
           GradcheckOutcome.Entry(
             tensor: t, index: subIndex[t][k], analytic: a, numerical: n,
-            relativeError: abs(a - n) / max(abs(a), abs(n), floor), nearKink: kinks.contains(k)))
+            relativeError: TensorComparison.relativeError(analytic: a, numerical: n, tiny: floor),
+            nearKink: kinks.contains(k)))
       }
       func worst(_ list: [TensorComparison.Entry]) -> [GradcheckOutcome.WorstEntry] {
         list.map {

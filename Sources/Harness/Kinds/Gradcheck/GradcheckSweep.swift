@@ -28,7 +28,6 @@ extension Gradcheck {
       return net.loss(inputs: inputs, labels: labels)
     }
     let value = Double(f(0))
-    let precision: Precision = S.self == Double.self ? .double : .single
     // f(0) above left the parameters at theta.
     let kinkStep =
       outputLayerOnly
@@ -36,41 +35,13 @@ extension Gradcheck {
       : NetworkGradientCheck.kinkStep(net, inputs: inputs, along: direction.map { S($0) })
         .map(Double.init)
     return spec.sweepSchemes.map { scheme in
-      let floor: (Double) -> Double = {
-        Taylor.roundoffFloor(
-          scheme: scheme, value: value, derivative: exact, epsilon: precision.epsilon, step: $0)
-      }
-      var samples: [SweepSample] = grid.steps.map { h in
-        let estimate = Double(
-          FiniteDifference.derivative(of: f, at: S(0), step: S(h), scheme: scheme))
-        let effective = Double(S(h))
-        return SweepSample(
-          step: h, effectiveStep: effective, estimate: estimate, error: abs(estimate - exact),
-          roundoffFloor: floor(effective), inFitRange: false)
-      }
-      let usable = samples.filter { $0.estimate.isFinite }
-      let fit = OrderFitting.fit(
-        steps: usable.map(\.effectiveStep), errors: usable.map(\.error), roundoffFloor: floor)
-      if case .fitted(let r) = fit {
-        for i in samples.indices {
-          samples[i].inFitRange = r.range.contains(samples[i].effectiveStep)
-        }
-      }
-      let prediction = TaylorPrediction(
-        order: scheme.order, constant: .nan, leadingDerivative: nil, isExact: false,
-        reason: .nominalOrder, bestStep: nil, bestError: nil)
-      let expected: Double? =
-        outputLayerOnly
-        ? spec.expectations[scheme].map { e in
-          if case .order(let p) = e { return p }
-          return Double(scheme.order)
-        } : nil
+      let expected =
+        outputLayerOnly ? spec.expectations[scheme]?.order(predicted: scheme.order) : nil
       return GradcheckOutcome.DirectionSweep(
         direction: kind, kinkStep: kinkStep,
-        outcome: SweepOutcome(
-          scheme: scheme, precision: precision, samples: samples, exact: exact, fit: fit,
-          prediction: prediction, expectedOrder: expected,
-          verdict: judge(fit, expected: expected, tolerance: spec.tolerance)))
+        outcome: SweepAnalysis.run(
+          f, at: 0, exact: exact, value: value, scheme: scheme, steps: grid.steps,
+          expected: expected, tolerance: spec.tolerance))
     }
   }
 }

@@ -57,9 +57,9 @@ enum Partials: ExperimentKindDefinition {
     let vars = spec.variables
     var out: [PartialsOutcome.Gradient] = []
     for (p, point) in spec.points.enumerated() {
-      var env: [String: Float80] = [:]
-      for (name, value) in zip(vars, point) { env[name] = Float80(value) }
-      let exact = derivatives.map { Double($0[1].evaluate(env) as Float80) }
+      var env: [String: ReferenceReal] = [:]
+      for (name, value) in zip(vars, point) { env[name] = ReferenceReal(value) }
+      let exact = derivatives.map { Double($0[1].evaluate(env) as ReferenceReal) }
       for h in spec.gradientSteps {
         var estimates: [String: [Num]] = [:]
         for scheme in spec.schemes {

@@ -196,8 +196,10 @@ import Testing
     #expect(
       report.figures.map(\.name) == ["digits-evaluations", "digits-cases", "calibration"])
     #expect(report.figures[2].caption.contains("covered"))
-    for r in o.results where r.precision == .extended {
-      #expect(try #require(r.digits) >= (r.method == .backward ? 9 : 14))
-    }
+    #if arch(x86_64)
+      for r in o.results where r.precision == .extended {
+        #expect(try #require(r.digits) >= (r.method == .backward ? 9 : 14))
+      }
+    #endif
   }
 }
