@@ -11,7 +11,7 @@ extension Convergence {
     var table = CSVTable(
       columns: ["case", "f", "variable", "at", "derivative"] + SweepReporting.csvColumns)
     for s in o.results {
-      let subject = language(.functionAt(clipped(s.f), variable: s.variable, at: short(s.at)))
+      let subject = CommonPhrase.functionAt(f: clipped(s.f), variable: s.variable, at: short(s.at))
       rows.append(
         [
           clipped(s.f), short(s.at), String(s.outcome.derivative),
@@ -26,10 +26,10 @@ extension Convergence {
       for row in SweepReporting.csvRows(s.outcome, leading: leading) {
         table.append(row)
       }
-      if let note = SweepReporting.nonFiniteNote(s.outcome, subject: subject, language) {
+      if let note = SweepReporting.nonFiniteNote(s.outcome, subject: subject) {
         report.notes.append(note)
       }
-      if let note = SweepReporting.domainNote(s.outcome, subject: subject, language) {
+      if let note = SweepReporting.domainNote(s.outcome, subject: subject) {
         report.notes.append(note)
       }
     }
@@ -53,11 +53,11 @@ extension Convergence {
       })
     report.checks = SweepReporting.checks(
       o.results.map {
-        (language(.functionAt(clipped($0.f), variable: $0.variable, at: short($0.at))), $0.outcome)
-      }, language)
+        (CommonPhrase.functionAt(f: clipped($0.f), variable: $0.variable, at: short($0.at)), $0.outcome)
+      })
     for c in o.checks {
       let f = spec.cases[c.number - 1].text
-      report.checks.append(c.check(language(.pointOf(f, c.at.text)), language))
+      report.checks.append(c.check(ConvergencePhrase.pointOf(f: f, at: c.at.text)))
     }
     report.csv("errors.csv", table)
     report.figures = ConvergenceFigures.make(spec: spec, sweeps: o.results, language: language)

@@ -24,26 +24,26 @@ enum DescentFigures {
       // One legend entry per learning rate (and update rule); the other gradients' paths are
       // told by their dash (a note under the panel says which).
       guard r.gradient == spec.gradients[0] else { return "" }
-      let status = language(.descentStatus(r.run.status.rawValue))
+      let status = language(.descentStatus(status: r.run.status))
       let rate = short(r.run.learningRate)
-      guard spec.updates.count > 1 else { return language(.learningRateRun(rate, status)) }
+      guard spec.updates.count > 1 else { return language(.learningRateRun(rate: rate, status: status)) }
       return language(
-        .learningRateRun("\(rate), \(language(.updateRule(r.run.update.rawValue)))", status))
+        .learningRateRun(rate: "\(rate), \(language(.updateRule(rule: r.run.update)))", status: status))
     }
     // The short name a coincidence note uses: the rate (and rule), without the status.
     func name(_ r: DescentOutcome.Run) -> String {
       let rate = "η = \(short(r.run.learningRate))"
       guard spec.updates.count > 1 else { return rate }
-      return "\(rate), \(language(.updateRule(r.run.update.rawValue)))"
+      return "\(rate), \(language(.updateRule(rule: r.run.update)))"
     }
-    let styles = ["solid", "dashed", "dotted", "dash-dot"]
+    let styles: [DescentPhrase] = [.solidLine, .dashedLine, .dottedLine, .dashDotLine]
     let notes =
       spec.gradients.count > 1
       ? [
         language(
           .gradientStyles(
-            spec.gradients.enumerated().map { k, g in
-              "\(gradientName(g, language)) \(language(.lineStyle(styles[min(k, 3)])))"
+            styles: spec.gradients.enumerated().map { k, g in
+              "\(gradientName(g, language)) \(language(styles[min(k, 3)]))"
             }.joined(separator: ", ")))
       ] : []
     if vars.count == 2 {
@@ -64,7 +64,7 @@ enum DescentFigures {
         name: "loss", caption: language(.captionLoss),
         figure: Figure(
           title: language(
-            showsAllThree(runs, spec: spec) ? .descentLossTooLowRightHigh(f) : .descentLoss(f)),
+            showsAllThree(runs, spec: spec) ? .descentLossTooLowRightHigh(f: f) : .descentLoss(f: f)),
           panels: [
             Panel(
               title: language(.lossPanel), xAxis: Axis(language(.stepK), isInteger: true),
@@ -108,21 +108,21 @@ enum DescentFigures {
     }
     let startText = "(\(short(spec.start[0])), \(short(spec.start[1])))"
     let start = Series(
-      language(.start(startText)), x: [spec.start[0]],
+      language(.start(point: startText)), x: [spec.start[0]],
       y: [spec.start[1]], style: .markers, color: 7, marker: 5)
     return Report.FigureEntry(
-      name: "paths", caption: language(.captionPaths(spec.text)),
+      name: "paths", caption: language(.captionPaths(f: spec.text)),
       figure: Figure(
-        title: language(.descentPaths(mathText(spec.text))),
+        title: language(.descentPaths(f: mathText(spec.text))),
         panels: [
           Panel(
             title: language(
               .pathsPanel(
-                spec.steps, startText,
-                spec.gradients.map { gradientName($0, language) }.joined(separator: ", ")))
+                steps: spec.steps, start: startText,
+                gradients: spec.gradients.map { gradientName($0, language) }.joined(separator: ", ")))
               + (spec.updates != [.standard]
                 ? "; "
-                  + spec.updates.map { language(.updateRule($0.rawValue)) }
+                  + spec.updates.map { language(.updateRule(rule: $0)) }
                   .joined(separator: ", ") : ""),
             xAxis: Axis(subscripted(vars[0]), range: (cx - half)...(cx + half)),
             yAxis: Axis(subscripted(vars[1]), range: (cy - half)...(cy + half)),
@@ -149,7 +149,6 @@ enum DescentFigures {
 
   /// The gradient's name in figure text: analytic, or the difference scheme's name.
   static func gradientName(_ source: GradientSource, _ language: Language) -> String {
-    source == .analytic
-      ? language(.analytic) : language(.schemeName(source.rawValue))
+    language(.gradient(source))
   }
 }

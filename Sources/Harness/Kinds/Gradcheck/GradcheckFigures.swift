@@ -45,20 +45,20 @@ enum GradcheckFigures {
         spec.maxRelativeError.map {
           [
             VerticalMarker(
-              language(.verdictBound(short($0))), x: log10($0), dash: .dashed, color: 2)
+              language(.verdictBound(bound: short($0))), x: log10($0), dash: .dashed, color: 2)
           ]
         } ?? []
       return Panel(
-        title: language(.relativeErrorPanel(names[t], String(format: "%.1e", floor))),
+        title: language(.relativeErrorPanel(tensor: names[t], floor: String(format: "%.1e", floor))),
         xAxis: Axis(language(.log10RelativeError), range: lo...hi),
         yAxis: Axis(language(.parameters), scale: .log10), series: series,
         verticalMarkers: markers, legend: .outsideRight,
-        notes: [language(.entryCounts(smooth.count, kinked.count))])
+        notes: [language(.entryCounts(smooth: smooth.count, kinked: kinked.count))])
     }
     var figurePanels = panels
     if !unsampled.isEmpty, !figurePanels.isEmpty {
       figurePanels[figurePanels.count - 1].notes.append(
-        language(.noSampledEntries(unsampled.joined(separator: ", "))))
+        language(.noSampledEntries(tensors: unsampled.joined(separator: ", "))))
     }
     let columns = figurePanels.count > 1 ? 2 : 1
     let rows = (figurePanels.count + columns - 1) / columns
@@ -70,7 +70,7 @@ enum GradcheckFigures {
           figure: Figure(
             title: language(
               .gradcheckTitle(
-                language(.schemeName(spec.scheme.rawValue)), short(spec.step), net)),
+                scheme: language(.schemeName(scheme: spec.scheme)), h: short(spec.step), network: net)),
             panels: figurePanels, columns: columns, width: columns == 1 ? 1000 : 1400,
             height: rows == 1 ? 650 : 500 * rows)
         ))
@@ -95,14 +95,14 @@ enum GradcheckFigures {
     if let kinkStep {
       all.verticalMarkers.append(
         VerticalMarker(
-          language(.kinkCrossed(String(format: "%.2g", kinkStep))), x: kinkStep,
+          language(.kinkCrossed(h: String(format: "%.2g", kinkStep))), x: kinkStep,
           dash: .dashDot, color: 5))
     }
     return Report.FigureEntry(
       name: "sweep",
       caption: language(.captionSweep),
       figure: Figure(
-        title: language(.sweepTitle(language(.precisionName(spec.precision.rawValue)))),
+        title: language(.sweepTitle(precision: language(.precisionName(precision: spec.precision)))),
         panels: [smooth, all], columns: 2, width: 1800, height: 800)
     )
   }

@@ -170,7 +170,7 @@ enum Graph: ExperimentKindDefinition {
             layers: "\(network.configuration.layers)",
             activation: network.configuration.activation.rawValue, images: data.batch ?? 100,
             source: data.label)),
-        language(.showNetworkChecks(short(s.backpropTolerance))),
+        language(.showNetworkChecks(bound: short(s.backpropTolerance))),
       ]
     }
   }

@@ -22,14 +22,14 @@ enum PartialsFigures {
         }.map(\.outcome)
         panels.append(
           ConvergenceFigures.errorPanel(
-            here, title: language(.partialAt(subscripted(vars[v]), at)), language: language))
+            here, title: language(.partialAt(variable: subscripted(vars[v]), at: at)), language: language))
       }
       figures.append(
         Report.FigureEntry(
           name: "point\(p + 1)-partials",
-          caption: language(.captionPartials(spec.text, at)),
+          caption: language(.captionPartials(f: spec.text, at: at)),
           figure: Figure(
-            title: language(.partialsTitle(fText)), panels: panels,
+            title: language(.partialsTitle(f: fText)), panels: panels,
             columns: min(panels.count, 2),
             width: 1200, height: panels.count > 2 ? 1200 : 900)
         ))
@@ -41,10 +41,10 @@ enum PartialsFigures {
       let panels = spec.points.indices.map { p -> Panel in
         let series = hessians.filter { $0.pointNumber == p + 1 }.enumerated().map {
           k, o -> Series in
-          let entry = language(.hessianEntry(vars[o.i], vars[o.j]))
+          let entry = language(.hessianEntry(row: vars[o.i], column: vars[o.j]))
           let label =
-            o.fit.fit.map { language(.slope(entry, $0.order)) }
-            ?? (o.prediction.isExact ? language(.exactRoundOff(entry)) : entry)
+            o.fit.fit.map { language(.slope(scheme: entry, order: $0.order)) }
+            ?? (o.prediction.isExact ? language(.exactRoundOff(scheme: entry)) : entry)
           let steps = o.samples.map(\.step)
           return Series(
             label, x: steps, y: o.samples.map { $0.error.isNaN ? .nan : $0.error }, color: k,
@@ -56,7 +56,7 @@ enum PartialsFigures {
           return (f.range.upperBound, f.constant * pow(f.range.upperBound, f.order))
         }.max { $0.1 < $1.1 }
         return Panel(
-          title: language(.hessianAt(pointText(vars, spec.points[p]))),
+          title: language(.hessianAt(at: pointText(vars, spec.points[p]))),
           xAxis: Axis(language(.stepH), scale: .log10),
           yAxis: Axis(language(.absError), scale: .log10),
           series: series,
@@ -69,7 +69,7 @@ enum PartialsFigures {
         Report.FigureEntry(
           name: "hessian", caption: language(.captionHessian),
           figure: Figure(
-            title: language(.hessianTitle(fText)), panels: panels, columns: min(panels.count, 2))
+            title: language(.hessianTitle(f: fText)), panels: panels, columns: min(panels.count, 2))
         ))
     }
     return figures
@@ -116,25 +116,25 @@ enum PartialsFigures {
     let oName = subscripted(vars[o])
     let plane = "\(oName) = \(short(b))"
     let curve = Curve3D(
-      language(.intersection(plane)), x: s == 0 ? ts : constant,
+      language(.intersection(plane: plane)), x: s == 0 ? ts : constant,
       y: s == 0 ? constant : ts, z: curveZ, color: 0)
     let tangent = Curve3D(
-      language(.tangentSlope(sName, short(slope))), x: s == 0 ? tangentT : constantT,
+      language(.tangentSlope(variable: sName, slope: short(slope))), x: s == 0 ? tangentT : constantT,
       y: s == 0 ? constantT : tangentT, z: tangentZ, dash: .dashed, color: 1)
     let surface = Panel(
-      title: language(.surfaceAndPlane(mathText(spec.text), plane)),
+      title: language(.surfaceAndPlane(f: mathText(spec.text), plane: plane)),
       xAxis: Axis(subscripted(vars[0])), yAxis: Axis(subscripted(vars[1])), zAxis: Axis("z"),
       legend: .best,
       content: .surface3D(grid, curves: [curve, tangent], azimuth: 35, altitude: 30),
       equalAspect: true)
     let flat = Panel(
       title: language(
-        .sliceTitle(plane, "f(\(s == 0 ? "\(sName), \(short(b))" : "\(short(b)), \(sName)"))")),
+        .sliceTitle(plane: plane, f: "f(\(s == 0 ? "\(sName), \(short(b))" : "\(short(b)), \(sName)"))")),
       xAxis: Axis(sName), yAxis: Axis("z"),
       series: [
-        Series(language(.onPlane(plane)), x: ts, y: curveZ, style: .line, color: 0),
+        Series(language(.onPlane(plane: plane)), x: ts, y: curveZ, style: .line, color: 0),
         Series(
-          language(.tangentSlope(sName, short(slope))), x: tangentT, y: tangentZ, style: .line,
+          language(.tangentSlope(variable: sName, slope: short(slope))), x: tangentT, y: tangentZ, style: .line,
           dash: .dashed, color: 1),
         Series(
           "(\(short(a)), \(short(fa)))", x: [a], y: [fa], style: .markers, color: 2, marker: 0),
@@ -142,9 +142,9 @@ enum PartialsFigures {
       legend: .outsideRight, equalAspect: true)
     return Report.FigureEntry(
       name: "point\(p + 1)-slice-\(vars[s])",
-      caption: language(.captionSlice(vars[s], pointText(vars, point))),
+      caption: language(.captionSlice(variable: vars[s], at: pointText(vars, point))),
       figure: Figure(
-        title: language(.sliceFigureTitle(sName, pointText(vars, point))),
+        title: language(.sliceFigureTitle(variable: sName, at: pointText(vars, point))),
         panels: [surface, flat], columns: 2, width: 1600, height: 800)
     )
   }

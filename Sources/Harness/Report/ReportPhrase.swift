@@ -1,0 +1,47 @@
+import Calculus
+import Foundation
+import Learning
+
+/// The words of the shared writers (verdicts, page headings, counts) and the lines of
+/// `experiment show` that every kind uses.
+///
+/// Worded in English (ReportPhrase+English.swift) and Korean (ReportPhrase+Korean.swift), each an exhaustive
+/// switch: a phrase without its Korean does not compile.
+enum ReportPhrase: Phrase {
+  case passed
+  case failed
+  case failedShout
+  case notChecked
+  case notCheckedShout
+  case pass
+  case fail
+  case checksHeading
+  case notesHeading
+  case note
+  case noChecks
+  case checksPassed(count: Int, of: Int)
+  case checksFailed(count: Int, of: Int)
+  case passedCount(count: Int)
+  case notCheckedCount(count: Int)
+  case seconds(seconds: Double)
+  case experimentFile
+  case resultsHeading
+  case resultsIntro
+  case indexIntro
+  case pointsNotDrawn(figure: String, caption: String, count: Int)
+  case formatLink(format: String)
+  case showFile(path: String)
+  case showDescription(text: String)
+  case showNone
+  case showNetwork(network: String)
+  case showSchemes(schemes: String)
+  case showPrecision(precisions: String)
+  case showExpect(expectations: String, tolerance: String?)
+  case showAuto(scheme: String)
+  case showCase(number: Int, variable: String, f: String, points: String)
+}
+
+extension Language {
+  /// `phrase` in this language: `language(.passed)`.
+  func callAsFunction(_ phrase: ReportPhrase) -> String { phrase.text(self) }
+}
