@@ -2,7 +2,10 @@ import Plotting
 
 /// The language of every text the tool writes for people (figures, summary.md, index pages,
 /// terminal tables): `en` or `ko`. summary.json and the CSV files stay English, for programs.
-public typealias Language = FigureLanguage
+public enum Language: String, Sendable, CaseIterable {
+  case en
+  case ko
+}
 
 /// A text the tool writes for people, in each language it speaks.
 ///

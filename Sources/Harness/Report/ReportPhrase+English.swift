@@ -35,6 +35,10 @@ extension ReportPhrase {
     case .formatLink(let format):
       // The file format as the file name ends (png, svg, pdf); English capitalises it.
       return format.uppercased()
+    case .undrawnHead: return "Not drawn at their value — "
+    case .undrawnNameSeparator: return ": "
+    case .offFrameSuffix: return " at 0 or ±∞, marked at the edge"
+    case .undrawableSuffix: return " NaN or negative, left out"
     case .showFile(let path): return "file: \(path)"
     case .showDescription(let text): return "description: \(text)"
     case .showNone: return "none"

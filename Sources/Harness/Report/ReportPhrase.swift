@@ -1,6 +1,7 @@
 import Calculus
 import Foundation
 import Learning
+import Plotting
 
 /// The words of the shared writers (verdicts, page headings, counts) and the lines of
 /// `experiment show` that every kind uses.
@@ -30,6 +31,12 @@ enum ReportPhrase: Phrase {
   case indexIntro
   case pointsNotDrawn(figure: String, caption: String, count: Int)
   case formatLink(format: String)
+  /// The renderer's note on points not drawn at their value (`FigureWords`): its head, the
+  /// separator after a series' name, and the words after each count.
+  case undrawnHead
+  case undrawnNameSeparator
+  case offFrameSuffix
+  case undrawableSuffix
   case showFile(path: String)
   case showDescription(text: String)
   case showNone
@@ -44,4 +51,14 @@ enum ReportPhrase: Phrase {
 extension Language {
   /// `phrase` in this language: `language(.passed)`.
   func callAsFunction(_ phrase: ReportPhrase) -> String { phrase.text(self) }
+}
+
+extension Language {
+  /// The words the renderer writes by itself, in this language.
+  var figureWords: FigureWords {
+    FigureWords(
+      undrawnHead: self(ReportPhrase.undrawnHead),
+      nameSeparator: self(ReportPhrase.undrawnNameSeparator),
+      offFrame: self(ReportPhrase.offFrameSuffix), undrawable: self(ReportPhrase.undrawableSuffix))
+  }
 }

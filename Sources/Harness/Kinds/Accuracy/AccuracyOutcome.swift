@@ -74,9 +74,6 @@ struct AccuracyOutcome: Encodable, Sendable {
       case .none: return nil
       }
     }
-
-    /// The words in `language` ("" for `.none`).
-    func text(_ language: Language) -> String { phrase.map(language.callAsFunction) ?? "" }
   }
 
   struct Result: Sendable {
@@ -169,7 +166,7 @@ extension AccuracyOutcome.Result: Encodable {
     try c.encode(covers, forKey: "covers")
     try c.encode(status.rawValue, forKey: "status")
     try c.encode(stencil, forKey: "stencil")
-    try c.encode(detail.text(.en), forKey: "detail")
+    try c.encode(detail.phrase?.english ?? "", forKey: "detail")
   }
 }
 

@@ -78,16 +78,42 @@ enum ConvergenceFigures {
   /// A log-log panel of error against h, one series per scheme, with reference slopes, the fit
   /// ranges shaded and each scheme's best steps marked in its colour.
   static func errorPanel(_ outcomes: [SweepOutcome], title: String, language: Language) -> Panel {
+    var parts = ErrorPanelParts(language: language)
+    let positional = outcomes.contains { $0.name != $0.scheme.rawValue }
+    for (k, o) in outcomes.enumerated() {
+      parts.add(o, color: schemeColor(o, index: k, positional: positional))
+    }
+    let references = parts.anchors.sorted(by: { $0.key < $1.key }).map { p, anchor in
+      ReferenceLine(
+        p == 1 ? "O(h)" : "O(h^{\(p)})", slope: Double(p), through: (anchor.x, anchor.y * 5))
+    }
+    let markers = parts.markers
+    return Panel(
+      title: title, xAxis: Axis(language(.stepH), scale: .log10),
+      yAxis: Axis(language(.absError), scale: .log10), series: parts.series,
+      referenceLines: references, spans: parts.spans, verticalMarkers: markers,
+      // A sweep's curves reach every corner (round-off at the left, truncation at the right):
+      // the legend goes beside the axes, where it covers nothing.
+      annotations: parts.annotations, legend: .outsideRight,
+      notes: markers.isEmpty ? [] : [language(.bestObserved) + ", " + language(.bestPredicted)])
+  }
+
+  /// What an error panel draws, gathered sweep by sweep.
+  struct ErrorPanelParts {
+    var language: Language
     var series: [Series] = []
     var spans: [Span] = []
     var markers: [VerticalMarker] = []
     var annotations: [Annotation] = []
-    // One reference slope per order shown, anchored above the top of the fit range of the
-    // first scheme with that order.
+    /// One reference slope per order shown, anchored above the top of the fit range of the
+    /// first scheme with that order.
     var anchors: [Int: (x: Double, y: Double)] = [:]
-    let positional = outcomes.contains { $0.name != $0.scheme.rawValue }
-    for (k, o) in outcomes.enumerated() {
-      let color = schemeColor(o, index: k, positional: positional)
+
+    init(language: Language) { self.language = language }
+
+    /// One sweep in `color`: its series and model curve, the step where it leaves the domain,
+    /// its fit range, its best steps and the explanation of an unexpected order.
+    mutating func add(_ o: SweepOutcome, color: Int) {
       let name = displayName(o, language)
       series.append(
         sweepSeries(o, label: sweepLabel(o, language: language), name: name, color: color))
@@ -102,18 +128,7 @@ enum ConvergenceFigures {
             language(.leavesDomainFrom(name: name, h: short(exit.firstStep))), x: exit.firstStep,
             dash: .dashDot, color: color))
       }
-      if let fit = o.orderFit {
-        spans.append(
-          Span(
-            language(.fitRange(scheme: name)), x: fit.range, color: color,
-            legendGroup: language(.fitRangesShaded)))
-        let order = Int(fit.order.rounded())
-        let top = o.samples.filter { $0.estimate.isFinite && fit.range.contains($0.effectiveStep) }
-          .max { $0.effectiveStep < $1.effectiveStep }
-        if let top, anchors[order] == nil, order > 0 {
-          anchors[order] = (top.effectiveStep, top.error)
-        }
-      }
+      if let fit = o.orderFit { addFit(o, fit, name: name, color: color) }
       if let best = o.best, best.error > 0 {
         markers.append(VerticalMarker("", x: best.effectiveStep, dash: .dotted, color: color))
       }
@@ -128,24 +143,24 @@ enum ConvergenceFigures {
       {
         annotations.append(
           Annotation(
-            "\(name): \(language(.taylorReason(reason: o.prediction.reason)))", x: best.effectiveStep,
-            y: best.error, alignment: .left, color: color))
+            "\(name): \(language(.taylorReason(reason: o.prediction.reason)))",
+            x: best.effectiveStep, y: best.error, alignment: .left, color: color))
       }
     }
-    var references: [ReferenceLine] = []
-    for (p, anchor) in anchors.sorted(by: { $0.key < $1.key }) {
-      references.append(
-        ReferenceLine(
-          p == 1 ? "O(h)" : "O(h^{\(p)})", slope: Double(p), through: (anchor.x, anchor.y * 5)))
+
+    /// The fit range shaded, and the anchor of its order's reference slope.
+    private mutating func addFit(_ o: SweepOutcome, _ fit: OrderFit, name: String, color: Int) {
+      spans.append(
+        Span(
+          language(.fitRange(scheme: name)), x: fit.range, color: color,
+          legendGroup: language(.fitRangesShaded)))
+      let order = Int(fit.order.rounded())
+      let top = o.samples.filter { $0.estimate.isFinite && fit.range.contains($0.effectiveStep) }
+        .max { $0.effectiveStep < $1.effectiveStep }
+      if let top, anchors[order] == nil, order > 0 {
+        anchors[order] = (top.effectiveStep, top.error)
+      }
     }
-    return Panel(
-      title: title, xAxis: Axis(language(.stepH), scale: .log10),
-      yAxis: Axis(language(.absError), scale: .log10), series: series,
-      referenceLines: references, spans: spans, verticalMarkers: markers,
-      // A sweep's curves reach every corner (round-off at the left, truncation at the right):
-      // the legend goes beside the axes, where it covers nothing.
-      annotations: annotations, legend: .outsideRight,
-      notes: markers.isEmpty ? [] : [language(.bestObserved) + ", " + language(.bestPredicted)])
   }
 
   /// One scheme in every precision: the series named by precision alone (the panels of a
@@ -185,7 +200,7 @@ extension ConvergenceFigures {
   /// A sweep's name for people: a named scheme in the report's language, a custom stencil by
   /// the name its file gave it.
   static func displayName(_ o: SweepOutcome, _ language: Language) -> String {
-    o.name == o.scheme.rawValue ? language(.schemeName(scheme: o.scheme)) : o.name
+    SweepReporting.schemeName(o, language)
   }
 
   /// A named scheme's palette colour, the same in every figure; in a panel with custom

@@ -51,7 +51,7 @@ enum Graph: ExperimentKindDefinition {
       comparisons: comparisons, seconds: seconds(elapsed), backpropSeconds: nil,
       diagrams: inEveryLanguage { language in
         captioned(
-          Diagram(g, notation: language == .ko ? .korean : .english),
+          Diagram(g, notation: .init(language)),
           language(
             .expressionDiagramLine(
               f: text, at: PointValues(variables, point).text, value: Diagram.format(g.value))))
@@ -116,7 +116,7 @@ enum Graph: ExperimentKindDefinition {
       backpropSeconds: seconds(backpropTime),
       diagrams: inEveryLanguage { language in
         captioned(
-          Diagram(g, notation: language == .ko ? .korean : .english),
+          Diagram(g, notation: .init(language)),
           language(
             .networkDiagramLine(
               network: described, images: batchSize, source: data.label,

@@ -38,6 +38,10 @@ extension GraphPhrase {
     case .showExpressionChecks(let symbolic, let central): return "checks: adjoints against the symbolic partials (relative \(symbolic)) and a central difference (\(central))"
     case .showNetworkGraph(let layers, let activation, let images, let source): return "network \(layers) \(activation) on \(images) images of \(source)"
     case .showNetworkChecks(let bound): return "checks: each tensor's gradient against backprop (normwise relative \(bound))"
+    case .networkLegendNode: return "node: layer, shape, |v| = norm of its value, |∂L/∂v| = norm of the loss's gradient"
+    case .networkLegendArrow: return "arrow: the backward rule, ← the norm of the gradient it carries back"
+    case .expressionLegendNode: return "node: operation, v = forward value, ∂f/∂v = adjoint (by backprop)"
+    case .expressionLegendArrow: return "arrow: ∂ = local derivative ∂(head)/∂(tail), ← (∂f/∂head)·∂ flowing back"
     }
   }
 }

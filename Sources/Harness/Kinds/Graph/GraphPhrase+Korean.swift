@@ -43,6 +43,10 @@ extension GraphPhrase {
     case .showExpressionChecks(let symbolic, let central): return "확인 항목: 역전파 미분을 기호 편미분(상대 오차 \(symbolic) 이하) 및 중앙 차분(\(central) 이하)과 비교"
     case .showNetworkGraph(let layers, let activation, let images, let source): return "\(source)의 이미지 \(images)개에서 신경망 \(layers) \(activation)"
     case .showNetworkChecks(let bound): return "확인 항목: 텐서마다 그래프의 기울기를 오차역전파와 비교 (노름 상대 차이 \(bound) 이하)"
+    case .networkLegendNode: return "노드: 층, 모양, |v| = 값의 노름, |∂L/∂v| = 손실함수 기울기의 노름"
+    case .networkLegendArrow: return "화살표: 오차역전파 규칙, ← 거꾸로 전달되는 기울기의 노름"
+    case .expressionLegendNode: return "노드: 연산, v = 순전파 값, ∂f/∂v = 오차역전파로 구한 미분"
+    case .expressionLegendArrow: return "화살표: ∂ = 국소 미분 ∂(머리)/∂(꼬리), ← (∂f/∂머리)·∂ 역전파되는 값"
     }
   }
 }

@@ -1,5 +1,6 @@
 import Calculus
 import Foundation
+import Diagrams
 import Learning
 
 /// The words of `kind: graph`.
@@ -38,9 +39,32 @@ enum GraphPhrase: Phrase {
   case showExpressionChecks(symbolic: String, central: String)
   case showNetworkGraph(layers: String, activation: String, images: Int, source: String)
   case showNetworkChecks(bound: String)
+  /// The legends of the diagrams: the nodes' and the arrows' notation.
+  case networkLegendNode
+  case networkLegendArrow
+  case expressionLegendNode
+  case expressionLegendArrow
 }
 
 extension Language {
   /// `phrase` in this language: `language(.graphNodesTitle)`.
   func callAsFunction(_ phrase: GraphPhrase) -> String { phrase.text(self) }
+}
+
+extension NetworkNotation {
+  /// A network diagram's words in `language`.
+  init(_ language: Language) {
+    let input = language(.networkNodeName(role: .input, name: "input"))
+    let loss = language(.networkNodeName(role: .loss, name: "loss"))
+    self.init(
+      legend: [language(.networkLegendNode), language(.networkLegendArrow)],
+      names: [.input: input, .loss: loss], scalar: language(.scalar))
+  }
+}
+
+extension GraphNotation {
+  /// An expression graph diagram's words in `language`.
+  init(_ language: Language) {
+    self.init(legend: [language(.expressionLegendNode), language(.expressionLegendArrow)])
+  }
 }

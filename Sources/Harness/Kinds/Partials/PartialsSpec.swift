@@ -190,7 +190,7 @@ extension PartialsSpec: Decodable {
         if let problem {
           throw c.error(
             "at",
-            "the Hessian of \"\(text)\" does not exist at this point: \(problem.text(.en))")
+            "the Hessian of \"\(text)\" does not exist at this point: \(problem.english)")
         }
       }
     }

@@ -32,7 +32,7 @@ enum SweepReporting {
     try encodeStencilAndModel(o, into: &c)
     switch o.fit {
     case .noFit(let reason), .exact(let reason):
-      try c.encode(CalculusPhrase.fitReason(reason: reason).text(.en), forKey: "reason")
+      try c.encode(CalculusPhrase.fitReason(reason: reason).english, forKey: "reason")
     case .fitted: break
     }
   }
@@ -54,7 +54,7 @@ enum SweepReporting {
       try d.encode(exit.count, forKey: "steps")
       try d.encode(Num(exit.firstStep), forKey: "from_h")
       try d.encode(Num(exit.point), forKey: "at")
-      try d.encode(CalculusPhrase.domainViolation(violation: exit.violation).text(.en), forKey: "violation")
+      try d.encode(CalculusPhrase.domainViolation(violation: exit.violation).english, forKey: "violation")
     } else {
       try c.encodeNil(forKey: "domain_exit")
     }
