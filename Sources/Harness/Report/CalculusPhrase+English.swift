@@ -22,7 +22,8 @@ extension CalculusPhrase {
         return "fitted \(order) (no expectation)"
       }
       let (e, g, t) = (expected.formatted3, gap.fixed3, v.tolerance.formatted3)
-      return "fitted \(order), expected \(e): |difference| \(g) \(v.passed ? "<=" : ">") tolerance \(t)"
+      return
+        "fitted \(order), expected \(e): |difference| \(g) \(v.passed ? "<=" : ">") tolerance \(t)"
     case .exact(let reason): return "exact: \(english(reason))"
     case .noFit(let reason): return "no fit: \(english(reason))"
     }

@@ -1,6 +1,5 @@
 import Calculus
 import Foundation
-import Learning
 
 extension CommonPhrase {
   /// The phrase in Korean.

@@ -1,12 +1,10 @@
 import Calculus
-import Foundation
-import Learning
 
 /// Words several kinds use: scheme and precision names, shared table headings, and the sweep
 /// words of convergence, partials and gradcheck.
 ///
-/// Worded in English (CommonPhrase+English.swift) and Korean
-/// (CommonPhrase+Korean.swift), each an exhaustive switch: a phrase without its Korean does not compile.
+/// Worded in `CommonPhrase+English.swift` and `CommonPhrase+Korean.swift`,
+/// each an exhaustive switch: a phrase without its Korean does not compile.
 enum CommonPhrase: Phrase {
   /// A scheme's name: `forward` in English, 전방 차분 in Korean.
   case schemeName(scheme: Scheme)
@@ -39,7 +37,8 @@ enum CommonPhrase: Phrase {
   /// An order check's detail: the verdict, and the Taylor prediction in parentheses.
   case orderDetail(verdict: OrderVerdict, prediction: TaylorReason)
   case leavesDomainCell(h: String, steps: Int)
-  case domainNote(subject: any Phrase, from: String, steps: Int, at: String, violation: DomainViolation)
+  case domainNote(
+    subject: any Phrase, from: String, steps: Int, at: String, violation: DomainViolation)
   case nonFiniteNote(subject: any Phrase, count: Int)
   case notFinite
   case valueCheckDetail(estimate: Double, expected: Double, difference: Double, tolerance: Double)

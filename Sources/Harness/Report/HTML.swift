@@ -159,7 +159,8 @@ enum HTMLWriter {
       },
       checks: report.checks.map {
         Section.CheckLine(
-          status: $0.status.rawValue, word: statusWord($0.status, language), subject: $0.subject.text(language),
+          status: $0.status.rawValue, word: statusWord($0.status, language),
+          subject: $0.subject.text(language),
           detail: $0.detail.text(language))
       },
       notes: notes,
@@ -168,7 +169,8 @@ enum HTMLWriter {
           src: prefix + f.name + "." + shown, caption: f.caption,
           links: formats.map {
             Section.Link(
-              href: prefix + f.name + "." + $0.rawValue, label: language(.formatLink(format: $0.rawValue)))
+              href: prefix + f.name + "." + $0.rawValue,
+              label: language(.formatLink(format: $0.rawValue)))
           })
       }, hasChecks: !report.checks.isEmpty, hasNotes: !notes.isEmpty)
     return sectionTemplate.render(section)

@@ -1,13 +1,10 @@
-import Calculus
-import Foundation
-import Learning
 import Plotting
 
 /// The words of the shared writers (verdicts, page headings, counts) and the lines of
 /// `experiment show` that every kind uses.
 ///
-/// Worded in English (ReportPhrase+English.swift) and Korean (ReportPhrase+Korean.swift), each an exhaustive
-/// switch: a phrase without its Korean does not compile.
+/// Worded in `ReportPhrase+English.swift` and `ReportPhrase+Korean.swift`,
+/// each an exhaustive switch: a phrase without its Korean does not compile.
 enum ReportPhrase: Phrase {
   case passed
   case failed

@@ -45,7 +45,8 @@ import Testing
     ),
     (.taylorReason(reason: .identicallyZero(from: 3)), "f'''(x) ≡ 0: no truncation error"),
     (
-      .taylorReason(reason: .vanishAtPoint([3, 5, 7, 9], identicallyZeroFrom: nil, checkedUpTo: 9)),
+      .taylorReason(
+        reason: .vanishAtPoint([3, 5, 7, 9], identicallyZeroFrom: nil, checkedUpTo: 9)),
       "f'''(x), f^(5)(x), f^(7)(x) and f^(9)(x) vanish at this point (checked up to f^(9)): "
         + "no truncation error, the errors are round-off only"
     ),
@@ -76,7 +77,10 @@ import Testing
         stop: .tooSlow(gradientNorm: 0.219, tolerance: 1e-6, steps: 200, from: 170, to: 9.29e-4)),
       "gradient norm 0.219 > 1e-6 after 200 steps (f from 170 to 9.29e-4)"
     ),
-    (.descentStop(stop: .escaped(norm: 1.17e19, bound: 1e8, step: 8)), "|x| = 1.17e19 > 1e8 at step 8"),
+    (
+      .descentStop(stop: .escaped(norm: 1.17e19, bound: 1e8, step: 8)),
+      "|x| = 1.17e19 > 1e8 at step 8"
+    ),
     (.descentStop(stop: .grew(from: 25, to: 4.75e9)), "f grew from 25 to 4.75e9"),
     (.descentStop(stop: .nonFiniteIterate(step: 8)), "non-finite at step 8"),
   ]
@@ -107,12 +111,15 @@ import Testing
       CalculusPhrase.domainViolation(violation: v).text(.en)
         == "x^0.5 needs x >= 0 or an integer exponent, got x = -4, 0.5 = 0.5")
     let log = try #require(try Expression(parsing: "log(x)").domainViolation(at: ["x": -1]))
-    #expect(CalculusPhrase.domainViolation(violation: log).text(.en) == "log(x) needs x > 0, got x = -1")
-    #expect(CalculusPhrase.domainViolation(violation: log).text(.ko) == "log(x): x > 0이어야 하는데 x = -1")
+    #expect(
+      CalculusPhrase.domainViolation(violation: log).text(.en) == "log(x) needs x > 0, got x = -1")
+    #expect(
+      CalculusPhrase.domainViolation(violation: log).text(.ko) == "log(x): x > 0이어야 하는데 x = -1")
     let kink = try #require(
       try Expression(parsing: "abs(x - 1)").nonDifferentiability(at: ["x": 1]))
     #expect(
-      CalculusPhrase.nonDifferentiability(reason: kink).text(.en) == "abs(x - 1) is not differentiable at x - 1 = 0"
+      CalculusPhrase.nonDifferentiability(reason: kink).text(.en)
+        == "abs(x - 1) is not differentiable at x - 1 = 0"
     )
   }
 

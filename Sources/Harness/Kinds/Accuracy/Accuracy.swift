@@ -55,7 +55,8 @@ enum Accuracy: ExperimentKindDefinition {
 
   static func explain(_ s: AccuracySpec, language: Language) -> [String] {
     var lines = [
-      language(.showMethods(methods: s.methods.map { language(.method($0)) }.joined(separator: ", "))),
+      language(
+        .showMethods(methods: s.methods.map { language(.method($0)) }.joined(separator: ", "))),
       language(.showPrecision(precisions: precisionList(s.precisions, language))),
     ]
     for method in s.methods {

@@ -1,6 +1,4 @@
-import Calculus
 import Foundation
-import Learning
 
 extension AccuracyFigurePhrase {
   /// The phrase in English.

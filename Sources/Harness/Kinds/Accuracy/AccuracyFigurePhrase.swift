@@ -1,11 +1,7 @@
-import Calculus
-import Foundation
-import Learning
-
 /// The words of `kind: accuracy`'s figures.
 ///
-/// Worded in English (AccuracyFigurePhrase+English.swift) and Korean (AccuracyFigurePhrase+Korean.swift), each an exhaustive
-/// switch: a phrase without its Korean does not compile.
+/// Worded in `AccuracyFigurePhrase+English.swift` and `AccuracyFigurePhrase+Korean.swift`,
+/// each an exhaustive switch: a phrase without its Korean does not compile.
 enum AccuracyFigurePhrase: Phrase {
   case evaluationsOfF
   case correctDigits

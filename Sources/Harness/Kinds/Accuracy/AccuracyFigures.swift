@@ -70,7 +70,8 @@ enum AccuracyFigures {
     let panels = spec.precisions.map { p in
       digitsPanel(
         o.results.filter { $0.precision == p }, methods: spec.methods,
-        title: language(.everyCaseAndPoint(precision: language(.precisionName(precision: p)))), legend: true,
+        title: language(.everyCaseAndPoint(precision: language(.precisionName(precision: p)))),
+        legend: true,
         summaries: o.summaries.filter { $0.precision == p }, language: language)
     }
     let count = o.results.filter { $0.precision == spec.precisions[0] }.count / spec.methods.count
@@ -118,7 +119,8 @@ enum AccuracyFigures {
             precision: language(.precisionName(precision: precision)), first: indices[0] + 1,
             last: indices[indices.count - 1] + 1)),
         figure: Figure(
-          title: language(.digitsPerCase(precision: language(.precisionName(precision: precision)))),
+          title: language(
+            .digitsPerCase(precision: language(.precisionName(precision: precision)))),
           panels: panels,
           columns: columns, width: 1500, height: max(560, 460 * rows)))
     }

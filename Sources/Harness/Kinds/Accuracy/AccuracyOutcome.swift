@@ -66,7 +66,8 @@ struct AccuracyOutcome: Encodable, Sendable {
       case .textbookStep(let negligible, let root, let r):
         return .textbookStep(negligible: negligible, root: root, reason: r)
       case .adaptive(let stencil, let h): return .adaptiveFrom(stencil: stencil, h: short(h))
-      case .outsideDomain(let location, let f, let v): return .outsideDomainAt(location: location, f: f, violation: v)
+      case .outsideDomain(let location, let f, let v):
+        return .outsideDomainAt(location: location, f: f, violation: v)
       case .notFinite(let f, let value, let location, let precision):
         return .notFiniteAt(
           f: f, value: "\(value)", location: location, precision: precision.rawValue)

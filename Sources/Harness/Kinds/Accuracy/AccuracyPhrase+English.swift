@@ -1,6 +1,4 @@
-import Calculus
 import Foundation
-import Learning
 
 extension AccuracyPhrase {
   /// The phrase in English.

@@ -1,6 +1,5 @@
 import Calculus
 import Foundation
-import Learning
 
 extension AccuracyPhrase {
   /// The phrase in Korean.

@@ -1,11 +1,9 @@
 import Calculus
-import Foundation
-import Learning
 
 /// The words of `kind: accuracy`.
 ///
-/// Worded in English (AccuracyPhrase+English.swift) and Korean (AccuracyPhrase+Korean.swift), each an exhaustive
-/// switch: a phrase without its Korean does not compile.
+/// Worded in `AccuracyPhrase+English.swift` and `AccuracyPhrase+Korean.swift`,
+/// each an exhaustive switch: a phrase without its Korean does not compile.
 enum AccuracyPhrase: Phrase {
   case accuracyStatus(status: AccuracyOutcome.Status)
   case estimateSource(source: AccuracyOutcome.EstimateSource)
@@ -32,7 +30,9 @@ enum AccuracyPhrase: Phrase {
   case outsideDomainAt(location: String, f: String, violation: DomainViolation)
   case notFiniteAt(f: String, value: String, location: String, precision: String)
   case noDerivativeAt(location: String, reason: NonDifferentiability)
-  case digitsDetail(digits: Double, passed: Bool, minimum: Double, error: Double, evaluations: Int, status: any Phrase)
+  case digitsDetail(
+    digits: Double, passed: Bool, minimum: Double, error: Double, evaluations: Int,
+    status: any Phrase)
   case statusDetail(status: any Phrase, detail: any Phrase)
   case coversSubject(method: any Phrase, precision: any Phrase)
   case noEstimates

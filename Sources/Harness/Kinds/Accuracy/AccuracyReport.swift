@@ -44,7 +44,8 @@ extension Accuracy {
           guard let d = r.digits else {
             let detail: any Phrase = r.detail.phrase ?? Composed.verbatim(text: "")
             checks.append(
-              Check(subject, .notChecked, AccuracyPhrase.statusDetail(status: status, detail: detail)))
+              Check(
+                subject, .notChecked, AccuracyPhrase.statusDetail(status: status, detail: detail)))
             continue
           }
           checks.append(
@@ -67,7 +68,8 @@ extension Accuracy {
   /// The share of a method's results whose error estimate is at least the true error.
   static func coverage(_ s: AccuracyOutcome.MethodSummary, share: Double) -> Check {
     let subject = AccuracyPhrase.coversSubject(
-      method: CommonPhrase.method(s.method), precision: CommonPhrase.precisionName(precision: s.precision))
+      method: CommonPhrase.method(s.method),
+      precision: CommonPhrase.precisionName(precision: s.precision))
     guard s.withEstimate > 0 else {
       return Check(subject, .notChecked, AccuracyPhrase.noEstimates)
     }

@@ -98,7 +98,8 @@ enum Convergence: ExperimentKindDefinition {
           perDecade: s.grid.perDecade)),
       language(
         .showExpect(
-          expectations: describeExpectations(s.expectations, language: language), tolerance: "\(s.tolerance)")),
+          expectations: describeExpectations(s.expectations, language: language),
+          tolerance: "\(s.tolerance)")),
     ]
     for (i, c) in s.cases.enumerated() {
       lines.append(

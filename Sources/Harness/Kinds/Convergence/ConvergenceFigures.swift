@@ -16,15 +16,18 @@ enum ConvergenceFigures {
         let main = here.filter { $0.precision == primary }
         let base = "case\(i + 1)-\(c.variable)\(fileSafe(short(point)))"
         let at = "\(c.variable) = \(short(point))"
-        let title = language(.casePoint(variable: c.variable, f: mathText(clipped(c.text)), at: short(point)))
+        let title = language(
+          .casePoint(variable: c.variable, f: mathText(clipped(c.text)), at: short(point)))
         let panel = errorPanel(
           main,
           title: language(
-            .errorAgainstStep(variable: c.variable, precision: precisionName, derivative: c.derivative)),
+            .errorAgainstStep(
+              variable: c.variable, precision: precisionName, derivative: c.derivative)),
           language: language)
         figures.append(
           Report.FigureEntry(
-            name: base, caption: language(.captionError(f: clipped(c.text), at: at, precision: precisionName)),
+            name: base,
+            caption: language(.captionError(f: clipped(c.text), at: at, precision: precisionName)),
             figure: Figure(title: title, panels: [panel])))
         if spec.precisions.count > 1 {
           let names = spec.schemes.map(\.rawValue) + spec.stencils.map(\.name)
@@ -186,7 +189,9 @@ enum ConvergenceFigures {
     }
     return Panel(
       title: outcomes.first.map {
-        language(.schemeOrder(scheme: displayName($0, language), order: $0.stencil?.order ?? $0.scheme.order))
+        language(
+          .schemeOrder(
+            scheme: displayName($0, language), order: $0.stencil?.order ?? $0.scheme.order))
       } ?? "",
       xAxis: Axis(language(.stepH), scale: .log10),
       yAxis: Axis(language(.absError), scale: .log10), series: series, verticalMarkers: markers,

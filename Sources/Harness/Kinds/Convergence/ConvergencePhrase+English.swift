@@ -1,7 +1,3 @@
-import Calculus
-import Foundation
-import Learning
-
 extension ConvergencePhrase {
   /// The phrase in English.
   // swift-format-ignore

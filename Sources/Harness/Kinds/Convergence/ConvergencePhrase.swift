@@ -1,11 +1,7 @@
-import Calculus
-import Foundation
-import Learning
-
 /// The words of `kind: convergence`.
 ///
-/// Worded in English (ConvergencePhrase+English.swift) and Korean (ConvergencePhrase+Korean.swift), each an exhaustive
-/// switch: a phrase without its Korean does not compile.
+/// Worded in `ConvergencePhrase+English.swift` and `ConvergencePhrase+Korean.swift`,
+/// each an exhaustive switch: a phrase without its Korean does not compile.
 enum ConvergencePhrase: Phrase {
   case fitRange(scheme: String)
   case bestObserved

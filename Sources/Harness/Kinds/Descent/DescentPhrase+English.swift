@@ -1,6 +1,4 @@
-import Calculus
 import Foundation
-import Learning
 
 extension DescentPhrase {
   /// The phrase in English.

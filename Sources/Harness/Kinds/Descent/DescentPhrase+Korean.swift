@@ -1,6 +1,5 @@
 import Calculus
 import Foundation
-import Learning
 
 extension DescentPhrase {
   /// The phrase in Korean.

@@ -1,11 +1,9 @@
 import Calculus
-import Foundation
-import Learning
 
 /// The words of `kind: descent`.
 ///
-/// Worded in English (DescentPhrase+English.swift) and Korean (DescentPhrase+Korean.swift), each an exhaustive
-/// switch: a phrase without its Korean does not compile.
+/// Worded in `DescentPhrase+English.swift` and `DescentPhrase+Korean.swift`,
+/// each an exhaustive switch: a phrase without its Korean does not compile.
 enum DescentPhrase: Phrase {
   case descentStatus(status: DescentStatus)
   case tableLearningRate

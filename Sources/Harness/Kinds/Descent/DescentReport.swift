@@ -9,7 +9,9 @@ extension Descent {
     report.checks = o.runs.compactMap { statusCheck($0, spec: spec) }
     for a in o.pathAgreement {
       rows.append(agreementRow(a, language))
-      if let bound = spec.expectPathAgreement { report.checks.append(agreementCheck(a, bound: bound)) }
+      if let bound = spec.expectPathAgreement {
+        report.checks.append(agreementCheck(a, bound: bound))
+      }
     }
     report.table(
       header: [

@@ -114,7 +114,8 @@ enum Gradcheck: ExperimentKindDefinition {
   static func explain(_ s: GradcheckSpec, language: Language) -> [String] {
     [
       language(.showNetwork(network: describe(s.network.configuration, language: language))),
-      language(.showGradcheckData(source: s.data.label, batch: s.data.batch.map(String.init) ?? "100")),
+      language(
+        .showGradcheckData(source: s.data.label, batch: s.data.batch.map(String.init) ?? "100")),
       language(
         .showGradcheckStep(
           h: short(s.step), scheme: language(.schemeName(scheme: s.scheme)),

@@ -118,7 +118,8 @@ enum GradcheckFigures {
       name: "sweep",
       caption: language(.captionSweep),
       figure: Figure(
-        title: language(.sweepTitle(precision: language(.precisionName(precision: spec.precision)))),
+        title: language(
+          .sweepTitle(precision: language(.precisionName(precision: spec.precision)))),
         panels: [smooth, all], columns: 2, width: 1800, height: 800)
     )
   }

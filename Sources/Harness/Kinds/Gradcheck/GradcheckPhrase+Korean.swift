@@ -1,7 +1,3 @@
-import Calculus
-import Foundation
-import Learning
-
 extension GradcheckPhrase {
   /// The phrase in Korean.
   // swift-format-ignore

@@ -1,11 +1,7 @@
-import Calculus
-import Foundation
-import Learning
-
 /// The words of `kind: gradcheck`.
 ///
-/// Worded in English (GradcheckPhrase+English.swift) and Korean (GradcheckPhrase+Korean.swift), each an exhaustive
-/// switch: a phrase without its Korean does not compile.
+/// Worded in `GradcheckPhrase+English.swift` and `GradcheckPhrase+Korean.swift`,
+/// each an exhaustive switch: a phrase without its Korean does not compile.
 enum GradcheckPhrase: Phrase {
   case tableEntries
   case tableNearKink
@@ -32,12 +28,15 @@ enum GradcheckPhrase: Phrase {
   case kinkSweepNote(h: String)
   case kinkParametersNote(kinks: Int, of: Int)
   case relativeFloorNote(floor: String, roundoff: String, bound: String, below: Int, held: String)
-  case tensorWorst(maxRelative: String, bound: String, entries: Int, worst: Int, backprop: String, numerical: String)
+  case tensorWorst(
+    maxRelative: String, bound: String, entries: Int, worst: Int, backprop: String,
+    numerical: String)
   case noSmoothEntry(sampled: Int, nearKink: Int)
   case fastAgainstTextbook
   case largestDifference(gap: String, bound: String)
   case showGradcheckData(source: String, batch: String)
-  case showGradcheckStep(h: String, scheme: String, method: GradcheckSpec.Method, parameters: String?)
+  case showGradcheckStep(
+    h: String, scheme: String, method: GradcheckSpec.Method, parameters: String?)
   case describeNetwork(layers: String, activation: String, initialization: String, seed: UInt64)
   case gaussianInit(deviation: String)
   case progressNumericalGradient(method: GradcheckSpec.Method)

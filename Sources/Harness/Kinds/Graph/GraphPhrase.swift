@@ -1,12 +1,10 @@
-import Calculus
-import Foundation
 import Diagrams
 import Learning
 
 /// The words of `kind: graph`.
 ///
-/// Worded in English (GraphPhrase+English.swift) and Korean (GraphPhrase+Korean.swift), each an exhaustive
-/// switch: a phrase without its Korean does not compile.
+/// Worded in `GraphPhrase+English.swift` and `GraphPhrase+Korean.swift`,
+/// each an exhaustive switch: a phrase without its Korean does not compile.
 enum GraphPhrase: Phrase {
   case graphNodesTitle(network: Bool)
   case tableId

@@ -97,13 +97,13 @@ extension Graph {
         Check(
           GraphPhrase.againstSymbolic(variable: c.name), passed: symbolic <= spec.symbolicTolerance,
           GraphPhrase.symbolicDetail(
-              adjoint: number(c.adjoint.value), symbolic: number(c.symbolic?.value),
-              error: String(format: "%.2g", symbolic), bound: short(spec.symbolicTolerance))),
+            adjoint: number(c.adjoint.value), symbolic: number(c.symbolic?.value),
+            error: String(format: "%.2g", symbolic), bound: short(spec.symbolicTolerance))),
         Check(
           GraphPhrase.againstCentral(variable: c.name), passed: central <= spec.centralTolerance,
           GraphPhrase.centralDetail(
-              central: number(c.central?.value), h: number(c.step?.value),
-              error: String(format: "%.2g", central), bound: short(spec.centralTolerance))),
+            central: number(c.central?.value), h: number(c.step?.value),
+            error: String(format: "%.2g", central), bound: short(spec.centralTolerance))),
       ]
     }
   }
@@ -113,7 +113,8 @@ extension Graph {
       let error = c.backpropError?.value ?? .nan
       return Check(
         GraphPhrase.graphAgainstBackprop(tensor: c.name), passed: error <= spec.backpropTolerance,
-        GraphPhrase.normwiseDetail(error: String(format: "%.2g", error), bound: short(spec.backpropTolerance)))
+        GraphPhrase.normwiseDetail(
+          error: String(format: "%.2g", error), bound: short(spec.backpropTolerance)))
     }
   }
 
@@ -121,14 +122,14 @@ extension Graph {
     if o.subject == "network" {
       return [
         GraphPhrase.networkGraphNote(
-            loss: number(o.output.value), seconds: String(format: "%.3g", o.seconds),
-            backprop: o.backpropSeconds.map { String(format: "%.3g", $0) })
+          loss: number(o.output.value), seconds: String(format: "%.3g", o.seconds),
+          backprop: o.backpropSeconds.map { String(format: "%.3g", $0) })
       ]
     }
     return [
       GraphPhrase.expressionGraphNote(
-          f: number(o.output.value), at: o.point?.text ?? "", nodes: o.nodes.count,
-          operations: o.nodes.filter { !$0.isInput }.count, edges: o.edges.count)
+        f: number(o.output.value), at: o.point?.text ?? "", nodes: o.nodes.count,
+        operations: o.nodes.filter { !$0.isInput }.count, edges: o.edges.count)
     ]
   }
 

@@ -101,7 +101,9 @@ enum Partials: ExperimentKindDefinition {
     lines.append(
       language(.showSchemes(schemes: schemeList(s.schemes, language))) + "; "
         + language(
-          .showExpect(expectations: describeExpectations(s.expectations, language: language), tolerance: nil)))
+          .showExpect(
+            expectations: describeExpectations(s.expectations, language: language), tolerance: nil))
+    )
     if s.hessian { lines.append(language(.showHessian)) }
     return lines
   }

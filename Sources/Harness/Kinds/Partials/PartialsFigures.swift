@@ -17,7 +17,8 @@ enum PartialsFigures {
     }
     if !outcome.hessian.isEmpty {
       let panels = spec.points.indices.map {
-        hessianPanel(spec, outcome.hessian.filter { [p = $0] in $0.pointNumber == p + 1 },
+        hessianPanel(
+          spec, outcome.hessian.filter { [p = $0] in $0.pointNumber == p + 1 },
           at: pointText(spec.variables, spec.points[$0]), language: language)
       }
       figures.append(

@@ -1,11 +1,7 @@
-import Calculus
-import Foundation
-import Learning
-
 /// The words of `kind: partials`.
 ///
-/// Worded in English (PartialsPhrase+English.swift) and Korean (PartialsPhrase+Korean.swift), each an exhaustive
-/// switch: a phrase without its Korean does not compile.
+/// Worded in `PartialsPhrase+English.swift` and `PartialsPhrase+Korean.swift`,
+/// each an exhaustive switch: a phrase without its Korean does not compile.
 enum PartialsPhrase: Phrase {
   case tablePartial
   case tableGradientAtSteps

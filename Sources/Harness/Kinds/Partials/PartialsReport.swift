@@ -20,23 +20,7 @@ extension Partials {
         report.notes.append(note)
       }
     }
-    for e in o.hessian {
-      let fit = e.fit.fit
-      let fitted: String
-      switch e.fit {
-      case .fitted(let f): fitted = String(format: "%.3f", f.order)
-      case .exact: fitted = language(.exact)
-      case .noFit: fitted = language(.noFitWord)
-      }
-      rows.append([
-        e.at.text, e.entry, language(.secondDifferenceName), language(.precisionName(precision: .double)),
-        fitted,
-        e.prediction.order.map(String.init) ?? (e.prediction.isExact ? language(.exact) : "-"),
-        e.expected.map { short($0) } ?? "-", fit.map { String(format: "%.4f", $0.rSquared) } ?? "-",
-        e.bestStep.map { String(format: "%.1e", $0) } ?? "-",
-        e.expected == nil ? "-" : statusWord(e.passed ? .passed : .failed, language),
-      ])
-    }
+    rows += o.hessian.map { hessianRow($0, language) }
     report.table(
       header: [language(.tableAt), language(.tablePartial)] + SweepReporting.header(language),
       rows: rows)
@@ -45,7 +29,9 @@ extension Partials {
       header: [language(.tableAt), "h", language(.tableScheme)] + vars.map { "∂f/∂\($0)" },
       rows: gradientRows(o, language))
     report.checks = SweepReporting.checks(
-      o.results.map { (PartialsPhrase.partialAt(variable: $0.variable, at: $0.at.text), $0.outcome) })
+      o.results.map {
+        (PartialsPhrase.partialAt(variable: $0.variable, at: $0.at.text), $0.outcome)
+      })
     for e in o.hessian where e.expected != nil {
       report.checks.append(
         Check(
@@ -62,6 +48,26 @@ extension Partials {
     return report
   }
 
+  /// A Hessian entry's row, in the columns of the partials' rows.
+  static func hessianRow(_ e: PartialsOutcome.HessianEntry, _ language: Language) -> [String] {
+    let fit = e.fit.fit
+    let fitted: String
+    switch e.fit {
+    case .fitted(let f): fitted = String(format: "%.3f", f.order)
+    case .exact: fitted = language(.exact)
+    case .noFit: fitted = language(.noFitWord)
+    }
+    return [
+      e.at.text, e.entry, language(.secondDifferenceName),
+      language(.precisionName(precision: .double)),
+      fitted,
+      e.prediction.order.map(String.init) ?? (e.prediction.isExact ? language(.exact) : "-"),
+      e.expected.map { short($0) } ?? "-", fit.map { String(format: "%.4f", $0.rSquared) } ?? "-",
+      e.bestStep.map { String(format: "%.1e", $0) } ?? "-",
+      e.expected == nil ? "-" : statusWord(e.passed ? .passed : .failed, language),
+    ]
+  }
+
   static func gradientRows(_ o: PartialsOutcome, _ language: Language) -> [[String]] {
     var rows: [[String]] = []
     var exactShown = Set<Int>()
@@ -74,7 +80,10 @@ extension Partials {
       for scheme in g.estimates.keys.sorted() {
         let values = g.estimates[scheme]!
         rows.append(
-          [g.at.text, short(g.h), Scheme(rawValue: scheme).map { language(.schemeName(scheme: $0)) } ?? scheme]
+          [
+            g.at.text, short(g.h),
+            Scheme(rawValue: scheme).map { language(.schemeName(scheme: $0)) } ?? scheme,
+          ]
             + zip(values, g.exact).map { estimate, exact in
               stepCell(
                 StepValue(

@@ -185,7 +185,9 @@ extension PartialsSpec: Decodable {
       for v in variables {
         let first = f.derivative(withRespectTo: v)
         let problem =
-          first.nonDifferentiability(at: values).map { CalculusPhrase.nonDifferentiability(reason: $0) }
+          first.nonDifferentiability(at: values).map {
+            CalculusPhrase.nonDifferentiability(reason: $0)
+          }
           ?? first.domainViolation(at: values).map { CalculusPhrase.domainViolation(violation: $0) }
         if let problem {
           throw c.error(

@@ -54,7 +54,8 @@ enum SweepReporting {
       try d.encode(exit.count, forKey: "steps")
       try d.encode(Num(exit.firstStep), forKey: "from_h")
       try d.encode(Num(exit.point), forKey: "at")
-      try d.encode(CalculusPhrase.domainViolation(violation: exit.violation).english, forKey: "violation")
+      try d.encode(
+        CalculusPhrase.domainViolation(violation: exit.violation).english, forKey: "violation")
     } else {
       try c.encodeNil(forKey: "domain_exit")
     }

@@ -43,7 +43,8 @@ struct ValueCheck: Encodable, Sendable {
   func check(_ subject: any Phrase) -> Check {
     Check(
       Composed.list(
-        subject, CommonPhrase.schemeName(scheme: scheme), Composed.verbatim(text: "h = \(short(h))")),
+        subject, CommonPhrase.schemeName(scheme: scheme), Composed.verbatim(text: "h = \(short(h))")
+      ),
       passed: passed,
       CommonPhrase.valueCheckDetail(
         estimate: estimate.value ?? .nan, expected: equals, difference: difference.value ?? .nan,

@@ -35,7 +35,8 @@ enum Training: ExperimentKindDefinition {
         context.progress(
           context.language(
             .progressTraining(
-              gradient: context.language(.gradientMethod(numerical: t.gradient.name == "numerical")),
+              gradient: context.language(
+                .gradientMethod(numerical: t.gradient.name == "numerical")),
               rate: short(p.learningRate))),
           done.add(p.epochRecord == nil ? 1 : 0), total)
       }
@@ -84,7 +85,8 @@ enum Training: ExperimentKindDefinition {
       language(
         .showTrainingData(
           source: s.data.label, rates: s.learningRates.map(short).joined(separator: ", "),
-          batch: s.batch, epochs: s.epochs, gradient: language(.gradientMethod(numerical: s.gradient.name == "numerical")))),
+          batch: s.batch, epochs: s.epochs,
+          gradient: language(.gradientMethod(numerical: s.gradient.name == "numerical")))),
     ]
   }
 }

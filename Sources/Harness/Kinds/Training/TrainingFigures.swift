@@ -44,7 +44,8 @@ enum TrainingFigures {
         figure: Figure(
           title: language(
             .trainingTitle(
-              network: net, activation: spec.network.configuration.activation.rawValue, source: o.dataSource, train: o.train, test: o.test,
+              network: net, activation: spec.network.configuration.activation.rawValue,
+              source: o.dataSource, train: o.train, test: o.test,
               batch: spec.batch)),
           panels: [
             Panel(

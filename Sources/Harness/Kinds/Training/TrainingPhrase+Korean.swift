@@ -1,6 +1,4 @@
-import Calculus
 import Foundation
-import Learning
 
 extension TrainingPhrase {
   /// The phrase in Korean.

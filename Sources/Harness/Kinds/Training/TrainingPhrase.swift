@@ -1,11 +1,7 @@
-import Calculus
-import Foundation
-import Learning
-
 /// The words of `kind: training`.
 ///
-/// Worded in English (TrainingPhrase+English.swift) and Korean (TrainingPhrase+Korean.swift), each an exhaustive
-/// switch: a phrase without its Korean does not compile.
+/// Worded in `TrainingPhrase+English.swift` and `TrainingPhrase+Korean.swift`,
+/// each an exhaustive switch: a phrase without its Korean does not compile.
 enum TrainingPhrase: Phrase {
   case tableFirstEpochLoss
   case tableLastEpochLoss
@@ -23,7 +19,8 @@ enum TrainingPhrase: Phrase {
   case lossPanelTraining
   case accuracyPanel
   case epochMean
-  case trainingTitle(network: String, activation: String, source: String, train: Int, test: Int, batch: Int)
+  case trainingTitle(
+    network: String, activation: String, source: String, train: Int, test: Int, batch: Int)
   case captionCurves
   case gradientMethod(numerical: Bool)
   case tableLr
