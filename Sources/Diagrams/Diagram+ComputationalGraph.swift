@@ -2,7 +2,8 @@ import Calculus
 import Foundation
 import RealModule
 
-/// The words a graph diagram uses for its notation, in the language of the figure.
+/// The words a graph diagram uses for its notation, given by the caller in its language;
+/// `english` is the default.
 public struct GraphNotation: Sendable, Hashable {
   /// The legend under the title.
   public var legend: [String]
@@ -14,14 +15,10 @@ public struct GraphNotation: Sendable, Hashable {
     self.output = output
   }
 
+  /// The words when a caller gives none.
   public static let english = GraphNotation(legend: [
     "node: operation, v = forward value, ∂f/∂v = adjoint (by backprop)",
     "arrow: ∂ = local derivative ∂(head)/∂(tail), ← (∂f/∂head)·∂ flowing back",
-  ])
-
-  public static let korean = GraphNotation(legend: [
-    "노드: 연산, v = 순전파 값, ∂f/∂v = 오차역전파로 구한 미분",
-    "화살표: ∂ = 국소 미분 ∂(머리)/∂(꼬리), ← (∂f/∂머리)·∂ 역전파되는 값",
   ])
 }
 

@@ -1,9 +1,10 @@
 import Foundation
 import Learning
 
-/// The words a network diagram uses, in the language of the figure: its legend, the names of
-/// the input and the loss (the other nodes are named by their tensors and operations), and the
-/// shape of a scalar.
+/// The words a network diagram uses, given by the caller in its language: its legend, the
+/// names of the input and the loss (the other nodes are named by their tensors and
+/// operations), and the shape of a scalar. Diagrams knows no language; `english` is the
+/// default.
 public struct NetworkNotation: Sendable, Hashable {
   public var legend: [String]
   /// Shown instead of a node's own name, by role (`input`, `loss`).
@@ -16,10 +17,12 @@ public struct NetworkNotation: Sendable, Hashable {
     self.scalar = scalar
   }
 
-  public static let english = NetworkNotation(legend: Diagram.networkLegend, scalar: "scalar")
-
-  public static let korean = NetworkNotation(
-    legend: Diagram.networkLegendKorean, names: [.input: "입력", .loss: "손실"], scalar: "스칼라")
+  /// The words when a caller gives none.
+  public static let english = NetworkNotation(
+    legend: [
+      "node: layer, shape, |v| = norm of its value, |∂L/∂v| = norm of the loss's gradient",
+      "arrow: the backward rule, ← the norm of the gradient it carries back",
+    ], scalar: "scalar")
 }
 
 extension Diagram {
@@ -65,16 +68,4 @@ extension Diagram {
       title: title,
       caption: notation.legend.map { Line($0, tone: .muted) }, nodes: nodes, edges: edges)
   }
-
-  /// The notation of a network diagram, in English.
-  public static let networkLegend = [
-    "node: layer, shape, |v| = norm of its value, |∂L/∂v| = norm of the loss's gradient",
-    "arrow: the backward rule, ← the norm of the gradient it carries back",
-  ]
-
-  /// The notation of a network diagram, in the notes' Korean.
-  public static let networkLegendKorean = [
-    "노드: 층, 모양, |v| = 값의 노름, |∂L/∂v| = 손실함수 기울기의 노름",
-    "화살표: 오차역전파 규칙, ← 거꾸로 전달되는 기울기의 노름",
-  ]
 }

@@ -15,8 +15,9 @@ public struct Figure: Sendable {
   public var title: String?
   /// A second, smaller line under the title, or `nil` for none.
   public var subtitle: String?
-  /// The language of the texts the renderer writes by itself (notes on undrawn points).
-  public var language: FigureLanguage
+  /// The words the renderer writes by itself (the note on undrawn points), in the caller's
+  /// language.
+  public var words: FigureWords
   /// A factor on every font size, line width and marker size; 1 is the house size.
   public var fontScale: Double
   /// The panels, in reading order.
@@ -30,7 +31,7 @@ public struct Figure: Sendable {
 
   public init(
     title: String? = nil, panels: [Panel], columns: Int = 1, width: Int = 1200, height: Int = 900,
-    subtitle: String? = nil, fontScale: Double = 1, language: FigureLanguage = .en
+    subtitle: String? = nil, fontScale: Double = 1, words: FigureWords = .english
   ) {
     self.title = title
     self.subtitle = subtitle
@@ -39,12 +40,12 @@ public struct Figure: Sendable {
     self.width = width
     self.height = height
     self.fontScale = fontScale
-    self.language = language
+    self.words = words
   }
 
   /// This figure with `options` applied: the options' title becomes the title and the figure's
   /// own title moves to the subtitle; a given size replaces the figure's; the font scale and
-  /// language are set.
+  /// words are set.
   public func applying(_ options: FigureOptions) -> Figure {
     var figure = self
     if let title = options.title, !title.isEmpty {
@@ -58,39 +59,61 @@ public struct Figure: Sendable {
       figure.height = size.height
     }
     figure.fontScale = options.fontScale
-    figure.language = options.language
+    figure.words = options.words
     return figure
   }
 }
 
-/// The language of the texts the renderer writes itself.
-public enum FigureLanguage: String, Sendable, CaseIterable {
-  case en
-  case ko
+/// The words the renderer writes by itself: the note on points not drawn at their value
+/// ("Not drawn at their value — central: 16 at 0 or ±∞, marked at the edge"). The caller
+/// gives them in its language; Plotting knows no language.
+public struct FigureWords: Sendable, Hashable {
+  /// Before the list of series: "Not drawn at their value — ".
+  public var undrawnHead: String
+  /// Between a series' name and its counts: ": ".
+  public var nameSeparator: String
+  /// After the count of points at 0 or ±∞, drawn at the edge: " at 0 or ±∞, marked at the edge".
+  public var offFrame: String
+  /// After the count of points left out (NaN, or not positive on a log axis):
+  /// " NaN or negative, left out".
+  public var undrawable: String
+
+  public init(undrawnHead: String, nameSeparator: String, offFrame: String, undrawable: String) {
+    self.undrawnHead = undrawnHead
+    self.nameSeparator = nameSeparator
+    self.offFrame = offFrame
+    self.undrawable = undrawable
+  }
+
+  /// The words when a caller gives none.
+  public static let english = FigureWords(
+    undrawnHead: "Not drawn at their value — ", nameSeparator: ": ",
+    offFrame: " at 0 or ±∞, marked at the edge", undrawable: " NaN or negative, left out")
 }
 
-/// What a user sets on every figure of an experiment: a title, a size, a font scale, a language.
+/// What a user sets on every figure of an experiment: a title, a size, a font scale, and the
+/// words the renderer writes (in the experiment's language).
 ///
 /// Edge Cases: `size == nil` keeps each figure's own size (figures of several panels are wider).
 public struct FigureOptions: Sendable, Equatable {
   public var title: String?
   public var size: (width: Int, height: Int)?
   public var fontScale: Double
-  public var language: FigureLanguage
+  public var words: FigureWords
 
   public init(
     title: String? = nil, size: (width: Int, height: Int)? = nil, fontScale: Double = 1,
-    language: FigureLanguage = .en
+    words: FigureWords = .english
   ) {
     self.title = title
     self.size = size
     self.fontScale = fontScale
-    self.language = language
+    self.words = words
   }
 
   public static func == (a: FigureOptions, b: FigureOptions) -> Bool {
     a.title == b.title && a.size?.width == b.size?.width && a.size?.height == b.size?.height
-      && a.fontScale == b.fontScale && a.language == b.language
+      && a.fontScale == b.fontScale && a.words == b.words
   }
 }
 

@@ -38,7 +38,7 @@ struct PanelPainter {
   /// Lays out `plan` in `cell`. With `sharedLegend` the figure draws one legend for all its
   /// panels: this one draws none, and says in a note which of its series coincide.
   init(
-    plan: PanelPlan, painter: Painter, cell: Rect, language: FigureLanguage = .en,
+    plan: PanelPlan, painter: Painter, cell: Rect, words: FigureWords = .english,
     sharedLegend: Bool = false, omittingNotes omitted: [String] = [], noteRoom: Int = 0,
     xLabelRoom: Bool = false
   ) {
@@ -49,7 +49,7 @@ struct PanelPainter {
     self.xLabelRoom = xLabelRoom
     notes = Self.wrapped(
       plan.panel.notes.filter { !omitted.contains($0) }
-        + Self.undrawnNote(plan, language: language),
+        + Self.undrawnNote(plan, words: words),
       width: cell.width * 0.96, painter: painter)
     spanStyles = SpanStyle.styles(
       for: plan.panel.spans.map { span in
@@ -321,25 +321,17 @@ struct PanelPainter {
     }
   }
 
-  /// The note on points not drawn at their value, in the figure's language.
-  static func undrawnNote(_ plan: PanelPlan, language: FigureLanguage) -> [String] {
+  /// The note on points not drawn at their value, in the figure's `words`.
+  static func undrawnNote(_ plan: PanelPlan, words: FigureWords) -> [String] {
     let parts = plan.undrawn.map { item -> String in
       let name = item.label.isEmpty ? "–" : item.label
       var what: [String] = []
-      switch language {
-      case .en:
-        if item.offFrame > 0 { what.append("\(item.offFrame) at 0 or ±∞, marked at the edge") }
-        if item.undrawable > 0 { what.append("\(item.undrawable) NaN or negative, left out") }
-      case .ko:
-        if item.offFrame > 0 { what.append("\(item.offFrame)개는 0 또는 ±∞라 가장자리에 표시") }
-        if item.undrawable > 0 { what.append("\(item.undrawable)개는 NaN 또는 음수라 생략") }
-        return "\(name) " + what.joined(separator: ", ")
-      }
-      return "\(name): " + what.joined(separator: ", ")
+      if item.offFrame > 0 { what.append("\(item.offFrame)" + words.offFrame) }
+      if item.undrawable > 0 { what.append("\(item.undrawable)" + words.undrawable) }
+      return name + words.nameSeparator + what.joined(separator: ", ")
     }
     guard !parts.isEmpty else { return [] }
-    let head = language == .en ? "Not drawn at their value — " : "제 값에 그리지 못한 점 — "
-    return [head + parts.joined(separator: "; ")]
+    return [words.undrawnHead + parts.joined(separator: "; ")]
   }
 
   // MARK: - Drawing

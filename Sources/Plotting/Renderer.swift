@@ -222,7 +222,7 @@ struct FigurePainter {
     var legend: (LegendBox, Rect)?
     if shared {
       let probe = PanelPainter(
-        plan: plans[0], painter: painter, cell: area, language: figure.language,
+        plan: plans[0], painter: painter, cell: area, words: figure.words,
         sharedLegend: true)
       area = area.inset(bottom: noteHeight)
       if let inCell = legendInEmptyCells(probe, area: area, columns: columns, rows: rows) {
@@ -314,7 +314,7 @@ struct FigurePainter {
       if case .surface3D = plans[i].panel.content { return .surface(cell) }
       return .panel(
         PanelPainter(
-          plan: gridPlan(i), painter: painter, cell: cell, language: figure.language,
+          plan: gridPlan(i), painter: painter, cell: cell, words: figure.words,
           sharedLegend: shared, omittingNotes: sharedNotes, noteRoom: noteRoom,
           xLabelRoom: labelled))
     }

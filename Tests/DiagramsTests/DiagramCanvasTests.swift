@@ -56,10 +56,17 @@ import Testing
     #expect(svg.contains("stroke-width=\"2.8\""), "edges at 2 x 1.4")
   }
 
+  /// Korean words, as the caller (Harness) gives them.
+  static let korean = NetworkNotation(
+    legend: [
+      "노드: 층, 모양, |v| = 값의 노름, |∂L/∂v| = 손실함수 기울기의 노름",
+      "화살표: 오차역전파 규칙, ← 거꾸로 전달되는 기울기의 노름",
+    ], names: [.input: "입력", .loss: "손실"], scalar: "스칼라")
+
   @Test func aKoreanNetworkDiagramNamesItsNodesInKorean() throws {
     let svg = String(
       decoding: try DiagramRenderer.render(
-        Diagram(Self.network(), notation: .korean), format: .svg), as: UTF8.self)
+        Diagram(Self.network(), notation: Self.korean), format: .svg), as: UTF8.self)
     for text in [">입력</text>", ">손실</text>", ">스칼라</text>", ">W1</text>", ">relu</text>"] {
       #expect(svg.contains(text), "\(text)")
     }

@@ -204,9 +204,11 @@ struct FigureRulesTests {
     let plan = try PanelPlan(panel, index: 0)
     #expect(plan.x.lower <= -12 && plan.x.upper >= -1)
     #expect(plan.series[0].segments.count == 1)  // one unbroken curve
-    let en = PanelPainter.undrawnNote(plan, language: .en)
+    let en = PanelPainter.undrawnNote(plan, words: .english)
     #expect(en == ["Not drawn at their value — central: 16 at 0 or ±∞, marked at the edge"])
-    #expect(PanelPainter.undrawnNote(plan, language: .ko)[0].contains("가장자리에 표시"))
+    #expect(
+      PanelPainter.undrawnNote(plan, words: SampleFigures.koreanWords)
+        == ["제 값에 그리지 못한 점 — central 16개는 0 또는 ±∞라 가장자리에 표시"])
     let layout = try Self.layout(panel)
     #expect(layout.notes == en)
     // The curve leaves through the bottom once: one edge mark.
@@ -309,11 +311,12 @@ struct FigureRulesTests {
   @Test func optionsSetTitleSizeScaleAndLanguage() {
     let figure = Figure(title: "f(x) = e^{x} at x = 1", panels: [], width: 1200, height: 900)
     let options = FigureOptions(
-      title: "전방 차분과 중앙 차분", size: (1600, 1000), fontScale: 1.3, language: .ko)
+      title: "전방 차분과 중앙 차분", size: (1600, 1000), fontScale: 1.3,
+      words: SampleFigures.koreanWords)
     let applied = figure.applying(options)
     #expect(applied.title == "전방 차분과 중앙 차분" && applied.subtitle == "f(x) = e^{x} at x = 1")
     #expect(applied.width == 1600 && applied.height == 1000 && applied.fontScale == 1.3)
-    #expect(applied.language == .ko)
+    #expect(applied.words == SampleFigures.koreanWords)
     #expect(figure.applying(FigureOptions()).width == 1200)
   }
 }

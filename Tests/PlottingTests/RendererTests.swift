@@ -57,7 +57,7 @@ struct RendererTests {
       figure = figure.applying(
         FigureOptions(
           title: figure.title, size: (1600, 1000), fontScale: 1.3,
-          language: name.hasSuffix("-ko") ? .ko : .en))
+          words: name.hasSuffix("-ko") ? SampleFigures.koreanWords : .english))
     }
     let samples = ProcessInfo.processInfo.environment["PLOTTING_SAMPLES"]
     let directory = try samples.map { URL(fileURLWithPath: $0) } ?? scratchDirectory()

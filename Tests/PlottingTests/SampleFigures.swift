@@ -112,6 +112,11 @@ enum SampleFigures {
     return Figure(panels: [panel])
   }
 
+  /// The renderer's own words in Korean, as Harness gives them.
+  static let koreanWords = FigureWords(
+    undrawnHead: "제 값에 그리지 못한 점 — ", nameSeparator: " ",
+    offFrame: "개는 0 또는 ±∞라 가장자리에 표시", undrawable: "개는 NaN 또는 음수라 생략")
+
   /// Labels in one of the two languages of the course.
   struct Words {
     var step, error, forward, backward, central, fit, title, loss, accuracy, epoch: String

@@ -96,11 +96,11 @@ func validatePoint(
     .joined(separator: ", ")
   // Errors in the file are English, as every decoding error.
   if let problem = f.expression.domainViolation(at: values) {
-    let why = Phrase.domainViolation(problem).text(.en)
+    let why = CalculusPhrase.domainViolation(violation: problem).english
     throw c.error(key, "\(description) is outside the domain of \"\(f.text)\": \(why)")
   }
   if let problem = f.expression.nonDifferentiability(at: values) {
-    let why = Phrase.nonDifferentiability(problem).text(.en)
+    let why = CalculusPhrase.nonDifferentiability(reason: problem).english
     throw c.error(key, "the derivative of \"\(f.text)\" does not exist at \(description): \(why)")
   }
   let value: Double = f.expression.evaluate(values)

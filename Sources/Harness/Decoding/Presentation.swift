@@ -37,7 +37,8 @@ public struct FigureSettings: Sendable, Equatable {
       size = (max(1, Int((Double(h * own.width) / Double(own.height)).rounded())), h)
     case (nil, nil): size = nil
     }
-    return FigureOptions(title: title, size: size, fontScale: fontScale, language: language)
+    return FigureOptions(
+      title: title, size: size, fontScale: fontScale, words: language.figureWords)
   }
 
   /// `WxH` as given to `--figure-size`, e.g. `1600x1000`; nil when malformed or out of range.

@@ -83,15 +83,7 @@ enum Kinds {
       typealias K = S.Kind
       let spec = typed.value
       let outcome = try K.run(spec, context: context)
-      var report = K.report(outcome, spec: spec, experiment: experiment)
-      if experiment.language != .en {
-        // summary.json stays English: the same outcome reported once more in English.
-        var english = experiment
-        english.language = .en
-        let machine = K.report(outcome, spec: spec, experiment: english)
-        report.machine = (machine.checks, machine.notes)
-      }
-      return report
+      return K.report(outcome, spec: spec, experiment: experiment)
     }
     return try open(experiment.kindSpec)
   }

@@ -164,8 +164,9 @@ enum HTMLWriter {
       },
       checks: report.checks.map {
         Section.CheckLine(
-          status: $0.status.rawValue, word: statusWord($0.status, language), subject: $0.subject,
-          detail: $0.detail)
+          status: $0.status.rawValue, word: statusWord($0.status, language),
+          subject: $0.subject.text(language),
+          detail: $0.detail.text(language))
       },
       notes: notes,
       figures: report.figures.map { f in
@@ -173,7 +174,8 @@ enum HTMLWriter {
           src: prefix + f.name + "." + shown, caption: f.caption,
           links: formats.map {
             Section.Link(
-              href: prefix + f.name + "." + $0.rawValue, label: language(.formatLink($0.rawValue)))
+              href: prefix + f.name + "." + $0.rawValue,
+              label: language(.formatLink(format: $0.rawValue)))
           })
       }, hasChecks: !report.checks.isEmpty, hasNotes: !notes.isEmpty)
     return try sectionTemplate.get().render(section)

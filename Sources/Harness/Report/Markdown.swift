@@ -31,7 +31,7 @@ enum MarkdownWriter {
       text += "\(language(.checksHeading)):\n\n"
       for check in report.checks {
         text +=
-          "- \(statusWord(check.status, language)): \(escaped(check.subject)): \(escaped(check.detail))\n"
+          "- \(statusWord(check.status, language)): \(escaped(check.subject.text(language))): \(escaped(check.detail.text(language)))\n"
       }
       text += "\n"
     }
@@ -43,7 +43,7 @@ enum MarkdownWriter {
       let caption = escaped(figure.caption)
       if let shown { text += "![\(caption)](\(prefix)\(figure.name).\(shown))\n\n" }
       let links = formats.map {
-        "[\(language(.formatLink($0.rawValue)))](\(prefix)\(figure.name).\($0.rawValue))"
+        "[\(language(.formatLink(format: $0.rawValue)))](\(prefix)\(figure.name).\($0.rawValue))"
       }
       text += "*\(caption)* (\(links.joined(separator: ", ")))\n\n"
     }
@@ -130,7 +130,7 @@ func terminalText(
   var lines = [
     "== \(experiment.name) (\(experiment.kind)): "
       + language(verdict.passed ? .passed : .failedShout).uppercased() + ", "
-      + verdict.text(language) + " " + language(.seconds(seconds)) + " -> \(folder)"
+      + verdict.text(language) + " " + language(.seconds(seconds: seconds)) + " -> \(folder)"
   ]
   for table in report.tables where !table.rows.isEmpty {
     if let title = table.title { lines.append("  \(title):") }
@@ -138,7 +138,7 @@ func terminalText(
   }
   for check in report.checks where check.status != .passed {
     let word = language(check.status == .failed ? .failedShout : .notCheckedShout)
-    lines.append("  \(word): \(check.subject): \(check.detail)")
+    lines.append("  \(word): \(check.subject.text(language)): \(check.detail.text(language))")
   }
   lines += notes.map { "  \(language(.note)): \($0)" }
   return lines.joined(separator: "\n") + "\n"

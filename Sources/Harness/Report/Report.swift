@@ -64,12 +64,10 @@ struct Report: Sendable {
   var tables: [Table] = []
   var data: [DataFile] = []
   var checks: [Check] = []
-  /// Things a reader should know: the lecture's values, dropped points, excluded parameters.
-  var notes: [String] = []
+  /// Things a reader should know: the lecture's values, dropped points, excluded parameters;
+  /// worded when written (summary.json in English, the pages in the experiment's language).
+  var notes: [any Phrase] = []
   var figures: [FigureEntry] = []
-  /// The checks and notes in English for summary.json, when the report speaks another
-  /// language; `nil` when it is English already.
-  var machine: (checks: [Check], notes: [String])?
 
   init(outcome: any Encodable & Sendable) { self.outcome = outcome }
 
@@ -92,8 +90,9 @@ struct Report: Sendable {
   }
 }
 
-/// One expectation of an experiment, judged.
-struct Check: Sendable, Codable, Equatable {
+/// One expectation of an experiment, judged. Its subject and detail are phrases, worded when
+/// written: summary.json in English, the pages and the terminal in the experiment's language.
+struct Check: Sendable, Encodable {
   enum Status: String, Sendable, Codable {
     case passed
     case failed
@@ -102,20 +101,30 @@ struct Check: Sendable, Codable, Equatable {
   }
 
   /// What was checked: "exp(x) at x = 0.5, central, double".
-  var subject: String
+  var subject: any Phrase
   var status: Status
   /// By how much, in words with numbers.
-  var detail: String
+  var detail: any Phrase
 
-  init(_ subject: String, _ status: Status, _ detail: String) {
+  init(_ subject: any Phrase, _ status: Status, _ detail: any Phrase) {
     self.subject = subject
     self.status = status
     self.detail = detail
   }
 
-  init(_ subject: String, passed: Bool, _ detail: String) {
+  init(_ subject: any Phrase, passed: Bool, _ detail: any Phrase) {
     self.init(subject, passed ? .passed : .failed, detail)
   }
+
+  /// summary.json's `{subject, status, detail}`, in English.
+  func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(subject.english, forKey: .subject)
+    try c.encode(status, forKey: .status)
+    try c.encode(detail.english, forKey: .detail)
+  }
+
+  private enum CodingKeys: String, CodingKey { case subject, status, detail }
 }
 
 /// How many checks passed, failed and were not checked; passed when none failed.
@@ -141,10 +150,10 @@ struct Verdict: Sendable, Codable, Equatable {
     let passedCount = checks - failed - notChecked
     var parts =
       failed > 0
-      ? [language(.checksFailed(failed, of: checks))]
-      : [language(.checksPassed(passedCount, of: checks))]
-    if failed > 0, passedCount > 0 { parts.append(language(.passedCount(passedCount))) }
-    if notChecked > 0 { parts.append(language(.notCheckedCount(notChecked))) }
+      ? [language(.checksFailed(count: failed, of: checks))]
+      : [language(.checksPassed(count: passedCount, of: checks))]
+    if failed > 0, passedCount > 0 { parts.append(language(.passedCount(count: passedCount))) }
+    if notChecked > 0 { parts.append(language(.notCheckedCount(count: notChecked))) }
     return parts.joined(separator: ", ")
   }
 

@@ -3,13 +3,13 @@ import Foundation
 /// summary.json: the common fields (name, kind, title, file, passed, verdict, checks, notes)
 /// and, beside them, the kind's outcome, encoded by `JSONEncoder` with sorted keys.
 ///
-/// summary.json is for programs: its checks and notes are English whatever the experiment's
-/// `language` (the report's `machine` texts); `language` says what the pages and figures use.
+/// summary.json is for programs: its checks and notes are worded in English whatever the
+/// experiment's `language`; `language` says what the pages and figures use.
 struct SummaryDocument: Encodable {
   var experiment: Experiment
   var report: Report
   /// Notes the writer adds (points a log axis cannot show).
-  var extraNotes: [String]
+  var extraNotes: [any Phrase]
 
   func encode(to encoder: Encoder) throws {
     try report.outcome.encode(to: encoder)
@@ -20,14 +20,13 @@ struct SummaryDocument: Encodable {
     try c.encode(experiment.description, forKey: "description")
     try c.encode(experiment.path, forKey: "file")
     try c.encode(experiment.language.rawValue, forKey: "language")
-    let checks = report.machine?.checks ?? report.checks
-    let notes = report.machine?.notes ?? report.notes
+    let checks = report.checks
     let verdict = Verdict(checks)
     try c.encode(verdict.passed, forKey: "passed")
     try c.encode(verdict, forKey: "verdict")
     try c.encode(checks, forKey: "checks")
-    try c.encode(checks.filter { $0.status == .failed }.map(\.detail), forKey: "failures")
-    try c.encode(notes + extraNotes, forKey: "notes")
+    try c.encode(checks.filter { $0.status == .failed }.map(\.detail.english), forKey: "failures")
+    try c.encode((report.notes + extraNotes).map(\.english), forKey: "notes")
   }
 
   func serialized() throws -> Data {

@@ -24,7 +24,7 @@ enum OutputWriter {
   static func write(
     _ report: Report, of experiment: Experiment, to root: URL, formats: [FigureFormat],
     cancellation: Cancellation
-  ) throws -> [String] {
+  ) throws -> [any Phrase] {
     let fm = FileManager.default
     try makeDirectory(root)
     let staging = root.appendingPathComponent(
@@ -58,9 +58,8 @@ enum OutputWriter {
   private static func stage(
     _ report: Report, of experiment: Experiment, in folder: URL, formats: [FigureFormat],
     _ cancellation: Cancellation
-  ) throws -> [String] {
-    var notes: [String] = []
-    var machineNotes: [String] = []
+  ) throws -> [any Phrase] {
+    var notes: [any Phrase] = []
     for file in report.data {
       try Data(file.table.serialized().utf8).write(to: folder.appendingPathComponent(file.name))
     }
@@ -75,9 +74,8 @@ enum OutputWriter {
           figure, to: folder.appendingPathComponent(entry.name), formats: formats)
         let dropped = rendered.droppedPoints.values.reduce(0, +)
         if dropped > 0 {
-          let phrase = Phrase.pointsNotDrawn(entry.name, caption: entry.caption, dropped)
-          notes.append(experiment.language(phrase))
-          machineNotes.append(phrase.text(.en))
+          notes.append(
+            ReportPhrase.pointsNotDrawn(figure: entry.name, caption: entry.caption, count: dropped))
         }
       case .diagram(var diagram):
         diagram.title = experiment.title + (diagram.title.map { ": " + $0 } ?? "")
@@ -86,10 +84,10 @@ enum OutputWriter {
         try writeDiagram(diagram, name: entry.name, in: folder, formats: formats)
       }
     }
-    let allNotes = report.notes + notes
+    let allNotes = (report.notes + notes).map { $0.text(experiment.language) }
     try Data(experiment.source.utf8).write(
       to: folder.appendingPathComponent(sourceFileName(experiment)))
-    try SummaryDocument(experiment: experiment, report: report, extraNotes: machineNotes)
+    try SummaryDocument(experiment: experiment, report: report, extraNotes: notes)
       .serialized()
       .write(to: folder.appendingPathComponent("summary.json"))
     try Data(

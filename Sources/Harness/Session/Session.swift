@@ -121,7 +121,7 @@ public struct Session: Sendable {
       progress.clear()
       out(
         terminalText(
-          experiment, report, notes: report.notes + notes,
+          experiment, report, notes: (report.notes + notes).map { $0.text(experiment.language) },
           seconds: Date().timeIntervalSince(started),
           folder: options.outputRoot.appendingPathComponent(experiment.name).relativePath + "/"))
       return report.verdict.passed ? .success : .expectationMissed

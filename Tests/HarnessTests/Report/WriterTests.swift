@@ -31,12 +31,19 @@ import Testing
 
   @Test func verdictTextSaysHowMuchWasChecked() {
     let checks =
-      (0..<12).map { Check("c\($0)", .passed, "") } + [
-        Check("a", .notChecked, ""), Check("b", .notChecked, ""),
+      (0..<12).map {
+        Check(Composed.verbatim(text: "c\($0)"), .passed, Composed.verbatim(text: ""))
+      } + [
+        Check(Composed.verbatim(text: "a"), .notChecked, Composed.verbatim(text: "")),
+        Check(Composed.verbatim(text: "b"), .notChecked, Composed.verbatim(text: "")),
       ]
     #expect(Verdict(checks).text == "12 of 14 checks passed, 2 not checked")
     #expect(Verdict(checks).passed)
-    let failed = [Check("a", .failed, ""), Check("b", .passed, ""), Check("c", .notChecked, "")]
+    let failed = [
+      Check(Composed.verbatim(text: "a"), .failed, Composed.verbatim(text: "")),
+      Check(Composed.verbatim(text: "b"), .passed, Composed.verbatim(text: "")),
+      Check(Composed.verbatim(text: "c"), .notChecked, Composed.verbatim(text: "")),
+    ]
     #expect(Verdict(failed).text == "1 of 3 checks failed, 1 passed, 1 not checked")
     #expect(!Verdict(failed).passed)
     #expect(Verdict([]).text.hasPrefix("no checks"))
@@ -45,9 +52,11 @@ import Testing
   @Test func summaryJSONHasSortedKeysAndNullForNonFinite() throws {
     let experiment = try Experiment.parse(Files.failing, path: "x.yaml")
     var report = Report(outcome: ["value": Num(.nan), "other": Num(1)])
-    report.checks = [Check("s", .failed, "d")]
-    let data = try SummaryDocument(experiment: experiment, report: report, extraNotes: ["n"])
-      .serialized()
+    report.checks = [Check(Composed.verbatim(text: "s"), .failed, Composed.verbatim(text: "d"))]
+    let data = try SummaryDocument(
+      experiment: experiment, report: report, extraNotes: [Composed.verbatim(text: "n")]
+    )
+    .serialized()
     let text = String(decoding: data, as: UTF8.self)
     #expect(text.contains("\"value\" : null"))
     let keys = try #require(

@@ -47,22 +47,23 @@ enum Accuracy: ExperimentKindDefinition {
 
   static func explain(_ s: AccuracySpec, language: Language) -> [String] {
     var lines = [
-      language(.showMethods(schemeList(s.methods.map(\.rawValue), language))),
-      language(.showPrecision(precisionList(s.precisions, language))),
+      language(
+        .showMethods(methods: s.methods.map { language(.method($0)) }.joined(separator: ", "))),
+      language(.showPrecision(precisions: precisionList(s.precisions, language))),
     ]
     for method in s.methods {
       guard let e = s.expectations[method] else { continue }
       lines.append(
         language(
           .showAccuracyExpect(
-            language(.schemeName(method.rawValue)), minDigits: e.minDigits.map(short),
+            method: language(.method(method)), minDigits: e.minDigits.map(short),
             covers: e.covers.map { "\($0)" })))
     }
     for (i, c) in s.cases.enumerated() {
       lines.append(
         language(
           .showCase(
-            i + 1, variable: c.variable, f: c.text,
+            number: i + 1, variable: c.variable, f: c.text,
             points: c.points.map(short).joined(separator: ", "))))
       lines.append("  f' = \(c.f.derivative(withRespectTo: c.variable).simplified())")
     }

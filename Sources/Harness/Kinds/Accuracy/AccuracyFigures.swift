@@ -45,11 +45,11 @@ enum AccuracyFigures {
   ) -> Panel {
     let series = methods.map { method -> Series in
       let mine = results.filter { $0.method == method && $0.digits != nil }
-      var label = language(.schemeName(method.rawValue))
+      var label = language(.method(method))
       if let s = summaries.first(where: { $0.method == method }), let d = s.medianDigits,
         let n = s.medianEvaluations
       {
-        label = language(.medianDigits(label, d, short(n)))
+        label = language(.medianDigits(method: label, digits: d, evaluations: short(n)))
       }
       return Series(
         legend ? label : "", x: mine.map { offset($0.evaluations, method) },
@@ -70,13 +70,14 @@ enum AccuracyFigures {
     let panels = spec.precisions.map { p in
       digitsPanel(
         o.results.filter { $0.precision == p }, methods: spec.methods,
-        title: language(.everyCaseAndPoint(language(.precisionName(p.rawValue)))), legend: true,
+        title: language(.everyCaseAndPoint(precision: language(.precisionName(precision: p)))),
+        legend: true,
         summaries: o.summaries.filter { $0.precision == p }, language: language)
     }
     let count = o.results.filter { $0.precision == spec.precisions[0] }.count / spec.methods.count
     return Report.FigureEntry(
       name: "digits-evaluations",
-      caption: language(.captionDigits(count)),
+      caption: language(.captionDigits(count: count)),
       figure: Figure(
         title: language(.digitsAgainstEvaluations), panels: panels, columns: min(panels.count, 2),
         width: panels.count > 1 ? 1600 : 1200, height: panels.count > 2 ? 1400 : 900))
@@ -103,7 +104,7 @@ enum AccuracyFigures {
           mine.filter { $0.caseNumber == i + 1 }, methods: spec.methods,
           title: language(
             .functionAt(
-              mathText(c.text), variable: c.variable,
+              f: mathText(c.text), variable: c.variable,
               at: c.points.map(short).joined(separator: ", "))),
           // Every panel has the same legend: the figure draws it once, under the grid.
           legend: true, summaries: [], language: language)
@@ -115,10 +116,11 @@ enum AccuracyFigures {
         name: name,
         caption: language(
           .captionDigitsPerCase(
-            language(.precisionName(precision.rawValue)), indices[0] + 1,
-            indices[indices.count - 1] + 1)),
+            precision: language(.precisionName(precision: precision)), first: indices[0] + 1,
+            last: indices[indices.count - 1] + 1)),
         figure: Figure(
-          title: language(.digitsPerCase(language(.precisionName(precision.rawValue)))),
+          title: language(
+            .digitsPerCase(precision: language(.precisionName(precision: precision)))),
           panels: panels,
           columns: columns, width: 1500, height: max(560, 460 * rows)))
     }
@@ -139,9 +141,9 @@ enum AccuracyFigures {
         }
         hidden += mine.filter { $0.covers != nil }.count - drawn.count
         let s = o.summaries.first { $0.precision == p && $0.method == method }
-        var label = language(.schemeName(method.rawValue))
+        var label = language(.method(method))
         if let s, s.withEstimate > 0 {
-          let share = language(.covered(s.covered, s.withEstimate))
+          let share = language(.covered(covered: s.covered, total: s.withEstimate))
           shares.append("\(label) \(share)")
           label += ": " + share
         }
@@ -150,15 +152,15 @@ enum AccuracyFigures {
           style: .markers, color: style(method), marker: style(method))
       }
       return Panel(
-        title: language(.calibrationPanel(language(.precisionName(p.rawValue)))),
+        title: language(.calibrationPanel(precision: language(.precisionName(precision: p)))),
         xAxis: Axis(language(.trueError), scale: .log10),
         yAxis: Axis(language(.errorEstimate), scale: .log10), series: series,
         referenceLines: [ReferenceLine(language(.estimateIsError), slope: 1, through: (1, 1))],
         // Both axes are errors: a decade is as long on each, so the diagonal is at 45°.
         legend: .upperLeft, equalAspect: true)
     }
-    var caption = language(.captionCalibration(shares.joined(separator: ", ")))
-    if hidden > 0 { caption += "; " + language(.notDrawnOnLog(hidden)) }
+    var caption = language(.captionCalibration(shares: shares.joined(separator: ", ")))
+    if hidden > 0 { caption += "; " + language(.notDrawnOnLog(count: hidden)) }
     return Report.FigureEntry(
       name: "calibration", caption: caption,
       figure: Figure(

@@ -58,25 +58,23 @@ struct AccuracyOutcome: Encodable, Sendable {
     case none
 
     /// The words, in any language; nil for `.none`.
-    var phrase: Phrase? {
+    var phrase: AccuracyPhrase? {
       switch self {
-      case .tinyStep(let r): return .tinyStep(r)
-      case .predictedBestStep(let r): return .predictedBestStep(r)
-      case .largeStep(let r): return .largeStep(r)
+      case .tinyStep(let r): return .tinyStep(reason: r)
+      case .predictedBestStep(let r): return .predictedBestStep(reason: r)
+      case .largeStep(let r): return .largeStep(reason: r)
       case .textbookStep(let negligible, let root, let r):
-        return .textbookStep(negligible: negligible, root: root, r)
-      case .adaptive(let stencil, let h): return .adaptiveFrom(stencil, short(h))
-      case .outsideDomain(let location, let f, let v): return .outsideDomainAt(location, f: f, v)
+        return .textbookStep(negligible: negligible, root: root, reason: r)
+      case .adaptive(let stencil, let h): return .adaptiveFrom(stencil: stencil, h: short(h))
+      case .outsideDomain(let location, let f, let v):
+        return .outsideDomainAt(location: location, f: f, violation: v)
       case .notFinite(let f, let value, let location, let precision):
         return .notFiniteAt(
           f: f, value: "\(value)", location: location, precision: precision.rawValue)
-      case .noDerivative(let location, let v): return .noDerivativeAt(location, v)
+      case .noDerivative(let location, let v): return .noDerivativeAt(location: location, reason: v)
       case .none: return nil
       }
     }
-
-    /// The words in `language` ("" for `.none`).
-    func text(_ language: Language) -> String { phrase.map(language.callAsFunction) ?? "" }
   }
 
   struct Result: Sendable {
@@ -169,7 +167,7 @@ extension AccuracyOutcome.Result: Encodable {
     try c.encode(covers, forKey: "covers")
     try c.encode(status.rawValue, forKey: "status")
     try c.encode(stencil, forKey: "stencil")
-    try c.encode(detail.text(.en), forKey: "detail")
+    try c.encode(detail.phrase?.english ?? "", forKey: "detail")
   }
 }
 

@@ -24,41 +24,41 @@ extension Accuracy {
     var table = CSVTable(columns: csvColumns)
     for r in o.results { table.append(csvRow(r)) }
     report.csv("accuracy.csv", table)
-    report.checks = checks(o, spec: spec, language)
-    report.notes = notes(o, language)
+    report.checks = checks(o, spec: spec)
+    report.notes = notes(o)
     report.figures = AccuracyFigures.make(spec: spec, outcome: o, language: language)
     return report
   }
 
   /// `min_digits` per result, `covers` per method and precision.
-  static func checks(_ o: AccuracyOutcome, spec: AccuracySpec, _ language: Language) -> [Check] {
+  static func checks(_ o: AccuracyOutcome, spec: AccuracySpec) -> [Check] {
     var checks: [Check] = []
     for method in spec.methods {
       guard let expectation = spec.expectations[method] else { continue }
       if let minimum = expectation.minDigits {
         for r in o.results where r.method == method {
-          let subject =
-            language(.functionAt(r.f, variable: r.variable, at: short(r.at))) + ", "
-            + language(.schemeName(method.rawValue)) + ", "
-            + language(.precisionName(r.precision.rawValue))
-          let status = language(.accuracyStatus(r.status.rawValue))
+          let subject = Composed.list(
+            CommonPhrase.functionAt(f: r.f, variable: r.variable, at: short(r.at)),
+            CommonPhrase.method(method), CommonPhrase.precisionName(precision: r.precision))
+          let status = AccuracyPhrase.accuracyStatus(status: r.status)
           guard let d = r.digits else {
+            let detail: any Phrase = r.detail.phrase ?? Composed.verbatim(text: "")
             checks.append(
-              Check(subject, .notChecked, language(.statusDetail(status, r.detail.text(language)))))
+              Check(
+                subject, .notChecked, AccuracyPhrase.statusDetail(status: status, detail: detail)))
             continue
           }
           checks.append(
             Check(
               subject, passed: d >= minimum,
-              language(
-                .digitsDetail(
-                  d, passed: d >= minimum, minimum: minimum, error: r.error,
-                  evaluations: r.evaluations, status))))
+              AccuracyPhrase.digitsDetail(
+                digits: d, passed: d >= minimum, minimum: minimum, error: r.error,
+                evaluations: r.evaluations, status: status)))
         }
       }
       if let share = expectation.covers {
         for s in o.summaries where s.method == method {
-          checks.append(coverage(s, share: share, language))
+          checks.append(coverage(s, share: share))
         }
       }
     }
@@ -66,31 +66,31 @@ extension Accuracy {
   }
 
   /// The share of a method's results whose error estimate is at least the true error.
-  static func coverage(_ s: AccuracyOutcome.MethodSummary, share: Double, _ language: Language)
-    -> Check
-  {
-    let subject = language(
-      .coversSubject(
-        language(.schemeName(s.method.rawValue)), language(.precisionName(s.precision.rawValue))))
+  static func coverage(_ s: AccuracyOutcome.MethodSummary, share: Double) -> Check {
+    let subject = AccuracyPhrase.coversSubject(
+      method: CommonPhrase.method(s.method),
+      precision: CommonPhrase.precisionName(precision: s.precision))
     guard s.withEstimate > 0 else {
-      return Check(subject, .notChecked, language(.noEstimates))
+      return Check(subject, .notChecked, AccuracyPhrase.noEstimates)
     }
     let measured = Double(s.covered) / Double(s.withEstimate)
     return Check(
       subject, passed: measured >= share,
-      language(
-        .coverageDetail(s.covered, of: s.withEstimate, passed: measured >= share, share: share)))
+      AccuracyPhrase.coverageDetail(
+        covered: s.covered, of: s.withEstimate, passed: measured >= share, share: share))
   }
 
   /// The points where nothing could be measured, once per point and precision.
-  static func notes(_ o: AccuracyOutcome, _ language: Language) -> [String] {
-    var notes: [String] = []
+  static func notes(_ o: AccuracyOutcome) -> [any Phrase] {
+    var notes: [AccuracyPhrase] = []
     for r in o.results where !r.status.isMeasured {
-      let detail = r.detail.text(language)
-      if !notes.contains(detail) { notes.append(detail) }
+      let detail = r.detail.phrase
+      if let detail, !notes.contains(where: { $0.english == detail.english }) {
+        notes.append(detail)
+      }
     }
     let sources = Set(o.results.compactMap(\.errorEstimateSource))
-    if sources.contains(.predicted) { notes.append(language(.predictedEstimateNote)) }
+    if sources.contains(.predicted) { notes.append(.predictedEstimateNote) }
     return notes
   }
 
@@ -103,10 +103,10 @@ extension Accuracy {
         format: "%d/%d (%.0f%%)", s.covered, s.withEstimate,
         100 * Double(s.covered) / Double(s.withEstimate))
     return [
-      language(.schemeName(s.method.rawValue)), language(.precisionName(s.precision.rawValue)),
+      language(.method(s.method)), language(.precisionName(precision: s.precision)),
       f(s.medianDigits), f(s.p10Digits), f(s.minDigits),
       s.medianEvaluations.map { short($0) } ?? "-", covers,
-      language(.estimateSource(s.method == .adaptive ? "a-posteriori" : "predicted")),
+      language(.estimateSource(source: s.method == .adaptive ? .aPosteriori : .predicted)),
     ]
   }
 
@@ -116,12 +116,12 @@ extension Accuracy {
       return v.isFinite ? String(format: "%.2e", v) : "\(v)"
     }
     return [
-      r.f, short(r.at), language(.precisionName(r.precision.rawValue)),
-      language(.schemeName(r.method.rawValue)),
+      r.f, short(r.at), language(.precisionName(precision: r.precision)),
+      language(.method(r.method)),
       r.estimate.isFinite ? String(format: "%.15g", r.estimate) : "\(r.estimate)",
       r.digits.map { String(format: "%.2f", $0) } ?? "-", String(r.evaluations), e(r.step),
       r.status.isMeasured ? e(r.error) : "-", e(r.errorEstimate),
-      language(.accuracyStatus(r.status.rawValue)),
+      language(.accuracyStatus(status: r.status)),
     ]
   }
 

@@ -90,26 +90,27 @@ enum Convergence: ExperimentKindDefinition {
     var lines = [
       language(
         .showSchemes(
-          ([schemeList(s.schemes.map(\.rawValue), language)] + stencils).joined(separator: ", "))),
-      language(.showPrecision(precisionList(s.precisions, language))),
+          schemes: ([schemeList(s.schemes, language)] + stencils).joined(separator: ", "))),
+      language(.showPrecision(precisions: precisionList(s.precisions, language))),
       language(
         .showSteps(
-          s.grid.steps.count, from: short(s.grid.min), to: short(s.grid.max),
+          count: s.grid.steps.count, from: short(s.grid.min), to: short(s.grid.max),
           perDecade: s.grid.perDecade)),
       language(
         .showExpect(
-          describeExpectations(s.expectations, language: language), tolerance: "\(s.tolerance)")),
+          expectations: describeExpectations(s.expectations, language: language),
+          tolerance: "\(s.tolerance)")),
     ]
     for (i, c) in s.cases.enumerated() {
       lines.append(
         language(
           .showCase(
-            i + 1, variable: c.variable, f: "\(c.f)",
+            number: i + 1, variable: c.variable, f: "\(c.f)",
             points: c.points.map(short).joined(separator: ", "))))
       let d = SweepAnalysis.derivatives(of: c.f, variable: c.variable, upTo: 3)
-      if c.derivative > 1 { lines.append(language(.showDerivativeEstimated(c.derivative))) }
+      if c.derivative > 1 { lines.append(language(.showDerivativeEstimated(order: c.derivative))) }
       lines += ["  f'   = \(d[1])", "  f''  = \(d[2])", "  f''' = \(d[3])"]
-      if let df = c.df { lines.append(language(.showGivenDerivative("\(df)"))) }
+      if let df = c.df { lines.append(language(.showGivenDerivative(df: "\(df)"))) }
     }
     return lines
   }

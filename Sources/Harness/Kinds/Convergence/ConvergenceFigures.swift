@@ -9,22 +9,25 @@ enum ConvergenceFigures {
   ) -> [Report.FigureEntry] {
     var figures: [Report.FigureEntry] = []
     let primary = spec.precisions.contains(.double) ? Precision.double : spec.precisions[0]
-    let precisionName = language(.precisionName(primary.rawValue))
+    let precisionName = language(.precisionName(precision: primary))
     for (i, c) in spec.cases.enumerated() {
       for point in c.points {
         let here = sweeps.filter { $0.caseNumber == i + 1 && $0.at == point }.map(\.outcome)
         let main = here.filter { $0.precision == primary }
         let base = "case\(i + 1)-\(c.variable)\(fileSafe(short(point)))"
         let at = "\(c.variable) = \(short(point))"
-        let title = language(.casePoint(c.variable, mathText(clipped(c.text)), short(point)))
+        let title = language(
+          .casePoint(variable: c.variable, f: mathText(clipped(c.text)), at: short(point)))
         let panel = errorPanel(
           main,
           title: language(
-            .errorAgainstStep(c.variable, precisionName, derivative: c.derivative)),
+            .errorAgainstStep(
+              variable: c.variable, precision: precisionName, derivative: c.derivative)),
           language: language)
         figures.append(
           Report.FigureEntry(
-            name: base, caption: language(.captionError(clipped(c.text), at, precisionName)),
+            name: base,
+            caption: language(.captionError(f: clipped(c.text), at: at, precision: precisionName)),
             figure: Figure(title: title, panels: [panel])))
         if spec.precisions.count > 1 {
           let names = spec.schemes.map(\.rawValue) + spec.stencils.map(\.name)
@@ -34,7 +37,7 @@ enum ConvergenceFigures {
           figures.append(
             Report.FigureEntry(
               name: base + "-precisions",
-              caption: language(.captionPrecisions(clipped(c.text), at)),
+              caption: language(.captionPrecisions(f: clipped(c.text), at: at)),
               figure: Figure(
                 title: title + ": " + language(.samePrecisions), panels: panels,
                 columns: panels.count > 1 ? 2 : 1)
@@ -69,51 +72,66 @@ enum ConvergenceFigures {
   static func sweepLabel(_ o: SweepOutcome, language: Language) -> String {
     let name = displayName(o, language)
     switch o.fit {
-    case .fitted(let fit): return language(.slope(name, fit.order))
-    case .exact: return language(.exactRoundOff(name))
-    case .noFit: return language(.noFit(name))
+    case .fitted(let fit): return language(.slope(scheme: name, order: fit.order))
+    case .exact: return language(.exactRoundOff(scheme: name))
+    case .noFit: return language(.noFit(scheme: name))
     }
   }
 
   /// A log-log panel of error against h, one series per scheme, with reference slopes, the fit
   /// ranges shaded and each scheme's best steps marked in its colour.
   static func errorPanel(_ outcomes: [SweepOutcome], title: String, language: Language) -> Panel {
+    var parts = ErrorPanelParts(language: language)
+    let positional = outcomes.contains { $0.name != $0.scheme.rawValue }
+    for (k, o) in outcomes.enumerated() {
+      parts.add(o, color: schemeColor(o, index: k, positional: positional))
+    }
+    let references = parts.anchors.sorted(by: { $0.key < $1.key }).map { p, anchor in
+      ReferenceLine(
+        p == 1 ? "O(h)" : "O(h^{\(p)})", slope: Double(p), through: (anchor.x, anchor.y * 5))
+    }
+    let markers = parts.markers
+    return Panel(
+      title: title, xAxis: Axis(language(.stepH), scale: .log10),
+      yAxis: Axis(language(.absError), scale: .log10), series: parts.series,
+      referenceLines: references, spans: parts.spans, verticalMarkers: markers,
+      // A sweep's curves reach every corner (round-off at the left, truncation at the right):
+      // the legend goes beside the axes, where it covers nothing.
+      annotations: parts.annotations, legend: .outsideRight,
+      notes: markers.isEmpty ? [] : [language(.bestObserved) + ", " + language(.bestPredicted)])
+  }
+
+  /// What an error panel draws, gathered sweep by sweep.
+  struct ErrorPanelParts {
+    var language: Language
     var series: [Series] = []
     var spans: [Span] = []
     var markers: [VerticalMarker] = []
     var annotations: [Annotation] = []
-    // One reference slope per order shown, anchored above the top of the fit range of the
-    // first scheme with that order.
+    /// One reference slope per order shown, anchored above the top of the fit range of the
+    /// first scheme with that order.
     var anchors: [Int: (x: Double, y: Double)] = [:]
-    let positional = outcomes.contains { $0.name != $0.scheme.rawValue }
-    for (k, o) in outcomes.enumerated() {
-      let color = schemeColor(o, index: k, positional: positional)
+
+    init(language: Language) { self.language = language }
+
+    /// One sweep in `color`: its series and model curve, the step where it leaves the domain,
+    /// its fit range, its best steps and the explanation of an unexpected order.
+    mutating func add(_ o: SweepOutcome, color: Int) {
       let name = displayName(o, language)
       series.append(
         sweepSeries(o, label: sweepLabel(o, language: language), name: name, color: color))
       // The model curves are guides: one grey legend entry for all, no coincidence notes.
-      if var curve = modelSeries(o, label: language(.modelCurve(name)), color: color) {
+      if var curve = modelSeries(o, label: language(.modelCurve(name: name)), color: color) {
         curve.legendGroup = language(.modelCurvesDashed)
         series.append(curve)
       }
       if let exit = o.domainExit {
         markers.append(
           VerticalMarker(
-            language(.leavesDomainFrom(name, short(exit.firstStep))), x: exit.firstStep,
+            language(.leavesDomainFrom(name: name, h: short(exit.firstStep))), x: exit.firstStep,
             dash: .dashDot, color: color))
       }
-      if let fit = o.orderFit {
-        spans.append(
-          Span(
-            language(.fitRange(name)), x: fit.range, color: color,
-            legendGroup: language(.fitRangesShaded)))
-        let order = Int(fit.order.rounded())
-        let top = o.samples.filter { $0.estimate.isFinite && fit.range.contains($0.effectiveStep) }
-          .max { $0.effectiveStep < $1.effectiveStep }
-        if let top, anchors[order] == nil, order > 0 {
-          anchors[order] = (top.effectiveStep, top.error)
-        }
-      }
+      if let fit = o.orderFit { addFit(o, fit, name: name, color: color) }
       if let best = o.best, best.error > 0 {
         markers.append(VerticalMarker("", x: best.effectiveStep, dash: .dotted, color: color))
       }
@@ -128,31 +146,31 @@ enum ConvergenceFigures {
       {
         annotations.append(
           Annotation(
-            "\(name): \(language(.taylorReason(o.prediction.reason)))", x: best.effectiveStep,
-            y: best.error, alignment: .left, color: color))
+            "\(name): \(language(.taylorReason(reason: o.prediction.reason)))",
+            x: best.effectiveStep, y: best.error, alignment: .left, color: color))
       }
     }
-    var references: [ReferenceLine] = []
-    for (p, anchor) in anchors.sorted(by: { $0.key < $1.key }) {
-      references.append(
-        ReferenceLine(
-          p == 1 ? "O(h)" : "O(h^{\(p)})", slope: Double(p), through: (anchor.x, anchor.y * 5)))
+
+    /// The fit range shaded, and the anchor of its order's reference slope.
+    private mutating func addFit(_ o: SweepOutcome, _ fit: OrderFit, name: String, color: Int) {
+      spans.append(
+        Span(
+          language(.fitRange(scheme: name)), x: fit.range, color: color,
+          legendGroup: language(.fitRangesShaded)))
+      let order = Int(fit.order.rounded())
+      let top = o.samples.filter { $0.estimate.isFinite && fit.range.contains($0.effectiveStep) }
+        .max { $0.effectiveStep < $1.effectiveStep }
+      if let top, anchors[order] == nil, order > 0 {
+        anchors[order] = (top.effectiveStep, top.error)
+      }
     }
-    return Panel(
-      title: title, xAxis: Axis(language(.stepH), scale: .log10),
-      yAxis: Axis(language(.absError), scale: .log10), series: series,
-      referenceLines: references, spans: spans, verticalMarkers: markers,
-      // A sweep's curves reach every corner (round-off at the left, truncation at the right):
-      // the legend goes beside the axes, where it covers nothing.
-      annotations: annotations, legend: .outsideRight,
-      notes: markers.isEmpty ? [] : [language(.bestObserved) + ", " + language(.bestPredicted)])
   }
 
   /// One scheme in every precision: the series named by precision alone (the panels of a
   /// figure then share one legend), the fitted slopes in a note under the panel.
   static func precisionPanel(_ outcomes: [SweepOutcome], language: Language) -> Panel {
     let series = outcomes.enumerated().map { k, o -> Series in
-      let name = language(.precisionName(o.precision.rawValue))
+      let name = language(.precisionName(precision: o.precision))
       let color = Precision.allCases.firstIndex(of: o.precision) ?? k
       return sweepSeries(o, label: name, name: name, color: color)
     }
@@ -160,7 +178,7 @@ enum ConvergenceFigures {
     var slopes: [String] = []
     for o in outcomes {
       guard let order = o.fittedOrder else { continue }
-      let name = language(.precisionName(o.precision.rawValue))
+      let name = language(.precisionName(precision: o.precision))
       slopes.append("\(name) \(String(format: "%.2f", order))")
     }
     let markers = outcomes.compactMap { o -> VerticalMarker? in
@@ -171,12 +189,14 @@ enum ConvergenceFigures {
     }
     return Panel(
       title: outcomes.first.map {
-        language(.schemeOrder(displayName($0, language), $0.stencil?.order ?? $0.scheme.order))
+        language(
+          .schemeOrder(
+            scheme: displayName($0, language), order: $0.stencil?.order ?? $0.scheme.order))
       } ?? "",
       xAxis: Axis(language(.stepH), scale: .log10),
       yAxis: Axis(language(.absError), scale: .log10), series: series, verticalMarkers: markers,
       legend: .outsideRight,
-      notes: (slopes.isEmpty ? [] : [language(.slopesNote(slopes.joined(separator: ", ")))])
+      notes: (slopes.isEmpty ? [] : [language(.slopesNote(slopes: slopes.joined(separator: ", ")))])
         + (markers.isEmpty ? [] : [language(.bestObserved)]))
   }
 }
@@ -185,7 +205,7 @@ extension ConvergenceFigures {
   /// A sweep's name for people: a named scheme in the report's language, a custom stencil by
   /// the name its file gave it.
   static func displayName(_ o: SweepOutcome, _ language: Language) -> String {
-    o.name == o.scheme.rawValue ? language(.schemeName(o.scheme.rawValue)) : o.name
+    SweepReporting.schemeName(o, language)
   }
 
   /// A named scheme's palette colour, the same in every figure; in a panel with custom

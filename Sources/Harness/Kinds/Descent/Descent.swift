@@ -76,16 +76,16 @@ enum Descent: ExperimentKindDefinition {
     var lines = ["f(\(s.variables.joined(separator: ", "))) = \(s.f)"]
     for v in s.variables { lines.append("  ∂f/∂\(v) = \(s.f.derivative(withRespectTo: v))") }
     let start = zip(s.variables, s.start).map { "\($0) = \(short($1))" }
-    lines.append(language(.showStart("(" + start.joined(separator: ", ") + ")")))
+    lines.append(language(.showStart(point: "(" + start.joined(separator: ", ") + ")")))
     let gradients = s.gradients.map {
-      $0 == .analytic ? language(.analytic) : language(.schemeName($0.rawValue))
+      language(.gradient($0))
     }
     lines.append(
       language(
         .showDescentRun(
           rates: s.learningRates.map(short).joined(separator: ", "), steps: s.steps,
           gradients: gradients.joined(separator: ", "),
-          updates: s.updates.map { language(.updateRule($0.rawValue)) }.joined(separator: ", "))))
+          updates: s.updates.map { language(.updateRule(rule: $0)) }.joined(separator: ", "))))
     return lines
   }
 }

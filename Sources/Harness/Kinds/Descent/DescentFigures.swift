@@ -7,82 +7,100 @@ enum DescentFigures {
   static func make(spec: DescentSpec, runs: [DescentOutcome.Run], language: Language)
     -> [Report.FigureEntry]
   {
+    let style = Style(spec: spec, language: language)
     var figures: [Report.FigureEntry] = []
-    let vars = spec.variables
-    let rates = spec.learningRates
-    func color(_ rate: Double) -> Int { rates.firstIndex(of: rate) ?? 0 }
-    // One dash per (update rule, gradient source): the rules' runs at one rate share a color
-    // and differ in dash (and, on the map, in marker).
+    if spec.variables.count == 2 { figures.append(paths(spec, runs: runs, style: style)) }
+    figures.append(loss(spec, runs: runs, style: style))
+    return figures
+  }
+
+  /// How each run is drawn: a colour per learning rate, a dash per (update rule, gradient),
+  /// its legend label and the short name a coincidence note uses.
+  struct Style {
+    var spec: DescentSpec
+    var language: Language
+
+    func color(_ rate: Double) -> Int { spec.learningRates.firstIndex(of: rate) ?? 0 }
+
+    /// One dash per (update rule, gradient source): the rules' runs at one rate share a color
+    /// and differ in dash (and, on the map, in marker).
     func variant(_ r: DescentOutcome.Run) -> Int {
       (spec.updates.firstIndex(of: r.run.update) ?? 0) * spec.gradients.count
         + (spec.gradients.firstIndex(of: r.gradient) ?? 0)
     }
+
     func dash(_ r: DescentOutcome.Run) -> Dash {
       [Dash.solid, .dashed, .dotted, .dashDot][variant(r) % 4]
     }
+
+    /// One legend entry per learning rate (and update rule); the other gradients' paths are
+    /// told by their dash (a note under the panel says which).
     func label(_ r: DescentOutcome.Run) -> String {
-      // One legend entry per learning rate (and update rule); the other gradients' paths are
-      // told by their dash (a note under the panel says which).
       guard r.gradient == spec.gradients[0] else { return "" }
-      let status = language(.descentStatus(r.run.status.rawValue))
+      let status = language(.descentStatus(status: r.run.status))
       let rate = short(r.run.learningRate)
-      guard spec.updates.count > 1 else { return language(.learningRateRun(rate, status)) }
+      guard spec.updates.count > 1 else {
+        return language(.learningRateRun(rate: rate, status: status))
+      }
       return language(
-        .learningRateRun("\(rate), \(language(.updateRule(r.run.update.rawValue)))", status))
+        .learningRateRun(
+          rate: "\(rate), \(language(.updateRule(rule: r.run.update)))", status: status))
     }
-    // The short name a coincidence note uses: the rate (and rule), without the status.
+
+    /// The short name a coincidence note uses: the rate (and rule), without the status.
     func name(_ r: DescentOutcome.Run) -> String {
       let rate = "η = \(short(r.run.learningRate))"
       guard spec.updates.count > 1 else { return rate }
-      return "\(rate), \(language(.updateRule(r.run.update.rawValue)))"
+      return "\(rate), \(language(.updateRule(rule: r.run.update)))"
     }
-    let styles = ["solid", "dashed", "dotted", "dash-dot"]
-    let notes =
-      spec.gradients.count > 1
-      ? [
+
+    /// The note saying which dash is which gradient, when there are several.
+    var notes: [String] {
+      guard spec.gradients.count > 1 else { return [] }
+      let styles: [DescentPhrase] = [.solidLine, .dashedLine, .dottedLine, .dashDotLine]
+      return [
         language(
           .gradientStyles(
-            spec.gradients.enumerated().map { k, g in
-              "\(gradientName(g, language)) \(language(.lineStyle(styles[min(k, 3)])))"
+            styles: spec.gradients.enumerated().map { k, g in
+              "\(gradientName(g, language)) \(language(styles[min(k, 3)]))"
             }.joined(separator: ", ")))
-      ] : []
-    if vars.count == 2 {
-      figures.append(
-        paths(
-          spec, runs: runs, color: color, dash: dash, variant: variant, label: label,
-          name: name, notes: notes, language: language))
+      ]
     }
+  }
+
+  /// f against the step for every run, on a log scale.
+  static func loss(_ spec: DescentSpec, runs: [DescentOutcome.Run], style: Style)
+    -> Report.FigureEntry
+  {
+    let language = style.language
     let series = runs.map { r -> Series in
       let steps = r.run.values.indices.map(Double.init)
       return Series(
-        label(r), x: steps, y: r.run.values, style: .line, dash: dash(r),
-        color: color(r.run.learningRate), xRange: 0...Double(spec.steps), name: name(r))
+        style.label(r), x: steps, y: r.run.values, style: .line, dash: style.dash(r),
+        color: style.color(r.run.learningRate), xRange: 0...Double(spec.steps),
+        name: style.name(r))
     }
     let f = mathText(spec.text)
-    figures.append(
-      Report.FigureEntry(
-        name: "loss", caption: language(.captionLoss),
-        figure: Figure(
-          title: language(
-            showsAllThree(runs, spec: spec) ? .descentLossTooLowRightHigh(f) : .descentLoss(f)),
-          panels: [
-            Panel(
-              title: language(.lossPanel), xAxis: Axis(language(.stepK), isInteger: true),
-              yAxis: Axis("f(x_{k})", scale: .log10), series: series, legend: .best,
-              notes: notes)
-          ])
-      ))
-    return figures
+    return Report.FigureEntry(
+      name: "loss", caption: language(.captionLoss),
+      figure: Figure(
+        title: language(
+          showsAllThree(runs, spec: spec)
+            ? .descentLossTooLowRightHigh(f: f) : .descentLoss(f: f)),
+        panels: [
+          Panel(
+            title: language(.lossPanel), xAxis: Axis(language(.stepK), isInteger: true),
+            yAxis: Axis("f(x_{k})", scale: .log10), series: series, legend: .best,
+            notes: style.notes)
+        ]))
   }
 
   /// The paths on the contour map (two variables): a diverging path is drawn until it leaves
   /// the frame of the bounded ones.
-  static func paths(
-    _ spec: DescentSpec, runs: [DescentOutcome.Run], color: (Double) -> Int,
-    dash: (DescentOutcome.Run) -> Dash, variant: (DescentOutcome.Run) -> Int,
-    label: (DescentOutcome.Run) -> String, name: (DescentOutcome.Run) -> String,
-    notes: [String], language: Language
-  ) -> Report.FigureEntry {
+  static func paths(_ spec: DescentSpec, runs: [DescentOutcome.Run], style: Style)
+    -> Report.FigureEntry
+  {
+    let language = style.language
     let vars = spec.variables
     // Frame the runs that stay bounded; a diverging path is drawn until it leaves the frame.
     let bounded =
@@ -100,34 +118,32 @@ enum DescentFigures {
     }
     let series = runs.map { r in
       Series(
-        label(r), x: r.run.iterates.map { $0[0] }, y: r.run.iterates.map { $0[1] },
+        style.label(r), x: r.run.iterates.map { $0[0] }, y: r.run.iterates.map { $0[1] },
         style: r.gradient == spec.gradients[0] ? .lineAndMarkers : .line,
-        dash: dash(r), color: color(r.run.learningRate),
-        marker: color(r.run.learningRate) + variant(r) * spec.learningRates.count,
-        name: name(r))
+        dash: style.dash(r), color: style.color(r.run.learningRate),
+        marker: style.color(r.run.learningRate) + style.variant(r) * spec.learningRates.count,
+        name: style.name(r))
     }
     let startText = "(\(short(spec.start[0])), \(short(spec.start[1])))"
     let start = Series(
-      language(.start(startText)), x: [spec.start[0]],
+      language(.start(point: startText)), x: [spec.start[0]],
       y: [spec.start[1]], style: .markers, color: 7, marker: 5)
+    let gradients = spec.gradients.map { gradientName($0, language) }.joined(separator: ", ")
+    let updates =
+      spec.updates != [.standard]
+      ? "; " + spec.updates.map { language(.updateRule(rule: $0)) }.joined(separator: ", ") : ""
     return Report.FigureEntry(
-      name: "paths", caption: language(.captionPaths(spec.text)),
+      name: "paths", caption: language(.captionPaths(f: spec.text)),
       figure: Figure(
-        title: language(.descentPaths(mathText(spec.text))),
+        title: language(.descentPaths(f: mathText(spec.text))),
         panels: [
           Panel(
-            title: language(
-              .pathsPanel(
-                spec.steps, startText,
-                spec.gradients.map { gradientName($0, language) }.joined(separator: ", ")))
-              + (spec.updates != [.standard]
-                ? "; "
-                  + spec.updates.map { language(.updateRule($0.rawValue)) }
-                  .joined(separator: ", ") : ""),
+            title: language(.pathsPanel(steps: spec.steps, start: startText, gradients: gradients))
+              + updates,
             xAxis: Axis(subscripted(vars[0]), range: (cx - half)...(cx + half)),
             yAxis: Axis(subscripted(vars[1]), range: (cy - half)...(cy + half)),
             series: series + [start], legend: .outsideRight,
-            content: .contour(grid, levels: .count(14)), equalAspect: true, notes: notes)
+            content: .contour(grid, levels: .count(14)), equalAspect: true, notes: style.notes)
         ],
         width: 1400, height: 1000)
     )
@@ -149,7 +165,6 @@ enum DescentFigures {
 
   /// The gradient's name in figure text: analytic, or the difference scheme's name.
   static func gradientName(_ source: GradientSource, _ language: Language) -> String {
-    source == .analytic
-      ? language(.analytic) : language(.schemeName(source.rawValue))
+    language(.gradient(source))
   }
 }

@@ -16,7 +16,7 @@ struct DescentOutcome: Encodable, Sendable {
       try c.encode(run.stepsTaken, forKey: "steps")
       try c.encode(run.finalPoint.map(Num.init), forKey: "final_point")
       try c.encode(Num(run.finalValue), forKey: "final_value")
-      try c.encode(Phrase.descentStop(run.stop).text(.en), forKey: "reason")
+      try c.encode(CalculusPhrase.descentStop(stop: run.stop).english, forKey: "reason")
     }
   }
 

@@ -103,12 +103,13 @@ enum Gradcheck: ExperimentKindDefinition {
 
   static func explain(_ s: GradcheckSpec, language: Language) -> [String] {
     [
-      language(.showNetwork(describe(s.network.configuration, language: language))),
-      language(.showGradcheckData(s.data.label, batch: s.data.batch.map(String.init) ?? "100")),
+      language(.showNetwork(network: describe(s.network.configuration, language: language))),
+      language(
+        .showGradcheckData(source: s.data.label, batch: s.data.batch.map(String.init) ?? "100")),
       language(
         .showGradcheckStep(
-          h: short(s.step), scheme: language(.schemeName(s.scheme.rawValue)),
-          method: s.method.rawValue, parameters: s.sampleCount.map(String.init))),
+          h: short(s.step), scheme: language(.schemeName(scheme: s.scheme)),
+          method: s.method, parameters: s.sampleCount.map(String.init))),
     ]
   }
 }
@@ -117,7 +118,7 @@ enum Gradcheck: ExperimentKindDefinition {
 func describe(_ c: NetworkConfiguration, language: Language = .en) -> String {
   let initialization: String
   switch c.initialization {
-  case .gaussian(let sd): initialization = language(.gaussianInit(short(sd)))
+  case .gaussian(let sd): initialization = language(.gaussianInit(deviation: short(sd)))
   case .he: initialization = "he"
   }
   return language(

@@ -4,18 +4,36 @@ import Plotting
 
 /// Figures of `kind: gradcheck`: the relative errors per tensor and the directional sweeps.
 enum GradcheckFigures {
+  /// One relative error between backprop and the numerical gradient, of tensor `tensor`.
+  typealias RelativeError = (tensor: Int, value: Double, kink: Bool)
+
   static func make(_ spec: GradcheckSpec, outcome o: GradcheckOutcome, language: Language)
     -> [Report.FigureEntry]
   {
-    let names = o.tensors.map(\.name)
-    let relativeErrors = o.entries.filter { $0.analytic != 0 || $0.numerical != 0 }.map {
-      (tensor: $0.tensor, value: $0.relativeError, kink: $0.nearKink)
+    var figures: [Report.FigureEntry] = []
+    if let histograms = relativeErrorFigure(spec, outcome: o, language: language) {
+      figures.append(histograms)
     }
     let sweep = o.results.filter { $0.direction == .outputLayer }.map(\.outcome)
     let sweepAll = o.results.filter { $0.direction == .allParameters }.map(\.outcome)
     let kinkStep = o.results.first { $0.direction == .allParameters }?.kinkStep
-    let floor = o.relativeFloor
-    var figures: [Report.FigureEntry] = []
+    if !sweep.isEmpty {
+      figures.append(
+        sweepFigure(
+          spec, sweep: sweep, sweepAll: sweepAll, kinkStep: kinkStep, language: language))
+    }
+    return figures
+  }
+
+  /// The histograms of log10 relative errors, one panel per sampled tensor; nil when no tensor
+  /// was sampled.
+  static func relativeErrorFigure(
+    _ spec: GradcheckSpec, outcome o: GradcheckOutcome, language: Language
+  ) -> Report.FigureEntry? {
+    let names = o.tensors.map(\.name)
+    let relativeErrors: [RelativeError] = o.entries.filter {
+      $0.analytic != 0 || $0.numerical != 0
+    }.map { (tensor: $0.tensor, value: $0.relativeError, kink: $0.nearKink) }
     let logs = relativeErrors.map { log10(max($0.value, 1e-20)) }
     let lo = (logs.min() ?? -16).rounded(.down)
     let hi = max((logs.max() ?? 0).rounded(.up), lo + 1)
@@ -23,64 +41,62 @@ enum GradcheckFigures {
     let sampled = names.indices.filter { t in relativeErrors.contains { $0.tensor == t } }
     let unsampled = names.indices.filter { !sampled.contains($0) }.map { names[$0] }
     let anyKink = relativeErrors.contains(where: \.kink)
-    let panels = sampled.map { t -> Panel in
-      let smooth = relativeErrors.filter { $0.tensor == t && !$0.kink }.map {
-        log10(max($0.value, 1e-20))
-      }
-      let kinked = relativeErrors.filter { $0.tensor == t && $0.kink }.map {
-        log10(max($0.value, 1e-20))
-      }
-      // The same entries in every panel (the figure then draws one legend); the counts,
-      // which differ, in a note.
-      var series = [
-        Series.histogram(
-          language(.awayFromKinksName), values: smooth, bins: 40, range: lo...hi, color: 0)
-      ]
-      if anyKink {
-        series.append(
-          Series.histogram(
-            language(.crossesKinkName), values: kinked, bins: 40, range: lo...hi, color: 1))
-      }
-      let markers =
-        spec.maxRelativeError.map {
-          [
-            VerticalMarker(
-              language(.verdictBound(short($0))), x: log10($0), dash: .dashed, color: 2)
-          ]
-        } ?? []
-      return Panel(
-        title: language(.relativeErrorPanel(names[t], String(format: "%.1e", floor))),
-        xAxis: Axis(language(.log10RelativeError), range: lo...hi),
-        yAxis: Axis(language(.parameters), scale: .log10), series: series,
-        verticalMarkers: markers, legend: .outsideRight,
-        notes: [language(.entryCounts(smooth.count, kinked.count))])
+    var panels = sampled.map { t in
+      histogramPanel(
+        names[t], relativeErrors.filter { $0.tensor == t }, range: lo...hi, anyKink: anyKink,
+        spec: spec, floor: o.relativeFloor, language: language)
     }
-    var figurePanels = panels
-    if !unsampled.isEmpty, !figurePanels.isEmpty {
-      figurePanels[figurePanels.count - 1].notes.append(
-        language(.noSampledEntries(unsampled.joined(separator: ", "))))
+    guard !panels.isEmpty else { return nil }
+    if !unsampled.isEmpty {
+      panels[panels.count - 1].notes.append(
+        language(.noSampledEntries(tensors: unsampled.joined(separator: ", "))))
     }
-    let columns = figurePanels.count > 1 ? 2 : 1
-    let rows = (figurePanels.count + columns - 1) / columns
+    let columns = panels.count > 1 ? 2 : 1
+    let rows = (panels.count + columns - 1) / columns
     let net = spec.network.configuration.layers.map(String.init).joined(separator: "-")
-    if !figurePanels.isEmpty {
-      figures.append(
-        Report.FigureEntry(
-          name: "relative-errors", caption: language(.captionRelativeErrors),
-          figure: Figure(
-            title: language(
-              .gradcheckTitle(
-                language(.schemeName(spec.scheme.rawValue)), short(spec.step), net)),
-            panels: figurePanels, columns: columns, width: columns == 1 ? 1000 : 1400,
-            height: rows == 1 ? 650 : 500 * rows)
-        ))
+    return Report.FigureEntry(
+      name: "relative-errors", caption: language(.captionRelativeErrors),
+      figure: Figure(
+        title: language(
+          .gradcheckTitle(
+            scheme: language(.schemeName(scheme: spec.scheme)), h: short(spec.step),
+            network: net)),
+        panels: panels, columns: columns, width: columns == 1 ? 1000 : 1400,
+        height: rows == 1 ? 650 : 500 * rows))
+  }
+
+  /// One tensor's histogram: entries away from kinks, and (when any entry of any tensor is near
+  /// a kink) those whose step crosses one, with the verdict's bound as a vertical line.
+  static func histogramPanel(
+    _ name: String, _ errors: [RelativeError], range: ClosedRange<Double>, anyKink: Bool,
+    spec: GradcheckSpec, floor: Double, language: Language
+  ) -> Panel {
+    let smooth = errors.filter { !$0.kink }.map { log10(max($0.value, 1e-20)) }
+    let kinked = errors.filter(\.kink).map { log10(max($0.value, 1e-20)) }
+    // The same entries in every panel (the figure then draws one legend); the counts,
+    // which differ, in a note.
+    var series = [
+      Series.histogram(
+        language(.awayFromKinksName), values: smooth, bins: 40, range: range, color: 0)
+    ]
+    if anyKink {
+      series.append(
+        Series.histogram(
+          language(.crossesKinkName), values: kinked, bins: 40, range: range, color: 1))
     }
-    if !sweep.isEmpty {
-      figures.append(
-        sweepFigure(
-          spec, sweep: sweep, sweepAll: sweepAll, kinkStep: kinkStep, language: language))
-    }
-    return figures
+    let markers =
+      spec.maxRelativeError.map {
+        [
+          VerticalMarker(
+            language(.verdictBound(bound: short($0))), x: log10($0), dash: .dashed, color: 2)
+        ]
+      } ?? []
+    return Panel(
+      title: language(.relativeErrorPanel(tensor: name, floor: String(format: "%.1e", floor))),
+      xAxis: Axis(language(.log10RelativeError), range: range),
+      yAxis: Axis(language(.parameters), scale: .log10), series: series,
+      verticalMarkers: markers, legend: .outsideRight,
+      notes: [language(.entryCounts(smooth: smooth.count, kinked: kinked.count))])
   }
 
   /// The directional sweeps: output layer (smooth) beside all parameters (relu kinks).
@@ -95,14 +111,15 @@ enum GradcheckFigures {
     if let kinkStep {
       all.verticalMarkers.append(
         VerticalMarker(
-          language(.kinkCrossed(String(format: "%.2g", kinkStep))), x: kinkStep,
+          language(.kinkCrossed(h: String(format: "%.2g", kinkStep))), x: kinkStep,
           dash: .dashDot, color: 5))
     }
     return Report.FigureEntry(
       name: "sweep",
       caption: language(.captionSweep),
       figure: Figure(
-        title: language(.sweepTitle(language(.precisionName(spec.precision.rawValue)))),
+        title: language(
+          .sweepTitle(precision: language(.precisionName(precision: spec.precision)))),
         panels: [smooth, all], columns: 2, width: 1800, height: 800)
     )
   }

@@ -51,7 +51,7 @@ enum Graph: ExperimentKindDefinition {
       comparisons: comparisons, seconds: seconds(elapsed), backpropSeconds: nil,
       diagrams: inEveryLanguage { language in
         captioned(
-          Diagram(g, notation: language == .ko ? .korean : .english),
+          Diagram(g, notation: .init(language)),
           language(
             .expressionDiagramLine(
               f: text, at: PointValues(variables, point).text, value: Diagram.format(g.value))))
@@ -107,7 +107,7 @@ enum Graph: ExperimentKindDefinition {
       backpropSeconds: seconds(backpropTime),
       diagrams: inEveryLanguage { language in
         captioned(
-          Diagram(g, notation: language == .ko ? .korean : .english),
+          Diagram(g, notation: .init(language)),
           language(
             .networkDiagramLine(
               network: described, images: batchSize, source: data.label,
@@ -161,7 +161,7 @@ enum Graph: ExperimentKindDefinition {
             layers: "\(network.configuration.layers)",
             activation: network.configuration.activation.rawValue, images: data.batch ?? 100,
             source: data.label)),
-        language(.showNetworkChecks(short(s.backpropTolerance))),
+        language(.showNetworkChecks(bound: short(s.backpropTolerance))),
       ]
     }
   }

@@ -5,6 +5,22 @@ extension Graph {
   static func report(_ o: GraphOutcome, spec: GraphSpec, experiment: Experiment) -> Report {
     var report = Report(outcome: o)
     let isNetwork = o.subject == "network"
+    report.csv("nodes.csv", nodeTable(o))
+    report.csv("edges.csv", edgeTable(o))
+    let language = experiment.language
+    report.tables.append(nodeRows(o, language))
+    report.checks = isNetwork ? backpropChecks(o, spec: spec) : adjointChecks(o, spec: spec)
+    report.tables.append(gradientRows(o, language))
+    report.notes = notes(o)
+    report.diagram(
+      "graph",
+      language(isNetwork ? .captionNetworkGraph : .captionExpressionGraph(f: o.title)),
+      o.diagrams[language] ?? o.diagrams[.en]!)
+    return report
+  }
+
+  /// nodes.csv: each node's label, expression, value and adjoint.
+  static func nodeTable(_ o: GraphOutcome) -> CSVTable {
     var nodes = CSVTable(columns: ["id", "label", "expression", "input", "value", "adjoint"])
     for n in o.nodes {
       nodes.append([
@@ -12,6 +28,11 @@ extension Graph {
         .number(n.adjoint.value),
       ])
     }
+    return nodes
+  }
+
+  /// edges.csv: each edge's local derivative, rule and contribution.
+  static func edgeTable(_ o: GraphOutcome) -> CSVTable {
     var edges = CSVTable(columns: ["from", "to", "local_derivative", "rule", "contribution"])
     for e in o.edges {
       edges.append([
@@ -19,10 +40,13 @@ extension Graph {
         .number(e.contribution.value),
       ])
     }
-    report.csv("nodes.csv", nodes)
-    report.csv("edges.csv", edges)
-    let language = experiment.language
-    report.table(
+    return edges
+  }
+
+  /// The table of nodes: id, name, expression (or shape), value and adjoint.
+  static func nodeRows(_ o: GraphOutcome, _ language: Language) -> Report.Table {
+    let isNetwork = o.subject == "network"
+    return Report.Table(
       language(.graphNodesTitle(network: isNetwork)),
       header: [
         language(.tableId), language(.tableNode),
@@ -30,17 +54,20 @@ extension Graph {
         language(.tableValue(network: isNetwork)), language(.tableAdjoint(network: isNetwork)),
       ],
       rows: o.nodes.map { node in
-        let name = node.role.map { language(.networkNodeName($0, node.label)) } ?? node.label
+        let name =
+          node.role.map { language(.networkNodeName(role: $0, name: node.label)) } ?? node.label
         let detail = node.shape == [] ? language(.scalar) : node.detail
         return [
           String(node.id), name, detail, number(node.value.value), number(node.adjoint.value),
         ]
       })
-    report.checks =
-      isNetwork
-      ? backpropChecks(o, spec: spec, language: language)
-      : adjointChecks(o, spec: spec, language: language)
-    report.table(
+  }
+
+  /// The table of gradients: against backprop (a network), or against the symbolic partials
+  /// and a central difference (an expression).
+  static func gradientRows(_ o: GraphOutcome, _ language: Language) -> Report.Table {
+    let isNetwork = o.subject == "network"
+    return Report.Table(
       language(.tableGradient),
       header: isNetwork
         ? [
@@ -49,7 +76,7 @@ extension Graph {
         ]
         : [
           language(.tableVariable), language(.tableVariableAdjoint),
-          language(.tableSymbolic), language(.schemeName("central")),
+          language(.tableSymbolic), language(.schemeName(scheme: .central)),
           language(.tableRelativeErrorSymbolicCentral),
         ],
       rows: o.comparisons.map { c in
@@ -60,59 +87,49 @@ extension Graph {
             "\(number(c.symbolicError?.value)), \(number(c.centralError?.value))",
           ]
       })
-    report.notes = notes(o, language: language)
-    report.diagram(
-      "graph",
-      language(isNetwork ? .captionNetworkGraph : .captionExpressionGraph(o.title)),
-      o.diagrams[language] ?? o.diagrams[.en]!)
-    return report
   }
 
-  static func adjointChecks(_ o: GraphOutcome, spec: GraphSpec, language: Language) -> [Check] {
+  static func adjointChecks(_ o: GraphOutcome, spec: GraphSpec) -> [Check] {
     o.comparisons.flatMap { c -> [Check] in
       let symbolic = c.symbolicError?.value ?? .nan
       let central = c.centralError?.value ?? .nan
       return [
         Check(
-          language(.againstSymbolic(c.name)), passed: symbolic <= spec.symbolicTolerance,
-          language(
-            .symbolicDetail(
-              adjoint: number(c.adjoint.value), symbolic: number(c.symbolic?.value),
-              error: String(format: "%.2g", symbolic), bound: short(spec.symbolicTolerance)))),
+          GraphPhrase.againstSymbolic(variable: c.name), passed: symbolic <= spec.symbolicTolerance,
+          GraphPhrase.symbolicDetail(
+            adjoint: number(c.adjoint.value), symbolic: number(c.symbolic?.value),
+            error: String(format: "%.2g", symbolic), bound: short(spec.symbolicTolerance))),
         Check(
-          language(.againstCentral(c.name)), passed: central <= spec.centralTolerance,
-          language(
-            .centralDetail(
-              central: number(c.central?.value), h: number(c.step?.value),
-              error: String(format: "%.2g", central), bound: short(spec.centralTolerance)))),
+          GraphPhrase.againstCentral(variable: c.name), passed: central <= spec.centralTolerance,
+          GraphPhrase.centralDetail(
+            central: number(c.central?.value), h: number(c.step?.value),
+            error: String(format: "%.2g", central), bound: short(spec.centralTolerance))),
       ]
     }
   }
 
-  static func backpropChecks(_ o: GraphOutcome, spec: GraphSpec, language: Language) -> [Check] {
+  static func backpropChecks(_ o: GraphOutcome, spec: GraphSpec) -> [Check] {
     o.comparisons.map { c in
       let error = c.backpropError?.value ?? .nan
       return Check(
-        language(.graphAgainstBackprop(c.name)), passed: error <= spec.backpropTolerance,
-        language(
-          .normwiseDetail(String(format: "%.2g", error), bound: short(spec.backpropTolerance))))
+        GraphPhrase.graphAgainstBackprop(tensor: c.name), passed: error <= spec.backpropTolerance,
+        GraphPhrase.normwiseDetail(
+          error: String(format: "%.2g", error), bound: short(spec.backpropTolerance)))
     }
   }
 
-  static func notes(_ o: GraphOutcome, language: Language) -> [String] {
+  static func notes(_ o: GraphOutcome) -> [any Phrase] {
     if o.subject == "network" {
       return [
-        language(
-          .networkGraphNote(
-            loss: number(o.output.value), seconds: String(format: "%.3g", o.seconds),
-            backprop: o.backpropSeconds.map { String(format: "%.3g", $0) }))
+        GraphPhrase.networkGraphNote(
+          loss: number(o.output.value), seconds: String(format: "%.3g", o.seconds),
+          backprop: o.backpropSeconds.map { String(format: "%.3g", $0) })
       ]
     }
     return [
-      language(
-        .expressionGraphNote(
-          f: number(o.output.value), at: o.point?.text ?? "", nodes: o.nodes.count,
-          operations: o.nodes.filter { !$0.isInput }.count, edges: o.edges.count))
+      GraphPhrase.expressionGraphNote(
+        f: number(o.output.value), at: o.point?.text ?? "", nodes: o.nodes.count,
+        operations: o.nodes.filter { !$0.isInput }.count, edges: o.edges.count)
     ]
   }
 

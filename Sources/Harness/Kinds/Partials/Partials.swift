@@ -97,11 +97,13 @@ enum Partials: ExperimentKindDefinition {
     let points = s.points.map { p in
       "(" + zip(s.variables, p).map { "\($0) = \(short($1))" }.joined(separator: ", ") + ")"
     }
-    lines.append(language(.showAt(points.joined(separator: "; "))))
+    lines.append(language(.showAt(points: points.joined(separator: "; "))))
     lines.append(
-      language(.showSchemes(schemeList(s.schemes.map(\.rawValue), language))) + "; "
+      language(.showSchemes(schemes: schemeList(s.schemes, language))) + "; "
         + language(
-          .showExpect(describeExpectations(s.expectations, language: language), tolerance: nil)))
+          .showExpect(
+            expectations: describeExpectations(s.expectations, language: language), tolerance: nil))
+    )
     if s.hessian { lines.append(language(.showHessian)) }
     return lines
   }

@@ -15,28 +15,12 @@ extension Partials {
         [.int(s.pointNumber)] + s.at.values.map { .number($0) } + [.string(s.variable)]
       for row in SweepReporting.csvRows(s.outcome, leading: leading) { table.append(row) }
       if let note = SweepReporting.nonFiniteNote(
-        s.outcome, subject: language(.partialAt(s.variable, s.at.text)), language)
+        s.outcome, subject: PartialsPhrase.partialAt(variable: s.variable, at: s.at.text))
       {
         report.notes.append(note)
       }
     }
-    for e in o.hessian {
-      let fit = e.fit.fit
-      let fitted: String
-      switch e.fit {
-      case .fitted(let f): fitted = String(format: "%.3f", f.order)
-      case .exact: fitted = language(.exact)
-      case .noFit: fitted = language(.noFitWord)
-      }
-      rows.append([
-        e.at.text, e.entry, language(.schemeName("central2")), language(.precisionName("double")),
-        fitted,
-        e.prediction.order.map(String.init) ?? (e.prediction.isExact ? language(.exact) : "-"),
-        e.expected.map { short($0) } ?? "-", fit.map { String(format: "%.4f", $0.rSquared) } ?? "-",
-        e.bestStep.map { String(format: "%.1e", $0) } ?? "-",
-        e.expected == nil ? "-" : statusWord(e.passed ? .passed : .failed, language),
-      ])
-    }
+    rows += o.hessian.map { hessianRow($0, language) }
     report.table(
       header: [language(.tableAt), language(.tablePartial)] + SweepReporting.header(language),
       rows: rows)
@@ -45,21 +29,43 @@ extension Partials {
       header: [language(.tableAt), "h", language(.tableScheme)] + vars.map { "∂f/∂\($0)" },
       rows: gradientRows(o, language))
     report.checks = SweepReporting.checks(
-      o.results.map { (language(.partialAt($0.variable, $0.at.text)), $0.outcome) }, language)
+      o.results.map {
+        (PartialsPhrase.partialAt(variable: $0.variable, at: $0.at.text), $0.outcome)
+      })
     for e in o.hessian where e.expected != nil {
       report.checks.append(
         Check(
-          language(.hessianEntryAt(e.entry, e.at.text)), passed: e.verdict.passed,
-          language(.orderVerdict(e.verdict))))
+          PartialsPhrase.hessianEntryAt(entry: e.entry, at: e.at.text), passed: e.verdict.passed,
+          CalculusPhrase.orderVerdict(verdict: e.verdict)))
     }
     for c in o.checks {
-      report.checks.append(c.check(language(.partialAt(c.variable, c.at.text)), language))
+      report.checks.append(c.check(PartialsPhrase.partialAt(variable: c.variable, at: c.at.text)))
     }
     report.csv("errors.csv", table)
     report.csv("gradients.csv", gradientTable(o))
     if !o.hessian.isEmpty { report.csv("hessian.csv", hessianTable(o)) }
     report.figures = PartialsFigures.make(spec: spec, outcome: o, language: language)
     return report
+  }
+
+  /// A Hessian entry's row, in the columns of the partials' rows.
+  static func hessianRow(_ e: PartialsOutcome.HessianEntry, _ language: Language) -> [String] {
+    let fit = e.fit.fit
+    let fitted: String
+    switch e.fit {
+    case .fitted(let f): fitted = String(format: "%.3f", f.order)
+    case .exact: fitted = language(.exact)
+    case .noFit: fitted = language(.noFitWord)
+    }
+    return [
+      e.at.text, e.entry, language(.secondDifferenceName),
+      language(.precisionName(precision: .double)),
+      fitted,
+      e.prediction.order.map(String.init) ?? (e.prediction.isExact ? language(.exact) : "-"),
+      e.expected.map { short($0) } ?? "-", fit.map { String(format: "%.4f", $0.rSquared) } ?? "-",
+      e.bestStep.map { String(format: "%.1e", $0) } ?? "-",
+      e.expected == nil ? "-" : statusWord(e.passed ? .passed : .failed, language),
+    ]
   }
 
   static func gradientRows(_ o: PartialsOutcome, _ language: Language) -> [[String]] {
@@ -74,7 +80,10 @@ extension Partials {
       for scheme in g.estimates.keys.sorted() {
         let values = g.estimates[scheme]!
         rows.append(
-          [g.at.text, short(g.h), language(.schemeName(scheme))]
+          [
+            g.at.text, short(g.h),
+            Scheme(rawValue: scheme).map { language(.schemeName(scheme: $0)) } ?? scheme,
+          ]
             + zip(values, g.exact).map { estimate, exact in
               stepCell(
                 StepValue(

@@ -109,12 +109,14 @@ extension PartialsSpec: Decodable {
       for v in variables {
         let first = f.derivative(withRespectTo: v)
         let problem =
-          first.nonDifferentiability(at: values).map { Phrase.nonDifferentiability($0) }
-          ?? first.domainViolation(at: values).map { Phrase.domainViolation($0) }
+          first.nonDifferentiability(at: values).map {
+            CalculusPhrase.nonDifferentiability(reason: $0)
+          }
+          ?? first.domainViolation(at: values).map { CalculusPhrase.domainViolation(violation: $0) }
         if let problem {
           throw c.error(
             "at",
-            "the Hessian of \"\(text)\" does not exist at this point: \(problem.text(.en))")
+            "the Hessian of \"\(text)\" does not exist at this point: \(problem.english)")
         }
       }
     }

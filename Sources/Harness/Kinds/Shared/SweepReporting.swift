@@ -32,7 +32,7 @@ enum SweepReporting {
     try encodeStencilAndModel(o, into: &c)
     switch o.fit {
     case .noFit(let reason), .exact(let reason):
-      try c.encode(Phrase.fitReason(reason).text(.en), forKey: "reason")
+      try c.encode(CalculusPhrase.fitReason(reason: reason).english, forKey: "reason")
     case .fitted: break
     }
   }
@@ -54,7 +54,8 @@ enum SweepReporting {
       try d.encode(exit.count, forKey: "steps")
       try d.encode(Num(exit.firstStep), forKey: "from_h")
       try d.encode(Num(exit.point), forKey: "at")
-      try d.encode(Phrase.domainViolation(exit.violation).text(.en), forKey: "violation")
+      try d.encode(
+        CalculusPhrase.domainViolation(violation: exit.violation).english, forKey: "violation")
     } else {
       try c.encodeNil(forKey: "domain_exit")
     }
@@ -77,26 +78,31 @@ enum SweepReporting {
   /// "from h = 0.0011 (12 steps)" where the stencil left the domain, for tables.
   static func domainCell(_ o: SweepOutcome, _ language: Language) -> String {
     guard let exit = o.domainExit else { return "-" }
-    return language(.leavesDomainCell(short(exit.firstStep), steps: exit.count))
+    return language(.leavesDomainCell(h: short(exit.firstStep), steps: exit.count))
   }
 
-  /// The scheme's name in `language` (a stencil the user named keeps its name).
+  /// The scheme's name (a stencil the user named keeps its name).
+  static func schemePhrase(_ o: SweepOutcome) -> any Phrase {
+    o.name == o.scheme.rawValue
+      ? CommonPhrase.schemeName(scheme: o.scheme) : Composed.verbatim(text: o.name)
+  }
+
+  /// The scheme's name in `language`.
   static func schemeName(_ o: SweepOutcome, _ language: Language) -> String {
-    o.name == o.scheme.rawValue ? language(.schemeName(o.scheme.rawValue)) : o.name
+    schemePhrase(o).text(language)
   }
 
   /// "exp(x) at x = 0.5, central, double": what a check or a note is about.
-  static func subject(_ o: SweepOutcome, _ subject: String, _ language: Language) -> String {
-    "\(subject), \(schemeName(o, language)), \(language(.precisionName(o.precision.rawValue)))"
+  static func subject(_ o: SweepOutcome, _ subject: any Phrase) -> any Phrase {
+    Composed.list(subject, schemePhrase(o), CommonPhrase.precisionName(precision: o.precision))
   }
 
   /// The note for steps whose stencil left the function's domain.
-  static func domainNote(_ o: SweepOutcome, subject: String, _ language: Language) -> String? {
+  static func domainNote(_ o: SweepOutcome, subject: any Phrase) -> (any Phrase)? {
     guard let exit = o.domainExit else { return nil }
-    return language(
-      .domainNote(
-        self.subject(o, subject, language), from: short(exit.firstStep), steps: exit.count,
-        at: short(exit.point), exit.violation))
+    return CommonPhrase.domainNote(
+      subject: self.subject(o, subject), from: short(exit.firstStep), steps: exit.count,
+      at: short(exit.point), violation: exit.violation)
   }
 
   static let csvColumns = [
@@ -136,7 +142,7 @@ enum SweepReporting {
     let r2 = o.orderFit.map { String(format: "%.4f", $0.rSquared) } ?? "-"
     let best = o.best.map { String(format: "%.1e", $0.effectiveStep) } ?? "-"
     return [
-      schemeName(o, language), language(.precisionName(o.precision.rawValue)), fitted, predicted,
+      schemeName(o, language), language(.precisionName(precision: o.precision)), fitted, predicted,
       expected, r2, best,
       o.expectedOrder == nil ? "-" : statusWord(status(o), language),
     ]
@@ -144,13 +150,13 @@ enum SweepReporting {
 
   /// The check of an expected order: failed when missed, not checked when too few finite
   /// errors were measured to fit anything.
-  static func check(_ o: SweepOutcome, subject: String, _ language: Language) -> Check {
-    let detail =
-      language(.orderVerdict(o.verdict)) + " (\(language(.taylorReason(o.prediction.reason))))"
-    let what = self.subject(o, subject, language)
+  static func check(_ o: SweepOutcome, subject: any Phrase) -> Check {
+    let detail = CommonPhrase.orderDetail(verdict: o.verdict, prediction: o.prediction.reason)
+    let what = self.subject(o, subject)
     let status = status(o)
     if status == .notChecked {
-      return Check(what, .notChecked, language(.tooFewErrors(measuredCount(o), detail)))
+      return Check(
+        what, .notChecked, CommonPhrase.tooFewErrors(count: measuredCount(o), detail: detail))
     }
     return Check(what, status, detail)
   }
@@ -167,20 +173,18 @@ enum SweepReporting {
   }
 
   /// The sweeps that carry an expectation, as checks.
-  static func checks(
-    _ sweeps: [(subject: String, outcome: SweepOutcome)], _ language: Language
-  ) -> [Check] {
+  static func checks(_ sweeps: [(subject: any Phrase, outcome: SweepOutcome)]) -> [Check] {
     sweeps.filter { $0.outcome.expectedOrder != nil }.map {
-      check($0.outcome, subject: $0.subject, language)
+      check($0.outcome, subject: $0.subject)
     }
   }
 
   /// The note for steps whose estimate is not finite.
   /// Steps that left the domain are `domainNote`'s, not counted here.
-  static func nonFiniteNote(_ o: SweepOutcome, subject: String, _ language: Language) -> String? {
+  static func nonFiniteNote(_ o: SweepOutcome, subject: any Phrase) -> (any Phrase)? {
     let count = o.samples.filter { !$0.estimate.isFinite && !$0.leavesDomain }.count
     guard count > 0 else { return nil }
-    return language(.nonFiniteNote(self.subject(o, subject, language), count))
+    return CommonPhrase.nonFiniteNote(subject: self.subject(o, subject), count: count)
   }
 }
 

@@ -40,13 +40,15 @@ struct ValueCheck: Encodable, Sendable {
   }
 
   /// The check as the report lists it.
-  func check(_ subject: String, _ language: Language) -> Check {
+  func check(_ subject: any Phrase) -> Check {
     Check(
-      "\(subject), \(language(.schemeName(scheme.rawValue))), h = \(short(h))", passed: passed,
-      language(
-        .valueCheckDetail(
-          estimate: estimate.value ?? .nan, expected: equals, difference: difference.value ?? .nan,
-          tolerance: tolerance)))
+      Composed.list(
+        subject, CommonPhrase.schemeName(scheme: scheme), Composed.verbatim(text: "h = \(short(h))")
+      ),
+      passed: passed,
+      CommonPhrase.valueCheckDetail(
+        estimate: estimate.value ?? .nan, expected: equals, difference: difference.value ?? .nan,
+        tolerance: tolerance))
   }
 
   func encode(to encoder: Encoder) throws {

@@ -35,7 +35,8 @@ enum Training: ExperimentKindDefinition {
         context.progress(
           context.language(
             .progressTraining(
-              gradient: context.language(.gradientMethod(t.gradient.name)),
+              gradient: context.language(
+                .gradientMethod(numerical: t.gradient.name == "numerical")),
               rate: short(p.learningRate))),
           done.add(p.epochRecord == nil ? 1 : 0), total)
       }
@@ -80,11 +81,12 @@ enum Training: ExperimentKindDefinition {
 
   static func explain(_ s: TrainingSpec, language: Language) -> [String] {
     [
-      language(.showNetwork(describe(s.network.configuration, language: language))),
+      language(.showNetwork(network: describe(s.network.configuration, language: language))),
       language(
         .showTrainingData(
-          s.data.label, rates: s.learningRates.map(short).joined(separator: ", "),
-          batch: s.batch, epochs: s.epochs, gradient: language(.gradientMethod(s.gradient.name)))),
+          source: s.data.label, rates: s.learningRates.map(short).joined(separator: ", "),
+          batch: s.batch, epochs: s.epochs,
+          gradient: language(.gradientMethod(numerical: s.gradient.name == "numerical")))),
     ]
   }
 }

@@ -16,7 +16,7 @@ enum TrainingFigures {
     func label(_ c: TrainingOutcome.Run) -> String {
       let g =
         curves.contains { $0.gradient != c.gradient }
-        ? " (\(language(.gradientMethod(c.gradient))))" : ""
+        ? " (\(language(.gradientMethod(numerical: c.gradient == "numerical"))))" : ""
       return "η = \(short(c.run.learningRate))\(g)"
     }
     func dash(_ c: TrainingOutcome.Run) -> Dash {
@@ -44,8 +44,9 @@ enum TrainingFigures {
         figure: Figure(
           title: language(
             .trainingTitle(
-              net, spec.network.configuration.activation.rawValue, o.dataSource, o.train, o.test,
-              spec.batch)),
+              network: net, activation: spec.network.configuration.activation.rawValue,
+              source: o.dataSource, train: o.train, test: o.test,
+              batch: spec.batch)),
           panels: [
             Panel(
               title: language(.lossPanelTraining),

@@ -39,7 +39,7 @@ import Testing
     #expect(!report.verdict.passed)
     #expect(report.checks.count == 1)
     #expect(report.checks[0].status == .failed)
-    #expect(report.checks[0].detail.contains("expected 2"))
+    #expect(report.checks[0].detail.english.contains("expected 2"))
     #expect(report.verdict.text == "1 of 1 check failed")
   }
 

@@ -87,7 +87,7 @@ import Testing
     #expect(exit.count == leaving.count && exit.count > 0)
     #expect(exit.firstStep > 1e-3 && exit.firstStep == leaving.map(\.step).min())
     #expect(central.outcome.samples.allSatisfy { !($0.leavesDomain && $0.inFitRange) })
-    let notes = report.notes.joined(separator: "\n")
+    let notes = report.notes.map(\.english).joined(separator: "\n")
     #expect(notes.contains("central, double: the stencil leaves the domain from h = "))
     #expect(!notes.contains("precision's reach") && !notes.contains("non-finite"))
     #expect(report.tables[0].rows.contains { $0.last?.hasPrefix("from h = ") == true })

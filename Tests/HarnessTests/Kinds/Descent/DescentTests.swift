@@ -40,7 +40,8 @@ import Testing
       expect: {converges: [1.05]}
       """)
     #expect(!report.verdict.passed)
-    #expect(report.checks.first?.detail.contains("expected converged, got diverged") == true)
+    #expect(
+      report.checks.first?.detail.english.contains("expected converged, got diverged") == true)
   }
 
   @Test func pathAgreementIsNotCheckedWhereTheReferenceDoesNotConverge() throws {

@@ -47,7 +47,7 @@ import Testing
     let empty = o.tensors.filter { $0.smoothCount == 0 }
     #expect(!empty.isEmpty)
     for tensor in empty {
-      let check = try #require(report.checks.first { $0.subject == tensor.name })
+      let check = try #require(report.checks.first { $0.subject.english == tensor.name })
       #expect(check.status == .notChecked)
     }
     #expect(report.verdict.notChecked == empty.count)
@@ -72,7 +72,7 @@ import Testing
     let unsampled = o.tensors.filter { $0.smoothCount == 0 }
     #expect(!sampled.isEmpty && !unsampled.isEmpty)
     for tensor in o.tensors {
-      let check = try #require(report.checks.first { $0.subject == tensor.name })
+      let check = try #require(report.checks.first { $0.subject.english == tensor.name })
       #expect(check.status == (tensor.smoothCount == 0 ? .notChecked : .passed), "\(tensor.name)")
     }
     let verdict = report.verdict

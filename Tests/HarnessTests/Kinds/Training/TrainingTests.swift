@@ -41,7 +41,7 @@ import Testing
     let loss = "\(outcome.runs[0].run.stepLosses[stop.step - 1])"
     let korean = "에폭 1의 스텝 \(stop.step)에서 손실이 유한하지 않음 (\(loss))"
     #expect(report.tables[0].rows[0].last == korean)
-    #expect(report.notes.contains("학습률 1e+300 (오차역전파 기울기): 중단: \(korean)"))
+    #expect(report.notes.map(\.korean).contains("학습률 1e+300 (오차역전파 기울기): 중단: \(korean)"))
     // The English report (summary.json's) keeps Learning's own sentence.
     var english = try Experiment.parse(yaml, path: "t.yaml")
     english.language = .en
@@ -49,6 +49,8 @@ import Testing
     let machine = Training.report(outcome, spec: spec, experiment: english)
     #expect(machine.tables[0].rows[0].last == stop.reason)
     #expect(machine.tables[0].rows[0].first == "backprop")
+    // The Korean report's note, worded in English for summary.json, is the English report's.
+    #expect(report.notes.map(\.english) == machine.notes.map(\.english))
   }
 
   @Test func aCancelledTrainingStopsAtItsNextStep() throws {

@@ -6,26 +6,26 @@ import Testing
 /// Calculus's typed reasons worded once: the English is the text summary.json carried before
 /// the reasons were typed (character for character), and the Korean is Korean with the same
 /// numbers.
-@Suite struct PhraseCalculusTests {
+@Suite struct CalculusPhraseTests {
   static let fit = OrderFit(
     order: 1.0034, constant: 1, rSquared: 1, range: 1e-6...1e-2, pointCount: 9)
 
-  static let english: [(Phrase, String)] = [
+  static let english: [(CalculusPhrase, String)] = [
     (
-      .orderVerdict(judge(.fitted(fit), expected: 1, tolerance: 0.2)),
+      .orderVerdict(verdict: judge(.fitted(fit), expected: 1, tolerance: 0.2)),
       "fitted 1.003, expected 1: |difference| 0.003 <= tolerance 0.2"
     ),
     (
-      .orderVerdict(judge(.fitted(fit), expected: 2, tolerance: 0.15)),
+      .orderVerdict(verdict: judge(.fitted(fit), expected: 2, tolerance: 0.15)),
       "fitted 1.003, expected 2: |difference| 0.997 > tolerance 0.15"
     ),
     (
-      .orderVerdict(judge(.fitted(fit), expected: nil, tolerance: 0.15)),
+      .orderVerdict(verdict: judge(.fitted(fit), expected: nil, tolerance: 0.15)),
       "fitted 1.003 (no expectation)"
     ),
     (
       .orderVerdict(
-        judge(
+        verdict: judge(
           .exact(reason: .identicallyZeroTruncation(largestError: 3.14159e-9)), expected: 2,
           tolerance: 0.1)),
       "exact: the truncation error is identically zero: the errors (at most 3.14e-9) are "
@@ -33,52 +33,56 @@ import Testing
     ),
     (
       .orderVerdict(
-        judge(
+        verdict: judge(
           .noFit(reason: .tooFewAboveFloor(usable: 3, of: 14, needed: 4)), expected: 1,
           tolerance: 0.1)),
       "no fit: only 3 of 14 points above the round-off floor (need 4)"
     ),
     (
-      .fitReason(.noStraightRun(needed: 4)),
+      .fitReason(reason: .noStraightRun(needed: 4)),
       "no 4 consecutive points above the round-off floor lie on a straight line with a positive "
         + "slope"
     ),
-    (.taylorReason(.identicallyZero(from: 3)), "f'''(x) ≡ 0: no truncation error"),
+    (.taylorReason(reason: .identicallyZero(from: 3)), "f'''(x) ≡ 0: no truncation error"),
     (
-      .taylorReason(.vanishAtPoint([3, 5, 7, 9], identicallyZeroFrom: nil, checkedUpTo: 9)),
+      .taylorReason(
+        reason: .vanishAtPoint([3, 5, 7, 9], identicallyZeroFrom: nil, checkedUpTo: 9)),
       "f'''(x), f^(5)(x), f^(7)(x) and f^(9)(x) vanish at this point (checked up to f^(9)): "
         + "no truncation error, the errors are round-off only"
     ),
     (
-      .taylorReason(.vanishAtPoint([3], identicallyZeroFrom: 5, checkedUpTo: 9)),
+      .taylorReason(reason: .vanishAtPoint([3], identicallyZeroFrom: 5, checkedUpTo: 9)),
       "f'''(x) vanishes at this point and f^(5)(x) ≡ 0: no truncation error, the errors are "
         + "round-off only"
     ),
     (
       .taylorReason(
-        .leadingTerm(
+        reason: .leadingTerm(
           .init(derivative: 3, estimated: 1, coefficient: 1.0 / 6, value: 2.5, skipped: []))),
       "error ≈ 0.417 h^2 (c_3 = 1/6, f'''(x) = 2.5)"
     ),
     (
       .taylorReason(
-        .leadingTerm(
+        reason: .leadingTerm(
           .init(derivative: 5, estimated: 1, coefficient: 1.0 / 120, value: -3, skipped: [3]))),
       "f'''(x) = 0 at this point: the h^2 term vanishes, next term is h^4; "
         + "error ≈ 0.025 h^4 (c_5 = 1/120, f^(5)(x) = -3)"
     ),
     (
-      .descentStop(.converged(gradientNorm: 3.1e-9, tolerance: 1e-6, steps: 57)),
+      .descentStop(stop: .converged(gradientNorm: 3.1e-9, tolerance: 1e-6, steps: 57)),
       "gradient norm 3.1e-9 <= 1e-6 after 57 steps"
     ),
     (
       .descentStop(
-        .tooSlow(gradientNorm: 0.219, tolerance: 1e-6, steps: 200, from: 170, to: 9.29e-4)),
+        stop: .tooSlow(gradientNorm: 0.219, tolerance: 1e-6, steps: 200, from: 170, to: 9.29e-4)),
       "gradient norm 0.219 > 1e-6 after 200 steps (f from 170 to 9.29e-4)"
     ),
-    (.descentStop(.escaped(norm: 1.17e19, bound: 1e8, step: 8)), "|x| = 1.17e19 > 1e8 at step 8"),
-    (.descentStop(.grew(from: 25, to: 4.75e9)), "f grew from 25 to 4.75e9"),
-    (.descentStop(.nonFiniteIterate(step: 8)), "non-finite at step 8"),
+    (
+      .descentStop(stop: .escaped(norm: 1.17e19, bound: 1e8, step: 8)),
+      "|x| = 1.17e19 > 1e8 at step 8"
+    ),
+    (.descentStop(stop: .grew(from: 25, to: 4.75e9)), "f grew from 25 to 4.75e9"),
+    (.descentStop(stop: .nonFiniteIterate(step: 8)), "non-finite at step 8"),
   ]
 
   @Test(arguments: english.indices)
@@ -104,15 +108,18 @@ import Testing
     let f = try Expression(parsing: "x^0.5 + log(x)")
     let v = try #require(f.domainViolation(at: ["x": -4]))
     #expect(
-      Phrase.domainViolation(v).text(.en)
+      CalculusPhrase.domainViolation(violation: v).text(.en)
         == "x^0.5 needs x >= 0 or an integer exponent, got x = -4, 0.5 = 0.5")
     let log = try #require(try Expression(parsing: "log(x)").domainViolation(at: ["x": -1]))
-    #expect(Phrase.domainViolation(log).text(.en) == "log(x) needs x > 0, got x = -1")
-    #expect(Phrase.domainViolation(log).text(.ko) == "log(x): x > 0이어야 하는데 x = -1")
+    #expect(
+      CalculusPhrase.domainViolation(violation: log).text(.en) == "log(x) needs x > 0, got x = -1")
+    #expect(
+      CalculusPhrase.domainViolation(violation: log).text(.ko) == "log(x): x > 0이어야 하는데 x = -1")
     let kink = try #require(
       try Expression(parsing: "abs(x - 1)").nonDifferentiability(at: ["x": 1]))
     #expect(
-      Phrase.nonDifferentiability(kink).text(.en) == "abs(x - 1) is not differentiable at x - 1 = 0"
+      CalculusPhrase.nonDifferentiability(reason: kink).text(.en)
+        == "abs(x - 1) is not differentiable at x - 1 = 0"
     )
   }
 
@@ -128,9 +135,9 @@ import Testing
   }
 }
 
-/// One outcome reported in English and in Korean: the same checks with the same statuses, the
-/// Korean worded in Korean; summary.json's English (`Kinds.execute`'s machine texts) is the
-/// English report's.
+/// One outcome reported once in Korean: the same checks and notes as the English report, with
+/// the same statuses; worded in English (summary.json) they are the English report's words, and
+/// worded in Korean they are Korean.
 @Suite struct BilingualReportTests {
   static let yaml = """
     kind: convergence
@@ -147,19 +154,20 @@ import Testing
     let experiment = try Experiment.parse(Self.yaml + "\nlanguage: ko\n", path: "t.yaml")
     let report = try Kinds.execute(
       experiment, context: RunContext(options: RunOptions(), cancellation: Cancellation()))
-    let machine = try #require(report.machine)
     let (_, english) = try run(Convergence.self, Self.yaml)
-    #expect(machine.checks == english.checks)
-    #expect(machine.notes == english.notes)
+    #expect(report.checks.map(\.subject.english) == english.checks.map(\.subject.english))
+    #expect(report.checks.map(\.detail.english) == english.checks.map(\.detail.english))
+    #expect(report.notes.map(\.english) == english.notes.map(\.english))
     #expect(report.checks.map(\.status) == english.checks.map(\.status))
-    #expect(report.notes.count == english.notes.count && !report.notes.isEmpty)
-    for (ko, en) in zip(report.checks, english.checks) {
-      #expect(ko.detail != en.detail && ko.detail.contains { $0.isHangul }, "\(ko.detail)")
+    #expect(!report.notes.isEmpty)
+    for check in report.checks {
+      let ko = check.detail.korean
+      #expect(ko != check.detail.english && ko.contains { $0.isHangul }, "\(ko)")
     }
     for note in report.notes {
       let words = KoreanCoverageTests.untranslated(
-        note, allowed: KoreanCoverageTests.vocabulary.union(["sqrt"]))
-      #expect(words.isEmpty, "\(note)")
+        note.korean, allowed: KoreanCoverageTests.vocabulary.union(["sqrt"]))
+      #expect(words.isEmpty, "\(note.korean)")
     }
   }
 }

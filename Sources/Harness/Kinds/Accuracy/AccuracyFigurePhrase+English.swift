@@ -1,0 +1,31 @@
+import Foundation
+
+extension AccuracyFigurePhrase {
+  /// The phrase in English.
+  // swift-format-ignore
+  var english: String {
+    switch self {
+    case .evaluationsOfF: return "evaluations of f"
+    case .correctDigits: return "correct digits"
+    case .digitsAgainstEvaluations: return "digits against evaluations"
+    case .everyCaseAndPoint(let precision): return "\(precision) precision: every case and point"
+    case .medianDigits(let method, let digits, let evaluations):
+      let d = String(format: "%.1f", digits)
+      let plural = evaluations == "1" ? "" : "s"
+      return "\(method): median \(d) digits, \(evaluations) evaluation\(plural)"
+    case .digitsPerCase(let precision): return "digits against evaluations per case (\(precision))"
+    case .captionDigits(let count): return "Correct digits against evaluations of f, \(count) points; each method a colour and marker (set 5% apart sideways where the cost is the same; a complex evaluation counts as one)"
+    case .captionDigitsPerCase(let precision, let first, let last): return "Correct digits against evaluations per case (\(precision)), cases \(first) to \(last)"
+    case .calibrationTitle: return "calibration of the error estimates"
+    case .calibrationPanel(let precision): return "\(precision) precision: above the diagonal the estimate covers the error"
+    case .trueError: return "true error |estimate − f'(x)|"
+    case .errorEstimate: return "error estimate"
+    case .estimateIsError: return "estimate = error"
+    case .covered(let covered, let total):
+      let share = String(format: "%.0f%%", 100 * Double(covered) / Double(max(total, 1)))
+      return "\(covered)/\(total) covered (\(share))"
+    case .captionCalibration(let shares): return "Error estimate against the true error (log-log, diagonal dashed); share covered: \(shares)"
+    case .notDrawnOnLog(let n): return "\(n) results with a zero error or estimate are not drawn on log axes"
+    }
+  }
+}

@@ -1,0 +1,27 @@
+/// The words of `kind: accuracy`'s figures.
+///
+/// Worded in `AccuracyFigurePhrase+English.swift` and `AccuracyFigurePhrase+Korean.swift`,
+/// each an exhaustive switch: a phrase without its Korean does not compile.
+enum AccuracyFigurePhrase: Phrase {
+  case evaluationsOfF
+  case correctDigits
+  case digitsAgainstEvaluations
+  case everyCaseAndPoint(precision: String)
+  case medianDigits(method: String, digits: Double, evaluations: String)
+  case digitsPerCase(precision: String)
+  case captionDigits(count: Int)
+  case captionDigitsPerCase(precision: String, first: Int, last: Int)
+  case calibrationTitle
+  case calibrationPanel(precision: String)
+  case trueError
+  case errorEstimate
+  case estimateIsError
+  case covered(covered: Int, total: Int)
+  case captionCalibration(shares: String)
+  case notDrawnOnLog(count: Int)
+}
+
+extension Language {
+  /// `phrase` in this language: `language(.evaluationsOfF)`.
+  func callAsFunction(_ phrase: AccuracyFigurePhrase) -> String { phrase.text(self) }
+}

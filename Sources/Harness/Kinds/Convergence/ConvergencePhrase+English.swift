@@ -1,0 +1,35 @@
+extension ConvergencePhrase {
+  /// The phrase in English.
+  // swift-format-ignore
+  var english: String {
+    switch self {
+    case .fitRange(let scheme): return "\(scheme) fit range"
+    case .bestObserved: return "vertical lines in each series' colour: best h observed (dotted)"
+    case .bestPredicted: return "predicted (dashed)"
+    case .errorAgainstStep(let variable, let precision, let q):
+      // f', f'', f''' and then f^{(q)} (the renderer's superscript).
+      let f = q <= 3 ? "f" + String(repeating: "'", count: q) : "f^{(\(q))}"
+      return "|estimate − \(f)(\(variable))| against the step h, \(precision) precision"
+    case .casePoint(let variable, let f, let at): return "f(\(variable)) = \(f) at \(variable) = \(at)"
+    case .samePrecisions: return "the same schemes in every precision"
+    case .schemeOrder(let scheme, let order): return "\(scheme) (order \(order))"
+    case .captionError(let f, let at, let precision): return "\(f) at \(at): error against h (\(precision))"
+    case .captionPrecisions(let f, let at): return "\(f) at \(at): every precision"
+    case .tableF: return "f"
+    case .tableStepsOfNotes: return "the notes' steps (double): estimate (|error|)"
+    case .tableStencil: return "stencil"
+    case .tableModelRatio: return "error at predicted best h / best"
+    case .tableLeavesDomain: return "leaves the domain"
+    case .modelCurve(let name): return "\(name): model"
+    case .leavesDomainFrom(let name, let h): return "\(name): leaves the domain from h = \(h)"
+    case .pointOf(let f, let at): return "\(f) at \(at)"
+    case .complexStepCell: return "complex step"
+    case .showSteps(let count, let from, let to, let perDecade): return "h: \(count) steps from \(from) to \(to), \(perDecade) per decade"
+    case .showDerivativeEstimated(let q): return "  derivative estimated: f^(\(q))"
+    case .showGivenDerivative(let df): return "  df (given) = \(df), agrees with f'"
+    case .modelCurvesDashed: return "dashed: error model"
+    case .fitRangesShaded: return "shaded: fit range (scheme's colour)"
+    case .slopesNote(let list): return "slopes: \(list)"
+    }
+  }
+}

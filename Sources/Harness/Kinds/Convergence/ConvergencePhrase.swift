@@ -1,0 +1,35 @@
+/// The words of `kind: convergence`.
+///
+/// Worded in `ConvergencePhrase+English.swift` and `ConvergencePhrase+Korean.swift`,
+/// each an exhaustive switch: a phrase without its Korean does not compile.
+enum ConvergencePhrase: Phrase {
+  case fitRange(scheme: String)
+  case bestObserved
+  case bestPredicted
+  case errorAgainstStep(variable: String, precision: String, derivative: Int)
+  case casePoint(variable: String, f: String, at: String)
+  case samePrecisions
+  case schemeOrder(scheme: String, order: Int)
+  case captionError(f: String, at: String, precision: String)
+  case captionPrecisions(f: String, at: String)
+  case tableF
+  case tableStepsOfNotes
+  case tableStencil
+  case tableModelRatio
+  case tableLeavesDomain
+  case modelCurve(name: String)
+  case leavesDomainFrom(name: String, h: String)
+  case pointOf(f: String, at: String)
+  case complexStepCell
+  case showSteps(count: Int, from: String, to: String, perDecade: Int)
+  case showDerivativeEstimated(order: Int)
+  case showGivenDerivative(df: String)
+  case modelCurvesDashed
+  case fitRangesShaded
+  case slopesNote(slopes: String)
+}
+
+extension Language {
+  /// `phrase` in this language: `language(.fitRange)`.
+  func callAsFunction(_ phrase: ConvergencePhrase) -> String { phrase.text(self) }
+}

@@ -1,0 +1,50 @@
+import Calculus
+
+/// The words of `kind: descent`.
+///
+/// Worded in `DescentPhrase+English.swift` and `DescentPhrase+Korean.swift`,
+/// each an exhaustive switch: a phrase without its Korean does not compile.
+enum DescentPhrase: Phrase {
+  case descentStatus(status: DescentStatus)
+  case tableLearningRate
+  case tableFinalF
+  case tableWhy
+  case learningRateUpdateGradientSubject(rate: String, update: any Phrase, gradient: any Phrase)
+  case tableUpdate
+  case updateRule(rule: UpdateRule)
+  case expectedGot(expected: any Phrase, got: any Phrase, reason: any Phrase)
+  case descentLoss(f: String)
+  case descentLossTooLowRightHigh(f: String)
+  case lossPanel
+  case stepK
+  case descentPaths(f: String)
+  case pathsPanel(steps: Int, start: String, gradients: String)
+  case start(point: String)
+  case captionLoss
+  case captionPaths(f: String)
+  case gradientStyles(styles: String)
+  case solidLine
+  case dashedLine
+  case dottedLine
+  case dashDotLine
+  case learningRateRun(rate: String, status: String)
+  case versus(first: String, second: String)
+  case largestPathDistance
+  case pathSubject(rate: String, update: any Phrase, gradient: any Phrase, reference: any Phrase)
+  case referenceDidNotConverge
+  case pathDistance(distance: Double, bound: Double)
+  case showStart(point: String)
+  case showDescentRun(rates: String, steps: Int, gradients: String, updates: String)
+}
+
+extension Language {
+  /// `phrase` in this language: `language(.descentStatus)`.
+  func callAsFunction(_ phrase: DescentPhrase) -> String { phrase.text(self) }
+}
+
+extension CommonPhrase {
+  /// The name of a descent gradient: its scheme's, or `analytic`.
+  static func gradient(_ source: GradientSource) -> CommonPhrase {
+    source.scheme.map { .schemeName(scheme: $0) } ?? .analytic
+  }
+}

@@ -1,0 +1,30 @@
+/// The words of `kind: partials`.
+///
+/// Worded in `PartialsPhrase+English.swift` and `PartialsPhrase+Korean.swift`,
+/// each an exhaustive switch: a phrase without its Korean does not compile.
+enum PartialsPhrase: Phrase {
+  case tablePartial
+  case tableGradientAtSteps
+  case hessianEntryAt(entry: String, at: String)
+  case hessianEntry(row: String, column: String)
+  case partialAt(variable: String, at: String)
+  case partialsTitle(f: String)
+  case captionPartials(f: String, at: String)
+  case hessianAt(at: String)
+  case hessianTitle(f: String)
+  case captionHessian
+  case surfaceAndPlane(f: String, plane: String)
+  case sliceTitle(plane: String, f: String)
+  case intersection(plane: String)
+  case tangentSlope(variable: String, slope: String)
+  case onPlane(plane: String)
+  case sliceFigureTitle(variable: String, at: String)
+  case captionSlice(variable: String, at: String)
+  case showAt(points: String)
+  case showHessian
+}
+
+extension Language {
+  /// `phrase` in this language: `language(.tablePartial)`.
+  func callAsFunction(_ phrase: PartialsPhrase) -> String { phrase.text(self) }
+}
