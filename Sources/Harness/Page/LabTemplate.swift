@@ -240,7 +240,7 @@ function update() {
   show("estimate", now.estimate, 17); show("exact", now.exact, 17); show("error", now.error, 3);
   $("h-value").textContent = format(state.h, 4); $("x-value").textContent = format(state.x, 8);
   const model = errorModel(fns, m, ROUND[state.p](state.x), state.p);
-  const curve = DATA.steps.map(h => ({ h: h, err: compute(h).error }));
+  const curve = DATA.steps.map(h => { const c = compute(h); return { h: h, err: c.error, est: c.estimate }; });
   const notes = DATA.notesSteps.map(h => Object.assign({ h: h }, compute(h)));
   const body = $("notes-rows"); body.textContent = "";
   for (const n of notes) {
@@ -253,6 +253,9 @@ function update() {
   $("model").textContent = model.order === null ? W.exactTruncation :
     "|C| h^" + model.order + " + ε|f|Σ|w|/h^" + m.derivative + ",  C = " + format(model.constant, 3);
   draw(curve, model, notes, now);
+  // What a test reads: the numbers behind the curve and the readout.
+  window.labLast = { curve: curve, notes: notes, estimate: now.estimate, error: now.error,
+    x: state.x, h: state.h, scheme: m.name, precision: state.p, derivative: m.derivative };
   document.body.dataset.updateMs = (performance.now() - t0).toFixed(2);
   $("latency").textContent = W.latency + " " + (performance.now() - t0).toFixed(1) + " ms";
 }
