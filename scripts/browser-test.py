@@ -76,6 +76,12 @@ def check_layout(driver, page):
 
 
 def check_static(driver, page):
+    # Lazy images load when scrolled to: ask for all of them, and wait (up to 30 s).
+    driver.execute_script("document.querySelectorAll('img').forEach(i => i.loading = 'eager');")
+    for _ in range(300):
+        if driver.execute_script("return Array.from(document.images).every(i => i.complete);"):
+            break
+        time.sleep(0.1)
     broken = driver.execute_script("""
       return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0)
         .map(i => i.getAttribute('src'));""")

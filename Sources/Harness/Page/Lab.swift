@@ -33,8 +33,8 @@ enum Lab {
         + "]"
     }
     return LabTemplate.html(
-      language: language, title: escaped(experiment.title),
-      heading: escaped(PagePhrase.labHeading.text(language)),
+      language: language, title: PageText.escaped(experiment.title),
+      heading: PageText.escaped(PagePhrase.labHeading.text(language)),
       data: json.replacingOccurrences(of: "</", with: "<\\/"),
       functions: "[" + functions.joined(separator: ",\n") + "]")
   }
@@ -123,11 +123,5 @@ enum Lab {
       name: s.name, label: label, derivative: s.derivative, offsets: s.offsets,
       numerators: s.numerators ?? s.weights, denominator: s.denominator ?? 1,
       moments: Array(s.moments.prefix(keep)), weightSum: s.weightSum)
-  }
-
-  /// `text` with `&`, `<`, `>` and `"` escaped for HTML.
-  static func escaped(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
   }
 }

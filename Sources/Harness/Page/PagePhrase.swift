@@ -9,7 +9,7 @@ enum PagePhrase: String, CaseIterable {
   case latency, labLink, overview, kindHeading, languageHeading, provenance, version
   case commit, date, command, figureSize, languageLabel, files, passedChecks, failedFirst
   case tables, figures, checksTable, statusColumn, subjectColumn, detailColumn, unknown
-  case english, korean, sourceFile
+  case english, korean, sourceFile, figure, table, ownSize, passedCount, noFigure
 
   /// The phrase in `language` ("en" or "ko").
   func text(_ language: String) -> String {
@@ -86,5 +86,10 @@ enum PagePhrase: String, CaseIterable {
     .english: ("English", "영어"),
     .korean: ("Korean", "한국어"),
     .sourceFile: ("experiment file", "실험 파일"),
+    .figure: ("Figure", "그림"),
+    .table: ("Table", "표"),
+    .ownSize: ("each figure's own", "그림마다 고유 크기"),
+    .passedCount: ("passed", "통과"),
+    .noFigure: ("no figure", "그림 없음"),
   ]
 }
