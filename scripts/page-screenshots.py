@@ -34,7 +34,8 @@ def shoot(driver, root, page, anchor, width, height, path):
     if anchor:
         driver.execute_script(f"document.getElementById('{anchor}').scrollIntoView();")
     time.sleep(0.3)
-    driver.save_screenshot(path)
+    if not driver.save_screenshot(path):
+        sys.exit(f"could not write {path}")
     print("wrote", path)
 
 
@@ -44,6 +45,7 @@ def main():
     if "--driver" in args:
         k = args.index("--driver"); driver_path = args[k + 1]; del args[k:k + 2]
     root, docs = args[0], args[1]
+    os.makedirs(docs, exist_ok=True)
     shots = SHOTS
     if "--shot" in args:
         k = args.index("--shot")

@@ -250,8 +250,10 @@ function update() {
     });
     body.appendChild(tr);
   }
-  $("model").textContent = model.order === null ? W.exactTruncation :
-    "|C| h^" + model.order + " + ε|f|Σ|w|/h^" + m.derivative + ",  C = " + format(model.constant, 3);
+  const sup = n => String(n).split("").map(d => "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(d)]).join("");
+  $("model").textContent = W.modelLabel + ": " + (model.order === null ? W.exactTruncation :
+    W.truncationLabel + " " + format(model.constant, 3) + "·h" + sup(model.order)) +
+    " + " + W.roundoffLabel + " ε·|f|·Σ|w|/h" + sup(m.derivative) + ", ε = 2" + "⁻" + sup(Math.round(-Math.log2(EPS[state.p])));
   draw(curve, model, notes, now);
   // What a test reads: the numbers behind the curve and the readout.
   window.labLast = { curve: curve, notes: notes, estimate: now.estimate, error: now.error,
@@ -294,7 +296,7 @@ function draw(curve, model, notes, now) {
   el("text", { x: 14, y: (T + Ht - B) / 2, "text-anchor": "middle", transform: "rotate(-90 14 " + (T + Ht - B) / 2 + ")" }, g, W.axisError);
   const clip = v => Math.min(Math.max(v, T), Ht - B);
   const path = pts => pts.filter(p => isFinite(p[1]) && p[1] > 0).map((p, i) => (i ? "L" : "M") + X(p[0]).toFixed(1) + " " + clip(Y(p[1])).toFixed(1)).join(" ");
-  el("path", { d: path(hs.map((h, i) => [h, ms[i]])), fill: "none", stroke: "#888", "stroke-width": 2, "stroke-dasharray": "6 4", id: "model-curve" }, svg);
+  el("path", { d: path(hs.map((h, i) => [h, ms[i]])), fill: "none", stroke: "#999", "stroke-width": 4, "stroke-dasharray": "8 5", id: "model-curve" }, svg);
   el("path", { d: path(curve.map(c => [c.h, c.err])), fill: "none", stroke: "#1f77b4", "stroke-width": 2, id: "error-curve" }, svg);
   // An error of exactly zero sits on the bottom edge, hollow.
   curve.forEach(c => {
@@ -308,7 +310,8 @@ function draw(curve, model, notes, now) {
     el("circle", { cx: X(n.h), cy: clip(Y(n.error)), r: 5, fill: "none", stroke: "#d62728", "stroke-width": 2, class: "note-mark" }, svg);
     const right = X(n.h) > Wd - R - 120;
     el("text", { x: X(n.h) + (right ? -9 : 7), y: clip(Y(n.error)) + (right ? 18 : -7), fill: "#d62728",
-      "font-size": "12", "text-anchor": right ? "end" : "start" }, svg, "h = " + format(n.h, 3) + ": " + format(n.estimate, 8));
+      "font-size": "12", "text-anchor": right ? "end" : "start", stroke: "white", "stroke-width": 3,
+      "paint-order": "stroke" }, svg, "h = " + format(n.h, 3) + ": " + format(n.estimate, 8));
   });
   if (isFinite(now.error) && now.error > 0)
     el("circle", { cx: X(state.h), cy: clip(Y(now.error)), r: 6, fill: "#ff7f0e", id: "current" }, svg);

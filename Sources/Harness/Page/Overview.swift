@@ -38,6 +38,7 @@ enum OverviewPage {
     var summary: String
     var provenance: String
     var overview: String
+    var contents: String
     var groups: [Group]
     var cards: String
     var sections: String
@@ -78,7 +79,8 @@ enum OverviewPage {
       Page(
         lang: lang, heading: language(.resultsHeading), intro: language(.indexIntro),
         summary: "\(passed) / \(entries.count) \(PagePhrase.passedCount.text(lang))",
-        provenance: provenance(lang), overview: PagePhrase.overview.text(lang), groups: groups,
+        provenance: provenance(lang), overview: PagePhrase.overview.text(lang),
+        contents: PagePhrase.contents.text(lang), groups: groups,
         cards: ordered.map(\.card).joined(separator: "\n"),
         sections: ordered.map(\.section).joined(), katex: katex, style: OverviewTemplate.style))
   }

@@ -20,13 +20,14 @@ enum OverviewTemplate {
       <p class="provenance">{{provenance}}</p>
       </header>
       <div class="layout">
-      <nav class="toc">{{#groups}}
+      <nav class="toc"><details id="toc" open="open"><summary>{{contents}}</summary>{{#groups}}
       <h2>{{kind}}</h2>{{#languages}}
       <h3>{{label}}</h3>
       <ul>{{#entries}}
       <li class="{{state}}"><a href="#{{anchor}}">{{title}}</a> <span class="verdict {{state}}">{{word}}</span></li>{{/entries}}
       </ul>{{/languages}}{{/groups}}
-      </nav>
+      </details></nav>
+      <script>if (!(window.innerWidth >= 1000)) document.getElementById("toc").removeAttribute("open");</script>
       <main>
       <h2 id="overview">{{overview}}</h2>
       <div class="cards">
@@ -63,6 +64,7 @@ enum OverviewTemplate {
     nav.toc ul { list-style: none; padding: 0; margin: 0 0 0.3rem; }
     nav.toc li { overflow-wrap: anywhere; margin: 0.1rem 0; }
     nav.toc li .verdict { font-size: 0.75rem; }
+    nav.toc summary { font-weight: 600; }
     @media (min-width: 1000px) {
       .layout { grid-template-columns: 270px minmax(0, 1fr); }
       nav.toc { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow-y: auto;
@@ -96,7 +98,8 @@ enum OverviewTemplate {
       vertical-align: top; }
     th { background: var(--soft); font-weight: 600; }
     th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .nb { white-space: nowrap; }
+    .nb, td.short { white-space: nowrap; }
+    th, td { word-break: keep-all; overflow-wrap: anywhere; }
     table.checks td.status { white-space: nowrap; font-weight: 600; }
     tr.passed td.status { color: var(--pass); }
     tr.failed td.status { color: var(--fail); }

@@ -9,7 +9,7 @@ enum PagePhrase: String, CaseIterable {
   case latency, labLink, overview, kindHeading, languageHeading, provenance, version
   case commit, date, command, figureSize, languageLabel, files, passedChecks, failedFirst
   case tables, figures, checksTable, statusColumn, subjectColumn, detailColumn, unknown
-  case english, korean, sourceFile, figure, table, ownSize, passedCount, noFigure
+  case english, korean, sourceFile, figure, table, ownSize, passedCount, noFigure, contents
 
   /// The phrase in `language` ("en" or "ko").
   func text(_ language: String) -> String {
@@ -91,5 +91,6 @@ enum PagePhrase: String, CaseIterable {
     .ownSize: ("each figure's own", "그림마다 고유 크기"),
     .passedCount: ("passed", "통과"),
     .noFigure: ("no figure", "그림 없음"),
+    .contents: ("Contents", "목차"),
   ]
 }

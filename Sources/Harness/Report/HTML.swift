@@ -21,6 +21,8 @@ enum HTMLWriter {
       /// HTML (escaped by `PageText`, formulas as KaTeX spans).
       var html: String
       var numeric: Bool
+      /// A short cell (a word, a stencil) does not wrap.
+      var short: Bool = false
     }
     struct CheckLine {
       var status: String
@@ -76,6 +78,8 @@ enum HTMLWriter {
 
   /// A table with more rows than this is folded after the figures.
   static let shortTableRows = 12
+  /// A cell of at most this many characters does not wrap.
+  static let shortCell = 16
 
   static let checksTemplate = """
     <table class="checks"><thead><tr><th>{{statusHeading}}</th><th>{{subjectHeading}}</th><th>{{detailHeading}}</th></tr></thead>
@@ -86,7 +90,7 @@ enum HTMLWriter {
     <div class="table-wrap"><table>
     <thead><tr>{{#header}}<th{{#numeric}} class="num"{{/numeric}}>{{{html}}}</th>{{/header}}</tr></thead>
     <tbody>{{#rows}}
-    <tr>{{#cells}}<td{{#numeric}} class="num"{{/numeric}}>{{{html}}}</td>{{/cells}}</tr>{{/rows}}
+    <tr>{{#cells}}<td class="{{#numeric}}num{{/numeric}}{{#short}} short{{/short}}">{{{html}}}</td>{{/cells}}</tr>{{/rows}}
     </tbody>
     </table></div>
     """
@@ -199,7 +203,8 @@ enum HTMLWriter {
         cells: row.enumerated().map { column, text in
           let isNumeric = column < numeric.count && numeric[column] && PageText.isNumeric(text)
           guard formulaColumns.contains(column), let tex = TeX.of(text: text) else {
-            return Section.Cell(html: PageText.html(text), numeric: isNumeric)
+            return Section.Cell(
+              html: PageText.html(text), numeric: isNumeric, short: text.count <= shortCell)
           }
           return Section.Cell(html: formula(tex, text: text), numeric: false)
         })
