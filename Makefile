@@ -22,7 +22,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN         = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)/experiment
 
 .PHONY: all deps system-deps data build run test unit-test experiments bench compare figures \
-        lint clean fuzz fuzz-build browser-test
+        lint clean fuzz fuzz-build browser-test page-screenshots
 
 all: build
 
@@ -74,10 +74,15 @@ test: unit-test experiments
 BROWSER_OUT  ?= Output
 BROWSER_VENV := .cache/browser-venv
 SELENIUM     := selenium==4.27.1
-browser-test: system-deps
+$(BROWSER_VENV)/.selenium:
 	@[ -x $(BROWSER_VENV)/bin/python ] || python3 -m venv $(BROWSER_VENV)
-	@$(BROWSER_VENV)/bin/python -c "import selenium" 2>/dev/null || \
-	  $(BROWSER_VENV)/bin/pip install -q $(SELENIUM)
+	$(BROWSER_VENV)/bin/pip install -q $(SELENIUM) && touch $@
+
+# The README's screenshots of the pages, from what is in BROWSER_OUT.
+page-screenshots: system-deps $(BROWSER_VENV)/.selenium
+	$(BROWSER_VENV)/bin/python scripts/page-screenshots.py $(BROWSER_OUT) docs --driver /usr/bin/chromedriver
+
+browser-test: system-deps $(BROWSER_VENV)/.selenium
 	$(BROWSER_VENV)/bin/python scripts/browser-test.py $(BROWSER_OUT) --driver /usr/bin/chromedriver
 
 # Both sides get BENCH_THREADS BLAS threads; OpenBLAS picks its kernels for the hardware unless

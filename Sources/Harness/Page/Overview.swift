@@ -57,7 +57,8 @@ enum OverviewPage {
     for kind in Kinds.names + Set(entries.map(\.kind)).subtracting(Kinds.names).sorted() {
       let ofKind = ordered.filter { $0.kind == kind }
       guard !ofKind.isEmpty else { continue }
-      let languages = ["en", "ko"] + Set(ofKind.map(\.language)).subtracting(["en", "ko"]).sorted()
+      let languages =
+        ["en", "ko"] + Set(ofKind.map(\.language)).subtracting(["en", "ko"]).sorted()
       groups.append(
         Page.Group(
           kind: kind,

@@ -22,7 +22,8 @@ enum PageText {
     let parts = text.split(separator: "`", omittingEmptySubsequences: false)
     guard parts.count >= 3 else { return html(text) }
     return parts.enumerated().map { i, part in
-      i % 2 == 1 && i < parts.count - 1 ? "<code>\(escaped(String(part)))</code>" : html(String(part))
+      i % 2 == 1 && i < parts.count - 1
+        ? "<code>\(escaped(String(part)))</code>" : html(String(part))
     }.joined()
   }
 

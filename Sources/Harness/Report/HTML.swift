@@ -162,7 +162,8 @@ enum HTMLWriter {
       statusHeading: PagePhrase.statusColumn.text(lang),
       subjectHeading: PagePhrase.subjectColumn.text(lang),
       detailHeading: PagePhrase.detailColumn.text(lang),
-      passedSummary: "\(language(.checksHeading)): \(passed.count) \(PagePhrase.passedChecks.text(lang))",
+      passedSummary:
+        "\(language(.checksHeading)): \(passed.count) \(PagePhrase.passedChecks.text(lang))",
       lang: lang, file: experiment.path, sourceHref: prefix + sourceFileName(experiment),
       files: files(experiment, report, prefix: prefix),
       provenance: provenance(experiment),

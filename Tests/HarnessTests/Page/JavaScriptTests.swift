@@ -52,7 +52,9 @@ import Testing
     try process.run()
     let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    let got = out.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    let got = out.split(separator: " ").compactMap {
+      Double($0.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
     let want: [Double] = [15, 0.1, -2.75].map { f.evaluate(["x": $0]) }
     try #require(got.count == want.count)
     for (g, w) in zip(got, want) {

@@ -17,9 +17,10 @@ import Testing
     let e = try experiment("seeds-quadratic")
     let spec = try #require(e.spec as? ConvergenceSpec)
     let page = Lab.page(e, spec)
-    for id in ["input type=\"range\" id=\"x\"", "id=\"h\"", "select id=\"scheme\"",
-      "select id=\"precision\"", "id=\"estimate\"", "id=\"error\""]
-    {
+    for id in [
+      "input type=\"range\" id=\"x\"", "id=\"h\"", "select id=\"scheme\"",
+      "select id=\"precision\"", "id=\"estimate\"", "id=\"error\"",
+    ] {
       #expect(page.contains(id), "\(id)")
     }
     // Nothing loaded from elsewhere (the SVG namespace is a name, not a request).
