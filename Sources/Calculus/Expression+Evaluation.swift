@@ -115,15 +115,7 @@ extension Expression {
       }
       return sum
     case .product(let factors):
-      var numerator: [Expression] = []
-      var denominator: [Expression] = []
-      for factor in factors {
-        if case .power(let base, .number(let e)) = factor, e < 0 {
-          denominator.append(e == -1 ? base : .power(base, .number(-e)))
-        } else {
-          numerator.append(factor)
-        }
-      }
+      let (numerator, denominator) = Self.fraction(factors)
       if denominator.isEmpty { return Self.compileProduct(numerator, kernel, index) }
       let bottom = Self.compileProduct(denominator, kernel, index)
       if numerator.isEmpty { return { 1 / bottom($0) } }

@@ -36,15 +36,7 @@ enum JavaScript {
     }
 
     func product(_ factors: [Expression]) -> String {
-      var numerator: [Expression] = []
-      var denominator: [Expression] = []
-      for factor in factors {
-        if case .power(let base, .number(let e)) = factor, e < 0 {
-          denominator.append(e == -1 ? base : .power(base, .number(-e)))
-        } else {
-          numerator.append(factor)
-        }
-      }
+      let (numerator, denominator) = Expression.fraction(factors)
       guard !denominator.isEmpty else { return chain(numerator) }
       let top = numerator.isEmpty ? "k.c(1)" : chain(numerator)
       return "k.d(\(top),\(chain(denominator)))"

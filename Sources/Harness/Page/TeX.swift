@@ -52,15 +52,7 @@ enum TeX {
   }
 
   private static func product(_ factors: [Expression], context: Context) -> String {
-    var top: [Expression] = []
-    var bottom: [Expression] = []
-    for factor in factors {
-      if case .power(let base, .number(let n)) = factor, n < 0 {
-        bottom.append(n == -1 ? base : .power(base, .number(-n)))
-      } else {
-        top.append(factor)
-      }
-    }
+    let (top, bottom) = Expression.fraction(factors)
     let numerator = top.isEmpty ? "1" : juxtaposed(top)
     let text =
       bottom.isEmpty ? numerator : "\\frac{\(numerator)}{\(juxtaposed(bottom, inFraction: true))}"
