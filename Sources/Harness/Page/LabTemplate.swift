@@ -219,7 +219,8 @@ enum LabTemplate {
     }
     function selectCase(value) {
       const [i, j] = value.split(":").map(Number), c = DATA.cases[i];
-      state.c = i; state.q = c.derivative; state.x = c.points[j];
+      state.c = i; state.x = c.points[j];
+      state.q = Math.min(c.derivative, c.derivatives[c.derivatives.length - 1]);
       const span = Math.max(1, Math.abs(state.x) / 2), xs = $("x");
       xs.min = String(state.x - span); xs.max = String(state.x + span); xs.value = String(state.x);
       fillDerivatives(); fillSchemes();
@@ -327,7 +328,9 @@ enum LabTemplate {
       selectCase("0:0");
       const hs = $("h"), steps = DATA.steps;
       hs.min = String(Math.log10(Math.min(...steps))); hs.max = String(Math.log10(Math.max(...steps)));
-      hs.value = "-1"; state.h = stepOf(-1);
+      // The notes' first step when it was swept, else the largest step.
+      const h0 = steps.includes(0.1) ? 0.1 : Math.max(...steps);
+      hs.value = String(Math.log10(h0)); state.h = h0;
       $("case").addEventListener("change", e => { selectCase(e.target.value); update(); });
       $("derivative").addEventListener("change", e => { state.q = Number(e.target.value); fillSchemes(); update(); });
       $("x").addEventListener("input", e => { state.x = Number(e.target.value); update(); });
