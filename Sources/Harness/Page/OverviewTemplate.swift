@@ -107,8 +107,9 @@ enum OverviewTemplate {
     details { margin: 0.4rem 0; }
     details > summary { cursor: pointer; color: var(--muted); }
     .figures { display: grid; gap: 1rem;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 520px), 1fr)); margin: 0.8rem 0; }
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 560px), 1fr)); margin: 0.8rem 0; }
     figure { margin: 0; min-width: 0; }
+    figure.wide { grid-column: 1 / -1; }
     figure img { width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; }
     figcaption { font-size: 0.85rem; color: var(--muted); }
     figcaption b { color: var(--ink); }

@@ -32,6 +32,8 @@ enum HTMLWriter {
     }
     struct FigureLink {
       var number: String
+      /// Wider than `wideFigure` pixels: the figure takes a whole row of the grid.
+      var wide: Bool
       var src: String
       var caption: String
       var links: [Link]
@@ -78,6 +80,8 @@ enum HTMLWriter {
 
   /// A table with more rows than this is folded after the figures.
   static let shortTableRows = 12
+  /// A figure wider than this many pixels (several panels; most are 1200) takes a row of the grid to itself.
+  static let wideFigure = 1400
   /// A cell of at most this many characters does not wrap.
   static let shortCell = 16
 
@@ -116,7 +120,7 @@ enum HTMLWriter {
       \(tableTemplate)
       {{/shortTables}}
       {{#hasFigures}}<div class="figures">{{/hasFigures}}{{#figures}}
-      <figure>
+      <figure{{#wide}} class="wide"{{/wide}}>
       <a href="{{src}}"><img src="{{src}}" alt="{{caption}}" loading="lazy" /></a>
       <figcaption><b>{{number}}</b> {{caption}} <span class="formats">{{#links}}<a href="{{href}}">{{label}}</a> {{/links}}</span></figcaption>
       </figure>{{/figures}}
@@ -174,7 +178,9 @@ enum HTMLWriter {
       failedChecks: failed, passedChecks: passed, notes: notes.map(PageText.html),
       figures: report.figures.enumerated().map { i, f in
         Section.FigureLink(
-          number: "\(PagePhrase.figure.text(lang)) \(i + 1).", src: prefix + f.name + "." + shown,
+          number: "\(PagePhrase.figure.text(lang)) \(i + 1).",
+          wide: f.figure.map { (experiment.figureOptions(for: $0).size?.width ?? $0.width) > wideFigure }
+            ?? false, src: prefix + f.name + "." + shown,
           caption: f.caption,
           links: formats.map {
             Section.Link(
