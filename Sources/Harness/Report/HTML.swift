@@ -179,7 +179,9 @@ enum HTMLWriter {
       figures: report.figures.enumerated().map { i, f in
         Section.FigureLink(
           number: "\(PagePhrase.figure.text(lang)) \(i + 1).",
-          wide: f.figure.map { (experiment.figureOptions(for: $0).size?.width ?? $0.width) > wideFigure }
+          wide: f.figure.map {
+            (experiment.figureOptions(for: $0).size?.width ?? $0.width) > wideFigure
+          }
             ?? false, src: prefix + f.name + "." + shown,
           caption: f.caption,
           links: formats.map {
