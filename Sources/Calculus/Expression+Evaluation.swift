@@ -134,15 +134,7 @@ extension Expression {
   static func compileQuotient<K: EvaluationKernel>(
     _ factors: [Expression], _ kernel: K.Type, _ index: [String: Int]
   ) -> ([K.Scalar]) -> K.Scalar {
-    var numerator: [Expression] = []
-    var denominator: [Expression] = []
-    for factor in factors {
-      if case .power(let base, .number(let e)) = factor, e < 0 {
-        denominator.append(e == -1 ? base : .power(base, .number(-e)))
-      } else {
-        numerator.append(factor)
-      }
-    }
+    let (numerator, denominator) = fraction(factors)
     if denominator.isEmpty { return compileProduct(numerator, kernel, index) }
     let bottom = compileProduct(denominator, kernel, index)
     if numerator.isEmpty { return { 1 / bottom($0) } }

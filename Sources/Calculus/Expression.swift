@@ -178,3 +178,26 @@ extension Expression {
     return deepest
   }
 }
+
+extension Expression {
+  /// A product's factors as evaluation divides them: each `b^n` with a negative literal n goes
+  /// below the line as `b^-n` (`b` for n = -1), the others stay above; both in order.
+  ///
+  /// Evaluation computes `numerator / denominator` (one division), the printers write a
+  /// fraction; an empty side is 1.
+  @inlinable
+  public static func fraction(_ factors: [Expression]) -> (
+    numerator: [Expression], denominator: [Expression]
+  ) {
+    var numerator: [Expression] = []
+    var denominator: [Expression] = []
+    for factor in factors {
+      if case .power(let base, .number(let e)) = factor, e < 0 {
+        denominator.append(e == -1 ? base : .power(base, .number(-e)))
+      } else {
+        numerator.append(factor)
+      }
+    }
+    return (numerator, denominator)
+  }
+}

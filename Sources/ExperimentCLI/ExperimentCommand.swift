@@ -16,7 +16,7 @@ public struct ExperimentCommand: AsyncParsableCommand {
       executable, or EXPERIMENT_HOME); cached data in --data, DERIVATIVES_DATA or the \
       package's .cache/data.
       """,
-    version: "0.1.0",
+    version: Provenance.version,
     subcommands: [List.self, Run.self, Show.self],
     defaultSubcommand: List.self)
 

@@ -85,6 +85,7 @@ enum OutputWriter {
       }
     }
     let allNotes = (report.notes + notes).map { $0.text(experiment.language) }
+    try Lab.write(experiment, into: folder)
     try Data(experiment.source.utf8).write(
       to: folder.appendingPathComponent(sourceFileName(experiment)))
     try SummaryDocument(experiment: experiment, report: report, extraNotes: notes)
@@ -101,6 +102,8 @@ enum OutputWriter {
     ).write(to: folder.appendingPathComponent(".section.md"))
     try Data(HTMLWriter.section(experiment, report, notes: allNotes, formats: formats).utf8)
       .write(to: folder.appendingPathComponent(".section.html"))
+    try Data(OverviewPage.card(experiment, report, formats: formats).utf8)
+      .write(to: folder.appendingPathComponent(".card.html"))
     return notes
   }
 
@@ -212,7 +215,7 @@ enum OutputWriter {
     // The index speaks the language most of its experiments speak.
     let language = indexLanguage(root: root, names: names)
     var markdown = "# \(language(.resultsHeading))\n\n\(language(.resultsIntro))\n\n"
-    var sections: [(name: String, title: String, passed: Bool, html: String)] = []
+    var entries: [OverviewPage.Entry] = []
     for name in names {
       let folder = root.appendingPathComponent(name, isDirectory: true)
       guard
@@ -226,15 +229,22 @@ enum OutputWriter {
       markdown +=
         "- [\(MarkdownWriter.escaped(name))](#\(markdownAnchor(name))): "
         + (passed ? language(.passed) : "**\(language(.failed))**") + "\n"
-      sections.append((name, title, passed, html))
+      let card = try? String(contentsOf: folder.appendingPathComponent(".card.html"), encoding: .utf8)
+      entries.append(
+        OverviewPage.Entry(
+          name: name, title: title, kind: summary["kind"] as? String ?? "",
+          language: summary["language"] as? String ?? "en", passed: passed, section: html,
+          card: card ?? ""))
     }
     for name in names {
       let file = root.appendingPathComponent("\(name)/.section.md")
       if let md = try? String(contentsOf: file, encoding: .utf8) { markdown += "\n" + md }
     }
     try atomicWrite(markdown, to: root.appendingPathComponent("index.md"))
+    let katex = OverviewPage.copyKaTeX(to: root)
     try atomicWrite(
-      HTMLWriter.page(sections, language: language), to: root.appendingPathComponent("index.html"))
+      OverviewPage.page(entries, language: language, katex: katex),
+      to: root.appendingPathComponent("index.html"))
   }
 
   /// The language of most experiments in `root` (English on a tie), from their summary.json.

@@ -152,7 +152,10 @@ import Testing
     _ = await session.run(["held-out"], all: false)
     let folder = try #require(
       try FileManager.default.contentsOfDirectory(at: output, includingPropertiesForKeys: nil)
-        .first { $0.hasDirectoryPath })
+        .first {
+          $0.hasDirectoryPath
+            && FileManager.default.fileExists(atPath: $0.appendingPathComponent("summary.md").path)
+        })
     var texts = ["terminal": captured.text.replacingOccurrences(of: output.path, with: "")]
     for name in ["index.md", "index.html"] {
       texts[name] = try String(contentsOf: output.appendingPathComponent(name), encoding: .utf8)
@@ -178,7 +181,12 @@ import Testing
   /// Every word of two letters or more outside `allowed`, with the line it stands in.
   static func untranslated(_ text: String, allowed: Set<String>) -> [String] {
     var found: [String] = []
-    let page = decodeEntities(text.replacing(/<style>[\s\S]*?<\/style>/, with: ""))
+    // Style and script are code; provenance is the run's facts (version, commit, UTC date,
+    // command line).
+    let page = decodeEntities(
+      text.replacing(/<style>[\s\S]*?<\/style>/, with: "")
+        .replacing(/<script>[\s\S]*?<\/script>/, with: "")
+        .replacing(/<p class="provenance">[^\n]*<\/p>/, with: ""))
     for line in page.split(separator: "\n") {
       // Markup (HTML tags, markdown links' targets, code spans), paths and file names are not
       // prose.
