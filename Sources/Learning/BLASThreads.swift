@@ -19,7 +19,7 @@ import Synchronization
 enum BLASThreads {
   /// The thread budget: OpenBLAS's thread count when the process started
   /// (`OPENBLAS_NUM_THREADS`, else the number of CPUs).
-  static let budget = Int(openblas_get_num_threads())
+  static let budget = Int(scipy_openblas_get_num_threads())
 
   /// Products smaller than this many multiply-adds run whole (the split's hand-off, some
   /// microseconds, would cost more than it saves).
@@ -72,13 +72,13 @@ enum BLASThreads {
   static func serial<R>(_ body: () -> R) -> R {
     guard budget > 1 else { return body() }
     active.withLock {
-      if $0 == 0 { openblas_set_num_threads(1) }
+      if $0 == 0 { scipy_openblas_set_num_threads(1) }
       $0 += 1
     }
     defer {
       active.withLock {
         $0 -= 1
-        if $0 == 0 { openblas_set_num_threads(Int32(budget)) }
+        if $0 == 0 { scipy_openblas_set_num_threads(Int32(budget)) }
       }
     }
     return body()
