@@ -10,7 +10,6 @@ SWIFT      ?= swift
 CONFIG     ?= release
 JOBS       ?= 2
 BENCH_THREADS ?= 2
-BENCH_CORETYPE ?=
 APT_PKGS   := pkg-config libplplot-dev plplot-driver-cairo libcairo2-dev \
               zlib1g-dev dataset-fashion-mnist libgraphviz-dev libgvc6 fonts-noto-cjk \
               python3-venv
@@ -87,12 +86,11 @@ experiments: build
 
 test: unit-test experiments
 
-# Both sides get BENCH_THREADS BLAS threads; OpenBLAS picks its kernels for the hardware unless
-# BENCH_CORETYPE names them (an OPENBLAS_CORETYPE from the environment is not inherited).
+# Both sides get BENCH_THREADS BLAS threads; each OpenBLAS picks its kernels for the CPU, or
+# takes the OPENBLAS_CORETYPE the environment sets (inherited, never set here).
 bench: deps
 	$(SWIFT) build -c release --product bench
-	env $(if $(BENCH_CORETYPE),OPENBLAS_CORETYPE=$(BENCH_CORETYPE),-u OPENBLAS_CORETYPE) \
-	  OPENBLAS_NUM_THREADS=$(BENCH_THREADS) OMP_NUM_THREADS=$(BENCH_THREADS) \
+	OPENBLAS_NUM_THREADS=$(BENCH_THREADS) OMP_NUM_THREADS=$(BENCH_THREADS) \
 	  python3 Benchmarks/run.py "$$($(SWIFT) build -c release --show-bin-path)/bench" $(BENCH_FLAGS)
 
 # The cases of COMPARE_FILE through numdifftools, scipy.differentiate (PyPI, pinned, in a virtual
