@@ -4,6 +4,7 @@ import PackageDescription
 // The BLAS `make deps` fetches (PyPI's scipy-openblas32, see the Makefile) lives in the
 // package's .cache/blas: linked from there, and found there at run time through an rpath, from
 // any working directory. (Sources/CBLAS/shim.h includes its headers by the same relative path.)
+// Unsafe flags are allowed in a root package and in a local one (Fuzz/ depends on this by path).
 let blasLibrary = Context.packageDirectory + "/.cache/blas/lib"
 let blasLinkerSettings: [LinkerSetting] = [
   .unsafeFlags(["-L" + blasLibrary, "-Xlinker", "-rpath", "-Xlinker", blasLibrary])

@@ -3,6 +3,8 @@ alternated run by run so that the load of a shared machine falls on both alike; 
 Markdown table and writes Benchmarks/results/latest.json.
 
 Usage: python3 Benchmarks/run.py <path to the bench executable> [--quick]
+Also writes Benchmarks/results/latest.md: the table with the date, CPU and load average, as
+Benchmarks/results/reference-run.md keeps it.
 Both servers inherit this process's environment: set OPENBLAS_NUM_THREADS (the Makefile does).
 """
 
@@ -182,6 +184,8 @@ def main():
     with open(os.path.join(RESULTS, "latest.json"), "w") as f:
         json.dump(result, f, indent=2)
         f.write("\n")
+    with open(os.path.join(RESULTS, "latest.md"), "w") as f:
+        f.write(record(result) + "\n")
     print(table(result))
 
 
@@ -226,6 +230,15 @@ def compare_gradients(ours, reference):
         "fast_vs_numpy_textbook_max_abs": float(np.abs(fast - numpy_textbook).max()),
         "textbook_vs_numpy_textbook_max_abs": float(np.abs(textbook - numpy_textbook).max()),
     }
+
+
+def record(result):
+    """The run as Benchmarks/results/reference-run.md keeps it: when, where, then the table."""
+    m = result["machine"]
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    return (f"# A representative `make bench` run\n\nRecorded {when} on {m.get('cpu_model')} "
+            f"({m['cpus']} CPUs), load average {m['load_average_before'][0]:.2f} at the start "
+            f"and {m['load_average_after'][0]:.2f} at the end.\n\n" + table(result))
 
 
 def seconds(s):

@@ -11,9 +11,10 @@ import Synchronization
 /// Splits a product between OpenBLAS's threads ourselves, one single-threaded `gemm` per thread
 /// on a disjoint block of the result.
 ///
-/// The network's products are skinny (`batch x 784` times `784 x 50`): OpenBLAS 0.3.21's own
-/// threading partitions them badly (two threads are often slower than one), while two
-/// single-threaded products on half the rows each run at the single-threaded rate twice over.
+/// The network's products are skinny (`batch x 784` times `784 x 50`): OpenBLAS's own
+/// threading partitions them badly (measured with Debian's 0.3.21: two threads were often
+/// slower than one), while two single-threaded products on half the rows each run at the
+/// single-threaded rate twice over.
 /// Each block's entries are computed by the same kernel in the same order as in one whole
 /// product, so splitting does not change the result.
 enum BLASThreads {
