@@ -87,7 +87,9 @@ experiments: build
 test: unit-test experiments
 
 # Both sides get BENCH_THREADS BLAS threads; each OpenBLAS picks its kernels for the CPU, or
-# takes the OPENBLAS_CORETYPE the environment sets (inherited, never set here).
+# takes the OPENBLAS_CORETYPE the environment sets (inherited, never set here). Writes
+# Benchmarks/results/latest.{json,md}; BENCH_FLAGS=--record (on a quiet machine) also rewrites
+# Benchmarks/results/reference-run.md and README.md's table, --quick runs fewer rounds.
 bench: deps
 	$(SWIFT) build -c release --product bench
 	OPENBLAS_NUM_THREADS=$(BENCH_THREADS) OMP_NUM_THREADS=$(BENCH_THREADS) \

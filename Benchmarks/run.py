@@ -2,9 +2,10 @@
 alternated run by run so that the load of a shared machine falls on both alike; prints one
 Markdown table and writes Benchmarks/results/latest.json.
 
-Usage: python3 Benchmarks/run.py <path to the bench executable> [--quick]
-Also writes Benchmarks/results/latest.md: the table with the date, CPU and load average, as
-Benchmarks/results/reference-run.md keeps it.
+Usage: python3 Benchmarks/run.py <path to the bench executable> [--quick] [--record]
+Also writes Benchmarks/results/latest.md: the table with the date, CPU and load average. With
+--record (a quiet machine's run), that becomes Benchmarks/results/reference-run.md and the
+table in README.md (between its `bench table` markers).
 Both servers inherit this process's environment: set OPENBLAS_NUM_THREADS (the Makefile does).
 """
 
@@ -186,6 +187,8 @@ def main():
         f.write("\n")
     with open(os.path.join(RESULTS, "latest.md"), "w") as f:
         f.write(record(result) + "\n")
+    if "--record" in sys.argv:
+        keep(result)
     print(table(result))
 
 
@@ -235,10 +238,25 @@ def compare_gradients(ours, reference):
 def record(result):
     """The run as Benchmarks/results/reference-run.md keeps it: when, where, then the table."""
     m = result["machine"]
-    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    return (f"# A representative `make bench` run\n\nRecorded {when} on {m.get('cpu_model')} "
+    return (f"# A representative `make bench` run\n\nRecorded {result['date']} on {m.get('cpu_model')} "
             f"({m['cpus']} CPUs), load average {m['load_average_before'][0]:.2f} at the start "
             f"and {m['load_average_after'][0]:.2f} at the end.\n\n" + table(result))
+
+
+def keep(result):
+    """Writes the run into Benchmarks/results/reference-run.md and README.md's table."""
+    with open(os.path.join(RESULTS, "reference-run.md"), "w") as f:
+        f.write(record(result) + "\n")
+    readme = os.path.join(HERE, "..", "README.md")
+    with open(readme) as f:
+        text = f.read()
+    start, end = "<!-- bench table -->\n", "<!-- /bench table -->"
+    if start not in text or end not in text:
+        sys.exit("README.md has no bench table markers")
+    head, rest = text.split(start, 1)
+    tail = rest.split(end, 1)[1]
+    with open(readme, "w") as f:
+        f.write(head + start + record(result).split("\n\n", 1)[1] + "\n" + end + tail)
 
 
 def seconds(s):
