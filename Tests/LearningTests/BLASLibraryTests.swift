@@ -14,7 +14,8 @@ private let cpuFlags: Set<String> = {
 
 /// Whether the kernels are OpenBLAS's own choice (`OPENBLAS_CORETYPE`, which some machines set
 /// on purpose, overrides it; the tests leave it as it comes).
-private let kernelsChosenByOpenBLAS = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil
+private let kernelsChosenByOpenBLAS =
+  ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil
 
 /// OpenBLAS's x86-64 kernel sets (`openblas_get_corename`, lower-cased) that use AVX-512, and
 /// those that use AVX2 and FMA or wider.
@@ -46,6 +47,7 @@ private let avx2Kernels = avx512Kernels.union(["haswell", "zen"])
     #expect(BLASLibrary.configuration.hasPrefix("OpenBLAS 0."))
     #expect(!BLASLibrary.kernel.isEmpty)
     #expect(BLASLibrary.threads >= 1)
-    #expect(BLASLibrary.summary.contains("; kernel \(BLASLibrary.kernel); \(BLASLibrary.threads) thread"))
+    #expect(
+      BLASLibrary.summary.contains("; kernel \(BLASLibrary.kernel); \(BLASLibrary.threads) thread"))
   }
 }
