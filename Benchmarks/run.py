@@ -2,7 +2,10 @@
 alternated run by run so that the load of a shared machine falls on both alike; prints one
 Markdown table and writes Benchmarks/results/latest.json.
 
-Usage: python3 Benchmarks/run.py <path to the bench executable> [--quick]
+Usage: python3 Benchmarks/run.py <path to the bench executable> [--quick] [--record]
+Also writes Benchmarks/results/latest.md: the table with the date, CPU and load average. With
+--record (a quiet machine's run), that becomes Benchmarks/results/reference-run.md and the
+table in README.md (between its `bench table` markers).
 Both servers inherit this process's environment: set OPENBLAS_NUM_THREADS (the Makefile does).
 """
 
@@ -20,7 +23,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS = os.path.join(HERE, "results")
 
 # name, what, repetitions, warm-ups, reference workload (None: no reference), peak it is
-# measured against (None: not BLAS-bound)
+# measured against (None: not BLAS-bound): the machine's best 2048x2048 product in that
+# precision, ours or numpy's, measured in the row's own rounds
 PLAN = [
     ("gemm_f64_2048", "2048x2048 matrix product, Double (roofline)", 7, 2, "gemm_f64_2048", None),
     ("gemm_f32_2048", "2048x2048 matrix product, Float (roofline)", 7, 2, "gemm_f32_2048", None),
@@ -71,13 +75,14 @@ class Server:
 
 def alternate(ours, reference, name, ref_name, repetitions, warmups, peak=None):
     """Warm-ups then `repetitions` runs of each side, alternated; returns the two lists (and, for
-    BLAS-bound rows, the peak product's times measured in the same rounds, so that the roofline
-    sees the same load as the row)."""
-    mine, theirs, values, peaks = [], [], {}, []
+    BLAS-bound rows, the peak product's times on both sides measured in the same rounds, so that
+    the roofline sees the same load as the row)."""
+    mine, theirs, values, peaks = [], [], {}, {"ours": [], "numpy": []}
     cold = {"ours": [], "ref": []}
     for i in range(warmups + repetitions):
         if peak is not None and i >= warmups and (i - warmups) % 3 == 0:
-            peaks.append(ours.ask(f"run {PEAK[peak]}")["seconds"])
+            peaks["ours"].append(ours.ask(f"run {PEAK[peak]}")["seconds"])
+            peaks["numpy"].append(reference.ask(f"run {PEAK[peak]}")["seconds"])
         for side, who, times in ((ours, "ours", mine), (reference, "ref", theirs)):
             if who == "ref" and (ref_name is None or ref_name in measured_reference):
                 continue
@@ -106,6 +111,7 @@ def main():
     env.setdefault("OPENBLAS_NUM_THREADS", threads)
     env["OMP_NUM_THREADS"] = threads
     os.makedirs(RESULTS, exist_ok=True)
+    load_before = os.getloadavg()
     ours = Server([sys.argv[1]], env)
     reference = Server([sys.executable, os.path.join(HERE, "reference", "reference.py")], env)
     params = os.path.join(RESULTS, "params.f64")
@@ -153,7 +159,10 @@ def main():
                     counts["evaluations"] / row["reference_seconds"])
         if peak is not None:
             peak_flops = ours.ask(f"flops {PEAK[peak]}")["flops"]
-            row["peak_gflops"] = peak_flops / statistics.median(peaks) / 1e9
+            side, fastest = min(((who, statistics.median(t)) for who, t in peaks.items()),
+                                key=lambda p: p[1])
+            row["peak_gflops"] = peak_flops / fastest / 1e9
+            row["peak_by"] = side
             row["roofline_fraction"] = row["gflops"] / row["peak_gflops"]
         rows.append(row)
         sys.stderr.write(f"  {json.dumps(row)}\n")
@@ -164,7 +173,8 @@ def main():
         os.remove(os.path.join(RESULTS, f))
     result = {
         "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(),
+        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(), **cpu(),
+                    "load_average_before": load_before, "load_average_after": os.getloadavg(),
                     "blas_threads": int(threads),
                     "openblas_coretype_env": os.environ.get("OPENBLAS_CORETYPE")},
         "ours": info["ours"],
@@ -175,7 +185,35 @@ def main():
     with open(os.path.join(RESULTS, "latest.json"), "w") as f:
         json.dump(result, f, indent=2)
         f.write("\n")
+    with open(os.path.join(RESULTS, "latest.md"), "w") as f:
+        f.write(record(result) + "\n")
+    if "--record" in sys.argv:
+        keep(result)
     print(table(result))
+
+
+def cpu():
+    """The CPU's model name, family/model/stepping and feature flags (first processor of
+    /proc/cpuinfo); empty where there is none."""
+    fields = {}
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if not line.strip():
+                    break
+                key, _, value = line.partition(":")
+                fields[key.strip()] = value.strip()
+    except OSError:
+        return {}
+    return {"cpu_model": fields.get("model name"),
+            "cpu_family_model_stepping": "/".join(
+                fields.get(k, "?") for k in ("cpu family", "model", "stepping")),
+            "cpu_flags": fields.get("flags", "").split()}
+
+
+def vector_flags(flags):
+    """The flags that decide BLAS kernels: SSE4.2 and wider vector extensions, FMA, AMX."""
+    return [f for f in flags if f.startswith(("avx", "amx")) or f in ("sse4_2", "fma")]
 
 
 def compare_gradients(ours, reference):
@@ -195,6 +233,30 @@ def compare_gradients(ours, reference):
         "fast_vs_numpy_textbook_max_abs": float(np.abs(fast - numpy_textbook).max()),
         "textbook_vs_numpy_textbook_max_abs": float(np.abs(textbook - numpy_textbook).max()),
     }
+
+
+def record(result):
+    """The run as Benchmarks/results/reference-run.md keeps it: when, where, then the table."""
+    m = result["machine"]
+    return (f"# A representative `make bench` run\n\nRecorded {result['date']} on {m.get('cpu_model')} "
+            f"({m['cpus']} CPUs), load average {m['load_average_before'][0]:.2f} at the start "
+            f"and {m['load_average_after'][0]:.2f} at the end.\n\n" + table(result))
+
+
+def keep(result):
+    """Writes the run into Benchmarks/results/reference-run.md and README.md's table."""
+    with open(os.path.join(RESULTS, "reference-run.md"), "w") as f:
+        f.write(record(result) + "\n")
+    readme = os.path.join(HERE, "..", "README.md")
+    with open(readme) as f:
+        text = f.read()
+    start, end = "<!-- bench table -->\n", "<!-- /bench table -->"
+    if start not in text or end not in text:
+        sys.exit("README.md has no bench table markers")
+    head, rest = text.split(start, 1)
+    tail = rest.split(end, 1)[1]
+    with open(readme, "w") as f:
+        f.write(head + start + record(result).split("\n\n", 1)[1] + "\n" + end + tail)
 
 
 def seconds(s):
@@ -228,10 +290,17 @@ def table(result):
     lines += [
         "",
         f"Medians of alternated runs (ours, then numpy); {m['blas_threads']} threads each "
-        f"(OPENBLAS_NUM_THREADS); {m['cpus']} CPUs. Ours: {result['ours']['blas']}, core "
-        f"{result['ours']['core']}. numpy {result['reference'].get('numpy')} with its bundled "
-        "OpenBLAS (scipy-openblas). Roofline: achieved FLOP rate of the pass's products / the "
-        "same BLAS's 2048x2048 product rate in the same precision, measured in the same rounds.",
+        f"(OPENBLAS_NUM_THREADS); {m['cpus']} CPUs: {m.get('cpu_model')} (family/model/stepping "
+        f"{m.get('cpu_family_model_stepping')}; {' '.join(vector_flags(m.get('cpu_flags', [])))}); "
+        f"load average {m['load_average_before'][0]:.2f} before, "
+        f"{m['load_average_after'][0]:.2f} after"
+        + (f"; OPENBLAS_CORETYPE={m['openblas_coretype_env']} from the environment"
+           if m["openblas_coretype_env"] else "") + ". "
+        f"Ours: {result['ours']['blas']}, kernel {result['ours']['core']}. "
+        f"numpy {result['reference'].get('numpy')}: {result['reference'].get('blas', '?')}, "
+        f"kernel {result['reference'].get('core', '?')}. Roofline: achieved FLOP rate of the "
+        "pass's products / the machine's best 2048x2048 product rate in the same precision "
+        "(ours or numpy's, whichever is faster), measured in the row's own rounds.",
         f"Fast vs seeds' numerical gradient ({c['parameters']} entries): max |difference| "
         f"{c['fast_vs_textbook_max_abs']:.1e} (ours), {c['fast_vs_numpy_textbook_max_abs']:.1e} "
         f"(numpy's); seeds' method ours vs numpy: {c['textbook_vs_numpy_textbook_max_abs']:.1e}.",

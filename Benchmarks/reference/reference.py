@@ -183,6 +183,27 @@ class Reference:
         return run
 
 
+def numpy_blas():
+    """numpy's bundled OpenBLAS as it describes itself: {"blas": config, "core": kernel} (the
+    library is found among the process's mapped files; its symbols carry scipy-openblas's
+    prefix and, in the 64-bit-index build, a `64_` suffix). Empty when there is none."""
+    import ctypes
+
+    with open("/proc/self/maps") as maps:
+        paths = {line.split()[-1] for line in maps if "openblas" in line and "/" in line}
+    for path in sorted(paths):
+        lib = ctypes.CDLL(path)
+        for prefix in ("scipy_", ""):
+            for suffix in ("64_", ""):
+                config = getattr(lib, f"{prefix}openblas_get_config{suffix}", None)
+                core = getattr(lib, f"{prefix}openblas_get_corename{suffix}", None)
+                if config is None or core is None:
+                    continue
+                config.restype = core.restype = ctypes.c_char_p
+                return {"blas": " ".join(config().decode().split()), "core": core().decode()}
+    return {}
+
+
 def main():
     ref = Reference()
     for line in sys.stdin:
@@ -191,13 +212,7 @@ def main():
             continue
         command = words[0]
         if command == "info":
-            reply = {"numpy": np.__version__}
-            try:
-                from threadpoolctl import threadpool_info
-
-                reply["blas"] = threadpool_info()
-            except ImportError:
-                pass
+            reply = {"numpy": np.__version__, **numpy_blas()}
         elif command == "params":
             ref.flat = np.fromfile(words[1], dtype=np.float64)
             ref.built.clear()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harness
+import Learning
 import Plotting
 
 /// `experiment`: runs declarative experiment files on numerical derivatives.
@@ -16,7 +17,7 @@ public struct ExperimentCommand: AsyncParsableCommand {
       executable, or EXPERIMENT_HOME); cached data in --data, DERIVATIVES_DATA or the \
       package's .cache/data.
       """,
-    version: Provenance.version,
+    version: "\(Provenance.version)\nBLAS: \(BLASLibrary.summary)",
     subcommands: [List.self, Run.self, Show.self],
     defaultSubcommand: List.self)
 

@@ -11,15 +11,16 @@ import Synchronization
 /// Splits a product between OpenBLAS's threads ourselves, one single-threaded `gemm` per thread
 /// on a disjoint block of the result.
 ///
-/// The network's products are skinny (`batch x 784` times `784 x 50`): OpenBLAS 0.3.21's own
-/// threading partitions them badly (two threads are often slower than one), while two
-/// single-threaded products on half the rows each run at the single-threaded rate twice over.
+/// The network's products are skinny (`batch x 784` times `784 x 50`): OpenBLAS's own
+/// threading partitions them badly (measured with Debian's 0.3.21: two threads were often
+/// slower than one), while two single-threaded products on half the rows each run at the
+/// single-threaded rate twice over.
 /// Each block's entries are computed by the same kernel in the same order as in one whole
 /// product, so splitting does not change the result.
 enum BLASThreads {
   /// The thread budget: OpenBLAS's thread count when the process started
   /// (`OPENBLAS_NUM_THREADS`, else the number of CPUs).
-  static let budget = Int(openblas_get_num_threads())
+  static let budget = Int(scipy_openblas_get_num_threads())
 
   /// Products smaller than this many multiply-adds run whole (the split's hand-off, some
   /// microseconds, would cost more than it saves).
@@ -72,13 +73,13 @@ enum BLASThreads {
   static func serial<R>(_ body: () -> R) -> R {
     guard budget > 1 else { return body() }
     active.withLock {
-      if $0 == 0 { openblas_set_num_threads(1) }
+      if $0 == 0 { scipy_openblas_set_num_threads(1) }
       $0 += 1
     }
     defer {
       active.withLock {
         $0 -= 1
-        if $0 == 0 { openblas_set_num_threads(Int32(budget)) }
+        if $0 == 0 { scipy_openblas_set_num_threads(Int32(budget)) }
       }
     }
     return body()

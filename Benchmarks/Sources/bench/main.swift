@@ -8,7 +8,6 @@
 //   dump <name> <file>   -> writes the last numerical gradient of <name> (raw float64)
 //   flops <name>         -> {"flops": f, "evaluations": e} (0 when not applicable)
 //   quit
-import CBLAS
 import Learning
 
 #if canImport(Glibc)
@@ -76,9 +75,9 @@ while let line = readLine() {
   case ("info", 1):
     reply(
       json([
-        ("blas", quoted(String(cString: openblas_get_config()))),
-        ("core", quoted(String(cString: openblas_get_corename()))),
-        ("blas_threads", "\(openblas_get_num_threads())"),
+        ("blas", quoted(BLASLibrary.configuration)),
+        ("core", quoted(BLASLibrary.kernel)),
+        ("blas_threads", "\(BLASLibrary.threads)"),
       ]))
   case ("params", 2):
     reply(write(workloads.initialParameters, to: words[1]) ? "{}" : json([("error", "\"write\"")]))
