@@ -59,6 +59,7 @@ extension Convergence {
       let f = spec.cases[c.number - 1].text
       report.checks.append(c.check(language(.pointOf(f, c.at.text)), language))
     }
+    appendProgramChecks(o.derivativeChecks ?? [], to: &report, language)
     report.csv("errors.csv", table)
     report.figures = ConvergenceFigures.make(spec: spec, sweeps: o.results, language: language)
     return report
