@@ -57,27 +57,63 @@ public struct DerivativeAgreement: Sendable, Hashable {
 }
 
 extension DerivativeAgreement {
-  /// A bottom within this factor of the round-off floor counts as reaching it.
-  public static let floorFactor = 10.0
-  /// Errors within this factor of the least error belong to the bottom of the curve.
-  public static let plateauFactor = 2.0
-  /// A bottom spanning at least this ratio of steps is a plateau (a V-shaped bottom spans
-  /// 2^(1/p) · 2^(1/q) ≤ 4).
-  public static let plateauSpan = 10.0
+  /// Errors within this ratio of each other (largest over smallest) are level.
+  public static let plateauRatio = 3.0
+  /// A plateau's level is above this many times the round-off floor at its largest step.
+  public static let floorFactor = 3.0
+  /// A level run is a plateau when it spans this many times `vBottomWidth`.
+  public static let plateauSpan = 3.0
+
+  /// The ratio of steps over which `A h^p + B h^-q` stays within `plateauRatio` r of its
+  /// minimum: `(r (p+q)/q)^(1/p) · (r (p+q)/p)^(1/q)` (at the minimum the truncation term is
+  /// q/(p+q) of the error): 13.5 for central differences of f', 36 for forward ones.
+  public static func vBottomWidth(order p: Double, derivative q: Int) -> Double {
+    let p = Swift.max(p, 0.5)
+    let q = Double(Swift.max(q, 1))
+    let r = plateauRatio
+    return Double.pow(r * (p + q) / q, 1 / p) * Double.pow(r * (p + q) / p, 1 / q)
+  }
+
+  /// The widest run of consecutive errors whose largest is at most `plateauRatio` times its
+  /// smallest (nil when every error is zero).
+  static func widestFlatRun(_ e: [Double]) -> ClosedRange<Int>? {
+    var best: ClosedRange<Int>?
+    for i in e.indices where e[i] > 0 {
+      var low = e[i]
+      var high = e[i]
+      var j = i
+      while j + 1 < e.count, e[j + 1] > 0 {
+        let next = e[j + 1]
+        guard Swift.max(high, next) <= plateauRatio * Swift.min(low, next) else { break }
+        (low, high, j) = (Swift.min(low, next), Swift.max(high, next), j + 1)
+      }
+      if j - i > (best.map { $0.upperBound - $0.lowerBound } ?? 0) { best = i...j }
+    }
+    return best
+  }
 
   /// Judges one sweep of errors against the value under test.
   ///
   /// - Parameters:
   ///   - steps: the (effective) steps, any order;
-  ///   - errors: `|D_h - g|` at each step (non-finite ones are skipped);
+  ///   - errors: `D_h - g` at each step, signed (non-finite ones are skipped): a wrong `g`
+  ///     keeps one sign over its plateau, round-off does not (magnitudes alone disable that
+  ///     test);
   ///   - floors: the round-off floor `ε |f| Σ|w| / h^q` at each step;
   ///   - expectedOrder: the stencil's order p;
+  ///   - derivative: q, the derivative estimated (round-off grows as h^-q);
   ///   - tolerance: allowed `|fitted - p|`.
   ///
   /// Error Bounds: a disagreement `|d - g|` is seen when it exceeds both the truncation error
-  /// and round-off over a decade of steps, roughly `|d - g| > 10 · min over h of error(h)` for
-  /// the correct value; smaller disagreements are reported as agreement, and `leastError`
+  /// and round-off over three times the width of a correct curve's bottom (1.6 decades of h
+  /// for central differences, 2 for forward ones), roughly `|d - g| > 5 · min over h of
+  /// error(h)` for the correct value; smaller disagreements are reported as agreement, and `leastError`
   /// bounds what was seen (the check says "agrees to within leastError").
+  ///
+  /// A plateau also needs its level above `floorFactor` times the round-off floor at its
+  /// largest step, and one sign over at least 80% of its steps: round-off can look level
+  /// over a decade and a half (central differences of x cos x at 0.3 stay within 1.2e-11 and
+  /// 2.2e-11 from h = 1.8e-7 to 5.6e-6), but it is near the floor and changes sign.
   ///
   /// The curve is judged on running medians of five neighbouring errors (in h), so a dip
   /// where the truncation error crosses the offset of a wrong value, or a lucky round-off,
@@ -88,20 +124,20 @@ extension DerivativeAgreement {
   /// declared precision (bottom above the floor, but V-shaped): `.agrees`, judged by shape.
   public static func judge(
     steps: [Double], errors: [Double], floors: [Double], expectedOrder: Double,
-    tolerance: Double
+    derivative: Int = 1, tolerance: Double
   ) -> DerivativeAgreement {
     precondition(steps.count == errors.count && steps.count == floors.count)
     var result = DerivativeAgreement(
       status: .notChecked, expectedOrder: expectedOrder, tolerance: tolerance)
     let raw = steps.indices.filter { errors[$0].isFinite && steps[$0] > 0 }
-      .map { (h: steps[$0], e: errors[$0], floor: floors[$0]) }
+      .map { (h: steps[$0], e: Swift.abs(errors[$0]), floor: floors[$0], sign: errors[$0].sign) }
       .sorted { $0.h > $1.h }
     // Running medians of five: where the truncation error crosses a wrong value's offset the
     // error dips towards zero at one or two steps (|C h^p - δ|), and round-off has lucky
     // steps; neither is a level the curve holds.
     let points = raw.indices.map { i in
       let window = raw[Swift.max(0, i - 2)...Swift.min(raw.count - 1, i + 2)].map(\.e).sorted()
-      return (h: raw[i].h, e: window[window.count / 2], floor: raw[i].floor)
+      return (h: raw[i].h, e: window[window.count / 2], floor: raw[i].floor, sign: raw[i].sign)
     }
     guard points.count >= 3 else {
       result.reason = .tooFewFiniteErrors
@@ -114,26 +150,28 @@ extension DerivativeAgreement {
     (result.leastError, result.leastErrorStep, result.floorAtLeast) =
       (bottom.e, bottom.h, bottom.floor)
     // The truncation-dominated steps near the bottom (far above it, higher Taylor terms bend
-    // the curve): errors 4 to 10^4 times the bottom's, and 4 times their floor.
+    // the curve): errors 4 to 10^6 times the bottom's, and 4 times their floor.
     result.fittedOrder = slope(
       points.prefix(least + 1).filter {
-        $0.e > 4 * Swift.max(bottom.e, $0.floor) && $0.e <= 1e4 * Swift.max(bottom.e, $0.floor)
+        $0.e > 4 * Swift.max(bottom.e, $0.floor) && $0.e <= 1e6 * Swift.max(bottom.e, $0.floor)
       })
-    if bottom.e == 0 || bottom.e <= floorFactor * bottom.floor {
-      result.status = orderMatches(result) ? .agrees : .wrongOrder
-      return result
-    }
-    // The run of steps around the least error whose errors stay within a factor of it.
-    var first = least
-    var last = least
-    while first > 0, points[first - 1].e <= plateauFactor * bottom.e { first -= 1 }
-    while last < points.count - 1, points[last + 1].e <= plateauFactor * bottom.e { last += 1 }
-    if points[first].h / points[last].h >= plateauSpan {
-      let level = points[first...last].map(\.e).sorted()
-      result.status = .plateau
-      result.plateau = level[level.count / 2]
-      result.plateauSteps = points[last].h...points[first].h
-      return result
+    // The widest run of neighbouring steps whose errors stay within `plateauRatio` of each
+    // other: a plateau when it is wider than a V-shaped bottom could be (slopes p and -q) and
+    // lies above the round-off floor at its largest step.
+    let span = plateauSpan * vBottomWidth(order: expectedOrder, derivative: derivative)
+    if let run = widestFlatRun(points.map(\.e)),
+      points[run.lowerBound].h / points[run.upperBound].h >= span
+    {
+      let level = points[run].map(\.e).sorted()[run.count / 2]
+      let signs = points[run].map(\.sign)
+      let positive = signs.filter { $0 == .plus }.count
+      let steady = Double(Swift.max(positive, signs.count - positive)) >= 0.8 * Double(signs.count)
+      if steady, level > floorFactor * points[run.lowerBound].floor {
+        result.status = .plateau
+        result.plateau = level
+        result.plateauSteps = points[run.upperBound].h...points[run.lowerBound].h
+        return result
+      }
     }
     result.status = orderMatches(result) ? .agrees : .wrongOrder
     return result
@@ -146,9 +184,14 @@ extension DerivativeAgreement {
   }
 
   /// Least-squares slope of log10 e against log10 h; nil with fewer than three points.
-  static func slope(_ points: [(h: Double, e: Double, floor: Double)]) -> Double? {
+  static func slope(_ points: [(h: Double, e: Double, floor: Double, sign: FloatingPointSign)])
+    -> Double?
+  {
     let usable = points.filter { $0.e > 0 }
-    guard usable.count >= 3 else { return nil }
+    // Three points within half a decade near the floor say little about the order.
+    guard usable.count >= 3, let high = usable.map(\.h).max(), let low = usable.map(\.h).min(),
+      high / low >= 5
+    else { return nil }
     let xs = usable.map { Double.log10($0.h) }
     let ys = usable.map { Double.log10($0.e) }
     let mx = xs.reduce(0, +) / Double(xs.count)

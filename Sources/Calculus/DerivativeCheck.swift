@@ -83,11 +83,11 @@ public enum DerivativeCheck {
       result.reason = .nonFiniteValue
       return result
     }
-    let errors = plan.estimates(values).map { Swift.abs($0 - underTest) }
+    let errors = plan.estimates(values).map { $0 - underTest }
     let floors = plan.floors(values, epsilon: epsilon).map { Swift.max($0, limit) }
     return DerivativeAgreement.judge(
       steps: plan.spacings, errors: errors, floors: floors, expectedOrder: order,
-      tolerance: tolerance)
+      derivative: plan.stencil.derivative, tolerance: tolerance)
   }
 
   /// Checks `derivative` (f^(q) for the scheme's q, f' by default) against finite

@@ -108,11 +108,13 @@ final class ProgramSession: @unchecked Sendable {
     }
   }
 
-  /// The last `count` non-empty lines of standard error.
+  /// The last `count` non-empty lines of standard error, each cut to 200 characters.
   func errorTail(_ count: Int = 5) -> [String] {
-    Array(
-      errors.text.split(whereSeparator: \.isNewline).map(String.init)
-        .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.suffix(count))
+    let lines = errors.text.split(whereSeparator: \.isNewline).map(String.init)
+    let kept = lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.suffix(count)
+    return kept.map { line -> String in
+      line.count > 200 ? String(line.prefix(200)) + "…" : line
+    }
   }
 
   /// Closes standard input (end of input means stop), gives the program a moment to exit,
