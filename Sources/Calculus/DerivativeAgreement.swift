@@ -149,11 +149,20 @@ extension DerivativeAgreement {
     let bottom = points[least]
     (result.leastError, result.leastErrorStep, result.floorAtLeast) =
       (bottom.e, bottom.h, bottom.floor)
-    // The truncation-dominated steps near the bottom (far above it, higher Taylor terms bend
-    // the curve): errors 4 to 10^6 times the bottom's, and 4 times their floor.
+    // The truncation-dominated steps next to the bottom: from it towards larger h while the
+    // error keeps rising (or is still in the noise near the bottom or the floor) (a kink crossed at larger steps levels the curve off there), with
+    // errors 4 to 10^6 times the bottom's and 10 times their floor (round-off of 10% bends a
+    // slope by 0.1).
+    var rising = least
+    while rising > 0,
+      points[rising - 1].e > points[rising].e
+        || points[rising - 1].e <= Swift.max(4 * bottom.e, 10 * points[rising - 1].floor)
+    {
+      rising -= 1
+    }
     result.fittedOrder = slope(
-      points.prefix(least + 1).filter {
-        $0.e > 4 * Swift.max(bottom.e, $0.floor) && $0.e <= 1e6 * Swift.max(bottom.e, $0.floor)
+      points[rising...least].filter {
+        $0.e > Swift.max(4 * bottom.e, 10 * $0.floor) && $0.e <= 1e6 * Swift.max(bottom.e, $0.floor)
       })
     // The widest run of neighbouring steps whose errors stay within `plateauRatio` of each
     // other: a plateau when it is wider than a V-shaped bottom could be (slopes p and -q) and
@@ -166,7 +175,10 @@ extension DerivativeAgreement {
       let signs = points[run].map(\.sign)
       let positive = signs.filter { $0 == .plus }.count
       let steady = Double(Swift.max(positive, signs.count - positive)) >= 0.8 * Double(signs.count)
-      if steady, level > floorFactor * points[run.lowerBound].floor {
+      // A bug's plateau is the curve's bottom; a level stretch at larger steps with lower
+      // errors below it is a kink the larger steps cross, not a wrong value.
+      let isBottom = level <= plateauRatio * bottom.e
+      if steady, isBottom, level > floorFactor * points[run.lowerBound].floor {
         result.status = .plateau
         result.plateau = level
         result.plateauSteps = points[run.upperBound].h...points[run.lowerBound].h

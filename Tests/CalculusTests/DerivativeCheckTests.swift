@@ -75,3 +75,12 @@ import Testing
     #expect(firstOrder.status == .wrongOrder)
   }
 }
+
+@Suite struct DerivativeKinkTests {
+  @Test func aKinkNearThePointIsNoPlateau() throws {
+    // relu(x - 0.3 - 1e-6) + x^2 at 0.3: steps above 1e-6 cross the kink; below, 2x is right.
+    let verdict = try DerivativeCheck.check(
+      { x in max(0, x - 0.3 - 1e-6) + x * x }, derivative: { x in 2 * x }, at: 0.3)
+    #expect(verdict.status != .plateau)
+  }
+}
