@@ -142,6 +142,11 @@ public struct GradientAgreement: Sendable, Hashable {
   /// The entries whose error levels off at a plateau: the wrong ones.
   public var differing: [Int] { entries.indices.filter { entries[$0].status == .plateau } }
 
+  /// The entries that level off, but within the allowed difference.
+  public var withinTolerance: [Int] {
+    entries.indices.filter { entries[$0].status == .plateauWithinTolerance }
+  }
+
   public var wrongOrder: [Int] { entries.indices.filter { entries[$0].status == .wrongOrder } }
 
   public var notChecked: [Int] { entries.indices.filter { entries[$0].status == .notChecked } }

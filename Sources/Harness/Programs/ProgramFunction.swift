@@ -149,15 +149,10 @@ final class ProgramFunction: @unchecked Sendable {
     -> ExperimentError
   {
     switch error {
-    case .ended(let answered, let status):
-      let ended = status.map { "ended (\($0))" } ?? "closed its output"
+    case .ended(let answered, _), .timedOut(let answered, _):
       return located(
-        "\(ended) before answering", at: batch[min(answered, batch.count - 1)], session: session,
+        session.describeFailure(error), at: batch[min(answered, batch.count - 1)], session: session,
         index: answered)
-    case .timedOut(let answered, let seconds):
-      return located(
-        "gave no answer within \(short(seconds)) s (timeout: on the mapping)",
-        at: batch[min(answered, batch.count - 1)], session: session, index: answered)
     case .cannotStart(let why):
       return source.error("\(key): cannot start the program \(source.display): \(why)")
     case .cancelled:

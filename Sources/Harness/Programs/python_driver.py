@@ -6,7 +6,12 @@ when it accepts arrays.
 
 Requests on standard input:
     points P            then P lines, each N numbers: answered by P lines of K numbers
-    model FILE CLASS    (kind: gradcheck) builds the model; see `serve_model`
+(kind: backprop) python3 python_driver.py --model FILE:CLASS SETTINGS_JSON serves
+    tensors             one line: NAME:SIZE:SHAPE for each parameter
+    gradient K          then K lines "NAME INDEX": the student's gradient at those entries
+    loss K              then K lines "NAME INDEX DELTA": the loss with that entry moved by
+                        DELTA (in the model's dtype), then restored; answered "LOSS STEP",
+                        STEP the move the dtype actually made
 End of input means stop. A problem is one line "error: ..." on standard error and exit 3.
 """
 
@@ -123,6 +128,13 @@ class Caller:
             return [self.one(p) for p in points]
 
 
+def with_numpy():
+    try:
+        import numpy  # noqa: F401
+    except ImportError:
+        fail("numpy is not installed for %s" % sys.executable)
+
+
 def name_of(function):
     return getattr(function, "__name__", repr(function))
 
@@ -155,7 +167,109 @@ def serve(caller, variables):
             fail("unknown request %r" % words[0])
 
 
+class Model:
+    """kind: backprop. The student's model, built once; its parameters stay here: the tool
+    names an entry and a step, the driver moves it, evaluates the loss and restores it."""
+
+    def __init__(self, target, settings):
+        import json
+        import numpy as np
+
+        self.np = np
+        config = json.loads(settings)
+        self.dtype = np.float32 if config.get("dtype") == "single" else np.float64
+        path, name = target.rsplit(":", 1)
+        cls = load(path, name)
+        np.random.seed(config.get("seed", 0))
+        self.model = cls(**config.get("arguments", {}))
+        self.params = getattr(self.model, config.get("params", "params"), None)
+        if not isinstance(self.params, dict):
+            fail("%s has no dict of parameters named %r" % (name, config.get("params", "params")))
+        for key in list(self.params):
+            self.params[key] = np.ascontiguousarray(self.params[key], dtype=self.dtype)
+        self.loss_name = config.get("loss", "loss")
+        self.gradient_name = config.get("gradient", "gradient")
+        for method in (self.loss_name, self.gradient_name):
+            if not callable(getattr(self.model, method, None)):
+                fail("%s has no method %s(x, t)" % (name, method))
+        self.x, self.t = self.data(config.get("data", {}))
+        self.grads = None
+
+    def data(self, spec):
+        np = self.np
+        if "npz" in spec:
+            arrays = np.load(spec["npz"])
+            return arrays["x"].astype(self.dtype), arrays["t"].astype(self.dtype)
+        first = next(iter(self.params.values()))
+        inputs = first.shape[0]
+        outputs = list(self.params.values())[-1].shape[-1]
+        generator = np.random.RandomState(spec.get("seed", 1))
+        batch = spec.get("batch", 100)
+        x = generator.rand(batch, inputs).astype(self.dtype)
+        t = np.zeros((batch, outputs), dtype=self.dtype)
+        t[np.arange(batch), generator.randint(0, outputs, batch)] = 1
+        return x, t
+
+    def loss(self):
+        return float(getattr(self.model, self.loss_name)(self.x, self.t))
+
+    def tensors(self):
+        return " ".join(
+            "%s:%d:%s" % (k, v.size, "x".join(str(n) for n in v.shape) or "1")
+            for k, v in self.params.items()
+        )
+
+    def gradient(self, name, index):
+        if self.grads is None:
+            self.grads = getattr(self.model, self.gradient_name)(self.x, self.t)
+            if not isinstance(self.grads, dict):
+                fail("%s(x, t) returned %s, not a dict of arrays" % (self.gradient_name, type(self.grads).__name__))
+        if name not in self.grads:
+            fail("%s(x, t) has no entry %r (it has: %s)" % (self.gradient_name, name, ", ".join(self.grads)))
+        g = self.np.asarray(self.grads[name])
+        if g.shape != self.params[name].shape:
+            fail("the gradient of %s has shape %s, but %s has shape %s" % (name, g.shape, name, self.params[name].shape))
+        return float(g.flat[index])
+
+    def moved(self, name, index, delta):
+        p = self.params[name]
+        original = p.flat[index]
+        p.flat[index] = original + self.dtype(delta)
+        step = float(p.flat[index]) - float(original)
+        try:
+            value = self.loss()
+        finally:
+            p.flat[index] = original
+        return value, step
+
+
+def serve_model(model):
+    out = sys.stdout
+    for line in sys.stdin:
+        words = line.split()
+        if not words:
+            continue
+        if words[0] == "tensors":
+            out.write(model.tensors() + "\n")
+        elif words[0] == "gradient":
+            for _ in range(int(words[1])):
+                name, index = sys.stdin.readline().split()
+                out.write(text(model.gradient(name, int(index))) + "\n")
+        elif words[0] == "loss":
+            for _ in range(int(words[1])):
+                name, index, delta = sys.stdin.readline().split()
+                value, step = model.moved(name, int(index), float(delta))
+                out.write(text(value) + " " + text(step) + "\n")
+        else:
+            fail("unknown request %r" % words[0])
+        out.flush()
+
+
 def main(argv):
+    if len(argv) >= 3 and argv[0] == "--model":
+        with_numpy()
+        serve_model(Model(argv[1], argv[2]))
+        return
     if len(argv) < 2:
         fail("usage: python_driver.py FILE NAME --variables N [--outputs K] [--vector]")
     path, name = argv[0], argv[1]
@@ -163,10 +277,7 @@ def main(argv):
     variables = int(options[options.index("--variables") + 1]) if "--variables" in options else 1
     outputs = int(options[options.index("--outputs") + 1]) if "--outputs" in options else 1
     vector = "--vector" in options
-    try:
-        import numpy  # noqa: F401
-    except ImportError:
-        fail("numpy is not installed for %s" % sys.executable)
+    with_numpy()
     function = load(path, name)
     if not callable(function):
         fail("%s in %s is not a function" % (name, path))

@@ -163,7 +163,7 @@ extension Convergence {
 
   static func status(_ v: DerivativeAgreement) -> Check.Status {
     switch v.status {
-    case .agrees: return .passed
+    case .agrees, .plateauWithinTolerance: return .passed
     case .plateau, .wrongOrder: return .failed
     case .notChecked: return .notChecked
     }
@@ -179,6 +179,8 @@ extension Convergence {
     case .agrees:
       return "agrees: the differences converge at order \(order) (expected \(short(v.expectedOrder))) "
         + "down to \(least) at h = \(short(v.leastErrorStep ?? 0))"
+    case .plateauWithinTolerance:
+      return "agrees within the allowed difference: levels off at \(String(format: "%.3g", v.plateau ?? 0))"
     case .plateau:
       let d = String(format: "%.3g", v.plateau ?? 0)
       let span = v.plateauSteps.map { "\(short($0.lowerBound)) to \(short($0.upperBound))" } ?? ""
