@@ -46,7 +46,7 @@ let cProgram = """
       double v;
       if (strcmp(mode, "df") == 0) v = cos(x) - x * sin(x);
       else if (strcmp(mode, "sign") == 0) v = cos(x) + x * sin(x);
-      else if (strcmp(mode, "tiny") == 0) v = cos(x) - x * sin(x) + 1e-7;
+      else if (strcmp(mode, "tiny") == 0) v = cos(x) - x * sin(x) + 1e-6;
       else v = x * cos(x);
       printf("%.17g\\n", v);
       fflush(stdout);
