@@ -185,10 +185,13 @@ extension DerivativeAgreement {
       let signs = points[run].map(\.sign)
       let positive = signs.filter { $0 == .plus }.count
       let steady = Double(Swift.max(positive, signs.count - positive)) >= 0.8 * Double(signs.count)
-      // A bug's plateau is the curve's bottom; a level stretch at larger steps with lower
-      // errors below it is a kink the larger steps cross, not a wrong value.
+      // A bug's plateau is the curve's bottom, or has the truncation error rising out of it
+      // at larger steps; a level stretch at larger steps with lower errors below it and no
+      // rise after it is a kink those steps cross, not a wrong value.
       let isBottom = level <= plateauRatio * bottom.e
-      if steady, isBottom {
+      let after = points[..<run.lowerBound].filter { $0.e > plateauRatio * level }
+      let rises = (slope(after) ?? 0) >= 0.5 * expectedOrder
+      if steady, isBottom || rises {
         result.status = level <= allowedDifference ? .plateauWithinTolerance : .plateau
         result.plateau = level
         result.plateauSteps = points[run.upperBound].h...points[run.lowerBound].h
