@@ -155,3 +155,33 @@ import Testing
     #expect(gone)
   }
 }
+
+/// Trust: what a file would start is listed, and `--no-programs` refuses it.
+@Suite struct ProgramTrustTests {
+  @Test func showListsTheProgramsAndNoProgramsRefusesTheFile() throws {
+    let folder = try ProgramFolder()
+    defer { folder.remove() }
+    try folder.write("touch.py", "open('ran', 'w').write('yes')\n")
+    let file = try folder.write(
+      "e.yaml",
+      """
+      kind: convergence
+      cases:
+        - f: {command: ["python3", "touch.py"]}
+          at: 0.5
+          df: {python: "touch.py:g"}
+      """)
+    let show = ProcessTests.finish(try ProcessTests.spawn(["show", file.path], in: folder.url))
+    #expect(show.status == 0, "\(show.err)")
+    #expect(show.out.contains("python3 touch.py (in \(folder.url.path))"), "\(show.out)")
+    #expect(show.out.contains("python_driver.py touch.py g"), "\(show.out)")
+    let output = folder.url.appendingPathComponent("out")
+    let run = ProcessTests.finish(
+      try ProcessTests.spawn(
+        ["run", file.path, "--no-programs", "--output", output.path], in: folder.url))
+    #expect(run.status == 2)
+    #expect(run.err.contains("refused (--no-programs): it would start python3 touch.py"), "\(run.err)")
+    #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("ran").path))
+    #expect(!FileManager.default.fileExists(atPath: output.path))
+  }
+}
