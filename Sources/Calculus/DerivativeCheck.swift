@@ -15,6 +15,8 @@ public enum DerivativeCheck {
   /// `index`-th coordinate moved by `offset · h`, exactly representable as `(x + h) - x`).
   public struct Plan: Sendable, Hashable {
     public var stencil: Stencil
+    /// The coordinate moved.
+    public var index: Int
     public var steps: [Double]
     /// `(x + h) - x` for each step: the step the arithmetic took.
     public var spacings: [Double]
@@ -32,13 +34,17 @@ public enum DerivativeCheck {
       }
     }
 
-    /// The round-off floor `ε · |f| · Σ|w| / h^q` at each step, `|f|` the largest value of
-    /// that step's stencil (ε alone where every value is zero).
-    public func floors(_ values: [Double], epsilon: Double) -> [Double] {
+    /// The round-off floor `ε · (|f| + c) · Σ|w| / h^q` at each step, `|f|` the largest
+    /// value of that step's stencil (ε alone where every value and c are zero), and c the
+    /// function's conditioning in its argument, `|x f'(x)|` (an argument rounded by one ulp
+    /// moves f by that much times ε: x cos x near π/2 is small, its round-off is not).
+    public func floors(_ values: [Double], epsilon: Double, conditioning c: Double = 0)
+      -> [Double]
+    {
       let width = stencil.offsets.count
       return steps.indices.map { s in
-        let size = values[(s * width)..<((s + 1) * width)].map { Swift.abs($0) }
-          .filter(\.isFinite).max() ?? 0
+        let size = (values[(s * width)..<((s + 1) * width)].map { Swift.abs($0) }
+          .filter(\.isFinite).max() ?? 0) + (c.isFinite ? Swift.abs(c) : 0)
         return epsilon * (size == 0 ? 1 : size) * stencil.weightSum
           / Double.pow(spacings[s], stencil.derivative)
       }
@@ -64,7 +70,7 @@ public enum DerivativeCheck {
         points.append(moved)
       }
     }
-    return Plan(stencil: stencil, steps: steps, spacings: spacings, points: points)
+    return Plan(stencil: stencil, index: index, steps: steps, spacings: spacings, points: points)
   }
 
   /// Judges the values of `plan`'s points against `underTest`, the derivative one wrote.
@@ -84,7 +90,11 @@ public enum DerivativeCheck {
       return result
     }
     let errors = plan.estimates(values).map { $0 - underTest }
-    let floors = plan.floors(values, epsilon: epsilon).map { Swift.max($0, limit) }
+    // |x g| as the conditioning, for f' (for f^(q) with q > 1 there is no such simple term).
+    let x = plan.points.first.map { $0[plan.index] } ?? 0
+    let conditioning = plan.stencil.derivative == 1 ? x * underTest : 0
+    let floors = plan.floors(values, epsilon: epsilon, conditioning: conditioning)
+      .map { Swift.max($0, limit) }
     return DerivativeAgreement.judge(
       steps: plan.spacings, errors: errors, floors: floors, expectedOrder: order,
       derivative: plan.stencil.derivative, tolerance: tolerance)
@@ -136,8 +146,8 @@ public struct GradientAgreement: Sendable, Hashable {
 
   public init(entries: [DerivativeAgreement]) { self.entries = entries }
 
-  /// Every entry agrees (or could not be checked: `notChecked` lists those).
-  public var passed: Bool { differing.isEmpty && wrongOrder.isEmpty }
+  /// No entry levels off at a plateau (those that could not be checked: `notChecked`).
+  public var passed: Bool { differing.isEmpty }
 
   /// The entries whose error levels off at a plateau: the wrong ones.
   public var differing: [Int] { entries.indices.filter { entries[$0].status == .plateau } }

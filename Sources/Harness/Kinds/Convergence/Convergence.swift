@@ -24,6 +24,9 @@ enum Convergence: ExperimentKindDefinition {
     let jobList = jobs
     let programs = ProgramRuns(spec)
     defer { programs.stop() }
+    try prefetchPrograms(
+      spec, jobs: jobList.map { ($0.caseIndex, $0.point, $0.method) }, steps: steps,
+      programs: programs, context: context)
     let outcomes = try parallelMap(jobList.count, context: context) { k in
       let job = jobList[k]
       if spec.cases[job.caseIndex].program != nil {

@@ -9,6 +9,9 @@ final class ProgramRuns: @unchecked Sendable {
   private let lock = NSLock()
   private var agreements: [Int: ProgramAgreement] = [:]
   private var references: [String: (Double, Double)] = [:]
+  /// Values fetched ahead, by case and argument's bits: one stream of full batches for all
+  /// the sweeps of a case instead of one short exchange per sweep.
+  private var fetched: [Int: [UInt64: Double]] = [:]
 
   init(_ spec: ConvergenceSpec) {
     for (i, c) in spec.cases.enumerated() {
@@ -33,6 +36,27 @@ final class ProgramRuns: @unchecked Sendable {
     return agreements.keys.sorted().compactMap { agreements[$0] }
   }
 
+  /// Evaluates, in one stream of full batches per program, every argument the sweeps of
+  /// `plans` (case index and plan) will ask for.
+  func prefetch(_ plans: [(caseIndex: Int, plan: DerivativeCheck.Plan)], cancellation: Cancellation)
+    throws
+  {
+    for (index, program) in f.sorted(by: { $0.key < $1.key }) {
+      var seen = Set<UInt64>()
+      var arguments: [Double] = []
+      for (i, plan) in plans where i == index {
+        for p in plan.points where seen.insert(p[0].bitPattern).inserted { arguments.append(p[0]) }
+      }
+      guard !arguments.isEmpty else { continue }
+      let values = try program.evaluate(arguments.map { [$0] }, cancellation: cancellation)
+      var cache: [UInt64: Double] = [:]
+      for (x, v) in zip(arguments, values) { cache[x.bitPattern] = v[0] }
+      lock.lock()
+      fetched[index] = cache
+      lock.unlock()
+    }
+  }
+
   /// One sweep of `stencil` on case `index`'s program at `point`, recording (as job `job`)
   /// how the finite differences meet the reference.
   func sweep(
@@ -44,7 +68,13 @@ final class ProgramRuns: @unchecked Sendable {
       preconditionFailure("a program case has its program")
     }
     let plan = DerivativeCheck.plan(at: [point], index: 0, stencil: stencil, steps: steps)
-    let values = try fProgram.evaluate(plan.points, cancellation: cancellation).map { $0[0] }
+    lock.lock()
+    let known = fetched[index]
+    lock.unlock()
+    let values =
+      try known.flatMap { cache in plan.points.map { cache[$0[0].bitPattern] }.allSatisfy { $0 != nil }
+        ? plan.points.map { cache[$0[0].bitPattern] ?? .nan } : nil }
+      ?? fProgram.evaluate(plan.points, cancellation: cancellation).map { $0[0] }
     let (reference, limit) = try self.reference(index, c, point: point, cancellation: cancellation)
     let epsilon = parts.f.precision.epsilon
     let agreement = DerivativeCheck.judge(
@@ -116,7 +146,11 @@ final class ProgramRuns: @unchecked Sendable {
     epsilon: Double, precision: Calculus.Precision, expectation: Expectation?, tolerance: Double
   ) -> SweepOutcome {
     let estimates = plan.estimates(values)
-    let floors = plan.floors(values, epsilon: epsilon).map { max($0, limit) }
+    let x = plan.points.first?[0] ?? 0
+    let floors = plan.floors(
+      values, epsilon: epsilon,
+      conditioning: plan.stencil.derivative == 1 ? x * reference : 0
+    ).map { max($0, limit) }
     var samples = plan.steps.indices.map { s in
       SweepSample(
         step: plan.steps[s], effectiveStep: plan.spacings[s], estimate: estimates[s],

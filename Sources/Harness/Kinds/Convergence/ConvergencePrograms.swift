@@ -123,6 +123,27 @@ extension Convergence {
       cancellation: context.cancellation)
   }
 
+  /// Fetches every argument the program cases' sweeps need, ahead of the parallel sweeps.
+  static func prefetchPrograms(
+    _ spec: ConvergenceSpec, jobs: [(caseIndex: Int, point: Double, method: ConvergenceSpec.Method)],
+    steps: [Double], programs: ProgramRuns, context: RunContext
+  ) throws {
+    guard !programs.isEmpty else { return }
+    var plans: [(caseIndex: Int, plan: DerivativeCheck.Plan)] = []
+    for job in jobs where spec.cases[job.caseIndex].program != nil {
+      let q = spec.cases[job.caseIndex].derivative
+      let stencil: Stencil?
+      switch job.method {
+      case .named(let scheme): stencil = try? scheme.stencil(derivative: q)
+      case .custom(let c): stencil = try? Stencil(name: c.name, offsets: c.offsets, derivative: q)
+      }
+      guard let stencil else { continue }
+      plans.append(
+        (job.caseIndex, DerivativeCheck.plan(at: [job.point], index: 0, stencil: stencil, steps: steps)))
+    }
+    try programs.prefetch(plans, cancellation: context.cancellation)
+  }
+
   /// `experiment show` lines of a program case: what it starts.
   static func programLines(
     _ number: Int, _ c: ConvergenceSpec.Case, _ p: ProgramCase, _ language: Language
@@ -163,8 +184,8 @@ extension Convergence {
 
   static func status(_ v: DerivativeAgreement) -> Check.Status {
     switch v.status {
-    case .agrees, .plateauWithinTolerance: return .passed
-    case .plateau, .wrongOrder: return .failed
+    case .agrees, .plateauWithinTolerance, .wrongOrder: return .passed
+    case .plateau: return .failed
     case .notChecked: return .notChecked
     }
   }
@@ -187,7 +208,8 @@ extension Convergence {
       return "the derivative differs from the finite differences by about \(d) at x = \(at) "
         + "(the error levels off over h = \(span), above the round-off floor)"
     case .wrongOrder:
-      return "the differences converge at order \(order), not \(short(v.expectedOrder)), at x = \(at)"
+      return "agrees (no plateau), but the differences fall at order \(order), not "
+        + "\(short(v.expectedOrder)), at x = \(at): a Taylor term vanishing near x, or a kink"
     case .notChecked:
       return v.reason == .nonFiniteValue
         ? "not checked: df is not finite at x = \(at)"
