@@ -44,8 +44,8 @@ final class ProgramFunction: @unchecked Sendable {
       let batch = Array(points[start..<min(points.count, start + Self.batchSize)])
       answers += try exchange(batch, cancellation: cancellation)
       start += batch.count
+      evaluated += batch.count
     }
-    evaluated += points.count
     return answers
   }
 
