@@ -147,7 +147,7 @@ extension DerivativeAgreement {
     // Running medians of five: where the truncation error crosses a wrong value's offset the
     // error dips towards zero at one or two steps (|C h^p - δ|), and round-off has lucky
     // steps; neither is a level the curve holds.
-    let points = raw.indices.map { i in
+    let points: [Point] = raw.indices.map { i in
       let window = raw[Swift.max(0, i - 2)...Swift.min(raw.count - 1, i + 2)].map(\.e).sorted()
       return (h: raw[i].h, e: window[window.count / 2], floor: raw[i].floor, sign: raw[i].sign)
     }
@@ -161,10 +161,27 @@ extension DerivativeAgreement {
     let bottom = points[least]
     (result.leastError, result.leastErrorStep, result.floorAtLeast) =
       (bottom.e, bottom.h, bottom.floor)
-    // The truncation-dominated steps next to the bottom: from it towards larger h while the
-    // error keeps rising (or is still in the noise near the bottom or the floor) (a kink crossed at larger steps levels the curve off there), with
-    // errors 4 to 10^6 times the bottom's and 10 times their floor (round-off of 10% bends a
-    // slope by 0.1).
+    result.fittedOrder = truncationOrder(points, bottom: least)
+    if let found = plateau(points, bottom: bottom.e, expectedOrder: expectedOrder, derivative: derivative) {
+      result.status = found.level <= allowedDifference ? .plateauWithinTolerance : .plateau
+      result.plateau = found.level
+      result.plateauSteps = found.steps
+      return result
+    }
+    result.status = orderMatches(result) ? .agrees : .wrongOrder
+    return result
+  }
+
+  /// One step of a judged curve: the step, the smoothed error, the floor, the sign.
+  typealias Point = (h: Double, e: Double, floor: Double, sign: FloatingPointSign)
+
+  /// The order fitted on the truncation-dominated steps next to the bottom (index `least` of
+  /// `points`, sorted by decreasing h): from it towards larger h while the error keeps rising
+  /// (or is still in the noise near the bottom or the floor; a kink crossed at larger steps
+  /// levels the curve off there), with errors 4 to 10^6 times the bottom's and 10 times their
+  /// floor (round-off of 10% bends a slope by 0.1).
+  static func truncationOrder(_ points: [Point], bottom least: Int) -> Double? {
+    let bottom = points[least]
     var rising = least
     while rising > 0,
       points[rising - 1].e > points[rising].e
@@ -172,40 +189,37 @@ extension DerivativeAgreement {
     {
       rising -= 1
     }
-    result.fittedOrder = slope(
+    return slope(
       points[rising...least].filter {
-        $0.e > Swift.max(4 * bottom.e, 10 * $0.floor) && $0.e <= 1e6 * Swift.max(bottom.e, $0.floor)
+        $0.e > Swift.max(4 * bottom.e, 10 * $0.floor)
+          && $0.e <= 1e6 * Swift.max(bottom.e, $0.floor)
       })
-    // The widest run of neighbouring steps whose errors stay within `plateauRatio` of each
-    // other: a plateau when it is wider than a V-shaped bottom could be (slopes p and -q) and
-    // lies above the round-off floor at its largest step.
-    let span = Swift.max(10, plateauSpan * truncationSideWidth(order: expectedOrder, derivative: derivative))
-    // Only steps above round-off can hold a plateau: where h |g| is below the function's
-    // resolution the estimate is 0 (f(x+h) == f(x-h)) and the error |g| is level but says
-    // nothing (a float32 loss under steps below 1e-3).
+  }
+
+  /// The plateau of `points` (sorted by decreasing h), if any: the widest run of neighbouring
+  /// steps above round-off whose errors stay within `plateauRatio` of each other, wider than a
+  /// correct curve's bottom could be, of one sign, and either the curve's bottom or with the
+  /// truncation error rising out of it at larger steps (a level stretch at larger steps with
+  /// lower errors below it and no rise after it is a kink those steps cross).
+  static func plateau(_ points: [Point], bottom: Double, expectedOrder: Double, derivative: Int)
+    -> (level: Double, steps: ClosedRange<Double>)?
+  {
+    let span = Swift.max(
+      10, plateauSpan * truncationSideWidth(order: expectedOrder, derivative: derivative))
+    // Where h |g| is below the function's resolution the estimate is 0 (f(x+h) == f(x-h)) and
+    // the error |g| is level but says nothing (a float32 loss under steps below 1e-3).
     let informative = points.map { $0.e > floorFactor * $0.floor ? $0.e : 0 }
-    if let run = widestFlatRun(informative),
+    guard let run = widestFlatRun(informative),
       points[run.lowerBound].h / points[run.upperBound].h >= span
-    {
-      let level = points[run].map(\.e).sorted()[run.count / 2]
-      let signs = points[run].map(\.sign)
-      let positive = signs.filter { $0 == .plus }.count
-      let steady = Double(Swift.max(positive, signs.count - positive)) >= 0.8 * Double(signs.count)
-      // A bug's plateau is the curve's bottom, or has the truncation error rising out of it
-      // at larger steps; a level stretch at larger steps with lower errors below it and no
-      // rise after it is a kink those steps cross, not a wrong value.
-      let isBottom = level <= plateauRatio * bottom.e
-      let after = points[..<run.lowerBound].filter { $0.e > plateauRatio * level }
-      let rises = (slope(after) ?? 0) >= 0.5 * expectedOrder
-      if steady, isBottom || rises {
-        result.status = level <= allowedDifference ? .plateauWithinTolerance : .plateau
-        result.plateau = level
-        result.plateauSteps = points[run.upperBound].h...points[run.lowerBound].h
-        return result
-      }
-    }
-    result.status = orderMatches(result) ? .agrees : .wrongOrder
-    return result
+    else { return nil }
+    let level = points[run].map(\.e).sorted()[run.count / 2]
+    let positive = points[run].filter { $0.sign == .plus }.count
+    let steady = Double(Swift.max(positive, run.count - positive)) >= 0.8 * Double(run.count)
+    let isBottom = level <= plateauRatio * bottom
+    let after = points[..<run.lowerBound].filter { $0.e > plateauRatio * level }
+    let rises = (slope(after) ?? 0) >= 0.5 * expectedOrder
+    guard steady, isBottom || rises else { return nil }
+    return (level, points[run.upperBound].h...points[run.lowerBound].h)
   }
 
   /// No fitted order (nothing truncation-dominated) counts as matching.
@@ -215,9 +229,7 @@ extension DerivativeAgreement {
   }
 
   /// Least-squares slope of log10 e against log10 h; nil with fewer than three points.
-  static func slope(_ points: [(h: Double, e: Double, floor: Double, sign: FloatingPointSign)])
-    -> Double?
-  {
+  static func slope(_ points: [Point]) -> Double? {
     let usable = points.filter { $0.e > 0 }
     // Three points within half a decade near the floor say little about the order.
     guard usable.count >= 3, let high = usable.map(\.h).max(), let low = usable.map(\.h).min(),
