@@ -109,12 +109,9 @@ final class ModelDriver: @unchecked Sendable {
     } catch .cancelled {
       throw CancellationError()
     } catch {
-      let tail = session.errorTail()
       throw source.error(
-        "model: \(source.target) (\(precision.rawValue)) \(session.describeFailure(error)) while \(what)"
-          + (tail.isEmpty
-            ? "; its standard error is empty"
-            : "; its standard error ends:\n" + tail.map { "  | " + $0 }.joined(separator: "\n")))
+        "model: \(source.target) (\(precision.rawValue)) \(session.describeFailure(error)) while "
+          + what + session.errorTailText)
     }
   }
 }

@@ -169,9 +169,6 @@ final class ProgramFunction: @unchecked Sendable {
       .joined(separator: ", ")
     var message = "\(key): the program \(source.display) \(what), at \(values)"
     if let index { message += " (point \(evaluated + index + 1) sent)" }
-    let tail = session.errorTail()
-    message += tail.isEmpty ? "; its standard error is empty" : "; its standard error ends:\n"
-      + tail.map { "  | " + $0 }.joined(separator: "\n")
-    return source.error(message)
+    return source.error(message + session.errorTailText)
   }
 }

@@ -117,6 +117,14 @@ final class ProgramSession: @unchecked Sendable {
     }
   }
 
+  /// "; its standard error ends:" and its last lines, or "; its standard error is empty".
+  var errorTailText: String {
+    let tail = errorTail()
+    return tail.isEmpty
+      ? "; its standard error is empty"
+      : "; its standard error ends:\n" + tail.map { "  | " + $0 }.joined(separator: "\n")
+  }
+
   /// Closes standard input (end of input means stop), gives the program a moment to exit,
   /// then stops it (SIGTERM, then SIGKILL); forgets it in `RunningPrograms`.
   func stop() {

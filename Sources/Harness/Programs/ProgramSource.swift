@@ -41,14 +41,9 @@ struct ProgramSource: Decodable, Sendable, Hashable {
       }
       form = .command(argv)
     case (false, true):
-      let target = try c.required("python", as: String.self, expected: "\"FILE:NAME\"")
-      guard let colon = target.lastIndex(of: ":"), colon != target.startIndex,
-        target.index(after: colon) != target.endIndex
-      else {
-        throw c.error("python", "'python' is FILE:NAME, such as \"model.py:loss\"; got \"\(target)\"")
-      }
+      let (file, name) = try Self.fileAndName(c, example: "model.py:loss")
       form = .python(
-        file: String(target[..<colon]), name: String(target[target.index(after: colon)...]),
+        file: file, name: name,
         interpreter: try c.optional("interpreter", as: String.self, expected: "a program")
           ?? "python3",
         vector: try c.optional("vector", as: Bool.self, expected: "true or false") ?? false)
@@ -61,6 +56,19 @@ struct ProgramSource: Decodable, Sendable, Hashable {
       .value ?? .double
     timeout = try c.optional("timeout", as: Double.self, expected: "seconds") ?? 60
     guard timeout > 0, timeout.isFinite else { throw c.error("timeout", "'timeout' must be > 0") }
+  }
+
+  /// `python: "FILE:NAME"` split at its last colon.
+  static func fileAndName(_ c: KeyedDecodingContainer<AnyKey>, example: String) throws
+    -> (file: String, name: String)
+  {
+    let target = try c.required("python", as: String.self, expected: "\"FILE:NAME\"")
+    guard let colon = target.lastIndex(of: ":"), colon != target.startIndex,
+      target.index(after: colon) != target.endIndex
+    else {
+      throw c.error("python", "'python' is FILE:NAME, such as \"\(example)\"; got \"\(target)\"")
+    }
+    return (String(target[..<colon]), String(target[target.index(after: colon)...]))
   }
 
   /// How messages and `experiment show` name it: `python3 model.py --derivative`, or

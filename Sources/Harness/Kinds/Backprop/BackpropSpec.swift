@@ -27,12 +27,8 @@ struct ModelSource: Decodable, Sendable {
     line = decoder.mark?.line
     column = decoder.mark?.column
     directory = decoder.baseDirectory ?? URL(fileURLWithPath: ".")
-    target = try c.required("python", as: String.self, expected: "\"FILE:CLASS\"")
-    guard let colon = target.lastIndex(of: ":"), colon != target.startIndex,
-      target.index(after: colon) != target.endIndex
-    else {
-      throw c.error("python", "'python' is FILE:CLASS, such as \"two_layer_net.py:TwoLayerNet\"")
-    }
+    let (file, name) = try ProgramSource.fileAndName(c, example: "two_layer_net.py:TwoLayerNet")
+    target = file + ":" + name
     let given = try c.optional("arguments", as: [String: ArgumentValue].self, expected: "a mapping")
     arguments = "{" + (given ?? [:]).sorted { $0.key < $1.key }
       .map { "\(ArgumentValue.quoted($0.key)): \($0.value.json)" }.joined(separator: ", ") + "}"
