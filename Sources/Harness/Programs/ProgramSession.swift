@@ -97,7 +97,9 @@ final class ProgramSession: @unchecked Sendable {
       if let answers = output.take(expected) { return answers }
       if output.isClosed {
         if let answers = output.take(expected) { return answers }
-        throw .ended(answered: output.count, status: exitStatus(waiting: 1))
+        let status = exitStatus(waiting: 1)
+        errors.waitForEnd(seconds: 2)
+        throw .ended(answered: output.count, status: status)
       }
       if cancellation.isCancelled { throw .cancelled }
       if Date() >= deadline {
@@ -126,13 +128,16 @@ final class ProgramSession: @unchecked Sendable {
   }
 
   /// Closes standard input (end of input means stop), gives the program a moment to exit,
-  /// then stops it (SIGTERM, then SIGKILL); forgets it in `RunningPrograms`.
+  /// then stops it (SIGTERM, then SIGKILL); forgets it in `RunningPrograms`, and waits for
+  /// the last of its standard error.
   func stop() {
     try? input.close()
     if handle.process.isRunning, ended.wait(timeout: .now() + 0.5) == .timedOut {
       handle.stop()
     }
     RunningPrograms.shared.remove(handle)
+    // What it wrote last is in the tail (a grandchild holding the pipe costs 1 s at most).
+    errors.waitForEnd(seconds: 1)
   }
 
   /// "exit status 3" or "signal 11", once the program has ended (waiting up to `seconds`).
@@ -245,6 +250,7 @@ final class TailBuffer: ByteSink, @unchecked Sendable {
   private let lock = NSLock()
   private let limit: Int
   private var bytes = Data()
+  private let closed = DispatchSemaphore(value: 0)
 
   init(limit: Int) { self.limit = limit }
 
@@ -255,7 +261,13 @@ final class TailBuffer: ByteSink, @unchecked Sendable {
     lock.unlock()
   }
 
-  func close() {}
+  func close() { closed.signal() }
+
+  /// Waits (at most `seconds`) for the stream's end: a program that has exited may still
+  /// have its last lines in the pipe.
+  func waitForEnd(seconds: Double) {
+    if closed.wait(timeout: .now() + seconds) == .success { closed.signal() }
+  }
 
   var text: String {
     lock.lock()
