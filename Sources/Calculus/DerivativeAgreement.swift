@@ -162,7 +162,9 @@ extension DerivativeAgreement {
     (result.leastError, result.leastErrorStep, result.floorAtLeast) =
       (bottom.e, bottom.h, bottom.floor)
     result.fittedOrder = truncationOrder(points, bottom: least)
-    if let found = plateau(points, bottom: bottom.e, expectedOrder: expectedOrder, derivative: derivative) {
+    if let found = plateau(
+      points, bottom: bottom.e, expectedOrder: expectedOrder, derivative: derivative)
+    {
       result.status = found.level <= allowedDifference ? .plateauWithinTolerance : .plateau
       result.plateau = found.level
       result.plateauSteps = found.steps

@@ -43,8 +43,9 @@ public enum DerivativeCheck {
     {
       let width = stencil.offsets.count
       return steps.indices.map { s in
-        let size = (values[(s * width)..<((s + 1) * width)].map { Swift.abs($0) }
-          .filter(\.isFinite).max() ?? 0) + (c.isFinite ? Swift.abs(c) : 0)
+        let size =
+          (values[(s * width)..<((s + 1) * width)].map { Swift.abs($0) }
+            .filter(\.isFinite).max() ?? 0) + (c.isFinite ? Swift.abs(c) : 0)
         return epsilon * (size == 0 ? 1 : size) * stencil.weightSum
           / Double.pow(spacings[s], stencil.derivative)
       }

@@ -35,6 +35,8 @@ import Testing
     let stop = try #require(source.range(of: end, range: start..<source.endIndex)).lowerBound
     let example = source[start..<stop].split(separator: "\n", omittingEmptySubsequences: false)
       .map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0) }.joined(separator: "\n")
-    #expect(readme.contains("import Calculus\n\n" + example), "README's Swift example must be:\n\(example)")
+    #expect(
+      readme.contains("import Calculus\n\n" + example),
+      "README's Swift example must be:\n\(example)")
   }
 }

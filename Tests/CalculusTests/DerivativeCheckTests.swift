@@ -24,13 +24,15 @@ import Testing
   }
 
   @Test func aFactorOfTwoIsAPlateau() throws {
-    let verdict = try DerivativeCheck.check({ x in x * x * x }, derivative: { x in 6 * x * x }, at: 1.5)
+    let verdict = try DerivativeCheck.check(
+      { x in x * x * x }, derivative: { x in 6 * x * x }, at: 1.5)
     #expect(verdict.status == .plateau)
     #expect(abs((verdict.plateau ?? 0) - 6.75) < 0.01)
   }
 
   @Test func anExactStencilAgreesWithoutAnOrder() throws {
-    let verdict = try DerivativeCheck.check({ x in 3 * x * x }, derivative: { x in 6 * x }, at: 0.25)
+    let verdict = try DerivativeCheck.check(
+      { x in 3 * x * x }, derivative: { x in 6 * x }, at: 0.25)
     #expect(verdict.status == .agrees)
   }
 

@@ -17,7 +17,9 @@ final class ModelDriver: @unchecked Sendable {
   private let cancellation: Cancellation
 
   /// Starts the driver on the model in `precision` (double or single).
-  init(_ source: ModelSource, precision: Calculus.Precision, data: String, cancellation: Cancellation)
+  init(
+    _ source: ModelSource, precision: Calculus.Precision, data: String, cancellation: Cancellation
+  )
     throws
   {
     self.source = source
@@ -53,7 +55,8 @@ final class ModelDriver: @unchecked Sendable {
         throw source.error("model: the driver answered \"\(line)\" for the parameters")
       }
       return Tensor(
-        name: String(parts[0]), size: size, shape: parts[2].split(separator: "x").compactMap { Int($0) })
+        name: String(parts[0]), size: size,
+        shape: parts[2].split(separator: "x").compactMap { Int($0) })
     }
   }
 
@@ -67,7 +70,8 @@ final class ModelDriver: @unchecked Sendable {
       for (answer, entry) in zip(answers, part) {
         guard let value = Double(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
           throw source.error(
-            "model: gradient of \(entry.tensor) entry \(entry.index): \"\(answer)\" is not a number")
+            "model: gradient of \(entry.tensor) entry \(entry.index): \"\(answer)\" is not a number"
+          )
         }
         values.append(value)
       }

@@ -73,7 +73,9 @@ final class ProgramFunction: @unchecked Sendable {
 
   private func exchange(_ batch: [[Double]], cancellation: Cancellation) throws -> [[Double]] {
     let session = try started()
-    var lines = batch.map { point in point.map { String(format: "%.17g", $0) }.joined(separator: " ") }
+    var lines = batch.map { point in
+      point.map { String(format: "%.17g", $0) }.joined(separator: " ")
+    }
     if source.framesBatches { lines.insert("points \(batch.count)", at: 0) }
     let replies: [String]
     do {

@@ -92,8 +92,10 @@ struct ProgramSource: Decodable, Sendable, Hashable {
           "the tool's Python driver (Sources/Harness/Programs/python_driver.py) was not found; "
             + "set \(Locations.homeVariable) to the package's folder")
       }
-      return [interpreter, driver.path, file, name, "--variables", "\(variables)",
-        "--outputs", "\(outputs)"] + (vector ? ["--vector"] : [])
+      return [
+        interpreter, driver.path, file, name, "--variables", "\(variables)",
+        "--outputs", "\(outputs)",
+      ] + (vector ? ["--vector"] : [])
     }
   }
 

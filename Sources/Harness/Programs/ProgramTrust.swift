@@ -25,7 +25,8 @@ extension ConvergenceSpec: StartsPrograms {
     var lines: [String] = []
     for c in cases {
       guard let p = c.program else { continue }
-      for source in [p.f] + (p.dfProgram.map { [$0] } ?? []) where !lines.contains(source.startLine) {
+      for source in [p.f] + (p.dfProgram.map { [$0] } ?? []) where !lines.contains(source.startLine)
+      {
         lines.append(source.startLine)
       }
     }

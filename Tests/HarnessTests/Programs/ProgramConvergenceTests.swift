@@ -40,11 +40,13 @@ import Testing
         folder, yaml(f: #"{command: ["./model"]}"#, df: "{command: [\"./model\", \"\(bug)\"]}"))
       let found = try #require(bad.outcome.derivativeChecks)
       #expect(found.allSatisfy { $0.agreement.status == .plateau }, "\(bug)")
-      #expect(bad.report.checks.contains { $0.detail.contains("differs from the finite differences") })
+      #expect(
+        bad.report.checks.contains { $0.detail.contains("differs from the finite differences") })
     }
     // The sign bug at x = 1.7: |d - g| = 2 x sin x.
     let sign = try experiment(
-      folder, yaml(f: #"{command: ["./model"]}"#, df: #"{command: ["./model", "sign"]}"#, at: "1.7"))
+      folder, yaml(f: #"{command: ["./model"]}"#, df: #"{command: ["./model", "sign"]}"#, at: "1.7")
+    )
     let level = try #require(sign.outcome.derivativeChecks?.first?.agreement.plateau)
     #expect(abs(level - 2 * 1.7 * sin(1.7)) < 1e-3)
   }
@@ -65,7 +67,10 @@ import Testing
     defer { folder.remove() }
     try folder.write("model.py", pythonModel)
     let bad = try experiment(
-      folder, yaml(f: #"{python: "model.py:f_vector", vector: true}"#, df: #"{python: "model.py:df_twice"}"#, at: "0.3"))
+      folder,
+      yaml(
+        f: #"{python: "model.py:f_vector", vector: true}"#, df: #"{python: "model.py:df_twice"}"#,
+        at: "0.3"))
     let check = try #require(bad.outcome.derivativeChecks?.first)
     #expect(check.agreement.status == .plateau)
     let d = cos(0.3) - 0.3 * sin(0.3)

@@ -123,7 +123,8 @@ import Testing
     defer { folder.remove() }
     try folder.write(
       "quiet.py",
-      "import os, sys\nopen('pid', 'w').write(str(os.getpid()))\nsys.stdin.readline()\nimport time\ntime.sleep(600)\n")
+      "import os, sys\nopen('pid', 'w').write(str(os.getpid()))\nsys.stdin.readline()\nimport time\ntime.sleep(600)\n"
+    )
     let file = try folder.write(
       "e.yaml",
       """
@@ -180,7 +181,8 @@ import Testing
       try ProcessTests.spawn(
         ["run", file.path, "--no-programs", "--output", output.path], in: folder.url))
     #expect(run.status == 2)
-    #expect(run.err.contains("refused (--no-programs): it would start python3 touch.py"), "\(run.err)")
+    #expect(
+      run.err.contains("refused (--no-programs): it would start python3 touch.py"), "\(run.err)")
     #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("ran").path))
     #expect(!FileManager.default.fileExists(atPath: output.path))
   }

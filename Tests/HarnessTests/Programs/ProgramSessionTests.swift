@@ -12,14 +12,17 @@ import Testing
     let answers = try session.exchange(
       lines, expecting: lines.count, timeout: 120, cancellation: Cancellation())
     #expect(answers == lines)
-    let again = try session.exchange(["1 2"], expecting: 1, timeout: 60, cancellation: Cancellation())
+    let again = try session.exchange(
+      ["1 2"], expecting: 1, timeout: 60, cancellation: Cancellation())
     #expect(again == ["1 2"])
   }
 
   @Test func aFloodOfStandardErrorKeepsOnlyItsTail() throws {
-    let script = "import sys\nsys.stderr.write('x' * 5000000 + '\\nlast words\\n')\nsys.stderr.flush()\nfor line in sys.stdin:\n    print(line.strip(), flush=True)\n"
+    let script =
+      "import sys\nsys.stderr.write('x' * 5000000 + '\\nlast words\\n')\nsys.stderr.flush()\nfor line in sys.stdin:\n    print(line.strip(), flush=True)\n"
     let session = try ProgramSession(["python3", "-c", script], in: URL(fileURLWithPath: "/"))
-    let answers = try session.exchange(["42"], expecting: 1, timeout: 60, cancellation: Cancellation())
+    let answers = try session.exchange(
+      ["42"], expecting: 1, timeout: 60, cancellation: Cancellation())
     #expect(answers == ["42"])
     session.stop()  // its standard error read to the end
     #expect(session.errorTail(1) == ["last words"])
@@ -35,7 +38,8 @@ import Testing
   }
 
   @Test func anExitBeforeAnsweringIsTheEndWithItsStatus() throws {
-    let session = try ProgramSession(["sh", "-c", "read x; echo 1; exit 7"], in: URL(fileURLWithPath: "/"))
+    let session = try ProgramSession(
+      ["sh", "-c", "read x; echo 1; exit 7"], in: URL(fileURLWithPath: "/"))
     defer { session.stop() }
     #expect(throws: SessionFailure.ended(answered: 1, status: "exit status 7")) {
       try session.exchange(["1", "2"], expecting: 2, timeout: 30, cancellation: Cancellation())

@@ -23,7 +23,9 @@ enum Backprop: ExperimentKindDefinition {
       let steps = spec.grid.steps
       var moves: [(tensor: String, index: Int, step: Double)] = []
       for entry in chosen {
-        for h in steps { moves += [(entry.tensor, entry.index, h), (entry.tensor, entry.index, -h)] }
+        for h in steps {
+          moves += [(entry.tensor, entry.index, h), (entry.tensor, entry.index, -h)]
+        }
       }
       context.progress("\(precision.rawValue): \(moves.count) losses", 0, chosen.count)
       let losses = try driver.losses(moves)
@@ -41,7 +43,8 @@ enum Backprop: ExperimentKindDefinition {
             agreement: sweep.agreement))
       }
       outcome.sampled[precision.rawValue] = Dictionary(
-        tensors.map { t in (t.name, chosen.filter { $0.tensor == t.name }.count) }) { a, _ in a }
+        tensors.map { t in (t.name, chosen.filter { $0.tensor == t.name }.count) }
+      ) { a, _ in a }
     }
     return outcome
   }
@@ -87,7 +90,11 @@ enum Backprop: ExperimentKindDefinition {
     for (t, tensor) in tensors.enumerated() {
       var generator = Xoshiro256StarStar(seed: seed &+ UInt64(t))
       let indices =
-        count.map { $0 >= tensor.size ? Array(0..<tensor.size) : Array((0..<tensor.size).shuffled(using: &generator).prefix($0)).sorted() }
+        count.map {
+          $0 >= tensor.size
+            ? Array(0..<tensor.size)
+            : Array((0..<tensor.size).shuffled(using: &generator).prefix($0)).sorted()
+        }
         ?? Array(0..<tensor.size)
       chosen += indices.map { (tensor.name, $0) }
     }
@@ -113,7 +120,9 @@ enum Backprop: ExperimentKindDefinition {
       "precision: \(s.precisions.map(\.rawValue).joined(separator: ", "))",
       "entries: \(s.parameters.map { "\($0) per tensor" } ?? "all"), central differences over "
         + "\(s.grid.steps.count) steps from \(short(s.grid.min)) to \(short(s.grid.max))",
-      "expect: " + (s.wrong.isEmpty ? "every tensor's gradient right" : "wrong in \(s.wrong.joined(separator: ", ")) only"),
+      "expect: "
+        + (s.wrong.isEmpty
+          ? "every tensor's gradient right" : "wrong in \(s.wrong.joined(separator: ", ")) only"),
     ]
   }
 }

@@ -20,7 +20,9 @@ extension Backprop {
           differing.compactMap(\.agreement.plateau).max().map { String(format: "%.2e", $0) } ?? "-",
         ])
         report.checks.append(
-          check(tensor, precision, entries, differing, wrongOrder, expectWrong: spec.wrong.contains(tensor)))
+          check(
+            tensor, precision, entries, differing, wrongOrder,
+            expectWrong: spec.wrong.contains(tensor)))
       }
     }
     let within = o.entries.filter { $0.agreement.status == .plateauWithinTolerance }
@@ -36,8 +38,10 @@ extension Backprop {
         Check("\(stray) (expected wrong)", .failed, "the model has no parameter \(stray)"))
     }
     report.table(
-      header: ["tensor", "shape", "precision", "entries", "differ", "wrong order", "not checked",
-        "fitted orders", "largest difference"],
+      header: [
+        "tensor", "shape", "precision", "entries", "differ", "wrong order", "not checked",
+        "fitted orders", "largest difference",
+      ],
       rows: rows)
     report.csv("entries.csv", entriesTable(o))
     report.csv("sweeps.csv", sweepTable(o))
@@ -67,11 +71,13 @@ extension Backprop {
     let named = differing.prefix(5).map { e in
       "\(e.name) by about \(String(format: "%.2g", e.agreement.plateau ?? 0)) (gradient \(String(format: "%.6g", e.gradient)))"
     }
-    let found = differing.isEmpty
+    let found =
+      differing.isEmpty
       ? ""
       : "\(differing.count) of \(entries.count) entries differ from the finite differences: "
         + named.joined(separator: ", ") + (differing.count > 5 ? ", ..." : "")
-    let orders = wrongOrder.isEmpty
+    let orders =
+      wrongOrder.isEmpty
       ? ""
       : "\(wrongOrder.count) entries converge at another order than 2: "
         + wrongOrder.prefix(5).map(\.name).joined(separator: ", ")
@@ -79,14 +85,16 @@ extension Backprop {
       return Check(
         subject, passed: !differing.isEmpty,
         differing.isEmpty
-          ? "expected a wrong gradient, but all \(entries.count) sampled entries agree" : "found: " + found)
+          ? "expected a wrong gradient, but all \(entries.count) sampled entries agree"
+          : "found: " + found)
     }
     // Another order without a plateau is what a ReLU kink within the larger steps does (the
     // differences cross it): said, not failed.
     let agreeing = "\(entries.count - differing.count) of \(entries.count) sampled entries agree"
     return Check(
       subject, passed: differing.isEmpty,
-      ([differing.isEmpty ? agreeing : found] + (orders.isEmpty ? [] : [orders + " (a kink the larger steps cross)"]))
+      ([differing.isEmpty ? agreeing : found]
+        + (orders.isEmpty ? [] : [orders + " (a kink the larger steps cross)"]))
         .joined(separator: "; "))
   }
 

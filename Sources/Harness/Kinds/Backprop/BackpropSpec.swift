@@ -30,7 +30,9 @@ struct ModelSource: Decodable, Sendable {
     let (file, name) = try ProgramSource.fileAndName(c, example: "two_layer_net.py:TwoLayerNet")
     target = file + ":" + name
     let given = try c.optional("arguments", as: [String: ArgumentValue].self, expected: "a mapping")
-    arguments = "{" + (given ?? [:]).sorted { $0.key < $1.key }
+    arguments =
+      "{"
+      + (given ?? [:]).sorted { $0.key < $1.key }
       .map { "\(ArgumentValue.quoted($0.key)): \($0.value.json)" }.joined(separator: ", ") + "}"
     seed = try c.optional("seed", as: Int.self, expected: "a whole number") ?? 0
     params = try c.optional("params", as: String.self, expected: "an attribute name") ?? "params"
@@ -55,7 +57,10 @@ struct ModelSource: Decodable, Sendable {
 
 /// A keyword argument's value: a whole number stays whole (numpy shapes need ints).
 enum ArgumentValue: Decodable, Sendable {
-  case int(Int), double(Double), bool(Bool), string(String)
+  case int(Int)
+  case double(Double)
+  case bool(Bool)
+  case string(String)
 
   init(from decoder: Decoder) throws {
     let c = try decoder.singleValueContainer()
@@ -119,9 +124,11 @@ extension BackpropSpec: Decodable {
       try c.optional("precision", as: [EnumValue<Calculus.Precision>].self, expected: "precisions")?
       .map(\.value) ?? [.double]
     if let other = precisions.first(where: { $0 != .double && $0 != .single }) {
-      throw c.error("precision", "the driver runs a model in double or single, not \(other.rawValue)")
+      throw c.error(
+        "precision", "the driver runs a model in double or single, not \(other.rawValue)")
     }
-    if c.has("parameters"), (try? c.required("parameters", as: String.self, expected: "")) == "all" {
+    if c.has("parameters"), (try? c.required("parameters", as: String.self, expected: "")) == "all"
+    {
       parameters = nil
     } else {
       parameters = try c.optional("parameters", as: Int.self, expected: "a number or all") ?? 10
@@ -133,10 +140,13 @@ extension BackpropSpec: Decodable {
       ?? StepGrid(min: 1e-10, max: 1e-1, perDecade: 3)
     let expect = try c.optional("expect", as: [String: [String]].self, expected: "{wrong: [W1]}")
     if let keys = expect?.keys, let stray = keys.first(where: { $0 != "wrong" }) {
-      throw c.error("expect", "unknown expectation '\(stray)'; expected: wrong (the tensors a planted bug makes wrong)")
+      throw c.error(
+        "expect",
+        "unknown expectation '\(stray)'; expected: wrong (the tensors a planted bug makes wrong)")
     }
     wrong = expect?["wrong"] ?? []
-    tolerance = try c.optional("tolerance", as: Double.self, expected: "a relative difference") ?? 1e-5
+    tolerance =
+      try c.optional("tolerance", as: Double.self, expected: "a relative difference") ?? 1e-5
     guard tolerance >= 0, tolerance.isFinite else {
       throw c.error("tolerance", "'tolerance' must be >= 0")
     }
@@ -144,11 +154,16 @@ extension BackpropSpec: Decodable {
 
   static func decodeData(_ c: KeyedDecodingContainer<AnyKey>) throws -> String {
     guard c.has("data") else { return "{\"batch\": 100, \"seed\": 1}" }
-    let given = try c.required("data", as: [String: ArgumentValue].self, expected: "{batch, seed} or {npz: FILE}")
+    let given = try c.required(
+      "data", as: [String: ArgumentValue].self, expected: "{batch, seed} or {npz: FILE}")
     if let stray = given.keys.first(where: { !["batch", "seed", "npz"].contains($0) }) {
-      throw c.error("data", "unknown key '\(stray)' in data; expected batch, seed (random data) or npz (a file with x and t)")
+      throw c.error(
+        "data",
+        "unknown key '\(stray)' in data; expected batch, seed (random data) or npz (a file with x and t)"
+      )
     }
-    return "{" + given.sorted { $0.key < $1.key }
+    return "{"
+      + given.sorted { $0.key < $1.key }
       .map { "\(ArgumentValue.quoted($0.key)): \($0.value.json)" }.joined(separator: ", ") + "}"
   }
 }

@@ -53,7 +53,8 @@ enum Convergence: ExperimentKindDefinition {
         index: 0, scheme: check.scheme, step: check.step, equals: check.equals,
         tolerance: check.tolerance)
     }
-    return ConvergenceOutcome(results: sweeps, checks: checks, derivativeChecks: programs.isEmpty ? nil : programs.checks)
+    return ConvergenceOutcome(
+      results: sweeps, checks: checks, derivativeChecks: programs.isEmpty ? nil : programs.checks)
   }
 
   /// One sweep of a named scheme or custom stencil for the case's derivative (validated when

@@ -72,8 +72,10 @@ final class ProgramRuns: @unchecked Sendable {
     let known = fetched[index]
     lock.unlock()
     let values =
-      try known.flatMap { cache in plan.points.map { cache[$0[0].bitPattern] }.allSatisfy { $0 != nil }
-        ? plan.points.map { cache[$0[0].bitPattern] ?? .nan } : nil }
+      try known.flatMap { cache in
+        plan.points.map { cache[$0[0].bitPattern] }.allSatisfy { $0 != nil }
+          ? plan.points.map { cache[$0[0].bitPattern] ?? .nan } : nil
+      }
       ?? fProgram.evaluate(plan.points, cancellation: cancellation).map { $0[0] }
     let (reference, limit) = try self.reference(index, c, point: point, cancellation: cancellation)
     let epsilon = parts.f.precision.epsilon

@@ -28,7 +28,8 @@ struct ProgramCase: Sendable {
       case .expression(let e):
         let extra = e.expression.variables.subtracting([variable])
         guard extra.isEmpty else {
-          throw e.error("df uses \(extra.sorted().joined(separator: ", ")), but f is a function of \(variable)")
+          throw e.error(
+            "df uses \(extra.sorted().joined(separator: ", ")), but f is a function of \(variable)")
         }
         parts.dfExpression = e.expression
       }
@@ -49,7 +50,8 @@ struct ProgramCase: Sendable {
 
   /// The file-level rules: the tool's emulated precisions and the complex step need an
   /// expression.
-  static func validate(_ cases: [ConvergenceSpec.CaseSpec], spec c: KeyedDecodingContainer<AnyKey>,
+  static func validate(
+    _ cases: [ConvergenceSpec.CaseSpec], spec c: KeyedDecodingContainer<AnyKey>,
     schemes: [Scheme], precisions: [Calculus.Precision]
   ) throws {
     guard cases.contains(where: { $0.value.program != nil }) else { return }
@@ -62,7 +64,8 @@ struct ProgramCase: Sendable {
     }
     if schemes.contains(.complexStep) {
       throw c.error(
-        "schemes", "complex-step needs an expression (f at a complex point); a program's f takes"
+        "schemes",
+        "complex-step needs an expression (f at a complex point); a program's f takes"
           + " real points only: drop complex-step")
     }
   }
@@ -125,7 +128,8 @@ extension Convergence {
 
   /// Fetches every argument the program cases' sweeps need, ahead of the parallel sweeps.
   static func prefetchPrograms(
-    _ spec: ConvergenceSpec, jobs: [(caseIndex: Int, point: Double, method: ConvergenceSpec.Method)],
+    _ spec: ConvergenceSpec,
+    jobs: [(caseIndex: Int, point: Double, method: ConvergenceSpec.Method)],
     steps: [Double], programs: ProgramRuns, context: RunContext
   ) throws {
     guard !programs.isEmpty else { return }
@@ -139,7 +143,10 @@ extension Convergence {
       }
       guard let stencil else { continue }
       plans.append(
-        (job.caseIndex, DerivativeCheck.plan(at: [job.point], index: 0, stencil: stencil, steps: steps)))
+        (
+          job.caseIndex,
+          DerivativeCheck.plan(at: [job.point], index: 0, stencil: stencil, steps: steps)
+        ))
     }
     try programs.prefetch(plans, cancellation: context.cancellation)
   }
@@ -198,10 +205,12 @@ extension Convergence {
     let at = "\(a.at)"
     switch v.status {
     case .agrees:
-      return "agrees: the differences converge at order \(order) (expected \(short(v.expectedOrder))) "
+      return
+        "agrees: the differences converge at order \(order) (expected \(short(v.expectedOrder))) "
         + "down to \(least) at h = \(short(v.leastErrorStep ?? 0))"
     case .plateauWithinTolerance:
-      return "agrees within the allowed difference: levels off at \(String(format: "%.3g", v.plateau ?? 0))"
+      return
+        "agrees within the allowed difference: levels off at \(String(format: "%.3g", v.plateau ?? 0))"
     case .plateau:
       let d = String(format: "%.3g", v.plateau ?? 0)
       let span = v.plateauSteps.map { "\(short($0.lowerBound)) to \(short($0.upperBound))" } ?? ""

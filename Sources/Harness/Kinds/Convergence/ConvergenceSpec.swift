@@ -103,7 +103,8 @@ extension ConvergenceSpec: Decodable {
     }
     checks = try Self.decodeChecks(c, cases: cases)
     if let check = checks.first(where: { cases[$0.caseIndex].program != nil }) {
-      throw c.error("checks", "checks: case \(check.caseIndex) is a program; checks need an expression")
+      throw c.error(
+        "checks", "checks: case \(check.caseIndex) is a program; checks need an expression")
     }
   }
 
@@ -153,7 +154,8 @@ extension ConvergenceSpec: Decodable {
         return
       }
       guard !c.has("variable") else {
-        throw c.error("variable", "'variable' names the variable of a program f; an expression names its own")
+        throw c.error(
+          "variable", "'variable' names the variable of a program f; an expression names its own")
       }
       f = try c.required("f", as: ExpressionSource.self, expected: "an expression in x")
       let variables = f.expression.variables.sorted()

@@ -44,8 +44,10 @@ import Testing
     #expect(report.verdict.passed, "\(report.checks.filter { $0.status != .passed })")
     for precision in ["double", "single"] {
       let differing = Set(
-        outcome.entries.filter { $0.precision.rawValue == precision && $0.agreement.status == .plateau }
-          .map(\.tensor))
+        outcome.entries.filter {
+          $0.precision.rawValue == precision && $0.agreement.status == .plateau
+        }
+        .map(\.tensor))
       #expect(differing == Set(wrong), "\(precision)")
     }
     if let tensor = wrong.first {
