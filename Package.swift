@@ -57,7 +57,8 @@ let package = Package(
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "RealModule", package: "swift-numerics"),
         .product(name: "ComplexModule", package: "swift-numerics"),
-      ]),
+      ],
+      exclude: ["Programs/python_driver.py"]),
     .target(
       name: "ExperimentCLI",
       dependencies: [

@@ -132,6 +132,11 @@ extension ExperimentCommand {
       help: "A factor on every font and line width, 0.25 to 8 (1.3 for slides).")
     public var fontScale: Double?
 
+    @Flag(
+      name: .customLong("no-programs"),
+      help: "Refuse any file that would start a program (f: {command} or {python}, a model).")
+    public var noPrograms = false
+
     @OptionGroup public var catalogOptions: CatalogOptions
 
     public init() {}
@@ -176,8 +181,9 @@ extension ExperimentCommand {
         dataDirectory: Locations.dataDirectory(option: data), presentation: try presentation())
       let cancellation = Cancellation()
       Interrupt.install(cancellation)
-      let session = Session(
+      var session = Session(
         options: options, catalog: catalogOptions.catalog, cancellation: cancellation)
+      session.refusePrograms = noPrograms
       let status = await session.run(experiments, all: all)
       if status != .success { throw ExitCode(status.rawValue) }
     }

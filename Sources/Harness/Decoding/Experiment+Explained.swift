@@ -7,6 +7,10 @@ extension Experiment {
     var lines = ["\(name) (\(kind)): \(title)", language(.showFile(path: path))]
     if let description { lines.append(language(.showDescription(text: description))) }
     lines += Kinds.explain(self)
+    if !programs.isEmpty {
+      lines.append("programs this file starts (they run with your rights; --no-programs refuses):")
+      lines += programs.map { "  " + $0 }
+    }
     return lines.joined(separator: "\n")
   }
 }

@@ -10,6 +10,8 @@ public struct Session: Sendable {
   /// Where text goes (the CLI passes standard output / error writers; tests capture it).
   var out: @Sendable (String) -> Void
   var err: @Sendable (String) -> Void
+  /// `--no-programs`: a file that would start a program is refused (exit 2, nothing run).
+  public var refusePrograms = false
 
   public init(
     options: RunOptions, catalog: Catalog = Catalog(), cancellation: Cancellation = Cancellation(),
@@ -88,6 +90,11 @@ public struct Session: Sendable {
     for path in paths {
       do {
         let experiment = try Experiment.load(path: path).overridden(by: options.presentation)
+        if refusePrograms, let program = experiment.programs.first {
+          err("error: \(experiment.path): refused (--no-programs): it would start \(program)")
+          status = .invalidInput
+          continue
+        }
         // Two files must not write the same folder.
         if let other = seen[experiment.name] {
           err(

@@ -8,7 +8,9 @@ enum Convergence: ExperimentKindDefinition {
   static func run(_ spec: ConvergenceSpec, context: RunContext) throws -> ConvergenceOutcome {
     let steps = spec.grid.steps
     let derivatives = spec.cases.map {
-      SweepAnalysis.derivatives(of: $0.f, variable: $0.variable, upTo: $0.derivative)
+      $0.program != nil
+        ? [Expression](repeating: .variable("f"), count: $0.derivative + 1)
+        : SweepAnalysis.derivatives(of: $0.f, variable: $0.variable, upTo: $0.derivative)
     }
     var jobs:
       [(caseIndex: Int, point: Double, precision: Precision, method: ConvergenceSpec.Method)] = []
@@ -20,8 +22,18 @@ enum Convergence: ExperimentKindDefinition {
       }
     }
     let jobList = jobs
+    let programs = ProgramRuns(spec)
+    defer { programs.stop() }
+    try prefetchPrograms(
+      spec, jobs: jobList.map { ($0.caseIndex, $0.point, $0.method) }, steps: steps,
+      programs: programs, context: context)
     let outcomes = try parallelMap(jobList.count, context: context) { k in
       let job = jobList[k]
+      if spec.cases[job.caseIndex].program != nil {
+        return try programSweep(
+          spec, job: k, caseIndex: job.caseIndex, point: job.point, method: job.method,
+          steps: steps, programs: programs, context: context)
+      }
       return try sweep(
         spec, case: spec.cases[job.caseIndex], point: job.point, precision: job.precision,
         method: job.method, steps: steps)
@@ -41,7 +53,8 @@ enum Convergence: ExperimentKindDefinition {
         index: 0, scheme: check.scheme, step: check.step, equals: check.equals,
         tolerance: check.tolerance)
     }
-    return ConvergenceOutcome(results: sweeps, checks: checks)
+    return ConvergenceOutcome(
+      results: sweeps, checks: checks, derivativeChecks: programs.isEmpty ? nil : programs.checks)
   }
 
   /// One sweep of a named scheme or custom stencil for the case's derivative (validated when
@@ -72,7 +85,7 @@ enum Convergence: ExperimentKindDefinition {
   static func lectureValues(_ c: ConvergenceSpec.Case, point: Double, outcome: SweepOutcome)
     -> [StepValue]
   {
-    guard outcome.precision == .double, outcome.derivative == 1,
+    guard c.program == nil, outcome.precision == .double, outcome.derivative == 1,
       outcome.name == outcome.scheme.rawValue
     else { return [] }
     return lectureSteps.map { h in
@@ -102,6 +115,10 @@ enum Convergence: ExperimentKindDefinition {
           tolerance: "\(s.tolerance)")),
     ]
     for (i, c) in s.cases.enumerated() {
+      if let program = c.program {
+        lines += programLines(i + 1, c, program, language)
+        continue
+      }
       lines.append(
         language(
           .showCase(

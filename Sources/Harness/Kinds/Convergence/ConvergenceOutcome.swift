@@ -32,9 +32,12 @@ struct ConvergenceOutcome: Encodable, Sendable {
   var results: [Sweep]
   /// `checks:`.
   var checks: [ValueCheck]
+  /// The derivatives under test of program cases (`df`, or the adaptive reference).
+  var derivativeChecks: [ProgramAgreement]? = nil
 
   enum CodingKeys: String, CodingKey {
     case results
     case checks = "value_checks"
+    case derivativeChecks = "derivative_checks"
   }
 }

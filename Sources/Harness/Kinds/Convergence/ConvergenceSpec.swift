@@ -13,6 +13,8 @@ struct ConvergenceSpec: Sendable {
     var df: Expression?
     /// q, the derivative estimated (`derivative:`, default 1).
     var derivative: Int = 1
+    /// When `f` is the user's program (`f` is then the variable, a stand-in).
+    var program: ProgramCase? = nil
   }
 
   /// `checks: [{scheme: central, h: 0.1, equals: 32}]`: a value the lecture states, asserted.
@@ -87,6 +89,7 @@ extension ConvergenceSpec: Decodable {
       throw c.error("cases", "'cases' must list at least one function")
     }
     try Self.checkDerivatives(caseSpecs, entries: entries, precisions: precisions)
+    try ProgramCase.validate(caseSpecs, spec: c, schemes: schemes, precisions: precisions)
     cases = caseSpecs.map(\.value)
     try checkCount(
       cases.reduce(0) { $0 + $1.points.count }, of: "points", limit: HarnessLimits.points, c,
@@ -99,6 +102,10 @@ extension ConvergenceSpec: Decodable {
           + "abs, relu, sign or step; drop complex-step from 'schemes' for it")
     }
     checks = try Self.decodeChecks(c, cases: cases)
+    if let check = checks.first(where: { cases[$0.caseIndex].program != nil }) {
+      throw c.error(
+        "checks", "checks: case \(check.caseIndex) is a program; checks need an expression")
+    }
   }
 
   /// `checks:`, each naming a case (from 0) and one of its points.
@@ -137,7 +144,19 @@ extension ConvergenceSpec: Decodable {
     var derivativeMark: Mark?
 
     init(from decoder: Decoder) throws {
-      let c = try decoder.strictContainer(allowing: ["f", "at", "df", "derivative"], in: "a case")
+      let c = try decoder.strictContainer(allowing: ProgramCase.caseKeys, in: "a case")
+      let source = try c.required(
+        "f", as: FunctionSource.self, expected: "an expression in x, or a program")
+      if case .program(let program) = source {
+        value = try ProgramCase.decode(c, program: program)
+        f = ExpressionSource(standIn: value.f, for: program)
+        derivativeMark = c.mark("derivative")
+        return
+      }
+      guard !c.has("variable") else {
+        throw c.error(
+          "variable", "'variable' names the variable of a program f; an expression names its own")
+      }
       f = try c.required("f", as: ExpressionSource.self, expected: "an expression in x")
       let variables = f.expression.variables.sorted()
       guard variables.count <= 1 else {

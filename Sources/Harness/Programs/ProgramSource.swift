@@ -1,0 +1,153 @@
+import Calculus
+import Foundation
+import Yams
+
+/// `f: {command: [...]}` or `f: {python: "FILE:NAME"}` (and the same for `df` and
+/// `gradient`): a function computed by the user's program, as decoded from the file.
+struct ProgramSource: Decodable, Sendable, Hashable {
+  enum Form: Sendable, Hashable {
+    /// argv, run without a shell.
+    case command([String])
+    /// FILE (relative to the experiment file) and NAME, served by the tool's Python driver.
+    case python(file: String, name: String, interpreter: String, vector: Bool)
+  }
+
+  static let keys = ["command", "python", "interpreter", "vector", "precision", "timeout"]
+
+  var form: Form
+  /// The precision the program computes in: the round-off floor to expect.
+  var precision: Calculus.Precision
+  /// Seconds per batch.
+  var timeout: Double
+  /// Where the program starts: the experiment file's folder.
+  var directory: URL
+  var line: Int?
+  var column: Int?
+
+  init(from decoder: Decoder) throws {
+    let c = try decoder.strictContainer(
+      allowing: Self.keys, in: "a program ({command: [...]} or {python: \"FILE:NAME\"})")
+    line = decoder.mark?.line
+    column = decoder.mark?.column
+    directory = decoder.baseDirectory ?? URL(fileURLWithPath: ".")
+    switch (c.has("command"), c.has("python")) {
+    case (true, false):
+      let argv = try c.required("command", as: [String].self, expected: "a list of arguments")
+      guard let first = argv.first, !first.isEmpty else {
+        throw c.error("command", "'command' must name a program: [\"python3\", \"model.py\"]")
+      }
+      for key in ["interpreter", "vector"] where c.has(key) {
+        throw c.error(key, "'\(key)' belongs to {python: \"FILE:NAME\"}, not to a command")
+      }
+      form = .command(argv)
+    case (false, true):
+      let (file, name) = try Self.fileAndName(c, example: "model.py:loss")
+      form = .python(
+        file: file, name: name,
+        interpreter: try c.optional("interpreter", as: String.self, expected: "a program")
+          ?? "python3",
+        vector: try c.optional("vector", as: Bool.self, expected: "true or false") ?? false)
+    default:
+      throw ExperimentError(
+        at: decoder.mark, "a program is {command: [...]} or {python: \"FILE:NAME\"}, one of them")
+    }
+    precision =
+      try c.optional("precision", as: EnumValue<Calculus.Precision>.self, expected: "a precision")?
+      .value ?? .double
+    timeout = try c.optional("timeout", as: Double.self, expected: "seconds") ?? 60
+    guard timeout > 0, timeout.isFinite else { throw c.error("timeout", "'timeout' must be > 0") }
+  }
+
+  /// `python: "FILE:NAME"` split at its last colon.
+  static func fileAndName(_ c: KeyedDecodingContainer<AnyKey>, example: String) throws
+    -> (file: String, name: String)
+  {
+    let target = try c.required("python", as: String.self, expected: "\"FILE:NAME\"")
+    guard let colon = target.lastIndex(of: ":"), colon != target.startIndex,
+      target.index(after: colon) != target.endIndex
+    else {
+      throw c.error("python", "'python' is FILE:NAME, such as \"\(example)\"; got \"\(target)\"")
+    }
+    return (String(target[..<colon]), String(target[target.index(after: colon)...]))
+  }
+
+  /// How messages and `experiment show` name it: `python3 model.py --derivative`, or
+  /// `model.py:loss (Python)`.
+  var display: String {
+    switch form {
+    case .command(let argv): return argv.joined(separator: " ")
+    case .python(let file, let name, _, _): return "\(file):\(name) (Python)"
+    }
+  }
+
+  /// The argv that starts it, for a function of `variables` values answering `outputs`.
+  func arguments(variables: Int, outputs: Int) throws -> [String] {
+    switch form {
+    case .command(let argv):
+      return argv
+    case .python(let file, let name, let interpreter, let vector):
+      guard let driver = Locations.pythonDriver() else {
+        throw ExperimentError(
+          line: line, column: column,
+          "the tool's Python driver (Sources/Harness/Programs/python_driver.py) was not found; "
+            + "set \(Locations.homeVariable) to the package's folder")
+      }
+      return [
+        interpreter, driver.path, file, name, "--variables", "\(variables)",
+        "--outputs", "\(outputs)",
+      ] + (vector ? ["--vector"] : [])
+    }
+  }
+
+  /// The driver frames each batch with a `points P` line; a command gets bare lines.
+  var framesBatches: Bool {
+    if case .python = form { return true }
+    return false
+  }
+
+  func error(_ message: String) -> ExperimentError {
+    ExperimentError(line: line, column: column, message)
+  }
+}
+
+/// An `f` (or `df`, `gradient`) as the file gives it: an expression, or a program.
+enum FunctionSource: Decodable, Sendable {
+  case expression(ExpressionSource)
+  case program(ProgramSource)
+
+  init(from decoder: Decoder) throws {
+    if case .mapping? = decoder.root?.locate(decoder.codingPath) {
+      self = .program(try ProgramSource(from: decoder))
+    } else {
+      self = .expression(try ExpressionSource(from: decoder))
+    }
+  }
+
+  var program: ProgramSource? {
+    if case .program(let p) = self { return p }
+    return nil
+  }
+}
+
+extension Locations {
+  /// The Python driver shipped in the package (`Sources/Harness/Programs/python_driver.py`),
+  /// found the way the shipped experiments are.
+  static func pythonDriver(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> URL? {
+    guard let root = packageRoot(environment: environment) else { return nil }
+    let url = root.appendingPathComponent("Sources/Harness/Programs/python_driver.py")
+    return FileManager.default.fileExists(atPath: url.path) ? url : nil
+  }
+}
+
+extension ExpressionSource {
+  /// The stand-in of a program's `f` where a kind keeps an expression: its messages point at
+  /// the program's mapping.
+  init(standIn expression: Expression, for program: ProgramSource) {
+    self.expression = expression
+    text = program.display
+    line = program.line
+    column = program.column
+  }
+}
