@@ -113,6 +113,32 @@ public struct DataSpec: Sendable, Decodable {
     for (key, value) in [("train", train), ("test", test), ("batch", batch)] {
       if let value, value <= 0 { throw c.error(key, "'\(key)' must be positive, got \(value)") }
     }
+    try checkCounts(c)
+  }
+
+  /// `train` and `test` against what a shipped source holds (mnist-sample: 5,000 rows shared,
+  /// 4,000 and 1,000 by default; fashion-mnist: 60,000 and 10,000), at the key that asks for
+  /// more.
+  private func checkCounts(_ c: KeyedDecodingContainer<AnyKey>) throws {
+    switch source {
+    case .mnistSample:
+      let (trainCount, testCount) = (train ?? 4000, test ?? 1000)
+      let (total, overflow) = trainCount.addingReportingOverflow(testCount)
+      guard overflow || total > 5000 else { return }
+      let key = train != nil ? "train" : "test"
+      let defaulted = train == nil ? " (train's default)" : test == nil ? " (test's default)" : ""
+      throw c.error(
+        key,
+        "mnist-sample holds 5000 rows: train \(trainCount) and test \(testCount)\(defaulted) "
+          + "ask for more than that")
+    case .fashionMNIST:
+      for (key, value, holds) in [("train", train, 60_000), ("test", test, 10_000)] {
+        if let value, value > holds {
+          throw c.error(key, "fashion-mnist holds \(holds) \(key) images, \(value) asked for")
+        }
+      }
+    case .idx, .csv: return
+    }
   }
 }
 
@@ -334,6 +360,7 @@ extension TrainingSpec: Decodable {
       let mark: (line: Int, column: Int)?
       switch error {
       case .memory: mark = limitMark(c, "network", "layers")
+      case .dataset: mark = limitMark(c, "data", "train")
       case .steps(let asked, _) where asked == maxSteps:
         mark = limitMark(c, "optimizer", "max_steps")
       case .steps, .epochs: mark = limitMark(c, "optimizer", "epochs")

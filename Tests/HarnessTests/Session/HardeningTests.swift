@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@testable import Harness
+
+/// Issue 20's cases, through the built `experiment` binary from another directory: each must
+/// end (a generous bound against hangs, no speed asserted) with the exit code given, never a
+/// signal, and an invalid one must write nothing.
+@Suite(.serialized) struct HardeningTests {
+  struct Outcome {
+    var run: ProcessTests.Result
+    var folder: URL
+    /// Whether `out` (the `--output` of `check`) exists after the run.
+    var wroteOutput: Bool { FileManager.default.fileExists(atPath: folder.path + "/out") }
+  }
+
+  /// A new empty folder, removed by the caller.
+  static func folder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hardening-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// Runs the binary with `arguments` in `folder`, killed after `bound` seconds (a hang is a
+  /// failure, not a wait).
+  static func run(_ arguments: [String], in folder: URL, bound: Double = 600)
+    throws -> ProcessTests.Result
+  {
+    let process = try ProcessTests.spawn(arguments, in: folder)
+    let pid = process.processIdentifier
+    let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+    DispatchQueue.global().asyncAfter(deadline: .now() + bound, execute: watchdog)
+    let result = ProcessTests.finish(process)
+    watchdog.cancel()
+    #expect(!(result.signaled && result.status == SIGKILL), "still running after \(bound) s")
+    return result
+  }
+
+  /// Writes `text` to `bad.yaml` in a new folder and runs it into `out`.
+  static func check(_ text: String, extra: [String] = [], files: [String: String] = [:])
+    throws -> Outcome
+  {
+    let folder = try folder()
+    try text.write(to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+    for (name, content) in files {
+      try content.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    let run = try run(["run", "bad.yaml", "--output", "out"] + extra, in: folder)
+    return Outcome(run: run, folder: folder)
+  }
+
+  /// Expects exit 2, no signal, the words in the message, nothing written.
+  static func expectRefused(_ outcome: Outcome, says words: [String]) {
+    defer { try? FileManager.default.removeItem(at: outcome.folder) }
+    let run = outcome.run
+    #expect(!run.signaled && run.status == 2, "\(run.status): \(run.err.prefix(600))")
+    for word in words { #expect(run.err.contains(word), "\(run.err.prefix(600))") }
+    #expect(!outcome.wroteOutput)
+  }
+
+  // MARK: 1. Resources bounded before allocation
+
+  @Test func anEndlessCSVIsRefusedAtTheBound() throws {
+    let outcome = try Self.check(
+      "kind: training\ndata: {source: {csv: /dev/zero}, train: 200, test: 50}\n"
+        + "optimizer: {learning_rate: 0.1, batch: 10, epochs: 1}\n")
+    Self.expectRefused(outcome, says: ["bad.yaml:2:", "/dev/zero", "the limit is 256 MiB"])
+  }
+
+  @Test func aGzipBombIsRefusedByItsDecompressedSize() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // 300 MB of zeros compress to about 300 kB.
+    let gzip = Process()
+    gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+    gzip.arguments = ["-c", "head -c 300000000 /dev/zero | gzip -1 > bomb.csv.gz"]
+    gzip.currentDirectoryURL = folder
+    try gzip.run()
+    gzip.waitUntilExit()
+    // An IDX header that declares 1,000,000 images of 28 x 28 (784 MB) and holds none.
+    let header: [UInt8] = [0, 0, 8, 3, 0, 0x0F, 0x42, 0x40, 0, 0, 0, 28, 0, 0, 0, 28]
+    try Data(header).write(to: folder.appendingPathComponent("train-images-idx3-ubyte"))
+    try Data([0, 0, 8, 1, 0, 0, 0, 1, 0]).write(
+      to: folder.appendingPathComponent("train-labels-idx1-ubyte"))
+    for (name, source) in [("csv", "{csv: bomb.csv.gz}"), ("idx", "{idx: .}")] {
+      try "kind: training\ndata: {source: \(source), train: 20, test: 5}\noptimizer: {batch: 5}\n"
+        .write(to: folder.appendingPathComponent("\(name).yaml"), atomically: true, encoding: .utf8)
+      let run = try Self.run(["run", "\(name).yaml", "--output", "out"], in: folder)
+      #expect(!run.signaled && run.status == 2, "\(name): \(run.err.prefix(600))")
+      #expect(run.err.contains("\(name).yaml:2:"), "\(name): \(run.err.prefix(600))")
+      #expect(run.err.contains("the limit is 256 MiB"), "\(name): \(run.err.prefix(600))")
+      #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+    }
+  }
+
+  @Test func aTrainCountPastTheSourceIsLocatedAtTrain() throws {
+    let sample = try Self.check(
+      "kind: training\ndata: {source: mnist-sample, train: 5000}\noptimizer: {batch: 10}\n")
+    Self.expectRefused(sample, says: ["bad.yaml:2:37:", "holds 5000 rows", "test's default"])
+    #expect(!sample.run.err.contains("make data"))
+    let csv = try Self.check(
+      "kind: training\ndata: {source: {csv: x.csv}, train: 1000000000}\n"
+        + "optimizer: {learning_rate: 0.1, batch: 100, epochs: 1}\n")
+    Self.expectRefused(csv, says: ["bad.yaml:2:", "too much data", "1000000000 samples"])
+    #expect(!csv.run.err.contains("layers"))
+  }
+}
