@@ -105,4 +105,26 @@ import Testing
     Self.expectRefused(csv, says: ["bad.yaml:2:", "too much data", "1000000000 samples"])
     #expect(!csv.run.err.contains("layers"))
   }
+
+  // MARK: 2. Higher derivatives of nested functions
+
+  static func nested(_ function: String, _ depth: Int) -> String {
+    (0..<depth).reduce("x") { text, _ in "\(function)(\(text))" }
+  }
+
+  @Test(arguments: [("sin", 60, 3), ("tanh", 6, 10), ("sigmoid", 8, 6), ("sin", 30, 13)])
+  func higherDerivativesOfNestedFunctionsEnd(_ function: String, _ depth: Int, _ q: Int) throws {
+    let text =
+      "kind: convergence\ncases:\n  - f: \"\(Self.nested(function, depth))\"\n    at: 0.5\n"
+      + "    derivative: \(q)\n"
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try text.write(to: folder.appendingPathComponent("deep.yaml"), atomically: true, encoding: .utf8)
+    let show = try Self.run(["show", "deep.yaml"], in: folder, bound: 300)
+    #expect(!show.signaled && show.status == 0, "\(show.err.prefix(400))")
+    let run = try Self.run(["run", "deep.yaml", "--output", "out"], in: folder, bound: 600)
+    #expect(!run.signaled && [0, 1].contains(run.status), "\(run.err.prefix(400))")
+    let summary = try String(contentsOf: folder.appendingPathComponent("out/deep/summary.json"))
+    #expect(summary.contains("\"derivative\" : \(q)"))
+  }
 }

@@ -8,7 +8,7 @@ enum Convergence: ExperimentKindDefinition {
   static func run(_ spec: ConvergenceSpec, context: RunContext) throws -> ConvergenceOutcome {
     let steps = spec.grid.steps
     let derivatives = spec.cases.map {
-      SweepAnalysis.derivatives(of: $0.f, variable: $0.variable, upTo: $0.derivative)
+      $0.f.readableDerivatives(withRespectTo: $0.variable, upTo: $0.derivative)
     }
     var jobs:
       [(caseIndex: Int, point: Double, precision: Precision, method: ConvergenceSpec.Method)] = []
@@ -30,7 +30,7 @@ enum Convergence: ExperimentKindDefinition {
       let c = spec.cases[job.caseIndex]
       return ConvergenceOutcome.Sweep(
         caseNumber: job.caseIndex + 1, f: c.text,
-        derivative: derivatives[job.caseIndex][c.derivative].description, variable: c.variable,
+        derivative: derivatives[job.caseIndex][c.derivative]?.description, variable: c.variable,
         at: job.point, atSteps: lectureValues(c, point: job.point, outcome: outcome),
         outcome: outcome)
     }
@@ -106,7 +106,9 @@ enum Convergence: ExperimentKindDefinition {
           .showCase(
             i + 1, variable: c.variable, f: "\(c.f)",
             points: c.points.map(short).joined(separator: ", "))))
-      let d = SweepAnalysis.derivatives(of: c.f, variable: c.variable, upTo: 3)
+      let d = c.f.readableDerivatives(withRespectTo: c.variable, upTo: 3).map {
+        $0?.description ?? "⋯ (> \(Expression.readableNodeLimit) nodes)"
+      }
       if c.derivative > 1 { lines.append(language(.showDerivativeEstimated(c.derivative))) }
       lines += ["  f'   = \(d[1])", "  f''  = \(d[2])", "  f''' = \(d[3])"]
       if let df = c.df { lines.append(language(.showGivenDerivative("\(df)"))) }
