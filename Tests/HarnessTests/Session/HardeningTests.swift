@@ -127,4 +127,67 @@ import Testing
     let summary = try String(contentsOf: folder.appendingPathComponent("out/deep/summary.json"))
     #expect(summary.contains("\"derivative\" : \(q)"))
   }
+
+  // MARK: 3. Output names
+
+  static let quadratic = "kind: convergence\ncases:\n  - {f: \"x^2\", at: 1}\n"
+
+  @Test(arguments: ["index.md", "index.html", "katex", "lab.html", "README.md"])
+  func reservedNamesAreRefused(_ name: String) throws {
+    let outcome = try Self.check("name: \(name)\n" + Self.quadratic)
+    Self.expectRefused(outcome, says: ["bad.yaml:1:7:", "reserved"])
+  }
+
+  @Test func aFileWhoseStemIsReservedOrTooLongIsRefused() throws {
+    for stem in ["index.md", "index.html", String(repeating: "a", count: 220)] {
+      let folder = try Self.folder()
+      defer { try? FileManager.default.removeItem(at: folder) }
+      try Self.quadratic.write(
+        to: folder.appendingPathComponent("\(stem).yaml"), atomically: true, encoding: .utf8)
+      let run = try Self.run(["run", "\(stem).yaml", "--output", "out"], in: folder)
+      #expect(!run.signaled && run.status == 2, "\(run.err.prefix(400))")
+      #expect(run.err.contains("\(stem).yaml:1:1:"), "\(run.err.prefix(400))")
+      #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+    }
+  }
+
+  @Test func anEmptyOutputIsAUsageErrorAndWritesNothingHere() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Self.quadratic.write(
+      to: folder.appendingPathComponent("q.yaml"), atomically: true, encoding: .utf8)
+    let run = try Self.run(["run", "q.yaml", "--output", ""], in: folder)
+    #expect(!run.signaled && run.status == 64, "\(run.err.prefix(400))")
+    let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    #expect(entries == ["q.yaml"])
+  }
+
+  @Test func anOutputUnderAFileSaysItIsAFile() throws {
+    let outcome = try Self.check(Self.quadratic, extra: ["--output", "afile/sub"], files: ["afile": ""])
+    defer { try? FileManager.default.removeItem(at: outcome.folder) }
+    #expect(!outcome.run.signaled && outcome.run.status == 2)
+    #expect(outcome.run.err.contains("afile is a file, not a directory"), "\(outcome.run.err)")
+  }
+
+  @Test func aDeadRunsStagingFolderGoesALiveRunsStays() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("out")
+    let me = StagingOwner.current
+    let dead = StagingOwner(pid: me.pid, startTime: (me.startTime ?? 0) + 1)
+    for (name, owner) in [("dead", dead), ("live", me)] {
+      let staging = out.appendingPathComponent(".staging-q-\(name)")
+      try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+      try owner.text.write(
+        to: staging.appendingPathComponent(StagingOwner.fileName), atomically: true,
+        encoding: .utf8)
+    }
+    try Self.quadratic.write(
+      to: folder.appendingPathComponent("q.yaml"), atomically: true, encoding: .utf8)
+    let run = try Self.run(["run", "q.yaml", "--output", "out", "--formats", "svg"], in: folder)
+    #expect(!run.signaled && run.status == 0, "\(run.err.prefix(400))")
+    let entries = try FileManager.default.contentsOfDirectory(atPath: out.path)
+    #expect(!entries.contains(".staging-q-dead") && entries.contains(".staging-q-live"))
+    #expect(!FileManager.default.fileExists(atPath: out.path + "/q/" + StagingOwner.fileName))
+  }
 }
