@@ -190,4 +190,22 @@ import Testing
     #expect(!entries.contains(".staging-q-dead") && entries.contains(".staging-q-live"))
     #expect(!FileManager.default.fileExists(atPath: out.path + "/q/" + StagingOwner.fileName))
   }
+
+  // MARK: 4. Checks count from 1
+
+  @Test func checksCountCasesAndPointsFromOne() throws {
+    let zero = try Self.check(
+      Self.quadratic + "checks:\n  - {case: 0, scheme: central, h: 0.1, equals: 2}\n")
+    Self.expectRefused(zero, says: ["bad.yaml:5:12:", "numbered from 1", "'case: 1'"])
+    let first = try Self.check(
+      "kind: partials\nf: \"x^2 + y\"\nat: [{x: 1, y: 0}, {x: 2, y: 0}]\n"
+        + "checks:\n  - {point: 1, variable: x, scheme: central, h: 1e-4, equals: 2}\n",
+      extra: ["--formats", "svg"])
+    defer { try? FileManager.default.removeItem(at: first.folder) }
+    #expect(!first.run.signaled && first.run.status == 0, "\(first.run.err.prefix(400))")
+    let point = try Self.check(
+      "kind: partials\nf: \"x^2 + y\"\nat: [{x: 1, y: 0}]\n"
+        + "checks:\n  - {point: 0, variable: x, scheme: central, h: 1e-4, equals: 2}\n")
+    Self.expectRefused(point, says: ["bad.yaml:5:", "'point: 1'"])
+  }
 }

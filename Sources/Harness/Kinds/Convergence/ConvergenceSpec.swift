@@ -113,14 +113,15 @@ extension ConvergenceSpec: Decodable {
       guard check.caseIndex < cases.count else {
         throw ExperimentError(
           line: check.fields.line, column: check.fields.column,
-          "checks: there is no case \(check.caseIndex) (cases are numbered from 0)")
+          "checks: there is no case \(check.caseIndex + 1) (cases are numbered from 1 to "
+            + "\(cases.count))")
       }
       let points = cases[check.caseIndex].points
       let point = check.point ?? points[0]
       guard points.contains(point) else {
         throw ExperimentError(
           line: check.fields.line, column: check.fields.column,
-          "checks: \(point) is not a point of case \(check.caseIndex)")
+          "checks: \(point) is not a point of case \(check.caseIndex + 1)")
       }
       checks.append(
         Check(
@@ -191,7 +192,7 @@ extension ConvergenceSpec: Decodable {
     init(from decoder: Decoder) throws {
       let c = try decoder.strictContainer(
         allowing: ["case", "at"] + CheckFields.keys, in: "a check")
-      caseIndex = try c.optional("case", as: Int.self, expected: "a case number") ?? 0
+      caseIndex = try countedFromOne(c, "case", plural: "cases") - 1
       point = try c.optional("at", as: NumberValue.self, expected: "a number")?.value
       fields = try CheckFields(c, decoder: decoder, defaultTolerance: 1e-12)
     }

@@ -214,7 +214,8 @@ extension PartialsSpec: Decodable {
         guard spec.pointIndex < pointCount else {
           throw ExperimentError(
             line: spec.fields.line, column: spec.fields.column,
-            "checks: there is no point \(spec.pointIndex) (points are numbered from 0)")
+            "checks: there is no point \(spec.pointIndex + 1) (points are numbered from 1 to "
+              + "\(pointCount))")
         }
         return Check(
           pointIndex: spec.pointIndex, variable: spec.variable, scheme: spec.fields.scheme,
@@ -245,7 +246,7 @@ extension PartialsSpec: Decodable {
     init(from decoder: Decoder) throws {
       let c = try decoder.strictContainer(
         allowing: ["point", "variable"] + CheckFields.keys, in: "a check")
-      pointIndex = try c.optional("point", as: Int.self, expected: "a point number") ?? 0
+      pointIndex = try countedFromOne(c, "point", plural: "points") - 1
       variable = try c.required("variable", as: String.self, expected: "a variable name")
       fields = try CheckFields(c, decoder: decoder, defaultTolerance: 1e-8)
     }
