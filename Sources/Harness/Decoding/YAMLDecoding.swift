@@ -140,6 +140,9 @@ struct NumberValue: Decodable, Sendable {
   init(from decoder: Decoder) throws {
     let container = try decoder.singleValueContainer()
     if let number = try? container.decode(Double.self) {
+      guard number.isFinite else {
+        throw ExperimentError(at: decoder.mark, "expected a finite number, got \(number)")
+      }
       value = number
       return
     }

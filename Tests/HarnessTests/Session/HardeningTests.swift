@@ -208,4 +208,35 @@ import Testing
         + "checks:\n  - {point: 0, variable: x, scheme: central, h: 1e-4, equals: 2}\n")
     Self.expectRefused(point, says: ["bad.yaml:5:", "'point: 1'"])
   }
+
+  // MARK: 5. Constants are not variables; numeric keys are validated
+
+  static let descent = "kind: descent\nf: \"x^2\"\nstart: {x: 1}\nlearning_rates: [0.1]\n"
+
+  @Test(arguments: ["e", "pi"])
+  func aConstantCannotBeDeclaredAVariable(_ constant: String) throws {
+    let outcome = try Self.check(
+      "kind: partials\nf: \"\(constant)*x + \(constant)^2\"\nvariables: [\(constant), x]\n"
+        + "at: {\(constant): 5, x: 2}\n")
+    Self.expectRefused(outcome, says: ["bad.yaml:3:12:", "the constant \(constant)"])
+  }
+
+  @Test(arguments: [
+    "divergence_bound: .nan", "divergence_bound: 0", "divergence_bound: -1",
+    "tolerance: .inf", "h: .nan", "h: .inf",
+  ])
+  func aNumericKeyOutsideItsRangeIsRefused(_ line: String) throws {
+    let outcome = try Self.check(Self.descent + line + "\n")
+    Self.expectRefused(outcome, says: ["bad.yaml:5:"])
+  }
+
+  @Test(arguments: [
+    "expect: {min_test_accuracy: 1.5}", "expect: {max_loss_difference: .nan}",
+    "network: {std: .inf}",
+  ])
+  func aTrainingNumberOutsideItsRangeIsRefused(_ line: String) throws {
+    let outcome = try Self.check(
+      "kind: training\ndata: {source: mnist-sample}\noptimizer: {batch: 10}\n" + line + "\n")
+    Self.expectRefused(outcome, says: ["bad.yaml:4:"])
+  }
 }

@@ -79,8 +79,7 @@ extension ConvergenceSpec: Decodable {
         "expect_precisions",
         "expect_precisions names '\(stray.rawValue)', which is not among the precisions swept")
     }
-    tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 0.15
-    guard tolerance > 0 else { throw c.error("tolerance", "'tolerance' must be > 0") }
+    tolerance = try c.positive("tolerance") ?? 0.15
 
     let caseSpecs = try c.required("cases", as: [CaseSpec].self, expected: "a list of {f, at}")
     guard !caseSpecs.isEmpty else {
@@ -216,7 +215,9 @@ struct CheckFields {
     guard step > 0 else { throw c.error("h", "a check's h must be > 0") }
     equals = try c.required("equals", as: NumberValue.self, expected: "the expected estimate").value
     tolerance =
-      try c.optional("tolerance", as: Double.self, expected: "a number") ?? defaultTolerance
+      try c.optional("tolerance", as: NumberValue.self, expected: "a number >= 0")?.value
+      ?? defaultTolerance
+    guard tolerance >= 0 else { throw c.error("tolerance", "a check's tolerance must be >= 0") }
     line = decoder.mark?.line
     column = decoder.mark?.column
   }

@@ -99,6 +99,7 @@ func decodeVariables(_ c: KeyedDecodingContainer<AnyKey>, f: ExpressionSource) t
     guard !used.isEmpty else { throw f.error("\"\(f.text)\" has no variables") }
     return naturalOrder(used)
   }
+  try c.checkVariableNames(listed)
   let missing = used.subtracting(listed)
   guard missing.isEmpty else {
     throw c.error(
@@ -157,12 +158,12 @@ extension PartialsSpec: Decodable {
     if hessian {
       try Self.checkHessianExists(f, text: text, variables: variables, points: points, c)
     }
-    tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 0.15
+    tolerance = try c.positive("tolerance") ?? 0.15
     gradientSteps =
       try c.optional("gradient_steps", as: [Double].self, expected: "a list of steps")
       ?? lectureSteps
-    guard gradientSteps.allSatisfy({ $0 > 0 }) else {
-      throw c.error("gradient_steps", "steps must be > 0")
+    guard gradientSteps.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+      throw c.error("gradient_steps", "steps must be finite and > 0")
     }
     sliceVariable =
       try c.optional("slice", as: String.self, expected: "a variable name") ?? variables[0]

@@ -34,8 +34,7 @@ public struct NetworkSpec: Sendable, Decodable {
       .value ?? .relu
     let initialization =
       try c.optional("init", as: String.self, expected: "gaussian or he") ?? "gaussian"
-    let std = try c.optional("std", as: Double.self, expected: "a positive number") ?? 0.01
-    guard std > 0 else { throw c.error("std", "'std' must be > 0") }
+    let std = try c.positive("std") ?? 0.01
     let seed = try c.optional("seed", as: Int.self, expected: "a whole number >= 0") ?? 1
     guard seed >= 0 else { throw c.error("seed", "'seed' must be >= 0") }
     let chosen: Initialization
@@ -216,11 +215,8 @@ extension GradcheckSpec: Decodable {
     } else {
       maxRelativeError = nil
     }
-    tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 0.15
-    relativeFloor = try c.optional("relative_floor", as: Double.self, expected: "a positive number")
-    if let floor = relativeFloor, !(floor > 0) {
-      throw c.error("relative_floor", "'relative_floor' must be > 0")
-    }
+    tolerance = try c.positive("tolerance") ?? 0.15
+    relativeFloor = try c.positive("relative_floor")
     if let batch = data.batch, batch <= 0 { throw c.error("data", "batch must be positive") }
     try checkLimits(c)
   }
@@ -413,19 +409,21 @@ extension TrainingSpec: Decodable {
     init(from decoder: Decoder) throws {
       let c = try decoder.strictContainer(
         allowing: ["min_test_accuracy", "loss_decreases", "max_loss_difference"], in: "'expect'")
-      maxLossDifference = try c.optional(
-        "max_loss_difference", as: Double.self, expected: "a positive number")
+      maxLossDifference = try c.positive("max_loss_difference")
       if let map = try? c.decode([String: Double].self, forKey: AnyKey("min_test_accuracy")) {
         for (key, value) in map {
           guard let rate = Double(key) else {
             throw c.error(
               "min_test_accuracy", "expect.min_test_accuracy: '\(key)' is not a learning rate")
           }
+          guard (0...1).contains(value) else {
+            throw c.error("min_test_accuracy", "expect.min_test_accuracy must be from 0 to 1")
+          }
           perRate[rate] = value
         }
       } else {
-        minTestAccuracy = try c.optional(
-          "min_test_accuracy", as: Double.self,
+        minTestAccuracy = try c.share(
+          "min_test_accuracy",
           expected: "a number from 0 to 1, or a mapping of learning rates to numbers")
       }
       lossDecreases = try c.optional("loss_decreases", as: Bool.self, expected: "true or false")
