@@ -4,8 +4,32 @@ extension Expression: CustomStringConvertible {
   /// exponents, and numbers in their shortest round-trip form (`2`, `0.5`, `1e-05`).
   ///
   /// Parsing the description gives an expression with the same value at every point, up to
-  /// the rounding of reassociated operations.
-  public var description: String { printed.text }
+  /// the rounding of reassociated operations, and one that prints the same: the description
+  /// is a normal form, `Expression(parsing: e.description).description == e.description`.
+  ///
+  /// The printer may spell a tree the parser does not build (`1/1/1/1/1/x` parses to a product
+  /// of `1^-1` factors, printed `1/(1*1*1*1*x)`, whose parse prints `1/x`); the description is
+  /// the printed form of the tree its own text parses to, taken until it no longer changes,
+  /// so printing what was parsed from a description gives that description back in one step.
+  ///
+  /// Edge Cases: a printed form the parser refuses (nested past its limits, as a derivative
+  /// can be) is the description as printed.
+  ///
+  /// Complexity: a few rounds of printing and parsing, each linear in the printed length.
+  public var description: String {
+    var text = printed.text
+    for _ in 0..<8 {
+      guard let reparsed = try? Expression(parsing: text) else { return text }
+      let next = reparsed.printed.text
+      if next == text { return text }
+      text = next
+    }
+    return text
+  }
+
+  /// The printed form of this very tree (not normalized through the parser): a cheap key for
+  /// ordering and grouping terms.
+  var printedText: String { printed.text }
 
   /// How tightly a printed form binds: what an operand needs so as not to be parenthesized.
   private enum Precedence: Int, Comparable {
@@ -24,7 +48,7 @@ extension Expression: CustomStringConvertible {
       return (Self.format(value), value < 0 ? .product : .atom)
     case .constant(let constant): return (constant.rawValue, .atom)
     case .variable(let name): return (name, .atom)
-    case .function(let f, let argument): return ("\(f.rawValue)(\(argument))", .atom)
+    case .function(let f, let argument): return ("\(f.rawValue)(\(argument.printed.text))", .atom)
     case .sum(let terms):
       var text = terms[0].operand(atLeast: .sum)
       for term in terms.dropFirst() {
