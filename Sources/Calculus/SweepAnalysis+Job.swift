@@ -98,9 +98,11 @@ extension SweepAnalysis {
           Taylor.roundoffFloor(stencil: stencil, derivatives: d, epsilon: epsilon, step: $0)
         }
       }
+      let operations = f.nodeCount
       return {
         Taylor.roundoffFloor(
-          scheme: scheme, value: d[0], derivative: d[1], epsilon: epsilon, step: $0)
+          scheme: scheme, value: d[0], derivative: d[1], epsilon: epsilon, step: $0,
+          operations: operations)
       }
     }
   }

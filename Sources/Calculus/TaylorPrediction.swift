@@ -241,18 +241,22 @@ public enum Taylor {
   /// `epsilon`, amplified by `|w_i| / h`, and the result itself is rounded:
   /// `epsilon * (sum|w_i| (|f(x)| + |o_i| h |f'(x)|) / h + |f'(x)|)`, which is
   /// `epsilon * |f(x)| * sum|w_i| / h` wherever cancellation dominates. The complex step has no
-  /// cancellation: its floor is `epsilon * |f'(x)|`, independent of h.
+  /// cancellation: its floor is `epsilon * |f'(x)|` per operation of f (each rounds the
+  /// imaginary part it carries once), independent of h.
   ///
   /// - Parameters:
   ///   - value: `f(x)`.
   ///   - derivative: `f'(x)`.
   ///   - epsilon: the unit round-off of the working precision.
+  ///   - operations: the operations evaluating f takes (`Expression.nodeCount`), for the
+  ///     complex step.
   public static func roundoffFloor(
-    scheme: Scheme, value: Double, derivative: Double, epsilon: Double, step h: Double
+    scheme: Scheme, value: Double, derivative: Double, epsilon: Double, step h: Double,
+    operations: Int = 1
   ) -> Double {
     let f = Swift.abs(value)
     let df = Swift.abs(derivative)
-    guard scheme.isStencil else { return epsilon * df }
+    guard scheme.isStencil else { return epsilon * df * Double(Swift.max(1, operations)) }
     let amplified = scheme.stencil.reduce(0.0) { sum, point in
       sum + Swift.abs(point.weight) * (f + Swift.abs(point.offset) * h * df)
     }

@@ -239,4 +239,26 @@ import Testing
       "kind: training\ndata: {source: mnist-sample}\noptimizer: {batch: 10}\n" + line + "\n")
     Self.expectRefused(outcome, says: ["bad.yaml:4:"])
   }
+
+  // MARK: 7. Complex step accurate, and its estimate covers
+
+  @Test func theComplexStepOfTanhKeepsEveryDigitAndItsEstimateCovers() throws {
+    let outcome = try Self.check(
+      "kind: accuracy\ncases:\n  - {f: \"tanh(x)\", at: 3}\n  - {f: \"tan(x)*exp(x)\", at: 1.5}\n"
+        + "methods: [complex-step]\nprecision: [single, double]\n",
+      extra: ["--formats", "svg"])
+    defer { try? FileManager.default.removeItem(at: outcome.folder) }
+    #expect(!outcome.run.signaled && outcome.run.status == 0, "\(outcome.run.err.prefix(400))")
+    let data = try Data(contentsOf: outcome.folder.appendingPathComponent("out/bad/summary.json"))
+    let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let results = try #require(summary["results"] as? [[String: Any]])
+    #expect(results.count == 4)
+    for r in results {
+      let (digits, error) = (r["digits"] as? Double ?? 0, r["error"] as? Double ?? .nan)
+      let estimate = r["error_estimate"] as? Double ?? 0
+      let least = r["precision"] as? String == "double" ? 15.0 : 6.5
+      #expect(digits >= least, "\(r)")
+      #expect(estimate >= error, "\(r)")
+    }
+  }
 }
