@@ -69,13 +69,15 @@ extension SweepAnalysis {
       }
     }
 
-    /// `[f, f', ..., f^(q + taylorTerms)]` at the rounded point in Float80, and from which
-    /// order they vanish identically.
+    /// `[f, f', ..., f^(K)]` at the rounded point in Float80, `K = q + taylorTerms` or, for a
+    /// stencil of n points, at least n + 2 (past its first term that need not cancel), and from
+    /// which order they vanish identically.
     func taylor(_ roundedPoint: [Double]) -> (derivatives: [Float80], zeroFrom: Int?) {
       var env: [String: Float80] = [:]
       for (name, value) in zip(variables, roundedPoint) { env[name] = Float80(value) }
       let d = f.derivatives(
-        withRespectTo: variables[index], at: env, upTo: q + SweepAnalysis.taylorTerms)
+        withRespectTo: variables[index], at: env,
+        upTo: Swift.max(q + SweepAnalysis.taylorTerms, (stencil?.offsets.count ?? 0) + 2))
       let degree = f.polynomialDegree(in: [variables[index]])
       return (d, degree.map { $0 + 1 })
     }

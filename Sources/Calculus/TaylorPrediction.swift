@@ -168,12 +168,13 @@ public enum Taylor {
     let q = stencil.derivative
     precondition(derivatives.count > q + 1, "pass derivatives beyond f^(q)")
     var prediction = leadingTerm(
-      derivative: q, coefficient: stencil.truncationCoefficient, derivatives: derivatives,
+      derivative: q, coefficient: stencil.scaledTruncationCoefficient, derivatives: derivatives,
       identicallyZeroFrom: identicallyZeroFrom)
     guard let order = prediction.order else { return prediction }
+    if stencil.offsetScale != 1 { prediction.rescale(stencil.offsetScale) }
     let (p, qd) = (Double(order), Double(q))
     let r = epsilon * Swift.abs(derivatives[0]) * (roundoffWeightSum ?? stencil.weightSum)
-    if r > 0, prediction.constant > 0 {
+    if r > 0, prediction.constant > 0, prediction.constant.isFinite {
       let h = Double.pow(qd * r / (p * prediction.constant), 1 / (p + qd))
       prediction.bestStep = h
       prediction.bestError = prediction.constant * Double.pow(h, p) + r / Double.pow(h, qd)
@@ -213,9 +214,12 @@ public enum Taylor {
     let firstZero = Swift.min(identicallyZeroFrom ?? top + 1, top + 1)
     let candidates = Array((q + 1)..<Swift.max(q + 1, firstZero)).filter { coefficient($0) != 0 }
     guard !candidates.isEmpty else {
+      // No term the stencil keeps among the derivatives computed: exact only when the
+      // derivatives past them are the zero function, else nothing is known.
+      let known = firstZero <= top
       return TaylorPrediction(
-        order: nil, constant: 0, leadingDerivative: nil, isExact: true,
-        reason: .identicallyZero(from: Swift.max(firstZero, q + 1)))
+        order: nil, constant: known ? 0 : .nan, leadingDerivative: nil, isExact: known,
+        reason: known ? .identicallyZero(from: Swift.max(firstZero, q + 1)) : .nominalOrder)
     }
     func vanishes(_ k: Int) -> Bool {
       Swift.abs(derivatives[k]) <= vanishingTolerance * vanishingScale(k, derivatives, from: q)
@@ -278,5 +282,17 @@ public enum Taylor {
       amplified += Swift.abs(w) * (f + Swift.abs(o) * h * df)
     }
     return epsilon * (amplified / Double.pow(h, q) + Swift.abs(derivatives[q]))
+  }
+}
+
+extension TaylorPrediction {
+  /// The prediction of a stencil whose offsets were scaled by `s` (`Stencil.offsetScale`),
+  /// in units of the step h as given: each term `c f^(k) (s h)^p` is `c s^p f^(k) h^p`.
+  mutating func rescale(_ s: Double) {
+    guard let order, case .leadingTerm(var term) = reason else { return }
+    let factor = Double.pow(s, order)
+    constant *= factor
+    term.coefficient *= factor
+    reason = .leadingTerm(term)
   }
 }

@@ -261,4 +261,33 @@ import Testing
       #expect(estimate >= error, "\(r)")
     }
   }
+
+  // MARK: 8. Honest predictions for any stencil
+
+  @Test func extremeStencilsAreNeitherExactNorFirstOrder() throws {
+    let many = "[" + (-20...20).map(String.init).joined(separator: ", ") + "]"
+    for offsets in ["[-1e-300, 1e-300]", "[-1e300, 1e300]", many] {
+      let outcome = try Self.check(
+        "kind: convergence\ncases:\n  - {f: \"sin(x)\", at: 1}\n"
+          + "schemes: [{name: s, offsets: \(offsets)}]\n",
+        extra: ["--formats", "svg"])
+      defer { try? FileManager.default.removeItem(at: outcome.folder) }
+      #expect(!outcome.run.signaled && outcome.run.status == 0, "\(outcome.run.err.prefix(300))")
+      let data = try Data(contentsOf: outcome.folder.appendingPathComponent("out/bad/summary.json"))
+      let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      let result = try #require((json["results"] as? [[String: Any]])?.first)
+      #expect(result["status"] as? String != "exact", "\(offsets): \(result["status"] ?? "")")
+      let order = result["predicted_order"] as? Int
+      #expect(order == (offsets == many ? 40 : 2), "\(offsets): \(order ?? -1)")
+    }
+  }
+
+  @Test func nearlyEqualOffsetsPrintDistinct() throws {
+    let outcome = try Self.check(
+      "kind: convergence\ncases:\n  - {f: \"sin(x)\", at: 1}\n"
+        + "schemes: [{name: s, offsets: [0, 1, 1.0000000001]}]\n",
+      extra: ["--formats", "svg"])
+    defer { try? FileManager.default.removeItem(at: outcome.folder) }
+    #expect(outcome.run.out.contains("[0, 1, 1.0000000001]"), "\(outcome.run.out.prefix(600))")
+  }
 }

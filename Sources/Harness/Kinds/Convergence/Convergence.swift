@@ -86,7 +86,9 @@ enum Convergence: ExperimentKindDefinition {
   static func explain(_ s: ConvergenceSpec) -> [String] { explain(s, language: .en) }
 
   static func explain(_ s: ConvergenceSpec, language: Language) -> [String] {
-    let stencils = s.stencils.map { "\($0.name) \($0.offsets.map(short))" }
+    let stencils = s.stencils.map {
+      "\($0.name) [\(distinctShort($0.offsets).joined(separator: ", "))]"
+    }
     var lines = [
       language(
         .showSchemes(

@@ -270,6 +270,15 @@ private final class ResultBox<T>: @unchecked Sendable {
 }
 
 /// A compact number for labels: 1e-05, 0.3, 15.
+/// `short` of each value, or, when that prints two different values alike (offsets 1 and
+/// 1.0000000001 both print "1"), each in the shortest form that reads back as itself.
+func distinctShort(_ values: [Double]) -> [String] {
+  let texts = values.map(short)
+  let pairs = Array(zip(values, texts))
+  let clash = pairs.contains { v, t in pairs.contains { $0.0 != v && $0.1 == t } }
+  return clash ? values.map(Expression.format) : texts
+}
+
 func short(_ x: Double) -> String {
   if x == x.rounded(), abs(x) < 1e6 { return String(Int(x)) }
   return String(format: "%g", x)
