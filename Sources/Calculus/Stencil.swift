@@ -18,6 +18,8 @@ public enum StencilError: Error, Hashable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
+    case .derivativeOutOfRange(let q, let maximum) where maximum == 1:
+      return "this precision resolves first derivatives only: derivative must be 1 (got \(q))"
     case .derivativeOutOfRange(let q, let maximum):
       return "derivative must be between 1 and \(maximum) for this precision (got \(q))"
     case .tooFewOffsets(let n, let q):

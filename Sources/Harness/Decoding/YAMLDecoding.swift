@@ -263,6 +263,7 @@ where E.RawValue == String {
 private let choiceNames = [
   "ExperimentKind": "kind", "Scheme": "scheme", "Precision": "precision",
   "GradientSource": "gradient", "Activation": "activation", "Method": "method",
+  "UpdateRule": "update rule",
 ]
 
 /// `h: {min: 1e-12, max: 1e-1, per_decade: 4}`.

@@ -126,6 +126,11 @@ extension Phrase {
         "\(call) needs \(need), got \(u) = \(n(x))",
         "\(call): \(need)이어야 하는데 \(u) = \(n(x))"
       )
+    case .divisionByZero(let power, let base) where base.variables.isEmpty:
+      return (
+        "division by zero: \(power) divides by the constant \(base) at every point",
+        "0으로 나눔: \(power)는 모든 점에서 상수 \(base)로 나눔"
+      )
     case .divisionByZero(let power, let base):
       return ("division by zero in \(power): \(base) = 0", "\(power)에서 0으로 나눔: \(base) = 0")
     case .negativeBase(let power, let base, let b, let exponent, let e):
@@ -173,12 +178,18 @@ extension Phrase {
       return ("f grew from \(a) to \(b)", "f가 \(a)에서 \(b)로 커짐")
     case .escaped(let norm, let bound, let step):
       let (x, b) = (norm.formatted3, bound.formatted3)
-      return ("|x| = \(x) > \(b) at step \(step)", "스텝 \(step)에서 |x| = \(x) > \(b)")
+      return (
+        "|x| = \(x) > \(b) at step \(step), not kept (\(step - 1) steps kept)",
+        "스텝 \(step)에서 |x| = \(x) > \(b), 버림 (\(step - 1) 스텝 유지)"
+      )
     case .nonFiniteStart: return ("non-finite start", "시작점이 유한하지 않음")
     case .nonFiniteGradient(let step):
       return ("non-finite gradient at step \(step)", "스텝 \(step)에서 기울기가 유한하지 않음")
     case .nonFiniteIterate(let step):
-      return ("non-finite at step \(step)", "스텝 \(step)에서 값이 유한하지 않음")
+      return (
+        "non-finite at step \(step), not kept (\(step - 1) steps kept)",
+        "스텝 \(step)에서 값이 유한하지 않아 버림 (\(step - 1) 스텝 유지)"
+      )
     }
   }
 }

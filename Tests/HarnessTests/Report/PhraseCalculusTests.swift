@@ -76,9 +76,12 @@ import Testing
         .tooSlow(gradientNorm: 0.219, tolerance: 1e-6, steps: 200, from: 170, to: 9.29e-4)),
       "gradient norm 0.219 > 1e-6 after 200 steps (f from 170 to 9.29e-4)"
     ),
-    (.descentStop(.escaped(norm: 1.17e19, bound: 1e8, step: 8)), "|x| = 1.17e19 > 1e8 at step 8"),
+    (
+      .descentStop(.escaped(norm: 1.17e19, bound: 1e8, step: 8)),
+      "|x| = 1.17e19 > 1e8 at step 8, not kept (7 steps kept)"
+    ),
     (.descentStop(.grew(from: 25, to: 4.75e9)), "f grew from 25 to 4.75e9"),
-    (.descentStop(.nonFiniteIterate(step: 8)), "non-finite at step 8"),
+    (.descentStop(.nonFiniteIterate(step: 8)), "non-finite at step 8, not kept (7 steps kept)"),
   ]
 
   @Test(arguments: english.indices)

@@ -50,6 +50,15 @@ import Testing
     return Outcome(run: run, folder: folder)
   }
 
+  /// Runs `text` (SVG figures only), expects exit 0 and returns its summary.json.
+  static func summary(of text: String) throws -> [String: Any] {
+    let outcome = try check(text, extra: ["--formats", "svg"])
+    defer { try? FileManager.default.removeItem(at: outcome.folder) }
+    #expect(!outcome.run.signaled && outcome.run.status == 0, "\(outcome.run.err.prefix(400))")
+    let data = try Data(contentsOf: outcome.folder.appendingPathComponent("out/bad/summary.json"))
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
   /// Expects exit 2, no signal, the words in the message, nothing written.
   static func expectRefused(_ outcome: Outcome, says words: [String]) {
     defer { try? FileManager.default.removeItem(at: outcome.folder) }
@@ -243,14 +252,9 @@ import Testing
   // MARK: 7. Complex step accurate, and its estimate covers
 
   @Test func theComplexStepOfTanhKeepsEveryDigitAndItsEstimateCovers() throws {
-    let outcome = try Self.check(
-      "kind: accuracy\ncases:\n  - {f: \"tanh(x)\", at: 3}\n  - {f: \"tan(x)*exp(x)\", at: 1.5}\n"
-        + "methods: [complex-step]\nprecision: [single, double]\n",
-      extra: ["--formats", "svg"])
-    defer { try? FileManager.default.removeItem(at: outcome.folder) }
-    #expect(!outcome.run.signaled && outcome.run.status == 0, "\(outcome.run.err.prefix(400))")
-    let data = try Data(contentsOf: outcome.folder.appendingPathComponent("out/bad/summary.json"))
-    let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let summary = try Self.summary(
+      of: "kind: accuracy\ncases:\n  - {f: \"tanh(x)\", at: 3}\n  - {f: \"tan(x)*exp(x)\", at: 1.5}\n"
+        + "methods: [complex-step]\nprecision: [single, double]\n")
     let results = try #require(summary["results"] as? [[String: Any]])
     #expect(results.count == 4)
     for r in results {
@@ -267,14 +271,9 @@ import Testing
   @Test func extremeStencilsAreNeitherExactNorFirstOrder() throws {
     let many = "[" + (-20...20).map(String.init).joined(separator: ", ") + "]"
     for offsets in ["[-1e-300, 1e-300]", "[-1e300, 1e300]", many] {
-      let outcome = try Self.check(
-        "kind: convergence\ncases:\n  - {f: \"sin(x)\", at: 1}\n"
-          + "schemes: [{name: s, offsets: \(offsets)}]\n",
-        extra: ["--formats", "svg"])
-      defer { try? FileManager.default.removeItem(at: outcome.folder) }
-      #expect(!outcome.run.signaled && outcome.run.status == 0, "\(outcome.run.err.prefix(300))")
-      let data = try Data(contentsOf: outcome.folder.appendingPathComponent("out/bad/summary.json"))
-      let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      let json = try Self.summary(
+        of: "kind: convergence\ncases:\n  - {f: \"sin(x)\", at: 1}\n"
+          + "schemes: [{name: s, offsets: \(offsets)}]\n")
       let result = try #require((json["results"] as? [[String: Any]])?.first)
       #expect(result["status"] as? String != "exact", "\(offsets): \(result["status"] ?? "")")
       let order = result["predicted_order"] as? Int
@@ -289,5 +288,56 @@ import Testing
       extra: ["--formats", "svg"])
     defer { try? FileManager.default.removeItem(at: outcome.folder) }
     #expect(outcome.run.out.contains("[0, 1, 1.0000000001]"), "\(outcome.run.out.prefix(600))")
+  }
+
+  // MARK: 9. Messages
+
+  @Test func unreadableExperimentFilesSayWhy() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fm = FileManager.default
+    try fm.createDirectory(
+      at: folder.appendingPathComponent("dir.yaml"), withIntermediateDirectories: true)
+    try fm.createSymbolicLink(atPath: folder.path + "/loop.yaml", withDestinationPath: "loop.yaml")
+    for (file, says) in [
+      ("dir.yaml", "is a directory"), ("loop.yaml", "a loop of symbolic links"),
+      ("/dev/zero", "more than 1048576 bytes"), ("none.yaml", "no such experiment file"),
+    ] {
+      let run = try Self.run(["run", file, "--output", "out"], in: folder)
+      #expect(!run.signaled && run.status == 2, "\(file): \(run.err.prefix(300))")
+      #expect(run.err.contains(says), "\(file): \(run.err.prefix(300))")
+      #expect(!run.err.contains("NSCocoaErrorDomain"))
+      #expect(!fm.fileExists(atPath: folder.path + "/out"))
+    }
+  }
+
+  @Test(arguments: [
+    ("kind: convergence\ncases:\n  - {f: \"x/0\", at: 1}\n", "divides by the constant 0"),
+    (
+      "kind: convergence\ncases:\n  - {f: \"x^3\", at: 1, derivative: 2}\nprecision: [half]\n",
+      "first derivatives only"
+    ),
+    (
+      "kind: descent\nf: \"x^2\"\nstart: {x: 1}\nlearning_rates: [0.1]\nupdate: standrd\n",
+      "unknown update rule 'standrd' (did you mean 'standard'?)"
+    ),
+  ])
+  func messagesNameTheProblemInWords(_ text: String, _ says: String) throws {
+    let outcome = try Self.check(text)
+    Self.expectRefused(outcome, says: ["bad.yaml:", says])
+  }
+
+  @Test func aDivergedRunSaysWhichStepWasNotKept() throws {
+    let json = try Self.summary(
+      of: "kind: descent\nf: \"x^4\"\nstart: {x: 3}\nlearning_rates: [1]\ndivergence_bound: 1e6\n")
+    let run = try #require((json["runs"] as? [[String: Any]])?.first)
+    let (steps, reason) = (run["steps"] as? Int ?? -1, run["reason"] as? String ?? "")
+    #expect(reason.contains("at step \(steps + 1), not kept (\(steps) steps kept)"), "\(run)")
+  }
+
+  @Test func aLossThatStaysAtLogTenDoesNotFall() {
+    let flat = (0..<200).map { 2.302585 + 1e-6 * sin(Double($0)) - 1e-7 * Double($0) / 200 }
+    #expect(!Training.lossFalls(flat))
+    #expect(Training.lossFalls((0..<200).map { 2.3 - Double($0) / 200 }))
   }
 }

@@ -67,13 +67,15 @@ enum Training: ExperimentKindDefinition {
       precision: spec.precision, runs: runs)
   }
 
-  /// The mean loss over the last tenth of the steps is below that of the first tenth.
+  /// The mean loss over the last tenth of the steps is below that of the first tenth by more
+  /// than 0.1% of it: a loss that stays at log 10 = 2.3026 (a network too deep to learn)
+  /// does not fall by a rounding's worth.
   static func lossFalls(_ losses: [Double]) -> Bool {
     guard losses.count >= 2, losses.allSatisfy(\.isFinite) else { return false }
     let k = max(1, losses.count / 10)
     let first = losses.prefix(k).reduce(0, +) / Double(k)
     let last = losses.suffix(k).reduce(0, +) / Double(k)
-    return last < first
+    return last < first - 1e-3 * Swift.abs(first)
   }
 
   static func explain(_ s: TrainingSpec) -> [String] { explain(s, language: .en) }
