@@ -5,27 +5,17 @@ extension Expression {
   public static let readableNodeLimit = 10_000
 
   /// The number of nodes of the tree as printed (shared subtrees counted each time they
-  /// appear), counting no further than `limit + 1`.
+  /// appear), counting no further than `limit + 1`, without recursion.
   ///
   /// Complexity: O(min(size, limit)).
   public func nodeCount(limit: Int) -> Int {
     var count = 0
-    countNodes(&count, limit: limit)
-    return count
-  }
-
-  private func countNodes(_ count: inout Int, limit: Int) {
-    count += 1
-    guard count <= limit else { return }
-    switch self {
-    case .number, .constant, .variable: return
-    case .sum(let terms), .product(let terms):
-      for term in terms where count <= limit { term.countNodes(&count, limit: limit) }
-    case .power(let a, let b):
-      a.countNodes(&count, limit: limit)
-      if count <= limit { b.countNodes(&count, limit: limit) }
-    case .function(_, let u): u.countNodes(&count, limit: limit)
+    var stack = [self]
+    while count <= limit, let node = stack.popLast() {
+      count += 1
+      stack += node.children
     }
+    return count
   }
 
   /// The simplified symbolic derivatives of orders 0 through `order` with respect to

@@ -95,7 +95,7 @@ func fuzzClaims(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let fitted = outcome.fit.fit.map { "\($0.order)" } ?? "none"
     fatalError(
       "f = \(text), q = \(q), x = \(x), offsets \(s.offsets): fitted order \(fitted), predicted "
-        + "\(outcome.prediction.order.map(String.init) ?? "none"), no explanation given")
+        + "\(outcome.prediction.order.map { "\($0)" } ?? "none"), no explanation given")
   }
   return 0
 }
@@ -104,7 +104,8 @@ func fuzzClaims(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 enum Fuzzer {
   static func main() {
     atexit {
-      fputs("fuzz-claims: \(cases.generated) cases generated, \(cases.checked) checked\n", stderr)
+      let line = "fuzz-claims: \(cases.generated) cases generated, \(cases.checked) checked\n"
+      _ = line.withCString { write(2, $0, strlen($0)) }
     }
     runFuzzer(fuzzClaims)
   }
