@@ -128,7 +128,13 @@ extension SweepAnalysis.Job {
         roundoffFloor: floor(m.effectiveStep > 0 ? m.effectiveStep : m.step), inFitRange: false,
         leavesDomain: exit != nil && m.nanArgument != nil)
     }
-    let usable = samples.filter { $0.estimate.isFinite && $0.effectiveStep > 0 && !$0.leavesDomain }
+    let largest = Taylor.leadingTermDominates(
+      prediction, derivatives: d, coefficient: stencil?.truncationCoefficient
+        ?? scheme.truncationCoefficient)
+    let usable = samples.filter {
+      $0.estimate.isFinite && $0.effectiveStep > 0 && !$0.leavesDomain
+        && $0.effectiveStep <= largest
+    }
     let fit = OrderFitting.fit(
       steps: usable.map(\.effectiveStep), errors: usable.map(\.error), roundoffFloor: floor,
       truncationIsExact: prediction.isExact)
