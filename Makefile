@@ -155,11 +155,15 @@ lint:
 	$(SWIFT) format lint -r Sources Tests
 
 # libFuzzer targets built with -sanitize=fuzzer,address for every module (the code under test
-# is instrumented too), in their own scratch folder. Corpora start from Experiments/, the tests'
-# expressions and Fuzz/Corpus; crashes are written to $(FUZZ_DIR)/artifacts. FUZZ_FLAGS adds
-# libFuzzer options (for example -jobs=2).
+# is instrumented too), in their own scratch folder. Each target first replays its committed
+# corpus (the gate: every input must pass): Experiments/, the tests' expressions, Fuzz/Corpus
+# and, for fuzz-claims, Fuzz/Corpus/gate/fuzz-claims; then it explores from there for
+# FUZZ_SECONDS;
+# crashes are written to $(FUZZ_DIR)/artifacts. fuzz-claims checks the sweep's numerical claims
+# (fitted order against the Taylor prediction, or an explanation) and says how many cases ran.
+# FUZZ_FLAGS adds libFuzzer options (for example -jobs=2).
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= fuzz-expression fuzz-experiment
+FUZZ_TARGETS ?= fuzz-expression fuzz-experiment fuzz-claims
 FUZZ_FLAGS   ?=
 FUZZ_DIR     := $(CURDIR)/.build-fuzz
 FUZZ_SWIFT   = $(SWIFT) build --package-path Fuzz --scratch-path $(FUZZ_DIR) \
@@ -170,16 +174,22 @@ fuzz-build: system-deps
 	$(FUZZ_SWIFT)
 
 fuzz: fuzz-build
-	@Fuzz/seed-corpus.sh $(FUZZ_DIR)/corpus
+	@rm -rf $(FUZZ_DIR)/seeds; Fuzz/seed-corpus.sh $(FUZZ_DIR)/seeds
 	@mkdir -p $(FUZZ_DIR)/artifacts; bin=$$($(FUZZ_SWIFT) --show-bin-path); failed=""; \
 	for t in $(FUZZ_TARGETS); do \
+	  dict=Fuzz/$${t#fuzz-}.dict; [ -f $$dict ] && dictflag=-dict=$$dict || dictflag=; \
+	  mkdir -p $(FUZZ_DIR)/corpus/$$t; \
+	  echo "replaying $$t's committed corpus ($$(ls $(FUZZ_DIR)/seeds/$$t | wc -l) inputs)"; \
+	  SWIFT_BACKTRACE=enable=no $$bin/$$t $(FUZZ_DIR)/seeds/$$t -runs=0 -max_len=4096 -timeout=30 \
+	    -rss_limit_mb=2048 -detect_leaks=0 -artifact_prefix=$(FUZZ_DIR)/artifacts/$$t-gate- \
+	    2> $(FUZZ_DIR)/$$t-gate.log || { failed="$$failed $$t(gate)"; tail -5 $(FUZZ_DIR)/$$t-gate.log; }; \
+	  grep -E "^fuzz-claims:" $(FUZZ_DIR)/$$t-gate.log || true; \
 	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
-	  dict=Fuzz/$${t#fuzz-}.dict; \
-	  SWIFT_BACKTRACE=enable=no $$bin/$$t $(FUZZ_DIR)/corpus/$$t -max_total_time=$(FUZZ_SECONDS) \
-	    -max_len=4096 -timeout=30 -rss_limit_mb=2048 -detect_leaks=0 -dict=$$dict -print_final_stats=1 \
-	    -artifact_prefix=$(FUZZ_DIR)/artifacts/$$t- $(FUZZ_FLAGS) \
+	  SWIFT_BACKTRACE=enable=no $$bin/$$t $(FUZZ_DIR)/corpus/$$t $(FUZZ_DIR)/seeds/$$t \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=30 -rss_limit_mb=2048 -detect_leaks=0 \
+	    $$dictflag -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts/$$t- $(FUZZ_FLAGS) \
 	    2> $(FUZZ_DIR)/$$t.log || failed="$$failed $$t"; \
-	  grep -E "stat::number_of_executed_units|ERROR|SUMMARY" $(FUZZ_DIR)/$$t.log || true; \
+	  grep -E "stat::number_of_executed_units|^fuzz-claims:|ERROR|SUMMARY" $(FUZZ_DIR)/$$t.log || true; \
 	done; \
 	if [ -n "$$failed" ]; then echo "crashed:$$failed (logs in $(FUZZ_DIR))"; exit 1; fi
 

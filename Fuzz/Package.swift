@@ -2,7 +2,8 @@
 import Foundation
 import PackageDescription
 
-// libFuzzer targets for the expression language and the experiment files. `make fuzz` builds
+// libFuzzer targets for the expression language, the experiment files and the numerical
+// claims of a sweep. `make fuzz` builds
 // them with `-sanitize=fuzzer,address` for every module (so the code under test is
 // instrumented too) into ../.build-fuzz, then runs each for FUZZ_SECONDS.
 
@@ -26,6 +27,10 @@ let package = Package(
         .product(name: "ComplexModule", package: "swift-numerics"),
       ],
       path: "Sources/FuzzExpression"),
+    .executableTarget(
+      name: "fuzz-claims",
+      dependencies: ["FuzzSupport", .product(name: "Calculus", package: rootName)],
+      path: "Sources/FuzzClaims"),
     .executableTarget(
       name: "fuzz-experiment",
       dependencies: ["FuzzSupport", .product(name: "Harness", package: rootName)],

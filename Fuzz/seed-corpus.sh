@@ -3,7 +3,9 @@
 # the tests, and the hand-written seeds in Fuzz/Corpus. One input per file, named by content.
 set -eu
 out=$1
-mkdir -p "$out/fuzz-expression" "$out/fuzz-experiment"
+mkdir -p "$out/fuzz-expression" "$out/fuzz-experiment" "$out/fuzz-claims"
+# The claims fuzzer starts from its gate corpus (random choices, kept because they passed).
+cp Fuzz/Corpus/gate/fuzz-claims/* "$out/fuzz-claims/" 2>/dev/null || true
 add() { # add TARGET TEXT
   name=$(printf '%s' "$2" | cksum | cut -d' ' -f1)
   printf '%s' "$2" > "$out/$1/seed-$name"

@@ -27,7 +27,7 @@ extension Expression {
   }
 
   /// The derivative by the rules, not simplified.
-  private func rawDerivative(_ v: String) -> Expression {
+  func rawDerivative(_ v: String) -> Expression {
     guard depends(on: v) else { return .number(0) }
     switch self {
     case .number, .constant: return .number(0)

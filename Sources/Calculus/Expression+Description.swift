@@ -4,8 +4,33 @@ extension Expression: CustomStringConvertible {
   /// exponents, and numbers in their shortest round-trip form (`2`, `0.5`, `1e-05`).
   ///
   /// Parsing the description gives an expression with the same value at every point, up to
-  /// the rounding of reassociated operations.
-  public var description: String { printed(.plain).text }
+  /// the rounding of reassociated operations, and one that prints the same: the description
+  /// is a normal form, `Expression(parsing: e.description).description == e.description`.
+  ///
+  /// The printer may spell a tree the parser does not build (`1/1/1/1/1/x` parses to a product
+  /// of `1^-1` factors, printed `1/(1*1*1*1*x)`, whose parse prints `1/x`); the description is
+  /// the printed form of the tree its own text parses to, taken until it no longer changes,
+  /// so printing what was parsed from a description gives that description back in one step.
+  ///
+  /// Edge Cases: a printed form the parser refuses (nested past its limits, as a derivative
+  /// can be) is the description as printed.
+  ///
+  /// Complexity: a few rounds of printing and parsing, each linear in the printed length.
+  public var description: String {
+    var text = printed(.plain).text
+    for _ in 0..<8 {
+      guard let reparsed = try? Expression(parsing: text) else { return text }
+      let next = reparsed.printed(.plain).text
+      if next == text { return text }
+      text = next
+    }
+    return text
+  }
+
+  /// The printed form of this very tree (not normalized through the parser): a cheap key for
+  /// ordering and grouping terms.
+  var printedText: String { printed(.plain).text }
+
 
   /// The expression spelled in `notation`, with the fewest parentheses, as `description`
   /// (which is `text(in: .plain)`).

@@ -179,8 +179,8 @@ extension Expression {
     case .sqrt: return { N.sqrt(a($0)) }
     case .sin: return { N.sin(a($0)) }
     case .cos: return { N.cos(a($0)) }
-    case .tan: return { N.tan(a($0)) }
-    case .tanh: return { N.tanh(a($0)) }
+    case .tan: return { K.tan(a($0)) }
+    case .tanh: return { K.tanh(a($0)) }
     case .sinh: return { N.sinh(a($0)) }
     case .cosh: return { N.cosh(a($0)) }
     case .asin: return { N.asin(a($0)) }
@@ -228,6 +228,8 @@ protocol EvaluationKernel {
   static func pow(_ x: Scalar, _ n: Int) -> Scalar
   static func pow(_ x: Scalar, _ y: Scalar) -> Scalar
   static func atan(_ x: Scalar) -> Scalar
+  static func tan(_ x: Scalar) -> Scalar
+  static func tanh(_ x: Scalar) -> Scalar
   static func abs(_ x: Scalar) -> Scalar
   static func relu(_ x: Scalar) -> Scalar
   static func sign(_ x: Scalar) -> Scalar

@@ -100,7 +100,7 @@ extension Expression {
       switch factor {
       case .variable(let name): exponents[name, default: 0] += 1
       case .power(.variable(let name), .number(let n)): exponents[name, default: 0] += n
-      default: others.append(factor.description)
+      default: others.append(factor.printedText)
       }
     }
     return (exponents.values.reduce(0, +), exponents, others.joined(separator: "*"))
@@ -118,7 +118,7 @@ extension Expression {
       if ea != eb { return ea > eb }
     }
     if othersA != othersB { return othersA < othersB }
-    return a.description < b.description
+    return a.printedText < b.printedText
   }
 
   // MARK: Products
@@ -192,8 +192,10 @@ extension Expression {
     let (rankA, rankB) = (rank(a), rank(b))
     if rankA != rankB { return rankA < rankB }
     func parts(_ e: Expression) -> (String, String) {
-      if case .power(let base, let exponent) = e { return (base.description, exponent.description) }
-      return (e.description, "1")
+      if case .power(let base, let exponent) = e {
+        return (base.printedText, exponent.printedText)
+      }
+      return (e.printedText, "1")
     }
     let (pa, pb) = (parts(a), parts(b))
     return pa.0 != pb.0 ? pa.0 < pb.0 : pa.1 < pb.1

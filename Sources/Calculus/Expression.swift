@@ -156,13 +156,7 @@ extension Expression {
   ///
   /// Complexity: O(n) in the size of the tree.
   public var nodeCount: Int {
-    var count = 0
-    var stack = [self]
-    while let node = stack.popLast() {
-      count += 1
-      stack += node.children
-    }
-    return count
+    nodeCount(limit: .max - 1)
   }
 
   /// The depth of the tree (1 for a number, constant or variable), computed without recursion.

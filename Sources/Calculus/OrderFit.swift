@@ -117,7 +117,9 @@ public enum OrderFitting {
   /// 3. The longest consistent window wins; among equally long ones, the one with the
   ///    smallest largest residual.
   ///
-  /// With `truncationIsExact` no slope is fitted: the result is `.exact`.
+  /// With `truncationIsExact` no slope is fitted and the result is `.exact`, as long as every
+  /// error lies within `roundoffFactor` of its round-off floor (else the errors are fitted
+  /// like any others).
   ///
   /// Edge Cases: steps that are not finite and positive are ignored; the order of the input
   /// does not matter.
@@ -129,7 +131,12 @@ public enum OrderFitting {
     truncationIsExact: Bool = false
   ) -> FitOutcome {
     precondition(steps.count == errors.count, "one error per step")
-    if truncationIsExact {
+    // Exact only when the errors bear it out: an error above the round-off band is not
+    // round-off, whatever the prediction says.
+    let beyondRoundoff = zip(steps, errors).contains { h, e in
+      h > 0 && h.isFinite && e.isFinite && e > roundoffFactor * roundoffFloor(h)
+    }
+    if truncationIsExact, !beyondRoundoff {
       let largest = errors.filter(\.isFinite).max() ?? 0
       return .exact(reason: .identicallyZeroTruncation(largestError: largest))
     }

@@ -18,6 +18,8 @@ public enum StencilError: Error, Hashable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
+    case .derivativeOutOfRange(let q, let maximum) where maximum == 1:
+      return "this precision resolves first derivatives only: derivative must be 1 (got \(q))"
     case .derivativeOutOfRange(let q, let maximum):
       return "derivative must be between 1 and \(maximum) for this precision (got \(q))"
     case .tooFewOffsets(let n, let q):
@@ -51,14 +53,21 @@ public struct Stencil: Sendable, Hashable {
   /// exact in every binary format up to 2^53), so that any precision evaluates them exactly.
   public let numerators: [Double]?
   public let denominator: Double?
-  /// `moments[k] = sum_i w_i o_i^k` for `k = 0...momentCount - 1`; an exact zero where it
-  /// cancels (computed in fractions, or zeroed below `1e-12` of `sum |w_i o_i^k|`).
+  /// The moments of the stencil scaled by `offsetScale` (offsets `o_i / s`, weights
+  /// `w_i s^q`): `moments[k] = M_k / s^(k-q)` for `k = 0...momentCount(n) - 1`; an exact zero
+  /// where it cancels (computed in fractions, or zeroed below `1e-12` of `sum |w_i o_i^k|`).
+  /// With s = 1 (every ordinary stencil) they are `M_k = sum_i w_i o_i^k` themselves.
   public let moments: [Double]
+  /// A power of two near the largest offset when that is beyond 1e8 or below 1e-8, else 1:
+  /// the moments of offsets such as ±1e-300 or ±1e300 overflow or underflow `Double`
+  /// (`(1e-300)^3` is 0), and would make any stencil look exact or first order.
+  public let offsetScale: Double
   /// Whether the weights and moments are exact (fraction arithmetic succeeded).
   public let isExact: Bool
 
-  /// Moments kept: enough to skip a dozen vanishing terms past the leading one.
-  public static let momentCount = 40
+  /// Moments kept for n offsets: enough to skip a dozen vanishing terms past the leading
+  /// one, and at least two past the n-th, the first an n-point stencil need not cancel.
+  public static func momentCount(_ n: Int) -> Int { Swift.max(40, n + 3) }
 
   /// The stencil with weights for `derivative` at `offsets`.
   ///
@@ -72,7 +81,10 @@ public struct Stencil: Sendable, Hashable {
     var seen = Set<Double>()
     for o in offsets where !seen.insert(o == 0 ? 0 : o).inserted { throw .repeatedOffset(o) }
     guard offsets.count >= q + 1 else { throw .tooFewOffsets(count: offsets.count, derivative: q) }
-    self.init(name: name, offsets: offsets, derivative: q, exact: Self.exactWeights(offsets, q))
+    let scale = Self.scale(offsets)
+    self.init(
+      name: name, offsets: offsets, derivative: q,
+      exact: scale == 1 ? Self.exactWeights(offsets, q) : nil)
   }
 
   /// The stencil with the given exact weights, or Fornberg's in `Double` when nil.
@@ -80,6 +92,7 @@ public struct Stencil: Sendable, Hashable {
     self.name = name
     self.derivative = q
     self.offsets = offsets
+    offsetScale = exact == nil ? Self.scale(offsets) : 1
     if let exact {
       let d = exact.reduce(1) { lcm($0, $1.denominator) }
       weights = exact.map(\.value)
@@ -88,13 +101,23 @@ public struct Stencil: Sendable, Hashable {
       moments = Self.exactMoments(offsets, exact) ?? Self.roundedMoments(offsets, weights)
       isExact = true
     } else {
-      // Fornberg in Double never throws.
-      weights = (try? Fornberg.weights(offsets: offsets, derivative: q)) ?? []
+      // Fornberg in Double never throws; on the scaled offsets it stays within range.
+      let s = offsetScale
+      let scaled = s == 1 ? offsets : offsets.map { $0 / s }
+      let scaledWeights = (try? Fornberg.weights(offsets: scaled, derivative: q)) ?? []
+      weights = s == 1 ? scaledWeights : scaledWeights.map { $0 / Double.pow(s, q) }
       numerators = nil
       denominator = nil
-      moments = Self.roundedMoments(offsets, weights)
+      moments = Self.roundedMoments(scaled, scaledWeights)
       isExact = false
     }
+  }
+
+  /// `offsetScale` for `offsets`.
+  static func scale(_ offsets: [Double]) -> Double {
+    let top = offsets.map(Swift.abs).max() ?? 1
+    guard top > 0, top > 1e8 || top < 1e-8 else { return 1 }
+    return Double(sign: .plus, exponent: top.exponent, significand: 1)
   }
 
   /// The weights in fractions, or nil when an offset is not a simple fraction or a step
@@ -113,7 +136,7 @@ public struct Stencil: Sendable, Hashable {
     let o = offsets.compactMap { Fraction(nearest: $0) }
     var powers = o.map { _ in Fraction(1) }
     var result: [Double] = []
-    for _ in 0..<momentCount {
+    for _ in 0..<momentCount(offsets.count) {
       guard
         let m = try? zip(w, powers).reduce(Fraction(0), { try $0 + $1.0 * $1.1 }),
         let next = try? zip(powers, o).map({ try $0 * $1 })
@@ -129,7 +152,7 @@ public struct Stencil: Sendable, Hashable {
   }
 
   static func roundedMoments(_ offsets: [Double], _ weights: [Double]) -> [Double] {
-    (0..<momentCount).map { k in
+    (0..<momentCount(offsets.count)).map { k in
       var (sum, size) = (0.0, 0.0)
       for (o, w) in zip(offsets, weights) {
         let term = w * Double.pow(o, k)
@@ -143,6 +166,15 @@ public struct Stencil: Sendable, Hashable {
   /// `c_k = M_k / k!`: the coefficient of `f^(k)(x) h^(k-q)` in `estimate - f^(q)(x)`
   /// (0 for `k <= q` and wherever the stencil cancels the term).
   public func truncationCoefficient(_ k: Int) -> Double {
+    let scaled = scaledTruncationCoefficient(k)
+    return offsetScale == 1 || scaled == 0
+      ? scaled : scaled * Double.pow(offsetScale, k - derivative)
+  }
+
+  /// `c_k / s^(k-q)` for `s = offsetScale`: the coefficient in units of the scaled step `s h`,
+  /// zero exactly where the stencil cancels the term (`c_k` itself may underflow to 0 or
+  /// overflow where it does not).
+  public func scaledTruncationCoefficient(_ k: Int) -> Double {
     guard k > derivative, k < moments.count else { return 0 }
     let factorial = (1...k).reduce(1.0) { $0 * Double($1) }
     return moments[k] / factorial

@@ -37,6 +37,8 @@ extension SweepAnalysis {
   ///     `|estimate - exact|` computed there and rounded to Double once.
   ///   - roundoffFloor: the round-off level at an effective step (the asked one where the
   ///     effective step is not positive).
+  ///   - largestFitStep: the largest effective step the fit may use (where the predicted
+  ///     leading truncation term still dominates the next one; `.infinity` when unknown).
   ///
   /// Error Bounds: the errors are exact to `ReferenceReal`'s rounding of `exact` (1e-19
   /// relative with Float80, a few ulps of Double on the fallback, see `ReferenceReal`).
@@ -48,7 +50,8 @@ extension SweepAnalysis {
   /// Complexity: that of `OrderFitting.fit`.
   public static func analyse(
     _ measured: [SweepMeasurement], exact: ReferenceReal, roundoffFloor: (Double) -> Double,
-    truncationIsExact: Bool, expected: Double?, tolerance: Double
+    truncationIsExact: Bool, expected: Double?, tolerance: Double,
+    largestFitStep: Double = .infinity
   ) -> Analysis {
     var samples = measured.map { m in
       let error =
@@ -58,7 +61,10 @@ extension SweepAnalysis {
         roundoffFloor: roundoffFloor(m.effectiveStep > 0 ? m.effectiveStep : m.step),
         inFitRange: false, leavesDomain: m.leavesDomain)
     }
-    let usable = samples.filter { $0.estimate.isFinite && $0.effectiveStep > 0 && !$0.leavesDomain }
+    let usable = samples.filter {
+      $0.estimate.isFinite && $0.effectiveStep > 0 && !$0.leavesDomain
+        && $0.effectiveStep <= largestFitStep
+    }
     let fit = OrderFitting.fit(
       steps: usable.map(\.effectiveStep), errors: usable.map(\.error),
       roundoffFloor: roundoffFloor, truncationIsExact: truncationIsExact)

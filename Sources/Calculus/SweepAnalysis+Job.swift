@@ -68,13 +68,15 @@ extension SweepAnalysis {
       }
     }
 
-    /// `[f, f', ..., f^(q + taylorTerms)]` at the rounded point in `ReferenceReal`, and from
-    /// which order they vanish identically.
+    /// `[f, f', ..., f^(K)]` at the rounded point in `ReferenceReal`, `K = q + taylorTerms`
+    /// or, for a stencil of n points, at least n + 2 (past its first term that need not
+    /// cancel), and from which order they vanish identically.
     func taylor(_ roundedPoint: [Double]) -> (derivatives: [ReferenceReal], zeroFrom: Int?) {
       var env: [String: ReferenceReal] = [:]
       for (name, value) in zip(variables, roundedPoint) { env[name] = ReferenceReal(value) }
       let d = f.derivatives(
-        withRespectTo: variables[index], at: env, upTo: q + SweepAnalysis.taylorTerms)
+        withRespectTo: variables[index], at: env,
+        upTo: Swift.max(q + SweepAnalysis.taylorTerms, (stencil?.offsets.count ?? 0) + 2))
       let degree = f.polynomialDegree(in: [variables[index]])
       return (d, degree.map { $0 + 1 })
     }
@@ -97,9 +99,11 @@ extension SweepAnalysis {
           Taylor.roundoffFloor(stencil: stencil, derivatives: d, epsilon: epsilon, step: $0)
         }
       }
+      let operations = f.nodeCount
       return {
         Taylor.roundoffFloor(
-          scheme: scheme, value: d[0], derivative: d[1], epsilon: epsilon, step: $0)
+          scheme: scheme, value: d[0], derivative: d[1], epsilon: epsilon, step: $0,
+          operations: operations)
       }
     }
   }
@@ -117,13 +121,16 @@ extension SweepAnalysis.Job {
     let measured = measure()
     let exit = domainExit(measured, roundedPoint)
     let expected = expectation?.order(predicted: prediction.order)
+    let largest = Taylor.leadingTermDominates(
+      prediction, derivatives: d, coefficient: stencil?.truncationCoefficient
+        ?? scheme.truncationCoefficient)
     let analysis = SweepAnalysis.analyse(
       measured.map {
         SweepMeasurement(
           step: $0.step, effectiveStep: $0.effectiveStep, estimate: $0.estimate,
           leavesDomain: exit != nil && $0.nanArgument != nil)
       }, exact: exactWide, roundoffFloor: floor, truncationIsExact: prediction.isExact,
-      expected: expected, tolerance: tolerance)
+      expected: expected, tolerance: tolerance, largestFitStep: largest)
     var samples = analysis.samples
     let fit = analysis.fit
     let model = SweepAnalysis.errorModel(

@@ -169,6 +169,9 @@ extension ExperimentCommand {
         throw ValidationError("name at least one experiment, or pass --all")
       }
       guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+      guard !output.isEmpty else {
+        throw ValidationError("--output must name a folder (use --output . for this one)")
+      }
     }
 
     public func run() async throws {

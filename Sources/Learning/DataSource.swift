@@ -89,7 +89,7 @@ public enum DataSource: Sendable, Hashable {
       if stat(path, &status) == 0 { return path }
     }
     throw DatasetError(
-      file: "\(directory)/\(prefix)-\(what)-\(idx)[.gz]", reason: "no such file")
+      file: "\(directory)/\(prefix)-\(what)-\(idx)[.gz]", reason: "no such file", isMissing: true)
   }
 
   private static func readIDXPair(_ directory: String, prefix: String, limit: Int?)

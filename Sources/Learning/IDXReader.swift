@@ -5,11 +5,12 @@ public enum IDXReader {
   /// row-major.
   ///
   /// Throws a `DatasetError` for a missing or truncated file, a wrong magic number or a
-  /// dimension of zero.
-  public static func readImages(_ path: String) throws(DatasetError)
-    -> (count: Int, rows: Int, columns: Int, pixels: [UInt8])
+  /// dimension of zero, or dimensions that need more than `limit` bytes (checked on the header,
+  /// before the data is allocated).
+  public static func readImages(_ path: String, limit: Int = ResourceLimits.defaultFileBytes)
+    throws(DatasetError) -> (count: Int, rows: Int, columns: Int, pixels: [UInt8])
   {
-    let (dimensions, data) = try read(path, dimensions: 3)
+    let (dimensions, data) = try read(path, dimensions: 3, limit: limit)
     return (dimensions[0], dimensions[1], dimensions[2], data)
   }
 
@@ -18,11 +19,15 @@ public enum IDXReader {
     try read(path, dimensions: 1).data
   }
 
-  static func read(_ path: String, dimensions rank: Int) throws(DatasetError)
-    -> (dimensions: [Int], data: [UInt8])
-  {
-    let bytes = try GzipFile.read(path)
+  /// The dimensions and data of an IDX file of `rank` dimensions: the header is read first and
+  /// the data's size checked against `limit` before the data is allocated.
+  static func read(
+    _ path: String, dimensions rank: Int, limit: Int = ResourceLimits.defaultFileBytes
+  ) throws(DatasetError) -> (dimensions: [Int], data: [UInt8]) {
+    let reader = try GzipFile.Reader(path, limit: limit)
     let header = 4 + 4 * rank
+    var bytes: [UInt8] = []
+    while bytes.count < header, try reader.read(header - bytes.count, into: &bytes) > 0 {}
     guard bytes.count >= 4 else {
       throw DatasetError(file: path, reason: "truncated: \(bytes.count) bytes, no IDX header")
     }
@@ -44,19 +49,40 @@ public enum IDXReader {
     }
     // A product that overflows is more than any file holds: saturate rather than wrap.
     let size = dimensions.reduce(1) { $0.saturatingMultiply($1) }
-    guard bytes.count - header >= size else {
+    guard size <= limit - header else {
       throw DatasetError(
         file: path,
+        reason: "dimensions \(dimensions) need \(size) data bytes; the limit is "
+          + "\(ResourceLimitError.mebibytes(limit)) per file")
+    }
+    return (dimensions, try readData(reader, size: size, dimensions: dimensions))
+  }
+
+  /// Exactly `size` bytes from `reader`, then its end.
+  private static func readData(_ reader: GzipFile.Reader, size: Int, dimensions: [Int])
+    throws(DatasetError) -> [UInt8]
+  {
+    var data: [UInt8] = []
+    data.reserveCapacity(size)
+    while data.count < size, try reader.read(size - data.count, into: &data) > 0 {}
+    guard data.count == size else {
+      throw DatasetError(
+        file: reader.path,
         reason: "truncated: dimensions \(dimensions) need \(size) data bytes, found "
-          + "\(bytes.count - header)")
+          + "\(data.count)")
     }
-    guard bytes.count - header == size else {
+    var rest: [UInt8] = []
+    var extra = 0
+    while try reader.read(1 << 20, into: &rest) > 0 {
+      extra += rest.count
+      rest.removeAll(keepingCapacity: true)
+    }
+    guard extra == 0 else {
       throw DatasetError(
-        file: path,
-        reason: "\(bytes.count - header - size) bytes after the \(size) data bytes of "
-          + "dimensions \(dimensions)")
+        file: reader.path,
+        reason: "\(extra) bytes after the \(size) data bytes of dimensions \(dimensions)")
     }
-    return (dimensions, Array(bytes[header...]))
+    return data
   }
 
   private static func bigEndian(_ b: [UInt8], at i: Int) -> Int {

@@ -21,6 +21,10 @@ public struct ResourceLimits: Sendable, Hashable {
   public static let defaultSteps = 10_000_000
   /// 1,048,576 (2^20) samples in one batch.
   public static let defaultBatch = 1 << 20
+  /// 256 MiB: the most bytes a data file may hold once decompressed (MNIST's 70,000 images as
+  /// CSV are about 128 MB, Fashion-MNIST's IDX files 55 MB), so that a small gzip that expands
+  /// to gigabytes, or an endless file such as `/dev/zero`, is refused at the bound.
+  public static let defaultFileBytes = 256 << 20
 
   /// The default limits.
   public static let standard = ResourceLimits()
@@ -50,6 +54,11 @@ public struct ResourceLimits: Sendable, Hashable {
       network, batch: batch, datasetRows: datasetRows, threads: threads, numerical: numerical,
       scalar: S.self)
     guard estimate.total <= memoryBytes else {
+      var networkAlone = estimate
+      networkAlone.dataset = 0
+      if networkAlone.total <= memoryBytes {
+        throw .dataset(rows: datasetRows, estimate: estimate.total, limit: memoryBytes)
+      }
       throw .memory(
         layers: network.layers, batch: batch, estimate: estimate.total, limit: memoryBytes)
     }
@@ -95,6 +104,8 @@ public struct ResourceLimits: Sendable, Hashable {
 public enum ResourceLimitError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The network, batch and data need `estimate` bytes, more than `limit`.
   case memory(layers: [Int], batch: Int, estimate: Int, limit: Int)
+  /// The samples held in memory take the estimate past the limit, the network alone would not.
+  case dataset(rows: Int, estimate: Int, limit: Int)
   /// More epochs than the limit (or fewer than one).
   case epochs(asked: Int, limit: Int)
   /// More steps than the limit.
@@ -108,6 +119,9 @@ public enum ResourceLimitError: Error, Sendable, Hashable, CustomStringConvertib
     case .memory(let layers, let batch, let estimate, let limit):
       return "layers \(layers) with batch \(batch) need \(Self.gibibytes(estimate, about: true)); "
         + "the limit is \(Self.gibibytes(limit, about: false))"
+    case .dataset(let rows, let estimate, let limit):
+      return "\(rows) samples in memory need \(Self.gibibytes(estimate, about: true)); "
+        + "the limit is \(Self.gibibytes(limit, about: false))"
     case .epochs(let asked, let limit):
       return "\(asked) epochs asked for; the limit is 1...\(limit)"
     case .steps(let asked, let limit):
@@ -116,6 +130,11 @@ public enum ResourceLimitError: Error, Sendable, Hashable, CustomStringConvertib
     case .batch(let asked, let limit):
       return "a batch of \(asked) asked for; the limit is 1...\(limit)"
     }
+  }
+
+  /// `256 MiB` (whole mebibytes, rounded up).
+  public static func mebibytes(_ bytes: Int) -> String {
+    "\(bytes / (1 << 20) + (bytes % (1 << 20) == 0 ? 0 : 1)) MiB"
   }
 
   /// `about 592.3 GiB` (one decimal), `8 GiB` for a whole number, `more than 8 EiB` when the

@@ -138,3 +138,21 @@ struct ExpressionDerivativeTests {
     }
   }
 }
+
+@Suite struct ReadableDerivativeTests {
+  @Test func theyMatchTheSymbolicDerivativesWithinTheLimit() throws {
+    let f = try Expression(parsing: "exp(x)*sin(x^2) + tanh(x)")
+    let readable = f.readableDerivatives(withRespectTo: "x", upTo: 3)
+    for q in 0...3 { #expect(readable[q] == f.derivative(withRespectTo: "x", order: q)) }
+  }
+
+  @Test func nestedFunctionsStopAtTheNodeLimitInsteadOfRunningAway() throws {
+    let nested = (0..<60).reduce("x") { text, _ in "sin(\(text))" }
+    let f = try Expression(parsing: nested)
+    let readable = f.readableDerivatives(withRespectTo: "x", upTo: 3)
+    #expect(readable[1] != nil)
+    #expect(readable[2] == nil && readable[3] == nil)
+    #expect(f.nodeCount(limit: 1_000) == 61)
+    #expect(readable[1]!.nodeCount(limit: 10) == 11)
+  }
+}

@@ -136,6 +136,26 @@ struct ExpressionDescriptionTests {
     #expect(compared >= total * 9 / 10, "compared \(compared) of \(total)")
   }
 
+  /// The description is a normal form: printing what its text parses to gives it back in one
+  /// step, for random trees, their simplified forms and derivatives, and the inputs the fuzzer
+  /// found respelled over several rounds.
+  @Test("printing is a fixed point in one step", arguments: 0..<32)
+  func printingIsAFixedPoint(_ seed: UInt64) throws {
+    var rng = SplitMix64(state: seed &+ 1000)
+    var forms: [Expression] = try [
+      "1/1/1/1/1/x", "(x/- 1)/(x + 1)", "1/1/2^y2^ye", "1/1/sqr^y", "x^1e-30*5 - x^(1/1/3)",
+    ].map { try Expression(parsing: $0) }
+    for _ in 0..<40 {
+      let original = randomExpression(depth: 4, &rng)
+      forms += [original, original.simplified(), original.derivative(withRespectTo: "x")]
+    }
+    for form in forms {
+      let printed = form.description
+      guard let reparsed = try? Expression(parsing: printed) else { continue }
+      #expect(reparsed.description == printed, "\(printed) then \(reparsed.description)")
+    }
+  }
+
   @Test func derivativesRoundTrip() throws {
     for text in ["exp(4*x^2)", "x^x/(1 + y^2)", "sigmoid(x - y)*atan(x*y)", "sqrt(x^2 + y^2)"] {
       var d = try Expression(parsing: text)

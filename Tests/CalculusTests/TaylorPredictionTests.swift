@@ -187,3 +187,49 @@ import Testing
     #expect(complex == 3 * eps)
   }
 }
+
+/// Predictions stay honest for stencils far from the named ones: extreme offsets, many points.
+@Suite struct ExtremeStencilPredictionTests {
+  static func predict(_ offsets: [Double], f: String = "sin(x)", at x: Double = 1) throws
+    -> TaylorPrediction
+  {
+    let stencil = try Stencil(name: "s", offsets: offsets, derivative: 1)
+    let e = try Expression(parsing: f)
+    let d = e.derivatives(withRespectTo: "x", at: ["x": Float80(x)], upTo: offsets.count + 2)
+    return Taylor.predict(
+      stencil: stencil, derivatives: d.map(Double.init), identicallyZeroFrom: nil,
+      epsilon: Double.ulpOfOne)
+  }
+
+  @Test(arguments: [1e-300, 1e300, 1e-12, 1e12])
+  func scaledCentralStaysSecondOrder(_ s: Double) throws {
+    let p = try Self.predict([-s, s])
+    #expect(p.order == 2 && !p.isExact)
+  }
+
+  @Test func aFortyOnePointStencilIsNotExact() throws {
+    let p = try Self.predict((-20...20).map(Double.init))
+    #expect(!p.isExact && p.order == 40)
+    // On a polynomial of lower degree every term is identically zero: exact.
+    let stencil = try Stencil(name: "s", offsets: (-20...20).map(Double.init), derivative: 1)
+    let cubic = Taylor.predict(
+      stencil: stencil, derivatives: [1, 2, 6, 6] + [Double](repeating: 0, count: 40),
+      identicallyZeroFrom: 4, epsilon: Double.ulpOfOne)
+    #expect(cubic.isExact)
+  }
+
+  @Test func anExactPredictionNeedsErrorsAtRoundOff() {
+    let steps = [1e-4, 1e-3, 1e-2, 1e-1]
+    let exact = OrderFitting.fit(
+      steps: steps, errors: [1e-17, 1e-17, 1e-17, 1e-17], roundoffFloor: { _ in 1e-16 },
+      truncationIsExact: true)
+    guard case .exact = exact else {
+      Issue.record("round-off errors under an exact prediction are exact: \(exact)")
+      return
+    }
+    let wrong = OrderFitting.fit(
+      steps: steps, errors: [0.5, 0.5, 0.5, 0.5], roundoffFloor: { _ in 1e-16 },
+      truncationIsExact: true)
+    if case .exact = wrong { Issue.record("errors of 0.5 are not exact") }
+  }
+}

@@ -167,7 +167,7 @@ import Testing
     let huge: [UInt8] = [0, 0, 8, 3] + Array(repeating: [0x80, 0, 0, 0], count: 3).flatMap { $0 }
     let path = try write(huge, "huge-idx3-ubyte", gzip: false)
     let error = #expect(throws: DatasetError.self) { try IDXReader.readImages(path) }
-    #expect(error?.reason.contains("truncated") == true, "\(error!)")
+    #expect(error?.reason.contains("the limit is 256 MiB") == true, "\(error!)")
     // trainCount + testCount would overflow.
     let csv = try write(Array(csvText(rows: 3, width: 784).utf8), "w.csv", gzip: false)
     let tooMany = #expect(throws: DatasetError.self) {
@@ -182,5 +182,33 @@ import Testing
     #expect(throws: DatasetError.self) {
       try DataSource.idx(directory: directory).load(trainCount: .max)
     }
+  }
+
+  @Test("a file past the decompressed-size bound, or a row past its length bound, is refused")
+  func boundsOnSizeAndRows() throws {
+    let text = csvText(rows: 40, width: 4)
+    for gzip in [false, true] {
+      let path = try write(Array(text.utf8), "bound\(gzip).csv", gzip: gzip)
+      let error = #expect(throws: DatasetError.self) {
+        try CSVReader.readLabelLast(path, featureCount: 4, limit: text.utf8.count - 1)
+      }
+      #expect(error?.reason.contains("holds more than") == true, "\(error!)")
+      #expect(try CSVReader.readLabelLast(path, featureCount: 4, limit: text.utf8.count).count == 40)
+      let bytes = #expect(throws: DatasetError.self) {
+        try GzipFile.read(path, limit: text.utf8.count - 1)
+      }
+      #expect(bytes?.file == path)
+    }
+    let long = try write(Array(String(repeating: "1", count: 400).utf8), "long.csv", gzip: false)
+    let error = #expect(throws: DatasetError.self) {
+      try CSVReader.readLabelLast(long, featureCount: 4)
+    }
+    #expect(error?.row == 1 && error?.reason.contains("longer than 320 bytes") == true)
+    let idx = IDXReader.encode(dimensions: [3, 2, 2], data: [UInt8](repeating: 1, count: 12))
+    let path = try write(idx, "small-idx3-ubyte", gzip: false)
+    let refused = #expect(throws: DatasetError.self) {
+      try IDXReader.readImages(path, limit: 20)
+    }
+    #expect(refused?.reason.contains("need 12 data bytes") == true, "\(refused!)")
   }
 }

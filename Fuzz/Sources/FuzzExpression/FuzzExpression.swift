@@ -16,10 +16,9 @@ func agree(_ a: Double, _ b: Double) -> Bool {
 }
 
 /// Checks the round trip through the printed form: it parses, to an expression with the same
-/// value at `point`, and printing and parsing again settles within five rounds (the printer may
-/// respell a tree the parser does not build: `x/((-1)*(x + 1))` then `x/(-(x + 1))`). A
-/// derived form (simplified, differentiated) may nest deeper than the parser's limits, and
-/// then only the limit's error is allowed.
+/// value at `point`, which prints as the same text (the description is a normal form: a fixed
+/// point in one step). A derived form (simplified, differentiated) may nest deeper than the
+/// parser's limits, and then only the limit's error is allowed.
 func checkRoundTrip(
   _ f: Expression, _ what: String, at point: [String: Double], derived: Bool = false
 ) {
@@ -35,16 +34,10 @@ func checkRoundTrip(
   guard agree(a, b) else {
     fatalError("\(what) \(f) = \(a) at \(point), but its printed form \(printed) = \(b)")
   }
-  // Printing reaches a fixed point within a few rounds.
-  var current = reparsed.description
-  for _ in 0..<4 {
-    guard let next = try? Expression(parsing: current).description else {
-      fatalError("\(what) prints as \"\(printed)\", later as \"\(current)\", which does not parse")
-    }
-    if next == current { return }
-    current = next
+  let again = reparsed.description
+  guard again == printed else {
+    fatalError("\(what) prints as \"\(printed)\", which parses and prints as \"\(again)\"")
   }
-  fatalError("\(what) prints as \"\(printed)\", and printing does not settle: \"\(current)\"")
 }
 
 /// Runs every operation of the language on `f` and checks the invariants.

@@ -78,6 +78,11 @@ public struct Experiment: Sendable {
     }
     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     let name = document.name ?? stem
+    if document.name == nil, let problem = OutputName.problem(stem) {
+      throw ExperimentError(
+        file: path, line: 1, column: 1,
+        "\(problem); the name comes from the file's name: rename the file or set 'name:'")
+    }
     return Experiment(
       name: name, title: document.title ?? name,
       description: document.description, language: document.language, figure: document.figure,
@@ -146,13 +151,7 @@ struct ExperimentDocument: Decodable {
           + Kinds.names.joined(separator: ", "))
     }
     name = try c.optional("name", as: String.self, expected: "a string")
-    if let name,
-      name.isEmpty || name.contains(where: { !($0.isLetter || $0.isNumber || "-_.".contains($0)) })
-        || name.hasPrefix(".")
-    {
-      throw c.error(
-        "name", "name '\(name)' must be letters, digits, '-', '_' or '.', not starting with '.'")
-    }
+    if let problem = name.flatMap(OutputName.problem) { throw c.error("name", problem) }
     title = try c.optional("title", as: String.self, expected: "a string")
     description = try c.optional("description", as: String.self, expected: "a string")
     language =

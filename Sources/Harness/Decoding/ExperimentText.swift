@@ -25,13 +25,7 @@ enum ExperimentText {
   ///
   /// - Throws: `ExperimentError` naming the file, and the line and column where they apply.
   static func load(path: String) throws(ExperimentError) -> String {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw ExperimentError(file: path, "cannot read the experiment file: \(describe(error))")
-    }
-    return try decode([UInt8](data), path: path)
+    try decode(try FileBytes.read(path, limit: maximumBytes + 1), path: path)
   }
 
   /// Checks the raw bytes of an experiment file and returns its text.
@@ -41,7 +35,8 @@ enum ExperimentText {
     guard bytes.count <= maximumBytes else {
       throw ExperimentError(
         file: path,
-        "the file is \(bytes.count) bytes; an experiment file is at most \(maximumBytes) bytes (1 MiB)"
+        "the file has more than \(maximumBytes) bytes; an experiment file is at most "
+          + "\(maximumBytes) bytes (1 MiB)"
       )
     }
     var body = bytes[...]

@@ -67,6 +67,7 @@ func decodeVariables(_ c: KeyedDecodingContainer<AnyKey>, f: ExpressionSource) t
     guard !used.isEmpty else { throw f.error("\"\(f.text)\" has no variables") }
     return naturalOrder(used)
   }
+  try c.checkVariableNames(listed)
   let missing = used.subtracting(listed)
   guard missing.isEmpty else {
     throw c.error(
@@ -126,7 +127,9 @@ struct CheckFields {
     guard step > 0 else { throw c.error("h", "a check's h must be > 0") }
     equals = try c.required("equals", as: NumberValue.self, expected: "the expected estimate").value
     tolerance =
-      try c.optional("tolerance", as: Double.self, expected: "a number") ?? defaultTolerance
+      try c.optional("tolerance", as: NumberValue.self, expected: "a number >= 0")?.value
+      ?? defaultTolerance
+    guard tolerance >= 0 else { throw c.error("tolerance", "a check's tolerance must be >= 0") }
     line = decoder.mark?.line
     column = decoder.mark?.column
   }

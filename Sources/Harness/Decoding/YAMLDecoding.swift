@@ -144,6 +144,9 @@ struct NumberValue: Decodable, Sendable {
   init(from decoder: Decoder) throws {
     let container = try decoder.singleValueContainer()
     if let number = try? container.decode(Double.self) {
+      guard number.isFinite else {
+        throw ExperimentError(at: decoder.mark, "expected a finite number, got \(number)")
+      }
       value = number
       return
     }
@@ -264,6 +267,7 @@ where E.RawValue == String {
 private let choiceNames = [
   "ExperimentKind": "kind", "Scheme": "scheme", "Precision": "precision",
   "GradientSource": "gradient", "Activation": "activation", "Method": "method",
+  "UpdateRule": "update rule",
 ]
 
 /// `h: {min: 1e-12, max: 1e-1, per_decade: 4}`.

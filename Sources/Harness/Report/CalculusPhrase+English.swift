@@ -80,6 +80,8 @@ extension CalculusPhrase {
     case .missingVariable(let name): return "no value for the variable '\(name)'"
     case .outsideDomain(let f, let u, let x):
       return "\(f.rawValue)(\(u)) needs \(need(f, "\(u)")), got \(u) = \(n(x))"
+    case .divisionByZero(let power, let base) where base.variables.isEmpty:
+      return "division by zero: \(power) divides by the constant \(base) at every point"
     case .divisionByZero(let power, let base): return "division by zero in \(power): \(base) = 0"
     case .negativeBase(let power, let base, let b, let exponent, let e):
       return "\(power) needs \(base) >= 0 or an integer exponent, got \(base) = \(n(b)), "
@@ -105,10 +107,10 @@ extension CalculusPhrase {
         + "(f from \(from.formatted3) to \(to.formatted3))"
     case .grew(let from, let to): return "f grew from \(from.formatted3) to \(to.formatted3)"
     case .escaped(let norm, let bound, let step):
-      return "|x| = \(norm.formatted3) > \(bound.formatted3) at step \(step)"
+      return "|x| = \(norm.formatted3) > \(bound.formatted3) at step \(step), not kept (\(step - 1) steps kept)"
     case .nonFiniteStart: return "non-finite start"
     case .nonFiniteGradient(let step): return "non-finite gradient at step \(step)"
-    case .nonFiniteIterate(let step): return "non-finite at step \(step)"
+    case .nonFiniteIterate(let step): return "non-finite at step \(step), not kept (\(step - 1) steps kept)"
     }
   }
 }

@@ -68,6 +68,8 @@ extension CalculusPhrase {
     case .missingVariable(let name): return "변수 '\(name)'의 값이 없음"
     case .outsideDomain(let f, let u, let x):
       return "\(f.rawValue)(\(u)): \(need(f, "\(u)"))이어야 하는데 \(u) = \(n(x))"
+    case .divisionByZero(let power, let base) where base.variables.isEmpty:
+      return "0으로 나눔: \(power)는 모든 점에서 상수 \(base)로 나눔"
     case .divisionByZero(let power, let base): return "\(power)에서 0으로 나눔: \(base) = 0"
     case .negativeBase(let power, let base, let b, let exponent, let e):
       return "\(power): \(base) >= 0이거나 지수가 정수여야 하는데 \(base) = \(n(b)), "
@@ -93,10 +95,10 @@ extension CalculusPhrase {
         + "(f는 \(from.formatted3)에서 \(to.formatted3)로)"
     case .grew(let from, let to): return "f가 \(from.formatted3)에서 \(to.formatted3)로 커짐"
     case .escaped(let norm, let bound, let step):
-      return "스텝 \(step)에서 |x| = \(norm.formatted3) > \(bound.formatted3)"
+      return "스텝 \(step)에서 |x| = \(norm.formatted3) > \(bound.formatted3), 버림 (\(step - 1) 스텝 유지)"
     case .nonFiniteStart: return "시작점이 유한하지 않음"
     case .nonFiniteGradient(let step): return "스텝 \(step)에서 기울기가 유한하지 않음"
-    case .nonFiniteIterate(let step): return "스텝 \(step)에서 값이 유한하지 않음"
+    case .nonFiniteIterate(let step): return "스텝 \(step)에서 값이 유한하지 않아 버림 (\(step - 1) 스텝 유지)"
     }
   }
 }

@@ -42,7 +42,8 @@ public struct Catalog: Sendable {
   public func resolve(_ nameOrPath: String) throws -> String {
     let fm = FileManager.default
     if nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") {
-      guard fm.fileExists(atPath: nameOrPath) else {
+      // A dangling link or a loop of links is left to the reader, which says which.
+      guard fm.fileExists(atPath: nameOrPath) || FileBytes.isSymbolicLink(nameOrPath) else {
         throw ExperimentError(file: nameOrPath, "no such experiment file")
       }
       return nameOrPath

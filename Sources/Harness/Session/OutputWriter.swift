@@ -35,10 +35,14 @@ enum OutputWriter {
       Staging.shared.unregister(staging)
     }
     do {
+      StagingOwner.removeDeadStaging(in: root)
       try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+      try Data(StagingOwner.current.text.utf8).write(
+        to: staging.appendingPathComponent(StagingOwner.fileName))
       let notes = try stage(report, of: experiment, in: staging, formats: formats, cancellation)
       if cancellation.isCancelled { throw CancellationError() }
       try Staging.shared.commit(root: root) {
+        unlink(staging.appendingPathComponent(StagingOwner.fileName).path)
         try swap(staging, into: root.appendingPathComponent(experiment.name, isDirectory: true))
         try writeIndex(root: root)
       }
@@ -196,7 +200,12 @@ enum OutputWriter {
     while !fm.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
       ancestor = ancestor.deletingLastPathComponent()
     }
-    guard isDirectory.boolValue, fm.isWritableFile(atPath: ancestor.path) else {
+    guard isDirectory.boolValue else {
+      throw ExperimentError(
+        file: url.path,
+        "cannot create the output directory: \(ancestor.path) is a file, not a directory")
+    }
+    guard fm.isWritableFile(atPath: ancestor.path) else {
       throw ExperimentError(
         file: url.path, "cannot create the output directory: \(ancestor.path) is not writable")
     }

@@ -48,7 +48,7 @@ import Testing
     ),
     (
       "kind: convergence\ncases:\n  - {f: \"x^2\", at: 1}\nh: {max: .inf}\n",
-      "x.yaml:4:10: h.max must be finite, got inf"
+      "x.yaml:4:10: expected a finite number, got inf"
     ),
     (
       gradcheck + "sweep: {min: 1e-200, max: 1e-1, per_decade: 100}\n",

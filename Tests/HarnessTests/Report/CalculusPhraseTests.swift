@@ -79,10 +79,10 @@ import Testing
     ),
     (
       .descentStop(stop: .escaped(norm: 1.17e19, bound: 1e8, step: 8)),
-      "|x| = 1.17e19 > 1e8 at step 8"
+      "|x| = 1.17e19 > 1e8 at step 8, not kept (7 steps kept)"
     ),
     (.descentStop(stop: .grew(from: 25, to: 4.75e9)), "f grew from 25 to 4.75e9"),
-    (.descentStop(stop: .nonFiniteIterate(step: 8)), "non-finite at step 8"),
+    (.descentStop(stop: .nonFiniteIterate(step: 8)), "non-finite at step 8, not kept (7 steps kept)"),
   ]
 
   @Test(arguments: english.indices)

@@ -9,8 +9,8 @@ enum Convergence: ExperimentKindDefinition {
     let steps = spec.grid.steps
     let derivatives = spec.cases.map {
       $0.program != nil
-        ? [Expression](repeating: .variable("f"), count: $0.derivative + 1)
-        : SweepAnalysis.derivatives(of: $0.f, variable: $0.variable, upTo: $0.derivative)
+        ? [Expression?](repeating: .variable("f"), count: $0.derivative + 1)
+        : $0.f.readableDerivatives(withRespectTo: $0.variable, upTo: $0.derivative)
     }
     var jobs:
       [(caseIndex: Int, point: Double, precision: Precision, method: ConvergenceSpec.Method)] = []
@@ -42,7 +42,7 @@ enum Convergence: ExperimentKindDefinition {
       let c = spec.cases[job.caseIndex]
       return ConvergenceOutcome.Sweep(
         caseNumber: job.caseIndex + 1, f: c.text,
-        derivative: derivatives[job.caseIndex][c.derivative].description, variable: c.variable,
+        derivative: derivatives[job.caseIndex][c.derivative]?.description, variable: c.variable,
         at: job.point, atSteps: lectureValues(c, point: job.point, outcome: outcome),
         outcome: outcome)
     }
@@ -99,7 +99,9 @@ enum Convergence: ExperimentKindDefinition {
   static func explain(_ s: ConvergenceSpec) -> [String] { explain(s, language: .en) }
 
   static func explain(_ s: ConvergenceSpec, language: Language) -> [String] {
-    let stencils = s.stencils.map { "\($0.name) \($0.offsets.map(short))" }
+    let stencils = s.stencils.map {
+      "\($0.name) [\(distinctShort($0.offsets).joined(separator: ", "))]"
+    }
     var lines = [
       language(
         .showSchemes(
@@ -124,7 +126,9 @@ enum Convergence: ExperimentKindDefinition {
           .showCase(
             number: i + 1, variable: c.variable, f: "\(c.f)",
             points: c.points.map(short).joined(separator: ", "))))
-      let d = SweepAnalysis.derivatives(of: c.f, variable: c.variable, upTo: 3)
+      let d = c.f.readableDerivatives(withRespectTo: c.variable, upTo: 3).map {
+        $0?.description ?? "⋯ (> \(Expression.readableNodeLimit) nodes)"
+      }
       if c.derivative > 1 { lines.append(language(.showDerivativeEstimated(order: c.derivative))) }
       lines += ["  f'   = \(d[1])", "  f''  = \(d[2])", "  f''' = \(d[3])"]
       if let df = c.df { lines.append(language(.showGivenDerivative(df: "\(df)"))) }

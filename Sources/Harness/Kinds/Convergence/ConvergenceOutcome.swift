@@ -8,8 +8,9 @@ struct ConvergenceOutcome: Encodable, Sendable {
     /// 1-based, as in the figure names (`case1-...`).
     var caseNumber: Int
     var f: String
-    /// The q-th derivative, symbolically, for reading.
-    var derivative: String
+    /// The q-th derivative, symbolically, for reading (nil when it has more than
+    /// `Expression.readableNodeLimit` nodes).
+    var derivative: String?
     var variable: String
     var at: Double
     /// The estimates at the notes' steps (double sweeps only).

@@ -92,5 +92,5 @@ func stepCell(_ v: StepValue, _ language: Language) -> String {
 /// The stencil's offsets, "[-1, 0, 1]" ("complex step" for the complex step).
 func stencilCell(_ o: SweepOutcome, _ language: Language) -> String {
   guard let stencil = o.stencil else { return language(.complexStepCell) }
-  return "[" + stencil.offsets.map(short).joined(separator: ", ") + "]"
+  return "[" + distinctShort(stencil.offsets).joined(separator: ", ") + "]"
 }

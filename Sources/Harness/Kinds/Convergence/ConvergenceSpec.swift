@@ -81,8 +81,7 @@ extension ConvergenceSpec: Decodable {
         "expect_precisions",
         "expect_precisions names '\(stray.rawValue)', which is not among the precisions swept")
     }
-    tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 0.15
-    guard tolerance > 0 else { throw c.error("tolerance", "'tolerance' must be > 0") }
+    tolerance = try c.positive("tolerance") ?? 0.15
 
     let caseSpecs = try c.required("cases", as: [CaseSpec].self, expected: "a list of {f, at}")
     guard !caseSpecs.isEmpty else {
@@ -120,14 +119,15 @@ extension ConvergenceSpec: Decodable {
       guard check.caseIndex < cases.count else {
         throw ExperimentError(
           line: check.fields.line, column: check.fields.column,
-          "checks: there is no case \(check.caseIndex) (cases are numbered from 0)")
+          "checks: there is no case \(check.caseIndex + 1) (cases are numbered from 1 to "
+            + "\(cases.count))")
       }
       let points = cases[check.caseIndex].points
       let point = check.point ?? points[0]
       guard points.contains(point) else {
         throw ExperimentError(
           line: check.fields.line, column: check.fields.column,
-          "checks: \(point) is not a point of case \(check.caseIndex)")
+          "checks: \(point) is not a point of case \(check.caseIndex + 1)")
       }
       checks.append(
         Check(
@@ -204,7 +204,7 @@ extension ConvergenceSpec: Decodable {
     init(from decoder: Decoder) throws {
       let c = try decoder.strictContainer(
         allowing: ["case", "at"] + CheckFields.keys, in: "a check")
-      caseIndex = try c.optional("case", as: Int.self, expected: "a case number") ?? 0
+      caseIndex = try countedFromOne(c, "case", plural: "cases") - 1
       point = try c.optional("at", as: NumberValue.self, expected: "a number")?.value
       fields = try CheckFields(c, decoder: decoder, defaultTolerance: 1e-12)
     }

@@ -85,10 +85,8 @@ extension DescentSpec: Decodable {
       c, "update", default: .standard, expected: "standard, multiplicative or a list of both")
     step = try c.optional("h", as: NumberValue.self, expected: "a positive step")?.value ?? 1e-4
     guard step > 0 else { throw c.error("h", "'h' must be > 0, got \(step)") }
-    tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 1e-6
-    guard tolerance > 0 else { throw c.error("tolerance", "'tolerance' must be > 0") }
-    divergenceBound =
-      try c.optional("divergence_bound", as: Double.self, expected: "a positive number") ?? 1e8
+    tolerance = try c.positive("tolerance") ?? 1e-6
+    divergenceBound = try c.positive("divergence_bound") ?? 1e8
     let expect = try c.optional("expect", as: Expect.self, expected: "a mapping") ?? Expect()
     try expect.lists.check(rates: learningRates, at: expect.mark, prefix: "expect")
     for (rule, lists) in expect.byUpdate {
@@ -143,7 +141,7 @@ extension DescentSpec: Decodable {
         else { continue }
         byUpdate[rule] = nested.lists
       }
-      pathAgreement = try c.optional("path_agreement", as: Double.self, expected: "a distance")
+      pathAgreement = try c.positive("path_agreement", expected: "a distance")
       mark = decoder.mark.map { ($0.line, $0.column) }
     }
   }

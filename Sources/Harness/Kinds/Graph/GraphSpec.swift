@@ -76,10 +76,9 @@ extension GraphSpec: Decodable {
       let c = try decoder.strictContainer(
         allowing: ["symbolic", "central", "backprop"], in: "'expect'")
       for key in ["symbolic", "central", "backprop"] {
-        guard
-          let bound = try c.optional(key, as: Double.self, expected: "a positive relative bound")
-        else { continue }
-        guard bound > 0 else { throw c.error(key, "expect.\(key) must be > 0, got \(bound)") }
+        guard let bound = try c.positive(key, expected: "a positive relative bound") else {
+          continue
+        }
         switch key {
         case "symbolic": symbolic = bound
         case "central": central = bound

@@ -81,12 +81,12 @@ extension PartialsSpec: Decodable {
     if hessian {
       try Self.checkHessianExists(f, text: text, variables: variables, points: points, c)
     }
-    tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 0.15
+    tolerance = try c.positive("tolerance") ?? 0.15
     gradientSteps =
       try c.optional("gradient_steps", as: [Double].self, expected: "a list of steps")
       ?? lectureSteps
-    guard gradientSteps.allSatisfy({ $0 > 0 }) else {
-      throw c.error("gradient_steps", "steps must be > 0")
+    guard gradientSteps.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+      throw c.error("gradient_steps", "steps must be finite and > 0")
     }
     sliceVariable =
       try c.optional("slice", as: String.self, expected: "a variable name") ?? variables[0]
@@ -140,7 +140,8 @@ extension PartialsSpec: Decodable {
         guard spec.pointIndex < pointCount else {
           throw ExperimentError(
             line: spec.fields.line, column: spec.fields.column,
-            "checks: there is no point \(spec.pointIndex) (points are numbered from 0)")
+            "checks: there is no point \(spec.pointIndex + 1) (points are numbered from 1 to "
+              + "\(pointCount))")
         }
         return Check(
           pointIndex: spec.pointIndex, variable: spec.variable, scheme: spec.fields.scheme,
@@ -171,7 +172,7 @@ extension PartialsSpec: Decodable {
     init(from decoder: Decoder) throws {
       let c = try decoder.strictContainer(
         allowing: ["point", "variable"] + CheckFields.keys, in: "a check")
-      pointIndex = try c.optional("point", as: Int.self, expected: "a point number") ?? 0
+      pointIndex = try countedFromOne(c, "point", plural: "points") - 1
       variable = try c.required("variable", as: String.self, expected: "a variable name")
       fields = try CheckFields(c, decoder: decoder, defaultTolerance: 1e-8)
     }

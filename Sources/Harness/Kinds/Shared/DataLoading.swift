@@ -38,17 +38,22 @@ enum DataLoading {
       data = try source(spec, context: context).load(trainCount: trainCount, testCount: testCount)
     } catch {
       var hint = ""
-      if case .mnistSample = spec.source {
+      if case .mnistSample = spec.source, error.isMissing {
         hint =
           " (run `make data` to fetch the MNIST sample, or point --data or DERIVATIVES_DATA at "
           + "the folder that holds mnist_5k.csv.gz)"
       }
-      if case .fashionMNIST = spec.source {
+      if case .fashionMNIST = spec.source, error.isMissing {
         hint = " (install Debian's dataset-fashion-mnist: `make deps`)"
       }
+      // A row's problem is located in the data file (`data.csv:7: ...`), a whole file's at
+      // the experiment's `source` key.
+      if let row = error.row {
+        throw ExperimentError(file: error.file, line: row, column: nil, "\(error.reason)\(hint)")
+      }
       throw ExperimentError(
-        file: error.file, line: nil, column: nil,
-        "\(error.reason)\(error.row.map { " (row \($0))" } ?? "")\(hint)")
+        line: spec.mark?.line, column: spec.mark?.column,
+        "\(error.file): \(error.reason)\(hint)")
     }
     let layers = network.configuration.layers
     let mark = network.layersMark

@@ -44,6 +44,7 @@ extension ResourceLimitError {
   var key: String {
     switch self {
     case .memory: return "layers"
+    case .dataset: return "train"
     case .epochs: return "epochs"
     case .steps: return "steps"
     case .batch: return "batch"
@@ -70,6 +71,7 @@ func experimentError(_ error: ResourceLimitError, at mark: (line: Int, column: I
   let what: String
   switch error {
   case .memory: what = "network too large"
+  case .dataset: what = "too much data"
   case .epochs: what = "too many epochs"
   case .steps: what = "too many steps"
   case .batch: what = "batch out of range"

@@ -34,8 +34,7 @@ struct NetworkSpec: Sendable, Decodable {
       .value ?? .relu
     let initialization =
       try c.optional("init", as: String.self, expected: "gaussian or he") ?? "gaussian"
-    let std = try c.optional("std", as: Double.self, expected: "a positive number") ?? 0.01
-    guard std > 0 else { throw c.error("std", "'std' must be > 0") }
+    let std = try c.positive("std") ?? 0.01
     let seed = try c.optional("seed", as: Int.self, expected: "a whole number >= 0") ?? 1
     guard seed >= 0 else { throw c.error("seed", "'seed' must be >= 0") }
     let chosen: Initialization
@@ -112,6 +111,32 @@ struct DataSpec: Sendable, Decodable {
     batch = try c.optional("batch", as: Int.self, expected: "a positive count")
     for (key, value) in [("train", train), ("test", test), ("batch", batch)] {
       if let value, value <= 0 { throw c.error(key, "'\(key)' must be positive, got \(value)") }
+    }
+    try checkCounts(c)
+  }
+
+  /// `train` and `test` against what a shipped source holds (mnist-sample: 5,000 rows shared,
+  /// 4,000 and 1,000 by default; fashion-mnist: 60,000 and 10,000), at the key that asks for
+  /// more.
+  private func checkCounts(_ c: KeyedDecodingContainer<AnyKey>) throws {
+    switch source {
+    case .mnistSample:
+      let (trainCount, testCount) = (train ?? 4000, test ?? 1000)
+      let (total, overflow) = trainCount.addingReportingOverflow(testCount)
+      guard overflow || total > 5000 else { return }
+      let key = train != nil ? "train" : "test"
+      let defaulted = train == nil ? " (train's default)" : test == nil ? " (test's default)" : ""
+      throw c.error(
+        key,
+        "mnist-sample holds 5000 rows: train \(trainCount) and test \(testCount)\(defaulted) "
+          + "ask for more than that")
+    case .fashionMNIST:
+      for (key, value, holds) in [("train", train, 60_000), ("test", test, 10_000)] {
+        if let value, value > holds {
+          throw c.error(key, "fashion-mnist holds \(holds) \(key) images, \(value) asked for")
+        }
+      }
+    case .idx, .csv: return
     }
   }
 }
@@ -190,11 +215,8 @@ extension GradcheckSpec: Decodable {
     } else {
       maxRelativeError = nil
     }
-    tolerance = try c.optional("tolerance", as: Double.self, expected: "a positive number") ?? 0.15
-    relativeFloor = try c.optional("relative_floor", as: Double.self, expected: "a positive number")
-    if let floor = relativeFloor, !(floor > 0) {
-      throw c.error("relative_floor", "'relative_floor' must be > 0")
-    }
+    tolerance = try c.positive("tolerance") ?? 0.15
+    relativeFloor = try c.positive("relative_floor")
     if let batch = data.batch, batch <= 0 { throw c.error("data", "batch must be positive") }
     try checkLimits(c)
   }
@@ -334,6 +356,7 @@ extension TrainingSpec: Decodable {
       let mark: (line: Int, column: Int)?
       switch error {
       case .memory: mark = limitMark(c, "network", "layers")
+      case .dataset: mark = limitMark(c, "data", "train")
       case .steps(let asked, _) where asked == maxSteps:
         mark = limitMark(c, "optimizer", "max_steps")
       case .steps, .epochs: mark = limitMark(c, "optimizer", "epochs")
@@ -386,19 +409,21 @@ extension TrainingSpec: Decodable {
     init(from decoder: Decoder) throws {
       let c = try decoder.strictContainer(
         allowing: ["min_test_accuracy", "loss_decreases", "max_loss_difference"], in: "'expect'")
-      maxLossDifference = try c.optional(
-        "max_loss_difference", as: Double.self, expected: "a positive number")
+      maxLossDifference = try c.positive("max_loss_difference")
       if let map = try? c.decode([String: Double].self, forKey: AnyKey("min_test_accuracy")) {
         for (key, value) in map {
           guard let rate = Double(key) else {
             throw c.error(
               "min_test_accuracy", "expect.min_test_accuracy: '\(key)' is not a learning rate")
           }
+          guard (0...1).contains(value) else {
+            throw c.error("min_test_accuracy", "expect.min_test_accuracy must be from 0 to 1")
+          }
           perRate[rate] = value
         }
       } else {
-        minTestAccuracy = try c.optional(
-          "min_test_accuracy", as: Double.self,
+        minTestAccuracy = try c.share(
+          "min_test_accuracy",
           expected: "a number from 0 to 1, or a mapping of learning rates to numbers")
       }
       lossDecreases = try c.optional("loss_decreases", as: Bool.self, expected: "true or false")

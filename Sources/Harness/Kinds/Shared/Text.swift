@@ -1,3 +1,4 @@
+import Calculus
 import Foundation
 
 /// A compact number for labels: 1e-05, 0.3, 15.
@@ -32,4 +33,13 @@ struct Num: Codable, Sendable, Equatable {
     var c = encoder.singleValueContainer()
     if let value, value.isFinite { try c.encode(value) } else { try c.encodeNil() }
   }
+}
+
+/// `short` of each value, or, when that prints two different values alike (offsets 1 and
+/// 1.0000000001 both print "1"), each in the shortest form that reads back as itself.
+func distinctShort(_ values: [Double]) -> [String] {
+  let texts = values.map(short)
+  let pairs = Array(zip(values, texts))
+  let clash = pairs.contains { v, t in pairs.contains { $0.0 != v && $0.1 == t } }
+  return clash ? values.map(Expression.format) : texts
 }

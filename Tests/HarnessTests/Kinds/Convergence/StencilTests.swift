@@ -97,7 +97,7 @@ import Testing
   @Test(arguments: [
     ("derivative: 2", "{name: s, offsets: [0, 1]}", 6, "needs at least 3 distinct offsets"),
     ("derivative: 1", "{name: s, offsets: [0, 1, 1]}", 6, "appears more than once"),
-    ("derivative: 1", "{name: s, offsets: [0, .inf]}", 6, "must be finite"),
+    ("derivative: 1", "{name: s, offsets: [0, .inf]}", 6, "a finite number"),
     ("derivative: 0", "forward", 3, "derivative must be between 1 and 13"),
     ("derivative: 14", "forward", 3, "derivative must be between 1 and 13"),
     ("derivative: 2", "complex-step", 3, "complex-step estimates first derivatives only"),

@@ -77,7 +77,7 @@ import Testing
       Issue.record("a corrupt file was accepted")
     } catch let error as ExperimentError {
       #expect(error.description.contains(file))
-      #expect(error.description.contains("row 8"))
+      #expect(error.description.contains("\(file):8:"))
     }
   }
 
