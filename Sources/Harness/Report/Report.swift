@@ -70,6 +70,9 @@ public struct Report: Sendable {
   /// The checks and notes in English for summary.json, when the report speaks another
   /// language; `nil` when it is English already.
   public var machine: (checks: [Check], notes: [String])?
+  /// The experiment file's line that set each check's expectation, by subject (CI annotations
+  /// point there); a subject not listed points at the file's top-level `expect`.
+  public var expectationLines: [String: Int] = [:]
 
   public init(outcome: any Encodable & Sendable) { self.outcome = outcome }
 

@@ -57,6 +57,10 @@ public struct RunContext: Sendable {
   public var cancellation: Cancellation
   /// The experiment's language, for the labels of progress bars.
   public var language: Language = .en
+  /// The run's `--jobs` slots, shared with work inside an experiment (order levels).
+  public var budget = JobBudget(slots: 1)
+  /// The folder the experiment file is in: where its programs start.
+  public var directory = URL(fileURLWithPath: ".")
 
   public init(
     options: RunOptions, cancellation: Cancellation = Cancellation(),

@@ -40,6 +40,7 @@ public struct Session: Sendable {
     Staging.shared.willCreate(created)
     defer { OutputWriter.removeIfEmpty(created) }
     let session = self
+    let budget = JobBudget(slots: options.jobs)
     let progress = ProgressLine(enabled: options.showProgress)
     let results = await withTaskGroup(of: ExitStatus.self) { group in
       var iterator = experiments.makeIterator()
@@ -47,7 +48,7 @@ public struct Session: Sendable {
       var worst = ExitStatus.success
       func startNext() -> Bool {
         guard let experiment = iterator.next() else { return false }
-        group.addTask { session.runOne(experiment, progress: progress) }
+        group.addTask { session.runOne(experiment, progress: progress, budget: budget) }
         return true
       }
       while running < options.jobs, startNext() { running += 1 }
@@ -106,13 +107,19 @@ public struct Session: Sendable {
     return (experiments, status)
   }
 
-  private func runOne(_ experiment: Experiment, progress: ProgressLine) -> ExitStatus {
+  private func runOne(_ experiment: Experiment, progress: ProgressLine, budget: JobBudget)
+    -> ExitStatus
+  {
     guard !cancellation.isCancelled else { return .interrupted }
+    budget.occupy()
+    defer { budget.release() }
     let started = Date()
     var context = RunContext(options: options, cancellation: cancellation) { label, done, total in
       progress.update("\(experiment.name): \(label)", done: done, total: total)
     }
     context.language = experiment.language
+    context.budget = budget
+    context.directory = experiment.directory
     do {
       let report = try Kinds.execute(experiment, context: context)
       let notes = try OutputWriter.write(

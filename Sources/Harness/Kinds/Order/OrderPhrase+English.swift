@@ -1,0 +1,84 @@
+import Calculus
+
+extension OrderPhrase {
+  var english: String {
+    switch self {
+    case .progressLevels: return "levels"
+    case .showTolerance(let t): return "tolerance: ±\(t) on the fitted order"
+    case .showCase(let name, let output, let levels, let expected):
+      return "case \(name): \(levels) levels, the program prints its \(output)"
+        + (expected.map { ", expected order \($0)" } ?? ", no expectation")
+    case .showCommand(let command): return "command: \(command)"
+    case .levelFailure(let failure): return Self.englishFailure(failure)
+    case .regime(let regime): return regime.rawValue
+    case .status(let status): return status.rawValue
+    case .convergenceTable(let name): return "Convergence of \(name)"
+    case .tableCase: return "case"
+    case .tableLevel: return "level"
+    case .tableN: return "n"
+    case .tableH: return "h"
+    case .tableError: return "error"
+    case .tableValue: return "value"
+    case .tableDifference: return "|difference|"
+    case .tableObservedOrder: return "observed order"
+    case .tableRegime: return "regime"
+    case .tableSeconds: return "seconds"
+    case .tableExpected: return "expected"
+    case .tableFitted: return "fitted order"
+    case .tableInterval: return "95% interval"
+    case .tableAsymptoticLevels: return "levels fitted"
+    case .tableStatus: return "status"
+    case .tableVerdict: return "verdict"
+    case .tableExtrapolated: return "extrapolated"
+    case .tableGCI: return "GCI fine"
+    case .tableAsymptoticRatio: return "asymptotic ratio"
+    case .failedCell: return "failed"
+    case .levelSubject(let name, let level): return "\(name), level \(level)"
+    case .levelFailed(let level, let failure, let tail):
+      return "level \(level): \(Self.englishFailure(failure))"
+        + (tail.isEmpty ? "" : "; standard error ends: " + tail.joined(separator: " / "))
+    case .orderWithin(let order, let interval, let levels, let expected, let tolerance):
+      return "fitted order \(order) (95% \(interval)) over levels \(levels), within \(tolerance) "
+        + "of the expected \(expected)"
+    case .orderOutside(let order, let interval, let levels, let expected, let tolerance):
+      return "fitted order \(order) (95% \(interval)) over levels \(levels), more than "
+        + "\(tolerance) from the expected \(expected)"
+    case .orderNotFitted(let status, let asymptotic):
+      return "not fitted (\(status.rawValue)): \(asymptotic) points in the asymptotic range, "
+        + "three needed"
+    case .orderLevelsFailed(let levels): return "not fitted: level \(levels) gave no number"
+    case .orderNotes(let name, let notes): return "\(name): \(notes)"
+    case .figureTitle(let name): return "Convergence of \(name)"
+    case .errorAgainstH: return "error against h"
+    case .differenceAgainstH: return "successive differences against h"
+    case .axisH: return "step h"
+    case .axisError: return "error"
+    case .axisDifference: return "|φ(h) − φ(h/r)|"
+    case .fittedLine(let order, let low, let high):
+      return "fitted order \(order) [\(low), \(high)]"
+    case .intervalLines: return "95% interval of the slope"
+    case .asymptoticPoints: return "asymptotic (fitted)"
+    case .preAsymptoticPoints: return "pre-asymptotic (excluded)"
+    case .floorPoints: return "floor (excluded)"
+    case .observedOrderAgainstLevel: return "observed order against level"
+    case .axisLevel: return "level"
+    case .axisObservedOrder: return "observed order"
+    case .expectedOrder(let p): return "expected \(p)"
+    case .caption(let name):
+      return "\(name): error (or successive differences) against h with the fitted line, and "
+        + "the observed order at each level"
+    }
+  }
+
+  static func englishFailure(_ failure: LevelFailure) -> String {
+    switch failure {
+    case .cannotStart(let why): return why
+    case .exited(let status): return "the program exited with status \(status)"
+    case .signalled(let signal): return "the program was killed by signal \(signal)"
+    case .timedOut(let seconds): return "the program ran past the timeout of \(seconds.formatted3) s"
+    case .notANumber(nil): return "the program printed nothing on standard output"
+    case .notANumber(let line?):
+      return "the last line of standard output is not a finite number: \"\(line)\""
+    }
+  }
+}

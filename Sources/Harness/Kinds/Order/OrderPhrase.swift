@@ -1,0 +1,62 @@
+import Calculus
+
+/// Every text `kind: order` writes for people, one case per phrase (English in
+/// OrderPhrase+English.swift, Korean in OrderPhrase+Korean.swift; exhaustive switches, so a new
+/// case is worded in both or the build fails). Arguments are never translated.
+enum OrderPhrase: Sendable, Equatable {
+  case progressLevels
+  case showTolerance(String)
+  case showCase(String, output: String, levels: Int, expected: String?)
+  case showCommand(String)
+  case levelFailure(LevelFailure)
+  case regime(ConvergenceRegime)
+  case status(OrderStudyStatus)
+
+  // Tables.
+  case convergenceTable(caseName: String)
+  case tableCase, tableLevel, tableN, tableH, tableError, tableValue, tableDifference
+  case tableObservedOrder, tableRegime, tableSeconds, tableExpected, tableFitted, tableInterval
+  case tableAsymptoticLevels, tableStatus, tableVerdict, tableExtrapolated, tableGCI
+  case tableAsymptoticRatio, failedCell
+
+  // Checks.
+  case levelSubject(caseName: String, level: Int)
+  case levelFailed(level: Int, failure: LevelFailure, errorTail: [String])
+  case orderWithin(order: String, interval: String, levels: String, expected: String, tolerance: String)
+  case orderOutside(order: String, interval: String, levels: String, expected: String, tolerance: String)
+  case orderNotFitted(status: OrderStudyStatus, asymptotic: Int)
+  case orderLevelsFailed(levels: String)
+  case orderNotes(caseName: String, notes: String)
+
+  // Figures.
+  case figureTitle(caseName: String)
+  case errorAgainstH, differenceAgainstH, axisH, axisError, axisDifference
+  case fittedLine(order: String, low: String, high: String)
+  case intervalLines
+  case asymptoticPoints, preAsymptoticPoints, floorPoints
+  case observedOrderAgainstLevel, axisLevel, axisObservedOrder
+  case expectedOrder(String)
+  case caption(caseName: String)
+}
+
+extension Language {
+  /// `phrase` in this language (a name of its own: an overloaded `callAsFunction` would make
+  /// the other kinds' `language.order(.tableStatus)` ambiguous).
+  func order(_ phrase: OrderPhrase) -> String { phrase.text(self) }
+}
+
+extension OrderPhrase {
+  func text(_ language: Language) -> String {
+    switch language {
+    case .en: return english
+    case .ko: return korean
+    }
+  }
+}
+
+/// "2–6", "1, 3": levels counted from 1.
+func levelList(_ levels: [Int]) -> String {
+  guard let first = levels.first, let last = levels.last else { return "-" }
+  if levels.count > 1, levels == Array(first...last) { return "\(first)–\(last)" }
+  return levels.map(String.init).joined(separator: ", ")
+}

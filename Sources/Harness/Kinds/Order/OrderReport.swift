@@ -1,0 +1,157 @@
+import Calculus
+import Foundation
+
+extension Order {
+  static func report(_ o: OrderOutcome, spec: OrderSpec, experiment: Experiment) -> Report {
+    var report = Report(outcome: o)
+    let language = experiment.language
+    report.table(header: summaryHeader(o, language), rows: o.results.map { summaryRow($0, o, language) })
+    for r in o.results {
+      report.table(
+        language.order(.convergenceTable(caseName: r.name)), header: levelHeader(r, language),
+        rows: levelRows(r, language))
+    }
+    for (c, r) in zip(spec.cases, o.results) {
+      for level in r.failedLevels {
+        let subject = OrderPhrase.levelSubject(caseName: r.name, level: level).text(.en)
+        let l = r.levels[level - 1]
+        report.checks.append(
+          Check(
+            subject, .failed,
+            language.order(
+              .levelFailed(level: level, failure: l.failure ?? .notANumber(nil), errorTail: l.errorTail))))
+        report.expectationLines[subject] = c.expectLine
+      }
+      if let check = orderCheck(r, language) {
+        report.checks.append(check)
+        report.expectationLines[r.name] = c.expectLine ?? spec.toleranceLine
+      }
+    }
+    report.csv("levels.csv", csv(o))
+    report.figures = OrderFigures.make(o, language: language)
+    return report
+  }
+
+  /// The case's check, when it has an expectation; its subject is the case's name.
+  static func orderCheck(_ r: OrderOutcome.CaseOutcome, _ language: Language) -> Check? {
+    guard let expected = r.expected, let verdict = r.verdict else { return nil }
+    guard let study = r.study else {
+      return Check(r.name, .notChecked, language.order(.orderLevelsFailed(levels: levelList(r.failedLevels))))
+    }
+    let levels = levelList(study.asymptoticLevels.map { $0 + 1 })
+    let interval = study.fit.map { "[\($0.slopeLow.fixed3), \($0.slopeHigh.fixed3)]" } ?? "-"
+    switch verdict {
+    case .passed(let order, _):
+      return Check(
+        r.name, .passed,
+        language.order(
+          .orderWithin(
+            order: order.fixed3, interval: interval, levels: levels, expected: expected.formatted3,
+            tolerance: r.tolerance.formatted3)))
+    case .failed(let order, _):
+      return Check(
+        r.name, .failed,
+        language.order(
+          .orderOutside(
+            order: order.fixed3, interval: interval, levels: levels, expected: expected.formatted3,
+            tolerance: r.tolerance.formatted3)))
+    case .notChecked(let status):
+      return Check(
+        r.name, .notChecked, language.order(.orderNotFitted(status: status, asymptotic: study.fittedPoints.count)))
+    }
+  }
+
+  static func summaryHeader(_ o: OrderOutcome, _ language: Language) -> [String] {
+    var header = [
+      language.order(.tableCase), language.order(.tableExpected),
+      language.order(.tableFitted), language.order(.tableInterval),
+      language.order(.tableAsymptoticLevels), language.order(.tableStatus),
+    ]
+    if o.results.contains(where: { $0.output == .value }) {
+      header += [
+        language.order(.tableExtrapolated), language.order(.tableGCI),
+        language.order(.tableAsymptoticRatio),
+      ]
+    }
+    return header + [language.order(.tableVerdict)]
+  }
+
+  static func summaryRow(_ r: OrderOutcome.CaseOutcome, _ o: OrderOutcome, _ language: Language)
+    -> [String]
+  {
+    let fit = r.study?.fit
+    let interval = fit.flatMap { f -> String? in
+      f.slopeLow.isFinite ? "[\(f.slopeLow.fixed3), \(f.slopeHigh.fixed3)]" : nil
+    }
+    let status: String =
+      r.study.map { language.order(.status($0.status)) } ?? language.order(.failedCell)
+    let levels: String = r.study.map { levelList($0.asymptoticLevels.map { $0 + 1 }) } ?? "-"
+    let expected: String = r.expected?.formatted3 ?? "-"
+    let fitted: String = fit?.slope.fixed3 ?? "-"
+    var row: [String] = [r.name, expected, fitted, interval ?? "-", levels, status]
+    if o.results.contains(where: { $0.output == .value }) {
+      let gci = r.study?.gci
+      row += [
+        gci.map { String(format: "%.10g", $0.extrapolated) } ?? "-",
+        gci.map { "\(($0.gciFine * 100).formatted3)%" } ?? "-",
+        gci.map { $0.asymptoticRatio.fixed3 } ?? "-",
+      ]
+    }
+    let verdict: String
+    switch r.verdict?.passed {
+    case .none: verdict = r.verdict == nil ? "-" : language(.notChecked)
+    case .some(true): verdict = language(.pass)
+    case .some(false): verdict = language(.fail)
+    }
+    return row + [verdict]
+  }
+
+  static func levelHeader(_ r: OrderOutcome.CaseOutcome, _ language: Language) -> [String] {
+    let measured = r.output == .error ? OrderPhrase.tableError : .tableValue
+    return [language.order(.tableLevel), language.order(.tableN), language.order(.tableH),
+      language.order(measured)]
+      + (r.output == .value ? [language.order(.tableDifference)] : [])
+      + [language.order(.tableObservedOrder), language.order(.tableRegime),
+        language.order(.tableSeconds)]
+  }
+
+  static func levelRows(_ r: OrderOutcome.CaseOutcome, _ language: Language) -> [[String]] {
+    r.levels.indices.map { i in
+      let l = r.levels[i]
+      let measured = l.measured.map { r.output == .error ? String(format: "%.3e", $0) : String(format: "%.10g", $0) }
+        ?? language.order(.failedCell)
+      var row = [String(i + 1), l.level.n.map(String.init) ?? "-", short(l.level.h), measured]
+      if r.output == .value {
+        let d = i + 1 < r.levels.count ? r.study?.fittedValues[i] : nil
+        row.append(d.map { String(format: "%.3e", $0) } ?? "-")
+      }
+      let order = r.study?.observedOrders[i]
+      row += [
+        order.map { $0.fixed3 } ?? "-",
+        r.study.map { language.order(.regime($0.regimes[i])) } ?? "-",
+        String(format: "%.3f", l.seconds),
+      ]
+      return row
+    }
+  }
+
+  /// levels.csv: one row per case and level.
+  static func csv(_ o: OrderOutcome) -> CSVTable {
+    var table = CSVTable(columns: [
+      "case", "level", "n", "h", "output", "measured", "difference", "observed_order", "regime",
+      "seconds", "failure",
+    ])
+    for r in o.results {
+      for (i, l) in r.levels.enumerated() {
+        let d = r.output == .value && i + 1 < r.levels.count ? r.study?.fittedValues[i] : nil
+        table.append([
+          .string(r.name), .int(i + 1), l.level.n.map { .int($0) } ?? .string(""), .number(l.level.h),
+          .string(r.output.rawValue), .number(l.measured), .number(d),
+          .number(r.study?.observedOrders[i]), .string(r.study?.regimes[i].rawValue ?? ""),
+          .number(l.seconds), .string(l.failure.map { OrderPhrase.levelFailure($0).text(.en) } ?? ""),
+        ])
+      }
+    }
+    return table
+  }
+}
