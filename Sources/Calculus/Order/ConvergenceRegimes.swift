@@ -25,8 +25,8 @@ public enum ConvergenceRegime: String, Sendable, Hashable, Codable, CaseIterable
 ///
 /// Edge Cases: a zero, negative or non-finite error has no observed order and breaks every run
 /// through it; with no run of two agreeing orders (fewer than three points, or no agreement)
-/// every point is pre-asymptotic, except the trailing points whose orders are below
-/// `minimumOrder` (the error stopped falling), which are the floor.
+/// every point is pre-asymptotic, except the trailing points from which the error no longer
+/// falls at `minimumOrder` or more (`floorStart`), which are the floor.
 public enum ConvergenceRegimes {
   /// The observed orders between successive points (count − 1 of them; nan where either error is
   /// not positive and finite, or the steps are equal).
@@ -51,18 +51,28 @@ public enum ConvergenceRegimes {
   ) -> [ConvergenceRegime] {
     let orders = observedOrders(steps: steps, errors: errors)
     guard let run = longestRun(orders, minimumOrder: minimumOrder) else {
-      var regimes = [ConvergenceRegime](repeating: .preAsymptotic, count: errors.count)
-      var k = orders.count - 1
-      while k >= 0, !(orders[k] >= minimumOrder) {
-        regimes[k + 1] = .floor
-        k -= 1
-      }
-      return regimes
+      let floor = floorStart(steps: steps, errors: errors, minimumOrder: minimumOrder)
+      return errors.indices.map { i in floor.map { i >= $0 } == true ? .floor : .preAsymptotic }
     }
     // Orders run.lowerBound...run.upperBound join points lowerBound...upperBound + 1.
     return (0..<errors.count).map { i in
       i < run.lowerBound ? .preAsymptotic : (i <= run.upperBound + 1 ? .asymptotic : .floor)
     }
+  }
+
+  /// Where the error stops falling: the first point i ≥ 1 from which no later point is below
+  /// point i − 1's error by an order of `minimumOrder` or more (nil when there is none).
+  static func floorStart(steps: [Double], errors: [Double], minimumOrder: Double) -> Int? {
+    guard errors.count >= 2 else { return nil }
+    for i in 1..<errors.count {
+      let (e0, h0) = (errors[i - 1], steps[i - 1])
+      let falls = (i..<errors.count).contains { j in
+        let order = Double.log(e0 / errors[j]) / Double.log(h0 / steps[j])
+        return e0 > 0 && errors[j] > 0 && order >= minimumOrder
+      }
+      if !falls { return i }
+    }
+    return nil
   }
 
   /// The indices of the longest run of at least two agreeing finite orders (finest on a tie).

@@ -92,7 +92,7 @@ public struct OrderStudy: Sendable, Hashable, Codable {
       fit = LogLogFit(
         x: fittedPoints.map { fittedSteps[$0] }, y: fittedPoints.map { fittedValues[$0] })
     }
-    status = Self.status(fit: fit, regimes: pointRegimes)
+    status = Self.status(fit: fit, regimes: pointRegimes, orders: orders)
     let levels = asymptoticLevels
     if output == .value, status == .fitted, levels.count >= 3 {
       let (a, b, c) = (levels[levels.count - 1], levels[levels.count - 2], levels[levels.count - 3])
@@ -116,9 +116,14 @@ public struct OrderStudy: Sendable, Hashable, Codable {
     return (0..<levels).map { $0 < first ? .preAsymptotic : ($0 <= last + 1 ? .asymptotic : .floor) }
   }
 
-  static func status(fit: LogLogFit?, regimes: [ConvergenceRegime]) -> OrderStudyStatus {
+  /// `fitted` with a fit; else `no-fit` for a study too short or whose error never falls at an
+  /// order of 0.5 or more (an inconsistent solver: no floor, no range); else what the finest
+  /// points are.
+  static func status(fit: LogLogFit?, regimes: [ConvergenceRegime], orders: [Double])
+    -> OrderStudyStatus
+  {
     if fit != nil { return .fitted }
-    if regimes.count < 3 { return .noFit }
+    if regimes.count < 3 || !orders.contains(where: { $0 >= 0.5 }) { return .noFit }
     if regimes.last == .floor { return .roundOffFloor }
     if regimes.contains(.preAsymptotic) { return .preAsymptotic }
     return .noFit

@@ -13,6 +13,8 @@ public struct RunOptions: Sendable {
   public var dataDirectory: URL
   /// `--language`, `--figure-size`, `--font-scale`: set over every experiment file's own.
   public var presentation: PresentationOverrides
+  /// JUnit, baseline and GitHub Actions outputs.
+  public var ci = CIOptions()
 
   public init(
     outputRoot: URL = URL(fileURLWithPath: "Output", isDirectory: true),

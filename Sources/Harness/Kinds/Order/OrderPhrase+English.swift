@@ -34,8 +34,8 @@ extension OrderPhrase {
     case .tableAsymptoticRatio: return "asymptotic ratio"
     case .failedCell: return "failed"
     case .levelSubject(let name, let level): return "\(name), level \(level)"
-    case .levelFailed(let level, let failure, let tail):
-      return "level \(level): \(Self.englishFailure(failure))"
+    case .levelFailed(_, let failure, let tail):
+      return Self.englishFailure(failure)
         + (tail.isEmpty ? "" : "; standard error ends: " + tail.joined(separator: " / "))
     case .orderWithin(let order, let interval, let levels, let expected, let tolerance):
       return "fitted order \(order) (95% \(interval)) over levels \(levels), within \(tolerance) "

@@ -35,8 +35,8 @@ extension OrderPhrase {
     case .tableAsymptoticRatio: return "점근 비"
     case .failedCell: return "실패"
     case .levelSubject(let name, let level): return "\(name), level \(level)"
-    case .levelFailed(let level, let failure, let tail):
-      return "\(level)단계: \(Self.koreanFailure(failure))"
+    case .levelFailed(_, let failure, let tail):
+      return Self.koreanFailure(failure)
         + (tail.isEmpty ? "" : "; 표준 오류 끝부분: " + tail.joined(separator: " / "))
     case .orderWithin(let order, let interval, let levels, let expected, let tolerance):
       return "\(levels)단계에서 측정 차수 \(order) (95% \(interval)), 기대 차수 \(expected)와 "
