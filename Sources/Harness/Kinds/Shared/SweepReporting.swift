@@ -15,7 +15,8 @@ enum SweepReporting {
     try c.encode(o.prediction.order, forKey: "predicted_order")
     try c.encode(Num(o.expectedOrder), forKey: "expected_order")
     try c.encode(status(o).rawValue, forKey: "check")
-    try c.encode(o.passed, forKey: "passed")
+    // Nothing expected: null, never true.
+    try c.encode(o.expectedOrder == nil ? nil : o.passed, forKey: "passed")
     try c.encode(
       fit.map { [Num($0.range.lowerBound), Num($0.range.upperBound)] }, forKey: "fit_range")
     try c.encode(fit?.pointCount, forKey: "fit_points")
@@ -86,8 +87,12 @@ enum SweepReporting {
   }
 
   /// "exp(x) at x = 0.5, central, double": what a check or a note is about.
+  /// "f at x = 0.5, central, double", with ", q = 2" for a higher derivative: check subjects
+  /// are unique within an experiment (they are JUnit test names and baseline keys).
   static func subject(_ o: SweepOutcome, _ subject: String, _ language: Language) -> String {
-    "\(subject), \(schemeName(o, language)), \(language(.precisionName(o.precision.rawValue)))"
+    let q = o.derivative > 1 ? ", q = \(o.derivative)" : ""
+    return "\(subject)\(q), \(schemeName(o, language)), "
+      + language(.precisionName(o.precision.rawValue))
   }
 
   /// The note for steps whose stencil left the function's domain.

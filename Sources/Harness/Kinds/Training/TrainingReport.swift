@@ -87,7 +87,9 @@ extension Training {
     -> [Check]
   {
     let run = r.run
-    let subject = language(.learningRateSubject(short(run.learningRate)))
+    let rate = language(.learningRateSubject(short(run.learningRate)))
+    // One subject per check (JUnit test names, baseline keys): the rate and what is checked.
+    let subject = "\(rate), \(language(.testAccuracy))"
     var checks: [Check] = []
     if let bound = spec.minTestAccuracy[run.learningRate] ?? spec.minTestAccuracyForAll {
       if run.epochs.isEmpty {
@@ -104,7 +106,7 @@ extension Training {
     {
       checks.append(
         Check(
-          subject, passed: r.lossFalls,
+          "\(rate), \(language(.lossFalls))", passed: r.lossFalls,
           language(r.lossFalls ? .lossFalls : .lossDoesNotFall)))
     }
     return checks

@@ -1,0 +1,94 @@
+import Calculus
+import Foundation
+import Testing
+
+@testable import Harness
+
+/// `kind: order` on the shipped Python solvers, their mutants and failing programs.
+@Suite(.serialized) struct OrderKindTests {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures")
+
+  /// Runs the order experiment at `path` with two job slots.
+  static func run(_ path: String) throws -> (outcome: OrderOutcome, report: Report) {
+    let experiment = try Experiment.load(path: path)
+    let spec = try #require(experiment.spec as? OrderSpec)
+    var context = RunContext(options: RunOptions(jobs: 2))
+    context.directory = experiment.directory
+    context.budget = JobBudget(slots: 2)
+    let outcome = try Order.run(spec, context: context)
+    return (outcome, Order.report(outcome, spec: spec, experiment: experiment))
+  }
+
+  @Test(arguments: ["order-ode", "order-quadrature", "order-poisson"])
+  func everyShippedSolverPasses(name: String) throws {
+    let path = try Catalog().resolve(name)
+    let (outcome, report) = try Self.run(path)
+    #expect(!report.checks.isEmpty)
+    for check in report.checks {
+      #expect(check.status == .passed, "\(check.subject): \(check.detail)")
+    }
+    #expect(outcome.results.allSatisfy { $0.study?.status == .fitted })
+  }
+
+  /// Every mutant is caught: its check fails, or (Euler's, whose error tends to a constant) is
+  /// not checked because no asymptotic range exists; none passes.
+  @Test func everyMutantIsCaught() throws {
+    let (outcome, report) = try Self.run(Self.fixtures.appendingPathComponent("order-mutants.yaml").path)
+    #expect(report.checks.count == outcome.results.count)
+    for check in report.checks {
+      #expect(check.status != .passed, "\(check.subject): \(check.detail)")
+    }
+    let euler = try #require(outcome.results.first { $0.name == "euler-mutant" })
+    #expect(euler.study?.status == .noFit)
+    for r in outcome.results where r.name != "euler-mutant" {
+      let order = try #require(r.study?.order)
+      // Each lost at least one order.
+      #expect(order < (r.expected ?? 0) - 0.9, "\(r.name): \(order)")
+    }
+  }
+
+  @Test func aFailingLevelIsAFailedCheckNamingItWithItsStandardError() throws {
+    let (outcome, report) = try Self.run(Self.fixtures.appendingPathComponent("order-failures.yaml").path)
+    let crash = try #require(report.checks.first { $0.subject == "crashes, level 3" })
+    #expect(crash.status == .failed)
+    #expect(crash.detail.contains("status 3") && crash.detail.contains("diverged at step 7"))
+    let slow = try #require(report.checks.first { $0.subject == "slow, level 2" })
+    #expect(slow.detail.contains("timeout of 2 s"))
+    let silent = try #require(report.checks.first { $0.subject == "silent, level 1" })
+    #expect(silent.detail.contains("\"done\""))
+    // The case's own check is not checked, never passed.
+    #expect(report.checks.first { $0.subject == "crashes" }?.status == .notChecked)
+    #expect(outcome.results[2].levels[1].seconds < 30)
+    #expect(report.verdict.passed == false)
+  }
+
+  @Test func levelsFillPlaceholders() throws {
+    let level = OrderSpec.Level(n: 64, h: 0.1)
+    let c = OrderSpec.Case(
+      name: "x", command: ["prog", "--n={n}", "{h}", "{h}{n}"], levels: [level], output: .error,
+      expected: nil, expectLine: nil, timeout: 1)
+    #expect(c.arguments(level) == ["prog", "--n=64", "0.1", "0.164"])
+    #expect(c.arguments(OrderSpec.Level(n: nil, h: 1.0 / 3)).last == "0.3333333333333333{n}")
+  }
+
+  @Test(arguments: [
+    ("cases: [{name: a, command: [p, \"{n}\"], n: [4, 8], colour: red}]", "unknown key 'colour'"),
+    ("cases: [{name: a, command: [p], n: [4, 8]}]", "must contain {n} or {h}"),
+    ("cases: [{name: a, command: [p, \"{n}\"], h: [0.1, 0.05]}]", "uses {n} but the case has no 'n'"),
+    ("cases: [{name: a, command: [p, \"{h}\"], h: [0.1, 0.2]}]", "h must decrease"),
+    ("cases: [{name: a, command: [p, \"{n}\"], n: [4]}]", "at least two levels"),
+    ("cases: [{name: a, command: [p, \"{n}\"], n: [4, 8], output: eror}]", "did you mean 'error'"),
+    (
+      "cases: [{name: a, command: [p, \"{n}\"], n: [4, 8]}, {name: a, command: [p, \"{n}\"], n: [4, 8]}]",
+      "two cases are named 'a'"
+    ),
+  ])
+  func invalidFilesAreLocatedErrors(body: String, message: String) {
+    #expect {
+      _ = try Experiment.parse("kind: order\n" + body, path: "x.yaml")
+    } throws: { error in
+      "\(error)".contains(message)
+    }
+  }
+}
