@@ -139,6 +139,20 @@ fuzz: fuzz-build
 	done; \
 	if [ -n "$$failed" ]; then echo "crashed:$$failed (logs in $(FUZZ_DIR))"; exit 1; fi
 
+# JUnit read back by junitparser (PyPI, pinned, in a virtual environment under .cache/): a
+# passing and a failing study (a crashing level, a silent program, a timeout) through --junit.
+JUNIT_VENV := .cache/junit-venv
+JUNIT_OUT  := .cache/junit-check
+.PHONY: junit-check
+junit-check: build
+	@[ -x $(JUNIT_VENV)/bin/python ] || python3 -m venv $(JUNIT_VENV)
+	@$(JUNIT_VENV)/bin/python -c "import junitparser" 2>/dev/null || \
+	  $(JUNIT_VENV)/bin/pip install -q junitparser==5.0.3
+	rm -rf $(JUNIT_OUT)
+	$(BIN) run order-quadrature Tests/HarnessTests/Order/Fixtures/order-failures.yaml \
+	  --output $(JUNIT_OUT) --formats svg --junit $(JUNIT_OUT)/junit.xml >/dev/null || [ $$? = 1 ]
+	$(JUNIT_VENV)/bin/python scripts/junit-check.py $(JUNIT_OUT)/junit.xml $(JUNIT_OUT)
+
 clean:
 	rm -rf .build Output/*/ Output/index.md
 

@@ -113,7 +113,9 @@ public struct OrderStudy: Sendable, Hashable, Codable {
     else {
       return (0..<levels).map { $0 < points.count ? points[$0] : (points.last ?? .preAsymptotic) }
     }
-    return (0..<levels).map { $0 < first ? .preAsymptotic : ($0 <= last + 1 ? .asymptotic : .floor) }
+    return (0..<levels).map {
+      $0 < first ? .preAsymptotic : ($0 <= last + 1 ? .asymptotic : .floor)
+    }
   }
 
   /// `fitted` with a fit; else `no-fit` for a study too short or whose error never falls at an

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
 import Testing
 
 @testable import Harness
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 /// JUnit XML, GitHub annotations, the step summary and --baseline, through the binary.
 @Suite(.serialized) struct CIOutputTests {
@@ -45,7 +46,8 @@ import Testing
 
   @Test func junitOfHandMadeChecksIsWellFormedAndEscaped() throws {
     var record = try CIRecord(
-      Experiment.parse("kind: order\ncases: [{name: a, command: [p, \"{n}\"], n: [4, 8]}]",
+      Experiment.parse(
+        "kind: order\ncases: [{name: a, command: [p, \"{n}\"], n: [4, 8]}]",
         path: "x.yaml"),
       Report(outcome: OrderOutcome(results: [])), seconds: 1.5)
     record.checks = [
@@ -67,7 +69,8 @@ import Testing
 
   @Test func annotationsEscapeTheirProperties() throws {
     var record = try CIRecord(
-      Experiment.parse("kind: order\ncases: [{name: a, command: [p, \"{n}\"], n: [4, 8]}]",
+      Experiment.parse(
+        "kind: order\ncases: [{name: a, command: [p, \"{n}\"], n: [4, 8]}]",
         path: "x.yaml"),
       Report(outcome: OrderOutcome(results: [])), seconds: 0)
     record.checks = [Check("a, b: c", .failed, "50% off\nnext")]

@@ -34,7 +34,8 @@ import Testing
   /// Every mutant is caught: its check fails, or (Euler's, whose error tends to a constant) is
   /// not checked because no asymptotic range exists; none passes.
   @Test func everyMutantIsCaught() throws {
-    let (outcome, report) = try Self.run(Self.fixtures.appendingPathComponent("order-mutants.yaml").path)
+    let (outcome, report) = try Self.run(
+      Self.fixtures.appendingPathComponent("order-mutants.yaml").path)
     #expect(report.checks.count == outcome.results.count)
     for check in report.checks {
       #expect(check.status != .passed, "\(check.subject): \(check.detail)")
@@ -49,7 +50,8 @@ import Testing
   }
 
   @Test func aFailingLevelIsAFailedCheckNamingItWithItsStandardError() throws {
-    let (outcome, report) = try Self.run(Self.fixtures.appendingPathComponent("order-failures.yaml").path)
+    let (outcome, report) = try Self.run(
+      Self.fixtures.appendingPathComponent("order-failures.yaml").path)
     let crash = try #require(report.checks.first { $0.subject == "crashes, level 3" })
     #expect(crash.status == .failed)
     #expect(crash.detail.contains("status 3") && crash.detail.contains("diverged at step 7"))
@@ -75,7 +77,10 @@ import Testing
   @Test(arguments: [
     ("cases: [{name: a, command: [p, \"{n}\"], n: [4, 8], colour: red}]", "unknown key 'colour'"),
     ("cases: [{name: a, command: [p], n: [4, 8]}]", "must contain {n} or {h}"),
-    ("cases: [{name: a, command: [p, \"{n}\"], h: [0.1, 0.05]}]", "uses {n} but the case has no 'n'"),
+    (
+      "cases: [{name: a, command: [p, \"{n}\"], h: [0.1, 0.05]}]",
+      "uses {n} but the case has no 'n'"
+    ),
     ("cases: [{name: a, command: [p, \"{h}\"], h: [0.1, 0.2]}]", "h must decrease"),
     ("cases: [{name: a, command: [p, \"{n}\"], n: [4]}]", "at least two levels"),
     ("cases: [{name: a, command: [p, \"{n}\"], n: [4, 8], output: eror}]", "did you mean 'error'"),

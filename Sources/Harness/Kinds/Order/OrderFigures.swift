@@ -15,7 +15,8 @@ enum OrderFigures {
       ]
       return Report.FigureEntry(
         name: fileSafe(r.name), caption: language.order(.caption(caseName: r.name)),
-        figure: Figure(title: language.order(.figureTitle(caseName: r.name)), panels: panels, columns: 2))
+        figure: Figure(
+          title: language.order(.figureTitle(caseName: r.name)), panels: panels, columns: 2))
     }
   }
 
@@ -54,7 +55,8 @@ enum OrderFigures {
           let ys = [lo, hi].map { Foundation.pow(10, cy + slope * (Foundation.log10($0) - cx)) }
           series.append(
             Series(
-              language.order(.intervalLines), x: [lo, hi], y: ys, style: .line, dash: .dashed, color: 2,
+              language.order(.intervalLines), x: [lo, hi], y: ys, style: .line, dash: .dashed,
+              color: 2,
               isGuide: true, legendGroup: language.order(.intervalLines)))
         }
       }
@@ -78,7 +80,8 @@ enum OrderFigures {
     if let expected, let first = levels.first, let last = levels.last {
       series.append(
         Series(
-          language.order(.expectedOrder(expected.formatted3)), x: [Double(first + 1), Double(last + 1)],
+          language.order(.expectedOrder(expected.formatted3)),
+          x: [Double(first + 1), Double(last + 1)],
           y: [expected, expected], style: .line, dash: .dashed, color: 2, isGuide: true))
     }
     return Panel(

@@ -51,7 +51,8 @@ struct OrderOutcome: Encodable, Sendable {
       try c.encode(output.rawValue, forKey: "output")
       try c.encode(levelRecords, forKey: "levels")
       let orders = study.map { s in
-        ConvergenceRegimes.observedOrders(steps: s.fittedSteps, errors: s.fittedValues).map(Num.init)
+        ConvergenceRegimes.observedOrders(steps: s.fittedSteps, errors: s.fittedValues).map(
+          Num.init)
       }
       try c.encode(orders ?? [], forKey: "observed_orders")
       try c.encode(Num(study?.fit?.slope), forKey: "fitted_order")

@@ -13,25 +13,7 @@ extension OrderPhrase {
     case .regime(let regime): return regime.rawValue
     case .status(let status): return status.rawValue
     case .convergenceTable(let name): return "Convergence of \(name)"
-    case .tableCase: return "case"
-    case .tableLevel: return "level"
-    case .tableN: return "n"
-    case .tableH: return "h"
-    case .tableError: return "error"
-    case .tableValue: return "value"
-    case .tableDifference: return "|difference|"
-    case .tableObservedOrder: return "observed order"
-    case .tableRegime: return "regime"
-    case .tableSeconds: return "seconds"
-    case .tableExpected: return "expected"
-    case .tableFitted: return "fitted order"
-    case .tableInterval: return "95% interval"
-    case .tableAsymptoticLevels: return "levels fitted"
-    case .tableStatus: return "status"
-    case .tableVerdict: return "verdict"
-    case .tableExtrapolated: return "extrapolated"
-    case .tableGCI: return "GCI fine"
-    case .tableAsymptoticRatio: return "asymptotic ratio"
+    case .column(let column): return column.english
     case .failedCell: return "failed"
     case .levelSubject(let name, let level): return "\(name), level \(level)"
     case .levelFailed(_, let failure, let tail):
@@ -75,10 +57,37 @@ extension OrderPhrase {
     case .cannotStart(let why): return why
     case .exited(let status): return "the program exited with status \(status)"
     case .signalled(let signal): return "the program was killed by signal \(signal)"
-    case .timedOut(let seconds): return "the program ran past the timeout of \(seconds.formatted3) s"
+    case .timedOut(let seconds):
+      return "the program ran past the timeout of \(seconds.formatted3) s"
     case .notANumber(nil): return "the program printed nothing on standard output"
     case .notANumber(let line?):
       return "the last line of standard output is not a finite number: \"\(line)\""
+    }
+  }
+}
+
+extension OrderPhrase.Column {
+  var english: String {
+    switch self {
+    case .case: return "case"
+    case .level: return "level"
+    case .n: return "n"
+    case .h: return "h"
+    case .error: return "error"
+    case .value: return "value"
+    case .difference: return "|difference|"
+    case .observedOrder: return "observed order"
+    case .regime: return "regime"
+    case .seconds: return "seconds"
+    case .expected: return "expected"
+    case .fitted: return "fitted order"
+    case .interval: return "95% interval"
+    case .asymptoticLevels: return "levels fitted"
+    case .status: return "status"
+    case .verdict: return "verdict"
+    case .extrapolated: return "extrapolated"
+    case .gci: return "GCI fine"
+    case .asymptoticRatio: return "asymptotic ratio"
     }
   }
 }

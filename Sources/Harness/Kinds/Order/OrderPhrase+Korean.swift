@@ -14,25 +14,7 @@ extension OrderPhrase {
     case .regime(let regime): return Self.koreanRegime(regime)
     case .status(let status): return Self.koreanStatus(status)
     case .convergenceTable(let name): return "\(name)의 수렴"
-    case .tableCase: return "사례"
-    case .tableLevel: return "단계"
-    case .tableN: return "n"
-    case .tableH: return "h"
-    case .tableError: return "오차"
-    case .tableValue: return "값"
-    case .tableDifference: return "|차이|"
-    case .tableObservedOrder: return "관측 차수"
-    case .tableRegime: return "구간"
-    case .tableSeconds: return "초"
-    case .tableExpected: return "기대 차수"
-    case .tableFitted: return "측정 차수"
-    case .tableInterval: return "95% 구간"
-    case .tableAsymptoticLevels: return "맞춘 단계"
-    case .tableStatus: return "상태"
-    case .tableVerdict: return "판정"
-    case .tableExtrapolated: return "외삽값"
-    case .tableGCI: return "격자 수렴 지수 (GCI)"
-    case .tableAsymptoticRatio: return "점근 비"
+    case .column(let column): return column.korean
     case .failedCell: return "실패"
     case .levelSubject(let name, let level): return "\(name), level \(level)"
     case .levelFailed(_, let failure, let tail):
@@ -93,6 +75,32 @@ extension OrderPhrase {
     case .timedOut(let seconds): return "프로그램이 제한 시간 \(seconds.formatted3)초를 넘김"
     case .notANumber(nil): return "프로그램이 표준 출력에 아무것도 쓰지 않음"
     case .notANumber(let line?): return "표준 출력의 마지막 줄이 유한한 수가 아님: \"\(line)\""
+    }
+  }
+}
+
+extension OrderPhrase.Column {
+  var korean: String {
+    switch self {
+    case .case: return "사례"
+    case .level: return "단계"
+    case .n: return "n"
+    case .h: return "h"
+    case .error: return "오차"
+    case .value: return "값"
+    case .difference: return "|차이|"
+    case .observedOrder: return "관측 차수"
+    case .regime: return "구간"
+    case .seconds: return "초"
+    case .expected: return "기대 차수"
+    case .fitted: return "측정 차수"
+    case .interval: return "95% 구간"
+    case .asymptoticLevels: return "맞춘 단계"
+    case .status: return "상태"
+    case .verdict: return "판정"
+    case .extrapolated: return "외삽값"
+    case .gci: return "격자 수렴 지수 (GCI)"
+    case .asymptoticRatio: return "점근 비"
     }
   }
 }

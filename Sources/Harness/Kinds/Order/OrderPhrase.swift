@@ -14,16 +14,16 @@ enum OrderPhrase: Sendable, Equatable {
 
   // Tables.
   case convergenceTable(caseName: String)
-  case tableCase, tableLevel, tableN, tableH, tableError, tableValue, tableDifference
-  case tableObservedOrder, tableRegime, tableSeconds, tableExpected, tableFitted, tableInterval
-  case tableAsymptoticLevels, tableStatus, tableVerdict, tableExtrapolated, tableGCI
-  case tableAsymptoticRatio, failedCell
+  case column(Column)
+  case failedCell
 
   // Checks.
   case levelSubject(caseName: String, level: Int)
   case levelFailed(level: Int, failure: LevelFailure, errorTail: [String])
-  case orderWithin(order: String, interval: String, levels: String, expected: String, tolerance: String)
-  case orderOutside(order: String, interval: String, levels: String, expected: String, tolerance: String)
+  case orderWithin(
+    order: String, interval: String, levels: String, expected: String, tolerance: String)
+  case orderOutside(
+    order: String, interval: String, levels: String, expected: String, tolerance: String)
   case orderNotFitted(status: OrderStudyStatus, asymptotic: Int)
   case orderLevelsFailed(levels: String)
   case orderNotes(caseName: String, notes: String)
@@ -37,6 +37,15 @@ enum OrderPhrase: Sendable, Equatable {
   case observedOrderAgainstLevel, axisLevel, axisObservedOrder
   case expectedOrder(String)
   case caption(caseName: String)
+}
+
+extension OrderPhrase {
+  /// The tables' column heads.
+  enum Column: Sendable, Equatable {
+    case `case`, level, n, h, error, value, difference, observedOrder, regime, seconds
+    case expected, fitted, interval, asymptoticLevels, status, verdict, extrapolated, gci
+    case asymptoticRatio
+  }
 }
 
 extension Language {

@@ -5,7 +5,8 @@ extension Order {
   static func report(_ o: OrderOutcome, spec: OrderSpec, experiment: Experiment) -> Report {
     var report = Report(outcome: o)
     let language = experiment.language
-    report.table(header: summaryHeader(o, language), rows: o.results.map { summaryRow($0, o, language) })
+    report.table(
+      header: summaryHeader(o, language), rows: o.results.map { summaryRow($0, o, language) })
     for r in o.results {
       report.table(
         language.order(.convergenceTable(caseName: r.name)), header: levelHeader(r, language),
@@ -19,7 +20,8 @@ extension Order {
           Check(
             subject, .failed,
             language.order(
-              .levelFailed(level: level, failure: l.failure ?? .notANumber(nil), errorTail: l.errorTail))))
+              .levelFailed(
+                level: level, failure: l.failure ?? .notANumber(nil), errorTail: l.errorTail))))
         report.expectationLines[subject] = c.expectLine
       }
       if let check = orderCheck(r, language) {
@@ -36,7 +38,8 @@ extension Order {
   static func orderCheck(_ r: OrderOutcome.CaseOutcome, _ language: Language) -> Check? {
     guard let expected = r.expected, let verdict = r.verdict else { return nil }
     guard let study = r.study else {
-      return Check(r.name, .notChecked, language.order(.orderLevelsFailed(levels: levelList(r.failedLevels))))
+      return Check(
+        r.name, .notChecked, language.order(.orderLevelsFailed(levels: levelList(r.failedLevels))))
     }
     let levels = levelList(study.asymptoticLevels.map { $0 + 1 })
     let interval = study.fit.map { "[\($0.slopeLow.fixed3), \($0.slopeHigh.fixed3)]" } ?? "-"
@@ -57,23 +60,24 @@ extension Order {
             tolerance: r.tolerance.formatted3)))
     case .notChecked(let status):
       return Check(
-        r.name, .notChecked, language.order(.orderNotFitted(status: status, asymptotic: study.fittedPoints.count)))
+        r.name, .notChecked,
+        language.order(.orderNotFitted(status: status, asymptotic: study.fittedPoints.count)))
     }
   }
 
   static func summaryHeader(_ o: OrderOutcome, _ language: Language) -> [String] {
     var header = [
-      language.order(.tableCase), language.order(.tableExpected),
-      language.order(.tableFitted), language.order(.tableInterval),
-      language.order(.tableAsymptoticLevels), language.order(.tableStatus),
+      language.order(.column(.`case`)), language.order(.column(.expected)),
+      language.order(.column(.fitted)), language.order(.column(.interval)),
+      language.order(.column(.asymptoticLevels)), language.order(.column(.status)),
     ]
     if o.results.contains(where: { $0.output == .value }) {
       header += [
-        language.order(.tableExtrapolated), language.order(.tableGCI),
-        language.order(.tableAsymptoticRatio),
+        language.order(.column(.extrapolated)), language.order(.column(.gci)),
+        language.order(.column(.asymptoticRatio)),
       ]
     }
-    return header + [language.order(.tableVerdict)]
+    return header + [language.order(.column(.verdict))]
   }
 
   static func summaryRow(_ r: OrderOutcome.CaseOutcome, _ o: OrderOutcome, _ language: Language)
@@ -107,18 +111,25 @@ extension Order {
   }
 
   static func levelHeader(_ r: OrderOutcome.CaseOutcome, _ language: Language) -> [String] {
-    let measured = r.output == .error ? OrderPhrase.tableError : .tableValue
-    return [language.order(.tableLevel), language.order(.tableN), language.order(.tableH),
-      language.order(measured)]
-      + (r.output == .value ? [language.order(.tableDifference)] : [])
-      + [language.order(.tableObservedOrder), language.order(.tableRegime),
-        language.order(.tableSeconds)]
+    let measured = r.output == .error ? OrderPhrase.column(.error) : .column(.value)
+    return [
+      language.order(.column(.level)), language.order(.column(.n)), language.order(.column(.h)),
+      language.order(measured),
+    ]
+      + (r.output == .value ? [language.order(.column(.difference))] : [])
+      + [
+        language.order(.column(.observedOrder)), language.order(.column(.regime)),
+        language.order(.column(.seconds)),
+      ]
   }
 
   static func levelRows(_ r: OrderOutcome.CaseOutcome, _ language: Language) -> [[String]] {
     r.levels.indices.map { i in
       let l = r.levels[i]
-      let measured = l.measured.map { r.output == .error ? String(format: "%.3e", $0) : String(format: "%.10g", $0) }
+      let measured =
+        l.measured.map {
+          r.output == .error ? String(format: "%.3e", $0) : String(format: "%.10g", $0)
+        }
         ?? language.order(.failedCell)
       var row = [String(i + 1), l.level.n.map(String.init) ?? "-", short(l.level.h), measured]
       if r.output == .value {
@@ -145,10 +156,12 @@ extension Order {
       for (i, l) in r.levels.enumerated() {
         let d = r.output == .value && i + 1 < r.levels.count ? r.study?.fittedValues[i] : nil
         table.append([
-          .string(r.name), .int(i + 1), l.level.n.map { .int($0) } ?? .string(""), .number(l.level.h),
+          .string(r.name), .int(i + 1), l.level.n.map { .int($0) } ?? .string(""),
+          .number(l.level.h),
           .string(r.output.rawValue), .number(l.measured), .number(d),
           .number(r.study?.observedOrders[i]), .string(r.study?.regimes[i].rawValue ?? ""),
-          .number(l.seconds), .string(l.failure.map { OrderPhrase.levelFailure($0).text(.en) } ?? ""),
+          .number(l.seconds),
+          .string(l.failure.map { OrderPhrase.levelFailure($0).text(.en) } ?? ""),
         ])
       }
     }

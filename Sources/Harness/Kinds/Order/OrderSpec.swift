@@ -144,7 +144,8 @@ extension OrderSpec: Decodable {
       }
       for i in 1..<steps.count where !(steps[i] < steps[i - 1]) {
         throw c.error(
-          key, "levels go from coarse to fine: h must decrease, but level \(i + 1) has h = "
+          key,
+          "levels go from coarse to fine: h must decrease, but level \(i + 1) has h = "
             + "\(steps[i]) after \(steps[i - 1])")
       }
       return levels
