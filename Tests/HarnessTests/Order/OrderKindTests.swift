@@ -88,6 +88,29 @@ import Testing
     #expect(report.verdict.passed == false)
   }
 
+  /// Megabytes on both pipes at once: read concurrently, no deadlock, the last line counts.
+  @Test func largeOutputOnBothPipesIsRead() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "order-big-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("big.yaml")
+    try """
+      kind: order
+      cases:
+        - name: big
+          command: ["python3", "-c", "import sys; n = int(sys.argv[1]); sys.stderr.write('e' * 3000000); sys.stdout.write('o' * 3000000 + '\\\\n'); print(1.0 / n ** 2)", "{n}"]
+          n: [4, 8, 16]
+          timeout: 60
+          expect: {order: 2}
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let (outcome, report) = try Self.run(file.path)
+    let measured: [Double?] = outcome.results[0].levels.map(\.measured)
+    let want: [Double?] = [0.0625, 0.015625, 0.00390625]
+    #expect(measured == want)
+    #expect(report.checks.map(\.status) == [.passed])
+  }
+
   @Test func levelsFillPlaceholders() throws {
     let level = OrderSpec.Level(n: 64, h: 0.1)
     let c = OrderSpec.Case(

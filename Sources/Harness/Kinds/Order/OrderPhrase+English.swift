@@ -19,12 +19,10 @@ extension OrderPhrase {
     case .levelFailed(_, let failure, let tail):
       return Self.englishFailure(failure)
         + (tail.isEmpty ? "" : "; standard error ends: " + tail.joined(separator: " / "))
-    case .orderWithin(let order, let interval, let levels, let expected, let tolerance):
-      return "fitted order \(order) (95% \(interval)) over levels \(levels), within \(tolerance) "
-        + "of the expected \(expected)"
-    case .orderOutside(let order, let interval, let levels, let expected, let tolerance):
-      return "fitted order \(order) (95% \(interval)) over levels \(levels), more than "
-        + "\(tolerance) from the expected \(expected)"
+    case .orderFitted(let order, let interval, let levels, let expected, let tolerance, let within):
+      return "fitted order \(order) (95% \(interval)) over levels \(levels), "
+        + (within ? "within \(tolerance) of" : "more than \(tolerance) from")
+        + " the expected \(expected)"
     case .orderNotFitted(let status, let asymptotic):
       return "not fitted (\(status.rawValue)): \(asymptotic) points in the asymptotic range, "
         + "three needed"

@@ -20,12 +20,9 @@ extension OrderPhrase {
     case .levelFailed(_, let failure, let tail):
       return Self.koreanFailure(failure)
         + (tail.isEmpty ? "" : "; 표준 오류 끝부분: " + tail.joined(separator: " / "))
-    case .orderWithin(let order, let interval, let levels, let expected, let tolerance):
+    case .orderFitted(let order, let interval, let levels, let expected, let tolerance, let within):
       return "\(levels)단계에서 측정 차수 \(order) (95% \(interval)), 기대 차수 \(expected)와 "
-        + "\(tolerance) 이내"
-    case .orderOutside(let order, let interval, let levels, let expected, let tolerance):
-      return "\(levels)단계에서 측정 차수 \(order) (95% \(interval)), 기대 차수 \(expected)와 "
-        + "\(tolerance)보다 차이 남"
+        + (within ? "\(tolerance) 이내" : "\(tolerance)보다 차이 남")
     case .orderNotFitted(let status, let asymptotic):
       return "맞추지 않음 (\(Self.koreanStatus(status))): 점근 구간의 점 \(asymptotic)개, 3개 필요"
     case .orderLevelsFailed(let levels): return "맞추지 않음: \(levels)단계가 수를 내지 않음"

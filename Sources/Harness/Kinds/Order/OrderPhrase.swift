@@ -20,10 +20,10 @@ enum OrderPhrase: Sendable, Equatable {
   // Checks.
   case levelSubject(caseName: String, level: Int)
   case levelFailed(level: Int, failure: LevelFailure, errorTail: [String])
-  case orderWithin(
-    order: String, interval: String, levels: String, expected: String, tolerance: String)
-  case orderOutside(
-    order: String, interval: String, levels: String, expected: String, tolerance: String)
+  /// The fitted order against the expected one: `within` the tolerance or not.
+  case orderFitted(
+    order: String, interval: String, levels: String, expected: String, tolerance: String,
+    within: Bool)
   case orderNotFitted(status: OrderStudyStatus, asymptotic: Int)
   case orderLevelsFailed(levels: String)
   case orderNotes(caseName: String, notes: String)

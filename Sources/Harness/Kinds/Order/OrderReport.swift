@@ -44,20 +44,14 @@ extension Order {
     let levels = levelList(study.asymptoticLevels.map { $0 + 1 })
     let interval = study.fit.map { "[\($0.slopeLow.fixed3), \($0.slopeHigh.fixed3)]" } ?? "-"
     switch verdict {
-    case .passed(let order, _):
+    case .passed(let order, _), .failed(let order, _):
+      let within = verdict.passed == true
       return Check(
-        r.name, .passed,
+        r.name, within ? .passed : .failed,
         language.order(
-          .orderWithin(
+          .orderFitted(
             order: order.fixed3, interval: interval, levels: levels, expected: expected.formatted3,
-            tolerance: r.tolerance.formatted3)))
-    case .failed(let order, _):
-      return Check(
-        r.name, .failed,
-        language.order(
-          .orderOutside(
-            order: order.fixed3, interval: interval, levels: levels, expected: expected.formatted3,
-            tolerance: r.tolerance.formatted3)))
+            tolerance: r.tolerance.formatted3, within: within)))
     case .notChecked(let status):
       return Check(
         r.name, .notChecked,
