@@ -6,8 +6,8 @@ extension OrderPhrase {
     case .progressLevels: return "단계"
     case .showTolerance(let t): return "허용 오차: 측정 차수 ±\(t)"
     case .showCase(let name, let output, let levels, let expected):
-      let what = output == "value" ? "값" : "오차"
-      return "\(name): \(levels)단계, 프로그램이 \(what)을 출력"
+      let what = output == "value" ? "값을" : "오차를"
+      return "\(name): \(levels)단계, 프로그램이 \(what) 출력"
         + (expected.map { ", 기대 차수 \($0)" } ?? ", 기대값 없음")
     case .showCommand(let command): return "명령: \(command)"
     case .levelFailure(let failure): return Self.koreanFailure(failure)
