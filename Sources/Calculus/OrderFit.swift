@@ -93,36 +93,13 @@ public enum OrderFitting {
   ///
   /// Complexity: O(n).
   public static func leastSquares(steps: [Double], errors: [Double]) -> OrderFit? {
-    guard steps.count == errors.count, steps.count >= 2,
-      zip(steps, errors).allSatisfy({ $0 > 0 && $0.isFinite && $1 > 0 && $1.isFinite })
+    // The one log-log least-squares line (`LogLogFit`), without its interval.
+    guard steps.count == errors.count, let fit = LogLogFit(x: steps, y: errors),
+      let low = steps.min(), let high = steps.max()
     else { return nil }
-    let x = steps.map { Double.log10($0) }
-    let y = errors.map { Double.log10($0) }
-    let n = Double(x.count)
-    let meanX = x.reduce(0, +) / n
-    let meanY = y.reduce(0, +) / n
-    var sxx = 0.0
-    var sxy = 0.0
-    var syy = 0.0
-    for (xi, yi) in zip(x, y) {
-      sxx += (xi - meanX) * (xi - meanX)
-      sxy += (xi - meanX) * (yi - meanY)
-      syy += (yi - meanY) * (yi - meanY)
-    }
-    guard sxx > 0 else { return nil }
-    let slope = sxy / sxx
-    let intercept = meanY - slope * meanX
-    var sse = 0.0
-    var maxResidual = 0.0
-    for (xi, yi) in zip(x, y) {
-      let residual = yi - (intercept + slope * xi)
-      sse += residual * residual
-      maxResidual = Swift.max(maxResidual, Swift.abs(residual))
-    }
     return OrderFit(
-      order: slope, constant: Double.pow(10, intercept),
-      rSquared: syy > 0 ? 1 - sse / syy : 1,
-      range: steps.min()!...steps.max()!, pointCount: steps.count, maxResidual: maxResidual)
+      order: fit.slope, constant: Double.pow(10, fit.intercept), rSquared: fit.rSquared,
+      range: low...high, pointCount: steps.count, maxResidual: fit.maxResidual)
   }
 
   /// Fits the order over a range chosen automatically: the longest straight truncation branch.

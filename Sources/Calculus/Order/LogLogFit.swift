@@ -29,6 +29,8 @@ public struct LogLogFit: Sendable, Hashable, Codable {
   public var rSquared: Double
   /// How many points the fit used.
   public var count: Int
+  /// The largest distance, in decades, of a point from the line.
+  public var maxResidual: Double
 
   /// The constant C of y ≈ C x^slope.
   public var constant: Double { Double.pow(10, intercept) }
@@ -57,7 +59,14 @@ public struct LogLogFit: Sendable, Hashable, Codable {
     guard sxx > 0 else { return nil }
     slope = sxy / sxx
     intercept = my - slope * mx
-    let rss = Swift.max(0, syy - slope * sxy)
+    var rss = 0.0
+    var largest = 0.0
+    for (a, b) in zip(lx, ly) {
+      let residual = b - (intercept + slope * a)
+      rss += residual * residual
+      largest = Swift.max(largest, Swift.abs(residual))
+    }
+    maxResidual = largest
     rSquared = syy > 0 ? 1 - rss / syy : 1
     count = x.count
     if x.count > 2 {
