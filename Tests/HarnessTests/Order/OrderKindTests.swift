@@ -111,6 +111,23 @@ import Testing
     #expect(report.checks.map(\.status) == [.passed])
   }
 
+  /// In Korean the details and tables are Korean; the subjects (JUnit names, baseline keys)
+  /// and summary.json's checks stay English.
+  @Test func koreanReportKeepsEnglishSubjects() throws {
+    var experiment = try Experiment.load(
+      path: Self.fixtures.appendingPathComponent("order-failures.yaml").path)
+    experiment.language = .ko
+    var context = RunContext(options: RunOptions(jobs: 2))
+    context.directory = experiment.directory
+    let report = try Kinds.execute(experiment, context: context)
+    let english = try #require(report.machine?.checks)
+    #expect(report.checks.map(\.subject) == english.map(\.subject))
+    #expect(english.map(\.subject).contains("crashes, level 3"))
+    let crash = try #require(report.checks.first { $0.subject == "crashes, level 3" })
+    #expect(crash.detail.contains("종료 상태 3"))
+    #expect(report.tables.first?.header.first == "사례")
+  }
+
   @Test func levelsFillPlaceholders() throws {
     let level = OrderSpec.Level(n: 64, h: 0.1)
     let c = OrderSpec.Case(

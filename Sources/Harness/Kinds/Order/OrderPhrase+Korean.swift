@@ -67,8 +67,8 @@ extension OrderPhrase {
   static func koreanFailure(_ failure: LevelFailure) -> String {
     switch failure {
     case .cannotStart(let why): return why
-    case .exited(let status): return "프로그램이 상태 \(status)로 종료"
-    case .signalled(let signal): return "프로그램이 신호 \(signal)로 종료됨"
+    case .exited(let status): return "프로그램이 실패로 끝남 (종료 상태 \(status))"
+    case .signalled(let signal): return "프로그램이 신호에 의해 끝남 (신호 \(signal))"
     case .timedOut(let seconds): return "프로그램이 제한 시간 \(seconds.formatted3)초를 넘김"
     case .notANumber(nil): return "프로그램이 표준 출력에 아무것도 쓰지 않음"
     case .notANumber(let line?): return "표준 출력의 마지막 줄이 유한한 수가 아님: \"\(line)\""
