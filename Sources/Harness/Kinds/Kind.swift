@@ -59,6 +59,7 @@ enum Kinds {
     Training.self,
     Accuracy.self,
     Graph.self,
+    Order.self,
   ]
 
   static var names: [String] { all.map { $0.name } }

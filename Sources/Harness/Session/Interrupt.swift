@@ -22,6 +22,8 @@ public enum Interrupt {
       let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
       source.setEventHandler {
         cancellation.cancel()
+        // The user's programs (kind: order) stop now, not when the process exits.
+        RunningPrograms.shared.stopAll()
         // Give the runners a moment to notice and clean up, then make sure.
         queue.asyncAfter(deadline: .now() + grace) {
           Staging.shared.abandon()
