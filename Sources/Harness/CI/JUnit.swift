@@ -35,7 +35,9 @@ enum JUnit {
           head + ">\n      <failure message=\"\(escape(firstLine(check.detail.english)))\">"
           + "\(escape(check.detail.english))</failure>\n    </testcase>\n"
       case .notChecked:
-        xml += head + ">\n      <skipped message=\"\(escape(check.detail.english))\"/>\n    </testcase>\n"
+        xml +=
+          head
+          + ">\n      <skipped message=\"\(escape(check.detail.english))\"/>\n    </testcase>\n"
       }
     }
     return xml + "  </testsuite>\n"

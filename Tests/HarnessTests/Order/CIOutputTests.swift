@@ -52,7 +52,9 @@ import Testing
       Report(outcome: OrderOutcome(results: [])), seconds: 1.5)
     record.checks = [
       Check(Composed.verbatim(text: "a <b> & \"c\""), .passed, Composed.verbatim(text: "fine")),
-      Check(Composed.verbatim(text: "d"), .failed, Composed.verbatim(text: "off by 3 < 4\nsecond line \u{1}")),
+      Check(
+        Composed.verbatim(text: "d"), .failed,
+        Composed.verbatim(text: "off by 3 < 4\nsecond line \u{1}")),
       Check(Composed.verbatim(text: "e"), .notChecked, Composed.verbatim(text: "too few")),
     ]
     let xml = JUnit.document([record])
@@ -73,7 +75,9 @@ import Testing
         "kind: order\ncases: [{name: a, command: [p, \"{n}\"], n: [4, 8]}]",
         path: "x.yaml"),
       Report(outcome: OrderOutcome(results: [])), seconds: 0)
-    record.checks = [Check(Composed.verbatim(text: "a, b: c"), .failed, Composed.verbatim(text: "50% off\nnext"))]
+    record.checks = [
+      Check(Composed.verbatim(text: "a, b: c"), .failed, Composed.verbatim(text: "50% off\nnext"))
+    ]
     record.lines = ["a, b: c": 12]
     #expect(
       GitHubActions.annotations(record) == [

@@ -77,7 +77,9 @@ import Testing
       Self.fixtures.appendingPathComponent("order-failures.yaml").path)
     let crash = try #require(report.checks.first { $0.subject.english == "crashes, level 3" })
     #expect(crash.status == .failed)
-    #expect(crash.detail.english.contains("status 3") && crash.detail.english.contains("diverged at step 7"))
+    #expect(
+      crash.detail.english.contains("status 3")
+        && crash.detail.english.contains("diverged at step 7"))
     let slow = try #require(report.checks.first { $0.subject.english == "slow, level 2" })
     #expect(slow.detail.english.contains("timeout of 2 s"))
     let silent = try #require(report.checks.first { $0.subject.english == "silent, level 1" })
@@ -96,14 +98,14 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("big.yaml")
     try """
-      kind: order
-      cases:
-        - name: big
-          command: ["python3", "-c", "import sys; n = int(sys.argv[1]); sys.stderr.write('e' * 3000000); sys.stdout.write('o' * 3000000 + '\\\\n'); print(1.0 / n ** 2)", "{n}"]
-          n: [4, 8, 16]
-          timeout: 60
-          expect: {order: 2}
-      """.write(to: file, atomically: true, encoding: .utf8)
+    kind: order
+    cases:
+      - name: big
+        command: ["python3", "-c", "import sys; n = int(sys.argv[1]); sys.stderr.write('e' * 3000000); sys.stdout.write('o' * 3000000 + '\\\\n'); print(1.0 / n ** 2)", "{n}"]
+        n: [4, 8, 16]
+        timeout: 60
+        expect: {order: 2}
+    """.write(to: file, atomically: true, encoding: .utf8)
     let (outcome, report) = try Self.run(file.path)
     let measured: [Double?] = outcome.results[0].levels.map(\.measured)
     let want: [Double?] = [0.0625, 0.015625, 0.00390625]

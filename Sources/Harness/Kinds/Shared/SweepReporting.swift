@@ -99,7 +99,8 @@ enum SweepReporting {
   static func subject(_ o: SweepOutcome, _ subject: any Phrase) -> any Phrase {
     let named: any Phrase =
       o.derivative > 1
-      ? Composed.joined(parts: [subject, Composed.verbatim(text: ", q = \(o.derivative)")], separator: "")
+      ? Composed.joined(
+        parts: [subject, Composed.verbatim(text: ", q = \(o.derivative)")], separator: "")
       : subject
     return Composed.list(named, schemePhrase(o), CommonPhrase.precisionName(precision: o.precision))
   }
