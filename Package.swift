@@ -89,7 +89,9 @@ let package = Package(
       dependencies: ["Calculus", .product(name: "Yams", package: "Yams")]),
     .testTarget(name: "LearningTests", dependencies: ["Learning"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
-    .testTarget(name: "HarnessTests", dependencies: ["Harness", "ExperimentCLI", "Learning"]),
+    .testTarget(
+      name: "HarnessTests", dependencies: ["Harness", "ExperimentCLI", "Learning"],
+      exclude: ["Order/Fixtures"]),
     .testTarget(name: "DiagramsTests", dependencies: ["Diagrams", "Calculus", "Learning"]),
   ]
 )

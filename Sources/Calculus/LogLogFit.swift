@@ -5,8 +5,8 @@ import RealModule
 ///
 /// This is the fit every order estimate of the project uses: the sweep's automatic fit
 /// (`OrderFitting`) over the range it chooses, and a solver's levels over their asymptotic
-/// range (`Regimes`), which need no step grid and no round-off model.
-public struct LogLogFit: Sendable, Hashable {
+/// range (`Regimes`, `OrderStudy`), which need no step grid and no round-off model.
+public struct LogLogFit: Sendable, Hashable, Codable {
   /// The fitted slope p of error ≈ C h^p: the order.
   public var slope: Double
   /// log10 C.
@@ -23,6 +23,9 @@ public struct LogLogFit: Sendable, Hashable {
 
   /// C = 10^intercept.
   public var constant: Double { Double.pow(10, intercept) }
+
+  /// The fitted error at step `h`, `10^intercept * h^slope` (for drawing the line).
+  public func value(at h: Double) -> Double { Double.pow(10, intercept + slope * Double.log10(h)) }
 
   /// Fits the line through `(log10 h, log10 error)`.
   ///

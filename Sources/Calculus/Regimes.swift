@@ -1,9 +1,9 @@
 import RealModule
 
 /// Where a point of an (h, error) sequence lies: before the error follows its asymptotic
-/// power law, on it, or past it where the error stops falling (round-off, a solver's
-/// tolerance).
-public enum Regime: String, Sendable, Hashable, CaseIterable {
+/// power law (the leading error term does not dominate yet), on it, or past it where the
+/// error stops falling (round-off, a solver's tolerance, a quadrature floor).
+public enum Regime: String, Sendable, Hashable, Codable, CaseIterable {
   case preAsymptotic = "pre-asymptotic"
   case asymptotic
   case floor
@@ -15,90 +15,117 @@ public enum Regime: String, Sendable, Hashable, CaseIterable {
 public struct Regimes: Sendable, Hashable {
   /// One regime per input point, in the input's order.
   public var regimes: [Regime]
-  /// The local slopes (observed orders) between successive usable points, coarse to fine:
-  /// `log(e_k / e_(k+1)) / log(h_k / h_(k+1))`.
+  /// The local slopes (observed orders) between successive points, coarse to fine:
+  /// `log(e_k / e_(k+1)) / log(h_k / h_(k+1))`, NaN where either point is unusable (h or error
+  /// not finite and positive) or the steps are equal.
   public var localSlopes: [Double]
   /// The input indices of the asymptotic points, coarse to fine.
   public var asymptotic: [Int]
   /// The least-squares fit over the asymptotic points (nil with fewer than 2).
   public var fit: LogLogFit?
 
-  /// Local slopes settle when each is within this fraction of their median.
-  public static let settling = 0.1
   /// The smallest median slope that counts as convergence (the error must shrink with h).
   public static let minimumOrder = 0.5
 
+  /// The allowed spread (largest minus smallest) of the local slopes of one asymptotic run:
+  /// `0.1 · max(1, median) + 0.1` (0.3 at order 2, 0.5 at order 4).
+  public static func spread(median: Double) -> Double { 0.1 * Swift.max(1, median) + 0.1 }
+
   /// Classifies points of a convergence study.
   ///
-  /// The points are taken coarse to fine (by decreasing h, whatever the input order). Among
-  /// the usable ones (h and error finite and positive), the local slope between successive
-  /// points is the observed order. The asymptotic range is the longest run of successive
-  /// local slopes that settle: every slope of the run within `settling` (10%) of the run's
-  /// median, and the median at least `minimumOrder` (0.5); among equally long runs, the one
-  /// whose slopes lie closest to their median. Coarser points are pre-asymptotic; finer
-  /// points are the floor, where the error falls more slowly than the settled order, stops
-  /// falling or rises.
+  /// The points are taken coarse to fine (by decreasing h, whatever the input order); the
+  /// local slope between successive points is the observed order. The asymptotic range is the
+  /// longest run of successive local slopes that agree (largest minus smallest at most
+  /// `spread(median:)`) with a median of at least `minimumOrder` (0.5): the points those
+  /// slopes join. A run needs two slopes (one slope confirms nothing), unless there is only
+  /// one. On a tie the finer run wins (refinement only brings a study closer to its range).
+  /// Coarser points are pre-asymptotic; finer points are the floor.
+  ///
+  /// Error Bounds: a point is asymptotic when its slopes agree with their neighbours' within
+  /// the spread; slopes drifting by less than the spread per level (a very slow
+  /// pre-asymptotic approach) can join the run: the fit's interval then shows the drift.
   ///
   /// Edge Cases:
-  /// - No run settles (fewer than 2 usable points, or slopes that never agree): no point is
-  ///   asymptotic; the points finer than the smallest error are the floor (the error rises
-  ///   there), the rest pre-asymptotic.
-  /// - A point whose error is not finite and positive (a failed level, an error that rounds
-  ///   to 0) is pre-asymptotic when it is coarser than the first asymptotic point (or than
-  ///   the smallest error, without a run) and floor otherwise.
-  /// - One settled slope makes two asymptotic points: a verdict needs three
-  ///   (`OrderCheck.judge`).
+  /// - No run (fewer than two points, or slopes that never agree): no point is asymptotic;
+  ///   the trailing points from which the error no longer falls at `minimumOrder` or more
+  ///   (below the error of the point before them) are the floor, the rest pre-asymptotic.
+  /// - An unusable point (a failed level, an error that rounds to 0) has no slope and breaks
+  ///   every run through it; it is pre-asymptotic before the run and floor after it.
+  /// - One slope makes two asymptotic points: a verdict needs three (`OrderCheck.judge`).
   ///
-  /// Complexity: O(n³ log n) in the worst case for n points (every run's median), n a few
-  /// dozen at most.
+  /// Complexity: O(n³ log n) in the worst case for n points (every window's median), n a
+  /// few dozen at most.
   public init(steps: [Double], errors: [Double]) {
     precondition(steps.count == errors.count, "one error per step")
     let order = steps.indices.sorted { steps[$0] > steps[$1] }
-    let usable = order.filter {
-      steps[$0] > 0 && steps[$0].isFinite && errors[$0] > 0 && errors[$0].isFinite
+    let h = order.map { steps[$0] }
+    let e = order.map { errors[$0] }
+    localSlopes = zip(order, order.dropFirst()).map { a, b in
+      let (e0, e1, h0, h1) = (errors[a], errors[b], steps[a], steps[b])
+      guard e0 > 0, e1 > 0, e0.isFinite, e1.isFinite, h0 > 0, h1 > 0, h0.isFinite, h0 != h1
+      else { return .nan }
+      return Double.log(e0 / e1) / Double.log(h0 / h1)
     }
-    localSlopes = zip(usable, usable.dropFirst()).map { a, b in
-      Double.log(errors[a] / errors[b]) / Double.log(steps[a] / steps[b])
-    }
-    let run = Self.settledRun(localSlopes)
-    let asymptotic = run.map { Array(usable[$0.lowerBound...($0.upperBound + 1)]) } ?? []
-    self.asymptotic = asymptotic
-    // The boundary in decreasing h: coarser is pre-asymptotic, finer is floor.
-    let firstStep: Double
-    let lastStep: Double
-    if let first = asymptotic.first, let last = asymptotic.last {
-      (firstStep, lastStep) = (steps[first], steps[last])
-    } else if let best = usable.min(by: { errors[$0] < errors[$1] }) {
-      (firstStep, lastStep) = (steps[best], steps[best])
+    // The regime of each sorted position.
+    let sorted: [Regime]
+    if let run = Self.longestRun(localSlopes) {
+      // Slopes run.lowerBound...run.upperBound join points lowerBound...upperBound + 1.
+      sorted = h.indices.map { i in
+        i < run.lowerBound ? .preAsymptotic : (i <= run.upperBound + 1 ? .asymptotic : .floor)
+      }
     } else {
-      (firstStep, lastStep) = (-.infinity, -.infinity)
+      let floor = Self.floorStart(steps: h, errors: e)
+      sorted = h.indices.map { i in floor.map { i >= $0 } == true ? .floor : .preAsymptotic }
     }
-    let asymptoticSet = Set(asymptotic)
-    regimes = steps.indices.map { i in
-      if asymptoticSet.contains(i) { return .asymptotic }
-      if steps[i] < lastStep { return .floor }
-      if steps[i] > firstStep { return .preAsymptotic }
-      return usable.contains(i) && asymptotic.isEmpty ? .preAsymptotic : .floor
-    }
+    var regimes = [Regime](repeating: .preAsymptotic, count: steps.count)
+    for (position, index) in order.enumerated() { regimes[index] = sorted[position] }
+    self.regimes = regimes
+    asymptotic = order.filter { regimes[$0] == .asymptotic }
     fit = LogLogFit(steps: asymptotic.map { steps[$0] }, errors: asymptotic.map { errors[$0] })
   }
 
-  /// The longest run of slopes (as slope indices) that settle, or nil.
-  static func settledRun(_ slopes: [Double]) -> ClosedRange<Int>? {
-    var best: (run: ClosedRange<Int>, spread: Double)?
-    for length in stride(from: slopes.count, through: 1, by: -1) where best == nil {
-      for start in 0...(slopes.count - length) {
-        let run = start...(start + length - 1)
-        let sorted = slopes[run].sorted()
-        let median =
-          sorted.count % 2 == 1
-          ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-        guard median >= minimumOrder else { continue }
-        let spread = slopes[run].map { Swift.abs($0 - median) }.max() ?? 0
-        guard spread <= settling * median, spread < best?.spread ?? .infinity else { continue }
-        best = (run, spread)
+  /// Where the error stops falling (steps decreasing): the first point i ≥ 1 from which no
+  /// later point is below point i − 1's error by an order of `minimumOrder` or more; nil when
+  /// there is none.
+  static func floorStart(steps: [Double], errors: [Double]) -> Int? {
+    guard errors.count >= 2 else { return nil }
+    for i in 1..<errors.count {
+      let (e0, h0) = (errors[i - 1], steps[i - 1])
+      let falls = (i..<errors.count).contains { j in
+        let order = Double.log(e0 / errors[j]) / Double.log(h0 / steps[j])
+        return e0 > 0 && errors[j] > 0 && order >= minimumOrder
       }
+      if !falls { return i }
     }
-    return best?.run
+    return nil
+  }
+
+  /// The slope indices of the longest run of agreeing finite slopes (finest on a tie), at
+  /// least two slopes long unless there is only one; nil when none.
+  static func longestRun(_ slopes: [Double]) -> ClosedRange<Int>? {
+    let shortest = Swift.min(2, slopes.count)
+    var best: ClosedRange<Int>?
+    for start in slopes.indices where slopes[start].isFinite {
+      var end = start
+      while end + 1 < slopes.count, slopes[end + 1].isFinite {
+        let window = slopes[start...end + 1]
+        guard let low = window.min(), let high = window.max(),
+          high - low <= spread(median: median(window))
+        else { break }
+        end += 1
+      }
+      guard end - start + 1 >= shortest, median(slopes[start...end]) >= minimumOrder else {
+        continue
+      }
+      if let b = best, end - start < b.count - 1 { continue }
+      best = start...end
+    }
+    return best
+  }
+
+  static func median(_ values: ArraySlice<Double>) -> Double {
+    let sorted = values.sorted()
+    let m = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2
   }
 }

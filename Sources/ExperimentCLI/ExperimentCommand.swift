@@ -137,9 +137,30 @@ extension ExperimentCommand {
       help: "Refuse any file that would start a program (f: {command} or {python}, a model).")
     public var noPrograms = false
 
+    @Option(
+      help: "Write JUnit XML here: one testsuite per experiment, one testcase per check.")
+    public var junit: String?
+
+    @Option(
+      help: """
+        An earlier output folder: a fitted order lower by more than 0.1, or digits fewer by \
+        more than 1, than its summary.json is a failed check.
+        """)
+    public var baseline: String?
+
     @OptionGroup public var catalogOptions: CatalogOptions
 
     public init() {}
+
+    /// `--junit`, `--baseline` and GitHub Actions' environment (`GITHUB_ACTIONS=true`:
+    /// annotations; `GITHUB_STEP_SUMMARY`: the verdict table).
+    func ci(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> CIOptions {
+      let (github, summary) = CIOptions.github(environment)
+      return CIOptions(
+        junit: junit.map { URL(fileURLWithPath: $0) },
+        baseline: baseline.map { URL(fileURLWithPath: $0, isDirectory: true) },
+        githubActions: github, stepSummary: summary)
+    }
 
     /// The presentation options, checked.
     func presentation() throws -> PresentationOverrides {
@@ -176,12 +197,13 @@ extension ExperimentCommand {
 
     public func run() async throws {
       let chosen = formats.flatMap { $0 }
-      let options = RunOptions(
+      var options = RunOptions(
         outputRoot: URL(fileURLWithPath: output, isDirectory: true),
         formats: chosen.isEmpty
           ? [.png, .svg] : chosen.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
         jobs: jobs, showProgress: isatty(STDERR_FILENO) == 1,
         dataDirectory: Locations.dataDirectory(option: data), presentation: try presentation())
+      options.ci = ci()
       let cancellation = Cancellation()
       Interrupt.install(cancellation)
       var session = Session(

@@ -64,6 +64,23 @@ import Testing
     #expect(two.slopeInterval == nil)
   }
 
+  /// Four points with residuals ±d in log10 y about slope 2: the interval worked by hand.
+  @Test func theIntervalWorkedByHand() throws {
+    let lx = [0.0, 1, 2, 3]
+    let d = 0.01
+    let ly = [2 * 0 + d, 2 * 1 - d, 2 * 2 - d, 2 * 3 + d]
+    let fit = try #require(
+      LogLogFit(steps: lx.map { Double.pow(10, $0) }, errors: ly.map { Double.pow(10, $0) }))
+    // Residuals +d, -d, -d, +d are orthogonal to x - mean: slope exactly 2, RSS = 4 d^2,
+    // s^2 = RSS / 2, Sxx = 5, half-width = t(0.975, 2) * s / sqrt(5).
+    let half = 4.302652730 * (4 * d * d / 2).squareRoot() / 5.0.squareRoot()
+    let interval = try #require(fit.slopeInterval)
+    #expect(Swift.abs(fit.slope - 2) < 1e-12)
+    #expect(Swift.abs(interval.upperBound - 2 - half) < 1e-9)
+    #expect(Swift.abs(2 - interval.lowerBound - half) < 1e-9)
+    #expect(Swift.abs(fit.value(at: 100) / Double.pow(10, 4) - 1) < 1e-12)
+  }
+
   @Test func leastSquaresIsTheSameLine() throws {
     let steps = [0.3, 0.1, 0.03, 0.01, 0.003]
     let errors = steps.enumerated().map { i, h in h * h * (1 + 0.1 * Double(i % 2)) }
@@ -87,6 +104,10 @@ import Testing
     #expect(Swift.abs(StudentT.quantile(0.975, degreesOfFreedom: 10) - 2.228138851986274) <= 1e-11)
     #expect(Swift.abs(StudentT.quantile(0.975, degreesOfFreedom: 30) - 2.042272456301238) <= 1e-11)
     #expect(Swift.abs(StudentT.quantile(0.975, degreesOfFreedom: 1_000_000) - 1.959966) <= 1e-5)
+    // Tabulated (10 digits): ν = 1, 40 and 120.
+    #expect(Swift.abs(StudentT.quantile(0.975, degreesOfFreedom: 1) - 12.70620474) <= 1e-8)
+    #expect(Swift.abs(StudentT.quantile(0.975, degreesOfFreedom: 40) - 2.021075390) <= 1e-9)
+    #expect(Swift.abs(StudentT.quantile(0.975, degreesOfFreedom: 120) - 1.979930405) <= 1e-9)
     #expect(StudentT.quantile(0.5, degreesOfFreedom: 3) == 0)
     #expect(
       StudentT.quantile(0.025, degreesOfFreedom: 3) == -StudentT.quantile(

@@ -64,6 +64,25 @@ import Testing
     #expect(r.asymptotic == Array(2...8))
   }
 
+  /// The run rule's spread is on the range of the slopes, 0.1 · max(1, median) + 0.1: slopes
+  /// 4.0 and 4.8 (a single-precision Simpson's two good levels before its floor) or 1.5 and
+  /// 1.8 (a study still approaching order 2) do not agree, so nothing is fitted there.
+  @Test func slopesThatDisagreeByMoreThanTheSpreadDoNotSettle() {
+    let floor = Regimes(
+      steps: [1.0, 0.5, 0.25, 0.125, 0.0625, 0.03125],
+      errors: [3.7e-5, 2.3e-6, 8.3e-8, 8.3e-8, 1.6e-7, 8e-8])
+    #expect(floor.asymptotic.isEmpty)
+    #expect(
+      floor.regimes == Array(repeating: .preAsymptotic, count: 3)
+        + Array(repeating: .floor, count: 3))
+    var errors = [1.0]
+    for p in [0.6, 1.1, 1.5, 1.8] { errors.append(errors[errors.count - 1] / Double.pow(2, p)) }
+    let approaching = Regimes(steps: [1.0, 0.5, 0.25, 0.125, 0.0625], errors: errors)
+    #expect(approaching.asymptotic.isEmpty)
+    #expect(!approaching.regimes.contains(.floor))
+    #expect(Swift.abs(Regimes.spread(median: 4) - 0.5) <= 1e-15)
+  }
+
   @Test func twoPointsSettleButCannotBeChecked() throws {
     let r = Regimes(steps: [0.1, 0.05], errors: [1e-2, 2.5e-3])
     #expect(r.asymptotic == [0, 1])

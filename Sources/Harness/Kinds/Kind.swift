@@ -60,6 +60,7 @@ enum Kinds {
     Accuracy.self,
     Graph.self,
     Backprop.self,
+    Order.self,
   ]
 
   static var names: [String] { all.map { $0.name } }

@@ -60,11 +60,16 @@ enum ProgramRunner {
     process.terminationHandler = { _ in ended.signal() }
     let collected = Collected()
     let readers = DispatchGroup()
+    // Threads of their own, not the dispatch pool: the levels' workers block in the pool
+    // while they wait, and a reader queued behind them would leave a full pipe unread.
     for (pipe, isError) in [(out, false), (err, true)] {
-      DispatchQueue.global().async(group: readers) {
+      readers.enter()
+      let reader = Thread {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         collected.set(String(decoding: data, as: UTF8.self), isError: isError)
+        readers.leave()
       }
+      reader.start()
     }
     let started = Date()
     let handle = ProcessHandle(process)

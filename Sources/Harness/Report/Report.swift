@@ -68,6 +68,9 @@ struct Report: Sendable {
   /// worded when written (summary.json in English, the pages in the experiment's language).
   var notes: [any Phrase] = []
   var figures: [FigureEntry] = []
+  /// The experiment file's line that set each check's expectation, by subject in English (CI
+  /// annotations point there); a subject not listed points at the file's top-level `expect`.
+  var expectationLines: [String: Int] = [:]
 
   init(outcome: any Encodable & Sendable) { self.outcome = outcome }
 

@@ -13,6 +13,8 @@ public struct RunOptions: Sendable {
   var dataDirectory: URL
   /// `--language`, `--figure-size`, `--font-scale`: set over every experiment file's own.
   var presentation: PresentationOverrides
+  /// JUnit, baseline and GitHub Actions outputs.
+  public var ci = CIOptions()
 
   public init(
     outputRoot: URL = URL(fileURLWithPath: "Output", isDirectory: true),
@@ -57,6 +59,10 @@ struct RunContext: Sendable {
   var cancellation: Cancellation
   /// The experiment's language, for the labels of progress bars.
   var language: Language = .en
+  /// The run's `--jobs` slots, shared with work inside an experiment (order levels).
+  var budget = JobBudget(slots: 1)
+  /// The folder the experiment file is in: where its programs start.
+  var directory = URL(fileURLWithPath: ".")
 
   init(
     options: RunOptions, cancellation: Cancellation = Cancellation(),

@@ -42,6 +42,8 @@ public struct Session: Sendable {
     Staging.shared.willCreate(created)
     defer { OutputWriter.removeIfEmpty(created) }
     let session = self
+    let budget = JobBudget(slots: options.jobs)
+    let recorder = CIRecorder()
     let progress = ProgressLine(enabled: options.showProgress)
     let results = await withTaskGroup(of: ExitStatus.self) { group in
       var iterator = experiments.makeIterator()
@@ -49,7 +51,7 @@ public struct Session: Sendable {
       var worst = ExitStatus.success
       func startNext() -> Bool {
         guard let experiment = iterator.next() else { return false }
-        group.addTask { session.runOne(experiment, progress: progress) }
+        group.addTask { session.runOne(experiment, progress: progress, budget: budget, recorder: recorder) }
         return true
       }
       while running < options.jobs, startNext() { running += 1 }
@@ -61,7 +63,31 @@ public struct Session: Sendable {
     }
     experiments.removeAll()
     status = max(status, results)
+    if !writeCI(recorder.all) { status = max(status, .invalidInput) }
     return cancellation.isCancelled ? .interrupted : status
+  }
+
+  /// Writes `--junit` and appends to `GITHUB_STEP_SUMMARY`; false (and a message) when one
+  /// cannot be written.
+  func writeCI(_ records: [CIRecord]) -> Bool {
+    var written = true
+    if let junit = options.ci.junit {
+      do {
+        try OutputWriter.atomicWrite(JUnit.document(records), to: junit)
+      } catch {
+        err("error: cannot write \(junit.path): \(error)")
+        written = false
+      }
+    }
+    if options.ci.githubActions, let summary = options.ci.stepSummary, !records.isEmpty {
+      do {
+        try GitHubActions.append(GitHubActions.stepSummary(records), to: summary)
+      } catch {
+        err("error: cannot append to \(summary.path): \(describe(error))")
+        written = false
+      }
+    }
+    return written
   }
 
   /// Resolves and loads every experiment; invalid ones are reported and left out.
@@ -113,15 +139,24 @@ public struct Session: Sendable {
     return (experiments, status)
   }
 
-  private func runOne(_ experiment: Experiment, progress: ProgressLine) -> ExitStatus {
+  private func runOne(
+    _ experiment: Experiment, progress: ProgressLine, budget: JobBudget, recorder: CIRecorder
+  ) -> ExitStatus {
     guard !cancellation.isCancelled else { return .interrupted }
+    budget.occupy()
+    defer { budget.release() }
     let started = Date()
     var context = RunContext(options: options, cancellation: cancellation) { label, done, total in
       progress.update("\(experiment.name): \(label)", done: done, total: total)
     }
     context.language = experiment.language
+    context.budget = budget
+    context.directory = experiment.directory
     do {
-      let report = try Kinds.execute(experiment, context: context)
+      var report = try Kinds.execute(experiment, context: context)
+      if let baseline = options.ci.baseline {
+        Baseline.apply(&report, of: experiment, baseline: baseline)
+      }
       let notes = try OutputWriter.write(
         report, of: experiment, to: options.outputRoot, formats: options.formats,
         cancellation: cancellation)
@@ -131,6 +166,9 @@ public struct Session: Sendable {
           experiment, report, notes: (report.notes + notes).map { $0.text(experiment.language) },
           seconds: Date().timeIntervalSince(started),
           folder: options.outputRoot.appendingPathComponent(experiment.name).relativePath + "/"))
+      let record = CIRecord(experiment, report, seconds: Date().timeIntervalSince(started))
+      recorder.add(record)
+      if options.ci.githubActions { GitHubActions.annotations(record).forEach(out) }
       return report.verdict.passed ? .success : .expectationMissed
     } catch is CancellationError {
       progress.clear()

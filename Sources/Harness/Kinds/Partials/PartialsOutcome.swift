@@ -74,7 +74,7 @@ struct PartialsOutcome: Encodable, Sendable {
       try c.encode(Num(fit?.order), forKey: "fitted_order")
       try c.encode(prediction.order, forKey: "predicted_order")
       try c.encode(Num(expected), forKey: "expected_order")
-      try c.encode(passed, forKey: "passed")
+      try c.encode(expected == nil ? nil : passed, forKey: "passed")
       try c.encode(
         fit.map { [Num($0.range.lowerBound), Num($0.range.upperBound)] }, forKey: "fit_range")
       try c.encode(Num(fit?.rSquared), forKey: "r_squared")

@@ -15,7 +15,8 @@ enum SweepReporting {
     try c.encode(o.prediction.order, forKey: "predicted_order")
     try c.encode(Num(o.expectedOrder), forKey: "expected_order")
     try c.encode(status(o).rawValue, forKey: "check")
-    try c.encode(o.passed, forKey: "passed")
+    // Nothing expected: null, never true.
+    try c.encode(o.expectedOrder == nil ? nil : o.passed, forKey: "passed")
     try c.encode(
       fit.map { [Num($0.range.lowerBound), Num($0.range.upperBound)] }, forKey: "fit_range")
     try c.encode(fit?.pointCount, forKey: "fit_points")
@@ -93,8 +94,15 @@ enum SweepReporting {
   }
 
   /// "exp(x) at x = 0.5, central, double": what a check or a note is about.
+  /// "f at x = 0.5, central, double", with ", q = 2" for a higher derivative: check subjects
+  /// are unique within an experiment (they are JUnit test names and baseline keys).
   static func subject(_ o: SweepOutcome, _ subject: any Phrase) -> any Phrase {
-    Composed.list(subject, schemePhrase(o), CommonPhrase.precisionName(precision: o.precision))
+    let named: any Phrase =
+      o.derivative > 1
+      ? Composed.joined(
+        parts: [subject, Composed.verbatim(text: ", q = \(o.derivative)")], separator: "")
+      : subject
+    return Composed.list(named, schemePhrase(o), CommonPhrase.precisionName(precision: o.precision))
   }
 
   /// The note for steps whose stencil left the function's domain.

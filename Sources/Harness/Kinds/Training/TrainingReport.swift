@@ -119,7 +119,9 @@ extension Training {
   /// `min_test_accuracy` and `loss_decreases` for one run of the main gradient.
   static func checks(_ r: TrainingOutcome.Run, spec: TrainingSpec) -> [Check] {
     let run = r.run
-    let subject = TrainingPhrase.learningRateSubject(rate: short(run.learningRate))
+    let rate = TrainingPhrase.learningRateSubject(rate: short(run.learningRate))
+    // One subject per check (JUnit test names, baseline keys): the rate and what is checked.
+    let subject = Composed.list(rate, TrainingPhrase.testAccuracy)
     var checks: [Check] = []
     if let bound = spec.minTestAccuracy[run.learningRate] ?? spec.minTestAccuracyForAll {
       if run.epochs.isEmpty {
@@ -136,7 +138,7 @@ extension Training {
     {
       checks.append(
         Check(
-          subject, passed: r.lossFalls,
+          Composed.list(rate, TrainingPhrase.lossFalls), passed: r.lossFalls,
           r.lossFalls ? TrainingPhrase.lossFalls : TrainingPhrase.lossDoesNotFall))
     }
     return checks
