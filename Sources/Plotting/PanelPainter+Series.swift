@@ -1,10 +1,10 @@
 import Foundation
 
 extension ResolvedSeries {
-  /// The width of the series' line: a highlight is three times as wide.
-  var strokeWidth: Double { HouseStyle.seriesWidth * (isHighlight ? 3.2 : 1) }
+  /// The width of the series' line: a highlight is wider than a marker, so it shows around them.
+  var strokeWidth: Double { HouseStyle.seriesWidth * (isHighlight ? 5.5 : 1) }
   /// The opacity of the series' line: a highlight is light.
-  var strokeAlpha: Double { isHighlight ? 0.3 : 1 }
+  var strokeAlpha: Double { isHighlight ? 0.25 : 1 }
 }
 
 extension PanelPainter {
