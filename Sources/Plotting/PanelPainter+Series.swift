@@ -31,8 +31,11 @@ extension PanelPainter {
       break
     }
     if series.style != .line && !series.isHighlight {
-      let shown = zip(series.points, drawing.markerAt).filter { $0.1 }.map(\.0)
+      let inside = zip(series.points, drawing.markerAt).filter { $0.1 }.map(\.0)
         .filter { x.contains($0.x) && y.contains($0.y) }
+      // A marker on one already drawn adds nothing but bytes (a two-cycle's 200 markers).
+      let cell = PathThinning.markerCell * HouseStyle.markerRadius * painter.textScale
+      let shown = PathThinning.spread(inside.map(toPixel), cell: cell).map { inside[$0] }
       MarkerPainter(painter: painter, axes: axes, x: x, y: y)
         .draw(series.marker, at: shown, color: series.color)
     }

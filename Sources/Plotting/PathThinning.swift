@@ -12,6 +12,27 @@ enum PathThinning {
   /// the rest goes to the second (Douglas-Peucker).
   static let radialShare = 0.25
 
+  /// The side of the grid cell in which one marker of a series is drawn, in marker radii.
+  static let markerCell = 0.5
+
+  /// The indices of `points` to keep, in order, so that no two fall in one cell of a grid of
+  /// side `cell` (the first in each cell is kept): markers drawn on top of each other add
+  /// nothing to the picture. Non-finite points are kept.
+  ///
+  /// Error Bounds: every point left out lies within `cell * √2` of one kept.
+  ///
+  /// Complexity: O(n) expected.
+  static func spread(_ points: [PixelPoint], cell: Double) -> [Int] {
+    guard cell > 0 else { return Array(points.indices) }
+    var seen = Set<[Int]>()
+    return points.indices.filter { i in
+      let p = points[i]
+      guard p.x.isFinite, p.y.isFinite else { return true }
+      return seen.insert([Int((p.x / cell).rounded(.down)), Int((p.y / cell).rounded(.down))])
+        .inserted
+    }
+  }
+
   /// The indices of `points` to keep, in order, first and last included, so that every point
   /// left out lies within `tolerance` of the polyline through the kept ones.
   ///

@@ -67,4 +67,17 @@ struct PathThinningTests {
       index: 0, x: x, y: y)
     #expect(markers.thinned(axesWidth: 1000, toPixel: identity).points.count == 20_000)
   }
+
+  @Test func markersOnTopOfEachOtherAreDrawnOnce() {
+    // A two-cycle: 200 markers at two places, a little apart each time.
+    let cycle = (0..<200).map { k in
+      PixelPoint(x: (k % 2 == 0 ? 100 : 400) + Double(k) * 0.01, y: 50)
+    }
+    let kept = PathThinning.spread(cycle, cell: 2.75)
+    #expect(kept.count <= 4 && kept.first == 0)
+    for p in cycle {
+      #expect(kept.contains { PathThinning.distance(cycle[$0], p) <= 2.75 * 2.0.squareRoot() })
+    }
+    #expect(PathThinning.spread(cycle, cell: 0).count == 200)
+  }
 }
