@@ -73,7 +73,8 @@ enum PathThinning {
     guard points.count > 2 else { return Array(points.indices) }
     let radius = radialShare * tolerance
     var near: [Int] = [0]
-    for i in 1..<(points.count - 1) where distance(points[i], points[near[near.count - 1]]) > radius {
+    for i in 1..<(points.count - 1) where distance(points[i], points[near[near.count - 1]]) > radius
+    {
       near.append(i)
     }
     near.append(points.count - 1)

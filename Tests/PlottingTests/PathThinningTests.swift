@@ -59,7 +59,8 @@ struct PathThinningTests {
     let resolved = ResolvedSeries(dense, index: 0, x: x, y: y)
     #expect(resolved.thinned(axesWidth: 1000, toPixel: identity).points.count < 2000)
     let sparse = ResolvedSeries(
-      Series("sweep", x: Array(stride(from: 0.0, to: 500, by: 1)), y: Array(repeating: 1, count: 500)),
+      Series(
+        "sweep", x: Array(stride(from: 0.0, to: 500, by: 1)), y: Array(repeating: 1, count: 500)),
       index: 0, x: x, y: y)
     #expect(sparse.thinned(axesWidth: 1000, toPixel: identity).points.count == 500)
     let markers = ResolvedSeries(
