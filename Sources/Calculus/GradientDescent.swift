@@ -5,8 +5,13 @@ public enum DescentStatus: String, Sendable, Codable {
   /// The gradient norm fell to the tolerance.
   case converged
   /// Still finite and not worse than the start, but the gradient norm is above the tolerance
-  /// after every step (too low a learning rate, or an oscillation that never settles).
+  /// after every step and still falling, or the path still creeping on (too low a learning
+  /// rate, or a zig-zag that decays too slowly to settle in the steps given).
   case tooSlow = "too-slow"
+  /// Bounded and not worse than the start, but bouncing in place: over the last part of the
+  /// run the gradient norm stopped falling and the iterates went back and forth instead of on
+  /// (a two-cycle, for instance). See `GradientDescent.oscillation(iterates:gradientNorms:)`.
+  case oscillating
   /// A non-finite or out-of-bound iterate, or f ended above where it started.
   case diverged
 }
@@ -19,6 +24,9 @@ public enum DescentStop: Sendable, Hashable {
   /// Every step ran and the gradient norm is still above the tolerance; f went from `from`
   /// to `to` (not higher).
   case tooSlow(gradientNorm: Double, tolerance: Double, steps: Int, from: Double, to: Double)
+  /// Every step ran; over the last `window` steps the gradient norm (`gradientNorm` at the end)
+  /// stopped falling while the iterates bounced in place.
+  case oscillating(gradientNorm: Double, tolerance: Double, steps: Int, window: Int)
   /// f ended above where it started.
   case grew(from: Double, to: Double)
   /// The update of step `step` left the ball of radius `bound`: `|x| = norm`.
@@ -35,6 +43,7 @@ public enum DescentStop: Sendable, Hashable {
     switch self {
     case .converged: return .converged
     case .tooSlow: return .tooSlow
+    case .oscillating: return .oscillating
     case .grew, .escaped, .nonFiniteStart, .nonFiniteGradient, .nonFiniteIterate:
       return .diverged
     }
@@ -93,8 +102,10 @@ public enum GradientDescent {
   /// - Diverged: an update gives a non-finite point, value or gradient, or a point with
   ///   Euclidean norm above `divergenceBound` (the run stops before keeping it), or f at the
   ///   end is greater than f at the start.
-  /// - Too slow: otherwise (for instance `x0^2 + x1^2` at `learningRate` 1, which jumps between
-  ///   `x` and `-x` forever).
+  /// - Oscillating: every step ran, f did not grow, and the tail of the run bounces in place
+  ///   by the rule of `oscillation(iterates:gradientNorms:)` (for instance `x0^2 + x1^2` at
+  ///   `learningRate` 1, which jumps between `x` and `-x` forever).
+  /// - Too slow: otherwise (for instance `x0^2 + x1^2` at `learningRate` 0.01 for 100 steps).
   ///
   /// Complexity: at most `steps + 1` calls of `gradient` and of `f`.
   ///
@@ -118,6 +129,7 @@ public enum GradientDescent {
     }
     var x = start
     var norm = 0.0
+    var norms: [Double] = []
     for step in 0...steps {
       let g = gradient(x)
       precondition(g.count == x.count, "gradient has \(g.count) components for \(x.count)")
@@ -125,6 +137,7 @@ public enum GradientDescent {
         return stop(.nonFiniteGradient(step: step))
       }
       norm = euclideanNorm(g)
+      norms.append(norm)
       if norm <= tolerance {
         return stop(.converged(gradientNorm: norm, tolerance: tolerance, steps: step))
       }
@@ -147,8 +160,56 @@ public enum GradientDescent {
     if last > first {
       return stop(.grew(from: first, to: last))
     }
+    if let window = oscillation(iterates: run.iterates, gradientNorms: norms) {
+      return stop(
+        .oscillating(gradientNorm: norm, tolerance: tolerance, steps: steps, window: window))
+    }
     return stop(
       .tooSlow(gradientNorm: norm, tolerance: tolerance, steps: steps, from: first, to: last))
+  }
+
+  /// The smallest number of steps `oscillation(iterates:gradientNorms:)` decides on.
+  public static let oscillationMinimumSteps = 16
+
+  /// The window, in iterates, over which a run's tail bounces in place, or nil when it does not.
+  ///
+  /// Rule: the window is the last `w = 2 * (n / 8)` iterates of a run of `n` steps, split into
+  /// two halves of `w / 2` iterates each. The run oscillates when both hold:
+  /// - the gradient norm stopped falling: its smallest value over the second half is at least
+  ///   `1 - 1e-2` times its smallest over the first half (taking the smallest of each half
+  ///   makes a two-cycle, or any cycle up to `w / 2` steps long, compare like with like);
+  /// - the iterates bounce instead of travelling: the distance from the window's first iterate
+  ///   to its last is below half the path length walked inside the window.
+  ///
+  /// A zig-zag whose amplitude decays by a factor `r` per step passes the first test only when
+  /// `r^(w/2) >= 0.99`; a faster decay is too slow (or converges), not oscillating. A steady
+  /// creep (f = x, any rate) fails the second test, and so does a run that does not move.
+  ///
+  /// Edge Cases: nil for fewer than `oscillationMinimumSteps` steps (too short a tail to tell),
+  /// for `gradientNorms` not one per iterate, and for non-finite norms or iterates.
+  ///
+  /// Complexity: O(w * d) for d coordinates.
+  public static func oscillation(iterates: [[Double]], gradientNorms: [Double]) -> Int? {
+    let steps = iterates.count - 1
+    guard steps >= oscillationMinimumSteps, gradientNorms.count == iterates.count else {
+      return nil
+    }
+    let window = 2 * (steps / 8)
+    let half = window / 2
+    let end = iterates.count
+    let first = gradientNorms[(end - window)..<(end - half)]
+    let second = gradientNorms[(end - half)..<end]
+    guard let a = first.min(), let b = second.min(), a.isFinite, b.isFinite,
+      b >= (1 - 1e-2) * a
+    else { return nil }
+    func distance(_ p: [Double], _ q: [Double]) -> Double {
+      euclideanNorm(zip(p, q).map { $0 - $1 })
+    }
+    var walked = 0.0
+    for k in (end - window)..<(end - 1) { walked += distance(iterates[k], iterates[k + 1]) }
+    let net = distance(iterates[end - window], iterates[end - 1])
+    guard walked.isFinite, net.isFinite, net < walked / 2 else { return nil }
+    return window
   }
 
   static func euclideanNorm(_ v: [Double]) -> Double {

@@ -251,6 +251,9 @@ public struct Series: Sendable {
   /// The legend entry the series shares with the others of the same group, or `nil` for an
   /// entry of its own.
   public var legendGroup: String?
+  /// Drawn as a wide, light stroke under the other series (the stretch of a line a fit used),
+  /// never hatched or shaded over the axes; exempt from the coincidence rule like a guide.
+  public var isHighlight: Bool
   public var x: [Double]
   public var y: [Double]
   public var style: SeriesStyle
@@ -267,8 +270,9 @@ public struct Series: Sendable {
     _ label: String, x: [Double], y: [Double], style: SeriesStyle = .lineAndMarkers,
     dash: Dash = .solid, color: Int? = nil, marker: Int? = nil,
     xRange: ClosedRange<Double>? = nil, name: String? = nil, isGuide: Bool = false,
-    legendGroup: String? = nil
+    legendGroup: String? = nil, isHighlight: Bool = false
   ) {
+    self.isHighlight = isHighlight
     self.xRange = xRange
     self.name = name
     self.isGuide = isGuide
@@ -314,9 +318,9 @@ public struct ReferenceLine: Sendable {
 
 /// A shaded, full-height x-range with a label in the legend.
 ///
-/// Edge Cases: spans that overlap are hatched at distinct angles; spans that coincide (the
-/// same range within a pixel and a half) share one hatching whose lines alternate their
-/// colours, so each stays visible. Spans of one ``legendGroup`` share one grey legend entry.
+/// Edge Cases: every span is one light tint of its colour, never hatching; spans that overlap
+/// blend their tints (a fit range is better drawn as a highlight ``Series``, see
+/// `Series.isHighlight`). Spans of one ``legendGroup`` share one grey legend entry.
 public struct Span: Sendable {
   public var label: String
   public var x: ClosedRange<Double>
@@ -335,19 +339,25 @@ public struct Span: Sendable {
   }
 }
 
-/// A full-height vertical line with a label in the legend.
+/// A full-height vertical line with a label in the legend, or a short tick up from the x axis
+/// (a best step: it marks a place on the axis without crossing the data).
 public struct VerticalMarker: Sendable {
   public var label: String
   public var x: Double
   public var dash: Dash
   /// Palette index, or `nil` for the house dark grey.
   public var color: Int?
+  /// A short tick up from the x axis instead of a full-height line.
+  public var isTick: Bool
 
-  public init(_ label: String, x: Double, dash: Dash = .dotted, color: Int? = nil) {
+  public init(
+    _ label: String, x: Double, dash: Dash = .dotted, color: Int? = nil, isTick: Bool = false
+  ) {
     self.label = label
     self.x = x
     self.dash = dash
     self.color = color
+    self.isTick = isTick
   }
 }
 

@@ -236,43 +236,6 @@ enum FrameExits {
   }
 }
 
-/// How shaded x-ranges are drawn.
-enum SpanStyle: Equatable {
-  /// A light tint of the span's colour (spans that overlap no other).
-  case tint
-  /// Lines at this angle (degrees) in the span's colour, with its edges drawn: overlapping
-  /// spans stay apart and no mixed colour appears that the legend does not show. Spans that
-  /// coincide share the angle and take turns: this one draws every `of`-th line from `phase`.
-  case hatch(angle: Double, phase: Int = 0, of: Int = 1)
-
-  /// One style per span: all tints when no two overlap, otherwise hatches at distinct angles;
-  /// spans whose ends agree within `tolerance` (world units) share an angle and alternate
-  /// their lines.
-  static func styles(for ranges: [ClosedRange<Double>], tolerance: Double = 0) -> [SpanStyle] {
-    let overlapping = ranges.indices.contains { i in
-      ranges.indices.contains { j in
-        i < j && ranges[i].lowerBound < ranges[j].upperBound
-          && ranges[j].lowerBound < ranges[i].upperBound
-      }
-    }
-    guard overlapping else { return ranges.map { _ in .tint } }
-    func same(_ i: Int, _ j: Int) -> Bool {
-      abs(ranges[i].lowerBound - ranges[j].lowerBound) <= tolerance
-        && abs(ranges[i].upperBound - ranges[j].upperBound) <= tolerance
-    }
-    // The first span of each one's group of coinciding spans.
-    let leader = ranges.indices.map { i in ranges.indices.first { same($0, i) } ?? i }
-    let leaders = Array(Set(leader)).sorted()
-    let angles: [Double] = [45, -45, 0, 90, 22.5, -67.5]
-    return ranges.indices.map { i in
-      let members = ranges.indices.filter { leader[$0] == leader[i] }
-      let k = leaders.firstIndex(of: leader[i])!
-      return .hatch(
-        angle: angles[k % angles.count], phase: members.firstIndex(of: i)!, of: members.count)
-    }
-  }
-}
-
 /// The rectangle of `rect` whose width to height ratio is `ratio`, as large as fits, centred.
 func fitted(_ rect: Rect, ratio: Double) -> Rect {
   guard ratio.isFinite, ratio > 0, rect.width > 0, rect.height > 0 else { return rect }

@@ -63,6 +63,12 @@ private enum Ramp {
 struct ContourPainter {
   let painter: Painter
 
+  /// PLplot's contour labels: the gap from the line, the size (of the default character
+  /// height) and the spacing between labels along one line (in PLplot's units, mm).
+  static let labelOffset = 0.006
+  static let labelSize = 0.75
+  static let labelSpacing = 0.6
+
   func draw(_ grid: Grid2D, levels: [Double]) {
     let finite = grid.z.joined().filter(\.isFinite)
     guard let lo = finite.min(), let hi = finite.max(), !levels.isEmpty else { return }
@@ -77,9 +83,14 @@ struct ContourPainter {
       painter.color(HouseStyle.reference, alpha: 0.55)
       painter.width(0.8)
       painter.dash(.solid)
+      // Each line labelled with its level, two significant digits, along the line.
+      c_pl_setcontlabelformat(3, 2)
+      c_pl_setcontlabelparam(
+        Self.labelOffset, Self.labelSize, Self.labelSpacing * painter.textScale, 1)
       c_plcont(
         a, PLINT(matrix.nx), PLINT(matrix.ny), 1, PLINT(matrix.nx), 1, PLINT(matrix.ny), levels,
         PLINT(levels.count), pltr1, cgrid)
+      c_pl_setcontlabelparam(Self.labelOffset, Self.labelSize, Self.labelSpacing, 0)
     }
   }
 }

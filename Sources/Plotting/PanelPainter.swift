@@ -23,12 +23,13 @@ struct PanelPainter {
   private(set) var drawings: [SeriesDrawing]
   /// The order the series are drawn in (indices into the plan's series).
   private(set) var order: [Int] = []
+  /// The plan's series as drawn: dense lines thinned to the axes' resolution.
+  private(set) var shown: [ResolvedSeries] = []
   /// Where the legend is drawn, or `nil` for no legend.
   private(set) var legendFrame: Rect?
   /// The columns of the legend: one beside or inside the axes; under them, as many as fit the
   /// cell's width (five entries under a small figure take two rows, not five).
   private(set) var legendColumns = 1
-  let spanStyles: [SpanStyle]
 
   /// Room for at least this many note lines under the axes, and for an x label even without
   /// one (a row's panels reserve what the most demanding of them needs: their axes line up).
@@ -51,12 +52,6 @@ struct PanelPainter {
       plan.panel.notes.filter { !omitted.contains($0) }
         + Self.undrawnNote(plan, words: words),
       width: cell.width * 0.96, painter: painter)
-    spanStyles = SpanStyle.styles(
-      for: plan.panel.spans.map { span in
-        guard let a = plan.x.world(span.x.lowerBound), let b = plan.x.world(span.x.upperBound)
-        else { return -Double.infinity ... -Double.infinity }  // overlaps nothing
-        return min(a, b)...max(a, b)
-      }, tolerance: Coincidence.tolerance / max(1, cell.width) * plan.x.span)
     (x, y, axes, drawings, legendFrame) = (plan.x, plan.y, cell, [], nil)
     if sharedLegend {
       layOut(.inside)
@@ -193,15 +188,13 @@ struct PanelPainter {
         entries.append(LegendEntry(label: label, sample: .series(drawn)))
       }
     }
-    for (span, style) in zip(panel.spans, spanStyles) where !span.label.isEmpty {
+    for span in panel.spans where !span.label.isEmpty {
       let rgb = span.color.map(HouseStyle.color) ?? HouseStyle.span
       if let group = span.legendGroup {
         guard groups.insert(group).inserted else { continue }
-        var sample = style
-        if case .hatch(let angle, _, _) = style { sample = .hatch(angle: angle) }
-        grouped.append(LegendEntry(label: group, sample: .box(HouseStyle.reference, sample)))
+        grouped.append(LegendEntry(label: group, sample: .box(HouseStyle.reference)))
       } else {
-        entries.append(LegendEntry(label: span.label, sample: .box(rgb, style)))
+        entries.append(LegendEntry(label: span.label, sample: .box(rgb)))
       }
     }
     entries += grouped
@@ -241,15 +234,7 @@ struct PanelPainter {
         y = next
       }
     }
-    let polylines = plan.series.map { series in
-      series.points.map { toPixel($0) }
-    }
-    let joined = plan.series.map { $0.style == .line || $0.style == .lineAndMarkers }
-    let guides = panel.series.map(\.isGuide)
-    (drawings, order) = Coincidence.analysed(
-      polylines, labels: plan.series.map(\.label),
-      names: panel.series.map { $0.name ?? $0.label }, dashes: plan.series.map(\.dash),
-      joined: joined, guides: guides)
+    (shown, drawings, order) = analysedSeries()
   }
 
   /// The data area inside the cell, leaving room for titles, tick labels, axis labels, notes
@@ -345,7 +330,7 @@ struct PanelPainter {
       drawGrid()
     }
     drawReferenceLines()
-    for i in order where i < drawings.count { drawSeries(plan.series[i], drawings[i]) }
+    for i in order where i < drawings.count { drawSeries(shown[i], drawings[i]) }
     drawVerticalMarkers()
     drawFrame()
     drawEdgeMarks()
@@ -357,14 +342,14 @@ struct PanelPainter {
   }
 
   private func drawSpans() {
-    for (span, style) in zip(panel.spans, spanStyles) {
+    for span in panel.spans {
       guard let a = x.world(span.x.lowerBound), let b = x.world(span.x.upperBound) else { continue }
       let rgb = span.color.map(HouseStyle.color) ?? HouseStyle.span
       let left = toPixel(WorldPoint(x: max(min(a, b), x.lower), y: y.lower)).x
       let right = toPixel(WorldPoint(x: min(max(a, b), x.upper), y: y.lower)).x
       guard right > left else { continue }
       SpanPainter(painter: painter).fill(
-        style, rgb, rect: Rect(x: left, y: axes.y, width: right - left, height: axes.height))
+        rgb, rect: Rect(x: left, y: axes.y, width: right - left, height: axes.height))
     }
     painter.viewport(axes, x: (x.lower, x.upper), y: (y.lower, y.upper))
   }
@@ -438,53 +423,11 @@ struct PanelPainter {
     }
   }
 
-  private func drawSeries(_ series: ResolvedSeries, _ drawing: SeriesDrawing) {
-    painter.viewport(axes, x: (x.lower, x.upper), y: (y.lower, y.upper))
-    painter.color(series.color)
-    switch series.style {
-    case .bars:
-      drawBars(series)
-      return
-    case .line, .lineAndMarkers:
-      painter.width(HouseStyle.seriesWidth)
-      painter.dash(drawing.dash)
-      for segment in series.segments {
-        let finite = segment.map {
-          FrameExits.finite($0, x: x.lower...x.upper, y: y.lower...y.upper)
-        }
-        painter.line(finite.map(\.x), finite.map(\.y))
-      }
-      painter.dash(.solid)
-    case .markers:
-      break
-    }
-    if series.style != .line {
-      let shown = zip(series.points, drawing.markerAt).filter { $0.1 }.map(\.0)
-        .filter { x.contains($0.x) && y.contains($0.y) }
-      MarkerPainter(painter: painter, axes: axes, x: x, y: y)
-        .draw(series.marker, at: shown, color: series.color)
-    }
-  }
-
-  private func drawBars(_ series: ResolvedSeries) {
-    let half = (series.barWidth ?? x.span / 10) / 2
-    let base = y.isLog ? y.lower : min(max(0, y.lower), y.upper)
-    for p in series.points {
-      let xs = [p.x - half, p.x + half, p.x + half, p.x - half]
-      let ys = [base, base, p.y, p.y]
-      painter.color(series.color, alpha: 0.85)
-      painter.fill(xs, ys)
-      painter.color(HouseStyle.background)
-      painter.width(1)
-      painter.line(xs + [xs[0]], ys + [ys[0]])
-    }
-  }
-
   /// Where each line series leaves the frame, with the side; for markers only, the points
   /// beyond the frame, pinned to its edge.
   var edgeMarks: [(point: PixelPoint, side: FrameExits.Side, color: HouseStyle.RGB)] {
     let (bx, by) = (x.lower...x.upper, y.lower...y.upper)
-    return plan.series.filter { $0.style != .bars }.flatMap { series in
+    return shown.filter { $0.style != .bars }.flatMap { series in
       series.segments.flatMap { segment in
         let exits =
           series.style == .markers
@@ -598,17 +541,6 @@ struct PanelPainter {
     }
   }
 
-  private func drawVerticalMarkers() {
-    for marker in panel.verticalMarkers {
-      guard let wx = x.world(marker.x) else { continue }
-      painter.color(marker.color.map(HouseStyle.color) ?? HouseStyle.marker)
-      painter.width(HouseStyle.referenceWidth)
-      painter.dash(marker.dash)
-      painter.line([wx, wx], [y.lower, y.upper])
-    }
-    painter.dash(.solid)
-  }
-
   private func drawAnnotations() {
     for note in panel.annotations {
       guard let wx = x.world(note.x), let wy = y.world(note.y) else { continue }
@@ -702,8 +634,8 @@ struct PanelPainter {
       sample(PixelPoint(x: x0, y: p.y), PixelPoint(x: x0 + w, y: p.y))
     }
     for marker in panel.verticalMarkers {
-      guard let wx = x.world(marker.x) else { continue }
-      sample(toPixel(WorldPoint(x: wx, y: y.lower)), toPixel(WorldPoint(x: wx, y: y.upper)))
+      guard let (bottom, top) = reach(of: marker) else { continue }
+      sample(toPixel(bottom), toPixel(top))
     }
     pixels += edgeMarks.map(\.point)
     return pixels.filter { axes.contains($0.x, $0.y) }
@@ -721,7 +653,7 @@ struct PanelPainter {
         return PixelPoint(x: a.x + f * (b.x - a.x), y: a.y + f * (b.y - a.y))
       }
     }
-    for series in plan.series {
+    for series in shown {
       if series.style == .bars {
         let half = (series.barWidth ?? x.span / 10) / 2
         let base = y.isLog ? y.lower : min(max(0, y.lower), y.upper)

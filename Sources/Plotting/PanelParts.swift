@@ -146,8 +146,8 @@ struct LegendBox {
         return
       }
       if series.style != .markers {
-        painter.color(series.color)
-        painter.width(HouseStyle.seriesWidth)
+        painter.color(series.color, alpha: series.strokeAlpha)
+        painter.width(series.strokeWidth)
         painter.dash(series.dash)
         painter.line([x0, x1], [cy, cy])
         painter.dash(.solid)
@@ -160,17 +160,10 @@ struct LegendBox {
         MarkerPainter(painter: painter, axes: page, x: xs, y: ys)
           .draw(series.marker, at: [WorldPoint(x: (x0 + x1) / 2, y: cy)], color: series.color)
       }
-    case .box(let rgb, let style):
+    case .box(let rgb):
       let h = HouseStyle.legendEm * 0.45 * s
-      var sample = style
-      if case .hatch(let angle, _, _) = style { sample = .hatch(angle: angle) }
       SpanPainter(painter: painter).fill(
-        sample, rgb, rect: Rect(x: x0, y: cy - h, width: x1 - x0, height: 2 * h))
-      if case .hatch = style {
-        painter.color(rgb, alpha: 0.8)
-        painter.width(1)
-        painter.line([x0, x1, x1, x0, x0], [cy - h, cy - h, cy + h, cy + h, cy - h])
-      }
+        rgb, rect: Rect(x: x0, y: cy - h, width: x1 - x0, height: 2 * h))
     case .rule(let rgb, let dash):
       painter.color(rgb)
       painter.width(HouseStyle.referenceWidth)
@@ -189,51 +182,18 @@ struct LegendBox {
   }
 }
 
-/// Fills shaded x-ranges: a tint, or hatching in the span's colour.
+/// Fills shaded x-ranges with one light tint of the span's colour (never hatching: lines over
+/// the data compete with it).
 struct SpanPainter {
   let painter: Painter
 
-  /// Fills `rect` (page pixels) in `style`; leaves the page as the viewport. Hatch lines are
-  /// laid on one grid of the page, so that coinciding spans taking turns interleave exactly.
-  func fill(_ style: SpanStyle, _ rgb: HouseStyle.RGB, rect: Rect) {
+  /// The tint's opacity.
+  static let alpha = 0.16
+
+  /// Fills `rect` (page pixels) with the tint; leaves the page as the viewport.
+  func fill(_ rgb: HouseStyle.RGB, rect: Rect) {
     painter.pixelViewport(painter.page)
-    let corners = ([rect.x, rect.maxX, rect.maxX, rect.x], [rect.y, rect.y, rect.maxY, rect.maxY])
-    switch style {
-    case .tint:
-      painter.color(rgb, alpha: 0.16)
-      painter.fill(corners.0, corners.1)
-    case .hatch(let angle, let phase, let of):
-      guard rect.width > 0, rect.height > 0 else { return }
-      painter.pixelViewport(rect)
-      painter.color(rgb, alpha: 0.6)
-      painter.width(1.1)
-      painter.dash(.solid)
-      let spacing = 8 * painter.textScale
-      let theta = angle * .pi / 180
-      let (dx, dy) = (cos(theta), -sin(theta))  // along the line, y down
-      let (nx, ny) = (-dy, dx)
-      let projections = [
-        (rect.x, rect.y), (rect.maxX, rect.y), (rect.x, rect.maxY), (rect.maxX, rect.maxY),
-      ]
-      .map { $0.0 * nx + $0.1 * ny }
-      let reach = hypot(rect.width, rect.height)
-      let cx = rect.x + rect.width / 2
-      let cy = rect.y + rect.height / 2
-      let along = cx * dx + cy * dy
-      let first = Int((projections.min()! / spacing).rounded(.down))
-      let last = Int((projections.max()! / spacing).rounded(.up))
-      for i in first...max(first, last) where ((i % of) + of) % of == phase {
-        let c = Double(i) * spacing
-        // The point of the line nearest the rect's centre, then both ways along it.
-        let px = c * nx + along * dx
-        let py = c * ny + along * dy
-        painter.line([px - reach * dx, px + reach * dx], [py - reach * dy, py + reach * dy])
-      }
-      painter.pixelViewport(painter.page)
-      painter.color(rgb, alpha: 0.8)
-      painter.width(1)
-      painter.line([rect.x, rect.x], [rect.y, rect.maxY])
-      painter.line([rect.maxX, rect.maxX], [rect.y, rect.maxY])
-    }
+    painter.color(rgb, alpha: Self.alpha)
+    painter.fill([rect.x, rect.maxX, rect.maxX, rect.x], [rect.y, rect.y, rect.maxY, rect.maxY])
   }
 }

@@ -19,6 +19,8 @@ struct ResolvedSeries {
   var dash: Dash
   var color: HouseStyle.RGB
   var marker: Int
+  /// A wide, light stroke under the others (`Series.isHighlight`).
+  var isHighlight = false
   /// Runs of consecutive points; a point without a place breaks the line.
   var segments: [[WorldPoint]]
   /// Points beyond every frame (infinite world coordinate).
@@ -39,6 +41,7 @@ struct ResolvedSeries {
     name = series.name ?? series.label
     style = series.style
     dash = series.dash
+    isHighlight = series.isHighlight
     color = HouseStyle.color(series.color ?? index)
     marker = (series.marker ?? index) % HouseStyle.markers.count
     segments = []
@@ -82,7 +85,7 @@ extension WorldPoint {
 struct LegendEntry {
   enum Sample {
     case series(ResolvedSeries)
-    case box(HouseStyle.RGB, SpanStyle)
+    case box(HouseStyle.RGB)
     case rule(HouseStyle.RGB, Dash)
   }
 
@@ -235,7 +238,7 @@ struct PanelPlan {
     }
     entries += panel.spans.filter { !$0.label.isEmpty }.map {
       LegendEntry(
-        label: $0.label, sample: .box($0.color.map(HouseStyle.color) ?? HouseStyle.span, .tint))
+        label: $0.label, sample: .box($0.color.map(HouseStyle.color) ?? HouseStyle.span))
     }
     entries += panel.verticalMarkers.filter { !$0.label.isEmpty }.map {
       LegendEntry(

@@ -68,13 +68,6 @@ struct FigureLayoutTests {
     #expect(labels.last == "shaded: fit range")
   }
 
-  @Test func coincidingSpansShareAnAngleAndTakeTurns() {
-    let styles = SpanStyle.styles(for: [-6 ... -2, -6.0005 ... -2, -4 ... -1], tolerance: 0.01)
-    #expect(styles[0] == .hatch(angle: 45, phase: 0, of: 2))
-    #expect(styles[1] == .hatch(angle: 45, phase: 1, of: 2))
-    #expect(styles[2] == .hatch(angle: -45, phase: 0, of: 1))
-  }
-
   @Test func aShortPathLyingOnALongOneIsDrawnOnTopOfIt() {
     // A slow path (a few points near the start) and a diverging one through it, on a line.
     let slow = (0..<5).map { PixelPoint(x: 100 + Double($0) * 5, y: 100 + Double($0) * 5) }

@@ -168,14 +168,7 @@ struct FigureRulesTests {
 
   // MARK: Shades
 
-  @Test func overlappingSpansAreHatchedAtDistinctAnglesAndDisjointOnesTinted() {
-    let hatched = SpanStyle.styles(for: [-7 ... -1, -5 ... -3, 0...1])
-    #expect(Set(hatched.map { "\($0)" }).count == 3)
-    #expect(hatched.allSatisfy { if case .hatch = $0 { true } else { false } })
-    #expect(SpanStyle.styles(for: [-7 ... -5, -4 ... -1]) == [.tint, .tint])
-  }
-
-  @Test func everyLabelledSpanIsInTheLegendWithItsShading() throws {
+  @Test func everyLabelledSpanIsInTheLegendAsATintOfItsColourNeverHatched() throws {
     let h = (0...20).map { pow(10, -10 + 0.5 * Double($0)) }
     let panel = Panel(
       xAxis: Axis("h", scale: .log10), yAxis: Axis("e", scale: .log10),
@@ -185,11 +178,12 @@ struct FigureRulesTests {
         Span("central fit", x: 1e-4...1e-1, color: 1),
       ])
     let layout = try Self.layout(panel)
-    let shades = layout.legend.entries.compactMap { entry -> SpanStyle? in
-      if case .box(_, let style) = entry.sample { return style }
+    // Overlapping spans once took hatching at two angles; a legend box is now only a colour.
+    let shades = layout.legend.entries.compactMap { entry -> HouseStyle.RGB? in
+      if case .box(let rgb) = entry.sample { return rgb }
       return nil
     }
-    #expect(shades == [.hatch(angle: 45), .hatch(angle: -45)])
+    #expect(shades == [HouseStyle.color(0), HouseStyle.color(1)])
   }
 
   // MARK: Ranges and what is not drawn

@@ -46,7 +46,7 @@ struct PanelPlanTests {
   @Test func legendAvoidsTheData() {
     let painter = Painter(width: 1200, height: 900)
     let box = LegendBox(
-      entries: [LegendEntry(label: "a", sample: .box(HouseStyle.span, .tint))], painter: painter)
+      entries: [LegendEntry(label: "a", sample: .box(HouseStyle.span))], painter: painter)
     let axes = Rect(x: 100, y: 100, width: 1000, height: 700)
     let upperRight = (0..<20).map { PixelPoint(x: 1050.0 + Double($0), y: 120.0) }
     let (avoided, covered) = box.emptiestFrame(in: axes, avoiding: upperRight)

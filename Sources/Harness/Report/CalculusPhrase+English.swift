@@ -105,6 +105,9 @@ extension CalculusPhrase {
     case .tooSlow(let norm, let tolerance, let steps, let from, let to):
       return "gradient norm \(norm.formatted3) > \(tolerance.formatted3) after \(steps) steps "
         + "(f from \(from.formatted3) to \(to.formatted3))"
+    case .oscillating(let norm, let tolerance, let steps, let window):
+      return "gradient norm \(norm.formatted3) > \(tolerance.formatted3) after \(steps) steps, "
+        + "no longer falling over the last \(window) while the path bounces in place"
     case .grew(let from, let to): return "f grew from \(from.formatted3) to \(to.formatted3)"
     case .escaped(let norm, let bound, let step):
       return "|x| = \(norm.formatted3) > \(bound.formatted3) at step \(step), not kept (\(step - 1) steps kept)"

@@ -93,6 +93,9 @@ extension CalculusPhrase {
     case .tooSlow(let norm, let tolerance, let steps, let from, let to):
       return "\(steps) 스텝 후에도 기울기 크기 \(norm.formatted3) > \(tolerance.formatted3) "
         + "(f는 \(from.formatted3)에서 \(to.formatted3)로)"
+    case .oscillating(let norm, let tolerance, let steps, let window):
+      return "\(steps) 스텝 후에도 기울기 크기 \(norm.formatted3) > \(tolerance.formatted3), "
+        + "마지막 \(window) 스텝 동안 더 줄지 않고 경로가 제자리에서 진동함"
     case .grew(let from, let to): return "f가 \(from.formatted3)에서 \(to.formatted3)로 커짐"
     case .escaped(let norm, let bound, let step):
       return "스텝 \(step)에서 |x| = \(norm.formatted3) > \(bound.formatted3), 버림 (\(step - 1) 스텝 유지)"

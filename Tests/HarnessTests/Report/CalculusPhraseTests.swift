@@ -82,6 +82,11 @@ import Testing
       "|x| = 1.17e19 > 1e8 at step 8, not kept (7 steps kept)"
     ),
     (.descentStop(stop: .grew(from: 25, to: 4.75e9)), "f grew from 25 to 4.75e9"),
+    (
+      .descentStop(stop: .oscillating(gradientNorm: 10, tolerance: 1e-6, steps: 100, window: 24)),
+      "gradient norm 10 > 1e-6 after 100 steps, no longer falling over the last 24 while the "
+        + "path bounces in place"
+    ),
     (.descentStop(stop: .nonFiniteIterate(step: 8)), "non-finite at step 8, not kept (7 steps kept)"),
   ]
 

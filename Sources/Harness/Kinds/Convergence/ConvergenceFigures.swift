@@ -94,7 +94,7 @@ enum ConvergenceFigures {
     return Panel(
       title: title, xAxis: Axis(language(.stepH), scale: .log10),
       yAxis: Axis(language(.absError), scale: .log10), series: parts.series,
-      referenceLines: references, spans: parts.spans, verticalMarkers: markers,
+      referenceLines: references, verticalMarkers: markers,
       // A sweep's curves reach every corner (round-off at the left, truncation at the right):
       // the legend goes beside the axes, where it covers nothing.
       annotations: parts.annotations, legend: .outsideRight,
@@ -105,7 +105,6 @@ enum ConvergenceFigures {
   struct ErrorPanelParts {
     var language: Language
     var series: [Series] = []
-    var spans: [Span] = []
     var markers: [VerticalMarker] = []
     var annotations: [Annotation] = []
     /// One reference slope per order shown, anchored above the top of the fit range of the
@@ -133,10 +132,12 @@ enum ConvergenceFigures {
       }
       if let fit = o.orderFit { addFit(o, fit, name: name, color: color) }
       if let best = o.best, best.error > 0 {
-        markers.append(VerticalMarker("", x: best.effectiveStep, dash: .dotted, color: color))
+        markers.append(
+          VerticalMarker("", x: best.effectiveStep, dash: .dotted, color: color, isTick: true))
       }
       if let predicted = o.prediction.bestStep, predicted > 0, predicted.isFinite {
-        markers.append(VerticalMarker("", x: predicted, dash: .dashed, color: color))
+        markers.append(
+          VerticalMarker("", x: predicted, dash: .dashed, color: color, isTick: true))
       }
       // The explanation of an unexpected order, at the best step (an exact scheme says so in
       // its legend entry already).
@@ -151,12 +152,17 @@ enum ConvergenceFigures {
       }
     }
 
-    /// The fit range shaded, and the anchor of its order's reference slope.
+    /// The fitted stretch of the sweep as a wide light stroke under its line (no shading over
+    /// the axes), and the anchor of its order's reference slope.
     private mutating func addFit(_ o: SweepOutcome, _ fit: OrderFit, name: String, color: Int) {
-      spans.append(
-        Span(
-          language(.fitRange(scheme: name)), x: fit.range, color: color,
-          legendGroup: language(.fitRangesShaded)))
+      let fitted = o.samples.filter {
+        fit.range.contains($0.effectiveStep) && $0.estimate.isFinite && $0.error > 0
+      }
+      series.append(
+        Series(
+          language(.fitRange(scheme: name)), x: fitted.map(\.effectiveStep),
+          y: fitted.map(\.error), style: .line, color: color, name: name,
+          legendGroup: language(.fitRangesWide), isHighlight: true))
       let order = Int(fit.order.rounded())
       let top = o.samples.filter { $0.estimate.isFinite && fit.range.contains($0.effectiveStep) }
         .max { $0.effectiveStep < $1.effectiveStep }
@@ -185,7 +191,7 @@ enum ConvergenceFigures {
       guard let best = o.best else { return nil }
       return VerticalMarker(
         "", x: best.effectiveStep, dash: .dotted,
-        color: Precision.allCases.firstIndex(of: o.precision))
+        color: Precision.allCases.firstIndex(of: o.precision), isTick: true)
     }
     return Panel(
       title: outcomes.first.map {

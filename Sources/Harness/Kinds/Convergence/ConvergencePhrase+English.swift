@@ -4,7 +4,7 @@ extension ConvergencePhrase {
   var english: String {
     switch self {
     case .fitRange(let scheme): return "\(scheme) fit range"
-    case .bestObserved: return "vertical lines in each series' colour: best h observed (dotted)"
+    case .bestObserved: return "ticks on the h axis in each series' colour: best h observed (dotted)"
     case .bestPredicted: return "predicted (dashed)"
     case .errorAgainstStep(let variable, let precision, let q):
       // f', f'', f''' and then f^{(q)} (the renderer's superscript).
@@ -28,7 +28,7 @@ extension ConvergencePhrase {
     case .showDerivativeEstimated(let q): return "  derivative estimated: f^(\(q))"
     case .showGivenDerivative(let df): return "  df (given) = \(df), agrees with f'"
     case .modelCurvesDashed: return "dashed: error model"
-    case .fitRangesShaded: return "shaded: fit range (scheme's colour)"
+    case .fitRangesWide: return "wide light line: fit range"
     case .slopesNote(let list): return "slopes: \(list)"
     }
   }

@@ -4,7 +4,7 @@ extension ConvergencePhrase {
   var korean: String {
     switch self {
     case .fitRange(let scheme): return "\(scheme) 맞춤 구간"
-    case .bestObserved: return "세로선 (계열별 색): 관측된 최적 h (점선)"
+    case .bestObserved: return "h축 위 눈금 (계열별 색): 관측된 최적 h (점선)"
     case .bestPredicted: return "예측된 최적 h (파선)"
     case .errorAgainstStep(let variable, let precision, let q):
       // f', f'', f''' and then f^{(q)} (the renderer's superscript).
@@ -28,7 +28,7 @@ extension ConvergencePhrase {
     case .showDerivativeEstimated(let q): return "  추정하는 미분: f^(\(q))"
     case .showGivenDerivative(let df): return "  df (파일에 주어짐) = \(df), f'와 일치"
     case .modelCurvesDashed: return "파선: 오차 모형"
-    case .fitRangesShaded: return "음영: 맞춤 구간 (차분별 색)"
+    case .fitRangesWide: return "굵고 연한 선: 맞춤 구간"
     case .slopesNote(let list): return "기울기: \(list)"
     }
   }

@@ -25,7 +25,7 @@ enum ConvergencePhrase: Phrase {
   case showDerivativeEstimated(order: Int)
   case showGivenDerivative(df: String)
   case modelCurvesDashed
-  case fitRangesShaded
+  case fitRangesWide
   case slopesNote(slopes: String)
 }
 

@@ -127,7 +127,7 @@ enum DescentFigures {
     let startText = "(\(short(spec.start[0])), \(short(spec.start[1])))"
     let start = Series(
       language(.start(point: startText)), x: [spec.start[0]],
-      y: [spec.start[1]], style: .markers, color: 7, marker: 5)
+      y: [spec.start[1]], style: .markers, color: Self.startColor, marker: 5)
     let gradients = spec.gradients.map { gradientName($0, language) }.joined(separator: ", ")
     let updates =
       spec.updates != [.standard]
@@ -148,6 +148,10 @@ enum DescentFigures {
         width: 1400, height: 1000)
     )
   }
+
+  /// The start marker's palette colour: black, which stands out on the pale contour map
+  /// (yellow, the palette's last, was 1.1:1 against it).
+  static let startColor = 6
 
   /// Whether the runs of the first gradient, in order of learning rate, go from too slow
   /// through converged to diverged: only then does the loss figure say "too low, just right,

@@ -45,6 +45,7 @@ extension DescentPhrase {
     switch status {
     case .converged: return "수렴"
     case .tooSlow: return "너무 느림"
+    case .oscillating: return "진동"
     case .diverged: return "발산"
     }
   }

@@ -34,7 +34,8 @@ struct DescentSpec: Sendable {
   var step: Double
   var tolerance: Double
   var divergenceBound: Double
-  /// `expect: {converges: [...], diverges: [...], too_slow: [...]}`: for every run.
+  /// `expect: {converges: [...], diverges: [...], too_slow: [...], oscillates: [...]}`: for every
+  /// run.
   var expectations: StatusExpectations
   /// Expectations for the runs of one update rule (`expect: {multiplicative: {diverges: [0.1]}}`);
   /// they take the place of the flat lists for that rule's runs.
@@ -137,7 +138,7 @@ extension DescentSpec: Decodable {
         guard
           let nested = try c.optional(
             rule.rawValue, as: NestedExpect.self,
-            expected: "{converges: [...], diverges: [...], too_slow: [...]}")
+            expected: "{converges: [...], diverges: [...], too_slow: [...], oscillates: [...]}")
         else { continue }
         byUpdate[rule] = nested.lists
       }
@@ -156,13 +157,14 @@ extension DescentSpec: Decodable {
   }
 }
 
-/// The learning rates expected to converge, diverge or be too slow.
+/// The learning rates expected to converge, diverge, be too slow or oscillate.
 struct StatusExpectations: Sendable {
   var converges: [Double] = []
   var diverges: [Double] = []
   var tooSlow: [Double] = []
+  var oscillates: [Double] = []
 
-  static let keys = ["converges", "diverges", "too_slow"]
+  static let keys = ["converges", "diverges", "too_slow", "oscillates"]
 
   init() {}
 
@@ -173,6 +175,16 @@ struct StatusExpectations: Sendable {
       try c.optional("diverges", as: [Double].self, expected: "a list of learning rates") ?? []
     tooSlow =
       try c.optional("too_slow", as: [Double].self, expected: "a list of learning rates") ?? []
+    oscillates =
+      try c.optional("oscillates", as: [Double].self, expected: "a list of learning rates") ?? []
+  }
+
+  /// Each list with the status it expects, in the order a rate is looked up.
+  private var lists: [(key: String, rates: [Double], status: DescentStatus)] {
+    [
+      ("converges", converges, .converged), ("diverges", diverges, .diverged),
+      ("too_slow", tooSlow, .tooSlow), ("oscillates", oscillates, .oscillating),
+    ]
   }
 
   /// The status expected of a run of `rule` at `rate`: the rule's own lists when the file gives
@@ -186,14 +198,12 @@ struct StatusExpectations: Sendable {
 
   /// The status expected at `rate`, if any.
   func status(at rate: Double) -> DescentStatus? {
-    converges.contains(rate)
-      ? .converged
-      : diverges.contains(rate) ? .diverged : tooSlow.contains(rate) ? .tooSlow : nil
+    lists.first { $0.rates.contains(rate) }?.status
   }
 
   /// Every rate named must be one of the runs'.
   func check(rates: [Double], at mark: (line: Int, column: Int)?, prefix: String) throws {
-    for (key, list) in [("converges", converges), ("diverges", diverges), ("too_slow", tooSlow)] {
+    for (key, list, _) in lists {
       for rate in list where !rates.contains(rate) {
         throw ExperimentError(
           at: mark, "\(prefix).\(key) names learning rate \(rate), which is not in learning_rates")

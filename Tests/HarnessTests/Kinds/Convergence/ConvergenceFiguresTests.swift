@@ -24,11 +24,25 @@ import Testing
     #expect(!models.isEmpty)
     #expect(models.allSatisfy { $0.isGuide && $0.legendGroup != nil })
     #expect(Set(models.compactMap(\.legendGroup)).count == 1)
-    let data = panel.series.filter { !$0.isGuide }
+    let data = panel.series.filter { !$0.isGuide && !$0.isHighlight }
     #expect(data.map(\.name) == ["forward", "backward", "central"])
     #expect(data.allSatisfy { $0.legendGroup == nil })
-    #expect(Set(panel.spans.compactMap(\.legendGroup)).count == 1)
-    #expect(panel.spans.allSatisfy { $0.legendGroup != nil })
+  }
+
+  /// No shading or hatching over the data: each fit range is a wide light stroke of the fitted
+  /// stretch in one legend group, and the best steps are ticks on the h axis.
+  @Test func fitRangesAreHighlightsAndBestStepsAreTicks() throws {
+    let (_, report) = try run(Convergence.self, Self.yaml)
+    let panels = report.figures.compactMap(\.figure).flatMap(\.panels)
+    #expect(panels.allSatisfy { $0.spans.isEmpty })
+    let panel = try #require(
+      report.figures.first { $0.name == "case1-x1" }?.figure?.panels.first)
+    let highlights = panel.series.filter(\.isHighlight)
+    #expect(highlights.map(\.name) == ["forward", "backward", "central"])
+    #expect(highlights.allSatisfy { $0.style == .line && !$0.x.isEmpty })
+    #expect(Set(highlights.compactMap(\.legendGroup)) == ["wide light line: fit range"])
+    let unlabelled = panels.flatMap(\.verticalMarkers).filter(\.label.isEmpty)
+    #expect(!unlabelled.isEmpty && unlabelled.allSatisfy(\.isTick))
   }
 
   @Test func precisionPanelsNameTheirSeriesAlikeAndNoteTheSlopes() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Plotting
 import Testing
 
 @testable import Harness
@@ -14,19 +15,42 @@ import Testing
       learning_rates: [0.01, 0.1, 0.9, 0.99, 1.0, 1.01, 1.05]
       steps: 100
       gradient: [analytic, central]
-      expect: {converges: [0.1, 0.9], too_slow: [0.01, 0.99, 1.0], diverges: [1.01, 1.05], path_agreement: 1e-6}
+      expect: {converges: [0.1, 0.9], too_slow: [0.01, 0.99], oscillates: [1.0], diverges: [1.01, 1.05], path_agreement: 1e-6}
       """)
     #expect(report.verdict.passed, "\(report.checks.filter { $0.status != .passed })")
     let analytic = o.runs.filter { $0.gradient == .analytic }
     #expect(
       analytic.map(\.run.status) == [
-        .tooSlow, .converged, .converged, .tooSlow, .tooSlow, .diverged, .diverged,
+        .tooSlow, .converged, .converged, .tooSlow, .oscillating, .diverged, .diverged,
       ])
     #expect(o.pathAgreement.count == 7)
     #expect(
       o.pathAgreement.filter(\.referenceConverged).allSatisfy {
         ($0.maxDistance.value ?? 1) <= 1e-6
       })
+  }
+
+  /// The valley x^2 + 10 y^2 at 2 / L = 0.1 bounces in a two-cycle across it; just below,
+  /// the zig-zag decays and converges.
+  @Test func aTwoCycleAcrossAValleyIsOscillatingInBothLanguages() throws {
+    let (o, report) = try run(
+      Descent.self,
+      """
+      kind: descent
+      f: "x^2 + 10*y^2"
+      start: {x: 3, y: 1}
+      learning_rates: [0.099, 0.1]
+      steps: 1000
+      expect: {converges: [0.099], oscillates: [0.1]}
+      """)
+    #expect(report.verdict.passed, "\(report.checks.filter { $0.status != .passed })")
+    #expect(o.runs.map(\.run.status) == [.converged, .oscillating])
+    #expect(DescentPhrase.descentStatus(status: .oscillating).english == "oscillating")
+    #expect(DescentPhrase.descentStatus(status: .oscillating).korean == "진동")
+    // The start is a black star on the pale contour map, not the palette's faint yellow.
+    let paths = try #require(report.figures.first { $0.name == "paths" }?.figure?.panels.first)
+    let start = try #require(paths.series.first { $0.style == .markers })
+    #expect(start.color == 6)
   }
 
   @Test func aMissedClassificationFailsWithTheReason() throws {
