@@ -34,7 +34,7 @@ enum Lab {
     }
     return LabTemplate.html(
       language: language, title: PageText.escaped(experiment.title),
-      heading: PageText.escaped(PagePhrase.labHeading.text(language)),
+      heading: PageText.escaped(LabPhrase.labHeading.text(language)),
       data: json.replacingOccurrences(of: "</", with: "<\\/"),
       functions: "[" + functions.joined(separator: ",\n") + "]")
   }
@@ -113,11 +113,11 @@ enum Lab {
       schemes: spec.schemes.filter(\.isStencil).map(\.rawValue) + spec.stencils.map(\.name),
       precisions: (swept + lab.filter { !swept.contains($0) }).map(\.rawValue),
       steps: spec.grid.steps, notesSteps: StepGrid.seedSteps,
-      words: PagePhrase.all(language))
+      words: LabPhrase.all(language))
   }
 
   static func method(_ s: Stencil, _ language: String) -> Model.Method {
-    let label = PagePhrase(rawValue: s.name)?.text(language) ?? s.name
+    let label = LabPhrase(rawValue: s.name)?.text(language) ?? s.name
     let keep = min(s.moments.count, s.derivative + extraDerivatives + 1)
     return Model.Method(
       name: s.name, label: label, derivative: s.derivative, offsets: s.offsets,

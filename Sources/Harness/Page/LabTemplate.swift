@@ -6,7 +6,7 @@ enum LabTemplate {
   static func html(
     language: String, title: String, heading: String, data: String, functions: String
   ) -> String {
-    let w = { (p: PagePhrase) in PageText.escaped(p.text(language)) }
+    let w = { (p: LabPhrase) in PageText.escaped(p.text(language)) }
     return """
       <!DOCTYPE html>
       <html lang="\(language)">

@@ -46,7 +46,7 @@ import Testing
     let spec = try #require(e.spec(of: Convergence.self))
     let page = Lab.page(e, spec)
     #expect(page.contains("lang=\"ko\""))
-    #expect(page.contains(PagePhrase.labHeading.text("ko")))
+    #expect(page.contains(LabPhrase.labHeading.text("ko")))
   }
 
   /// f and enough of its derivatives for the truncation model (f''' and beyond vanish for the
