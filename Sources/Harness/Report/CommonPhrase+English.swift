@@ -5,6 +5,17 @@ extension CommonPhrase {
   // swift-format-ignore
   var english: String {
     switch self {
+    case .describeNetwork(let layers, let activation, let initialization, let seed): return "\(layers) \(activation), \(initialization), seed \(seed)"
+    case .gaussianInit(let sd): return "gaussian std \(sd)"
+    case .complexStepCell: return "complex step"
+    case .fitRange(let scheme): return "\(scheme) fit range"
+    case .bestObserved: return "ticks on the h axis in each series' colour: best h observed (dotted)"
+    case .bestPredicted: return "predicted (dashed)"
+    case .modelCurve(let name): return "\(name): model"
+    case .leavesDomainFrom(let name, let h): return "\(name): leaves the domain from h = \(h)"
+    case .modelCurvesDashed: return "dashed: error model"
+    case .fitRangesWide: return "wide light line: fit range"
+    case .slopesNote(let list): return "slopes: \(list)"
     case .schemeName(let scheme): return scheme.rawValue
     case .secondDifferenceName: return "central2"
     case .adaptiveName: return "adaptive"

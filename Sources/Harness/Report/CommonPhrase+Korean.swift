@@ -6,6 +6,17 @@ extension CommonPhrase {
   // swift-format-ignore
   var korean: String {
     switch self {
+    case .describeNetwork(let layers, let activation, let initialization, let seed): return "\(layers) \(activation), \(initialization), 시드 \(seed)"
+    case .gaussianInit(let sd): return "정규분포 표준편차 \(sd)"
+    case .complexStepCell: return "복소 스텝"
+    case .fitRange(let scheme): return "\(scheme) 맞춤 구간"
+    case .bestObserved: return "h축 위 눈금 (계열별 색): 관측된 최적 h (점선)"
+    case .bestPredicted: return "예측된 최적 h (파선)"
+    case .modelCurve(let name): return "\(name): 오차 모형"
+    case .leavesDomainFrom(let name, let h): return "\(name): h = \(h)부터 정의역을 벗어남"
+    case .modelCurvesDashed: return "파선: 오차 모형"
+    case .fitRangesWide: return "굵고 연한 선: 맞춤 구간"
+    case .slopesNote(let list): return "기울기: \(list)"
     case .schemeName(let scheme): return Self.korean(scheme)
     case .secondDifferenceName: return "2계 중앙 차분"
     case .adaptiveName: return "적응형 미분"

@@ -6,6 +6,18 @@ import Calculus
 /// Worded in `CommonPhrase+English.swift` and `CommonPhrase+Korean.swift`,
 /// each an exhaustive switch: a phrase without its Korean does not compile.
 enum CommonPhrase: Phrase {
+  case gaussianInit(deviation: String)
+  case describeNetwork(layers: String, activation: String, initialization: String, seed: UInt64)
+  case complexStepCell
+  // The sweep figure (convergence, partials, gradcheck).
+  case bestObserved
+  case bestPredicted
+  case fitRange(scheme: String)
+  case fitRangesWide
+  case leavesDomainFrom(name: String, h: String)
+  case modelCurve(name: String)
+  case modelCurvesDashed
+  case slopesNote(slopes: String)
   /// A scheme's name: `forward` in English, 전방 차분 in Korean.
   case schemeName(scheme: Scheme)
   /// The Hessian's central second difference, `central2`.

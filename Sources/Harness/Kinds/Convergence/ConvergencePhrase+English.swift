@@ -3,9 +3,6 @@ extension ConvergencePhrase {
   // swift-format-ignore
   var english: String {
     switch self {
-    case .fitRange(let scheme): return "\(scheme) fit range"
-    case .bestObserved: return "ticks on the h axis in each series' colour: best h observed (dotted)"
-    case .bestPredicted: return "predicted (dashed)"
     case .errorAgainstStep(let variable, let precision, let q):
       // f', f'', f''' and then f^{(q)} (the renderer's superscript).
       let f = q <= 3 ? "f" + String(repeating: "'", count: q) : "f^{(\(q))}"
@@ -20,16 +17,10 @@ extension ConvergencePhrase {
     case .tableStencil: return "stencil"
     case .tableModelRatio: return "error at predicted best h / best"
     case .tableLeavesDomain: return "leaves the domain"
-    case .modelCurve(let name): return "\(name): model"
-    case .leavesDomainFrom(let name, let h): return "\(name): leaves the domain from h = \(h)"
     case .pointOf(let f, let at): return "\(f) at \(at)"
-    case .complexStepCell: return "complex step"
     case .showSteps(let count, let from, let to, let perDecade): return "h: \(count) steps from \(from) to \(to), \(perDecade) per decade"
     case .showDerivativeEstimated(let q): return "  derivative estimated: f^(\(q))"
     case .showGivenDerivative(let df): return "  df (given) = \(df), agrees with f'"
-    case .modelCurvesDashed: return "dashed: error model"
-    case .fitRangesWide: return "wide light line: fit range"
-    case .slopesNote(let list): return "slopes: \(list)"
     }
   }
 }

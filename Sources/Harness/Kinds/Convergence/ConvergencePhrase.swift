@@ -3,9 +3,6 @@
 /// Worded in `ConvergencePhrase+English.swift` and `ConvergencePhrase+Korean.swift`,
 /// each an exhaustive switch: a phrase without its Korean does not compile.
 enum ConvergencePhrase: Phrase {
-  case fitRange(scheme: String)
-  case bestObserved
-  case bestPredicted
   case errorAgainstStep(variable: String, precision: String, derivative: Int)
   case casePoint(variable: String, f: String, at: String)
   case samePrecisions
@@ -17,16 +14,10 @@ enum ConvergencePhrase: Phrase {
   case tableStencil
   case tableModelRatio
   case tableLeavesDomain
-  case modelCurve(name: String)
-  case leavesDomainFrom(name: String, h: String)
   case pointOf(f: String, at: String)
-  case complexStepCell
   case showSteps(count: Int, from: String, to: String, perDecade: Int)
   case showDerivativeEstimated(order: Int)
   case showGivenDerivative(df: String)
-  case modelCurvesDashed
-  case fitRangesWide
-  case slopesNote(slopes: String)
 }
 
 extension Language {

@@ -113,16 +113,3 @@ enum Gradcheck: ExperimentKindDefinition {
     ]
   }
 }
-
-/// "784-50-10 relu, gaussian std 0.01, seed 1" (in `language`).
-func describe(_ c: NetworkConfiguration, language: Language = .en) -> String {
-  let initialization: String
-  switch c.initialization {
-  case .gaussian(let sd): initialization = language(.gaussianInit(deviation: short(sd)))
-  case .he: initialization = "he"
-  }
-  return language(
-    .describeNetwork(
-      layers: c.layers.map(String.init).joined(separator: "-"),
-      activation: c.activation.rawValue, initialization: initialization, seed: c.seed))
-}

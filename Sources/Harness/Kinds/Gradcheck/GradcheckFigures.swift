@@ -104,9 +104,9 @@ enum GradcheckFigures {
     _ spec: GradcheckSpec, sweep: [SweepOutcome], sweepAll: [SweepOutcome], kinkStep: Double?,
     language: Language
   ) -> Report.FigureEntry {
-    let smooth = ConvergenceFigures.errorPanel(
+    let smooth = SweepFigures.errorPanel(
       sweep, title: language(.sweepOutputLayer), language: language)
-    var all = ConvergenceFigures.errorPanel(
+    var all = SweepFigures.errorPanel(
       sweepAll, title: language(.sweepAllParameters), language: language)
     if let kinkStep {
       all.verticalMarkers.append(

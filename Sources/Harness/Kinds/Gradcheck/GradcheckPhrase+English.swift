@@ -44,8 +44,6 @@ extension GradcheckPhrase {
     case .largestDifference(let gap, let bound): return "largest difference \(gap), bound \(bound)"
     case .showGradcheckData(let source, let batch): return "data: \(source), batch \(batch)"
     case .showGradcheckStep(let h, let scheme, let method, let parameters): return "h: \(h), scheme \(scheme), method \(method.rawValue), parameters: \(parameters ?? "all")"
-    case .describeNetwork(let layers, let activation, let initialization, let seed): return "\(layers) \(activation), \(initialization), seed \(seed)"
-    case .gaussianInit(let sd): return "gaussian std \(sd)"
     case .progressNumericalGradient(let method):
       switch method {
       case .fast: return "numerical gradient (fast)"

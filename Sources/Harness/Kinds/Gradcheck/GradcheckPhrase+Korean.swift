@@ -44,8 +44,6 @@ extension GradcheckPhrase {
     case .largestDifference(let gap, let bound): return "최대 차이 \(gap), 기준 \(bound)"
     case .showGradcheckData(let source, let batch): return "데이터: \(source), 배치 \(batch)"
     case .showGradcheckStep(let h, let scheme, let method, let parameters): return "h: \(h), 차분 \(scheme), 방법 \(Self.korean(method)), 매개변수: \(parameters.map { "\($0)개" } ?? "전부")"
-    case .describeNetwork(let layers, let activation, let initialization, let seed): return "\(layers) \(activation), \(initialization), 시드 \(seed)"
-    case .gaussianInit(let sd): return "정규분포 표준편차 \(sd)"
     case .progressNumericalGradient(let method):
       switch method {
       case .fast: return "수치 미분 기울기 (빠른 방식)"

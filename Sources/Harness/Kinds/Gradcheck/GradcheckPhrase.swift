@@ -37,8 +37,6 @@ enum GradcheckPhrase: Phrase {
   case showGradcheckData(source: String, batch: String)
   case showGradcheckStep(
     h: String, scheme: String, method: GradcheckSpec.Method, parameters: String?)
-  case describeNetwork(layers: String, activation: String, initialization: String, seed: UInt64)
-  case gaussianInit(deviation: String)
   case progressNumericalGradient(method: GradcheckSpec.Method)
   case awayFromKinksName
   case crossesKinkName

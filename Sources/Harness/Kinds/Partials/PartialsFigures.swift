@@ -43,7 +43,7 @@ enum PartialsFigures {
       let here = outcome.results.filter {
         $0.pointNumber == p + 1 && $0.variable == v && $0.outcome.precision == primary
       }.map(\.outcome)
-      return ConvergenceFigures.errorPanel(
+      return SweepFigures.errorPanel(
         here, title: language(.partialAt(variable: subscripted(v), at: at)), language: language)
     }
     return Report.FigureEntry(
