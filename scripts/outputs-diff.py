@@ -10,7 +10,7 @@ last additions); every other character must be identical. Keys that hold wall ti
 containing "seconds") and sentences that quote a wall time are skipped: they differ run to run.
 Exit 0 when everything agrees, 1 with one line per difference (at most 40 shown) otherwise.
 """
-import csv, io, json, math, os, re, shutil, struct, sys
+import csv, gzip, io, json, math, os, re, shutil, struct, sys
 
 NUMBER = re.compile(r'[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?')
 TIMING = re.compile(r'\bseconds?\b|takes [\d.]+×|\d\s*(?:s|ms|µs)\b|초', re.IGNORECASE)
@@ -105,14 +105,28 @@ def compare_csv(new, old, path, bound, out):
                 out.append(f'{path} row {r + 1} {name}: {p!r}, frozen {q!r}')
 
 
+# A frozen file larger than this is kept gzipped (FILE.gz, no timestamp, so the bytes repeat).
+GZIP_OVER = 1 << 20
+
+
 def files(root):
     for d in sorted(os.listdir(root)):
         full = os.path.join(root, d)
         if not os.path.isdir(full):
             continue
         for f in sorted(os.listdir(full)):
-            if f == 'summary.json' or f.endswith('.csv'):
-                yield os.path.join(d, f)
+            name = f[:-3] if f.endswith('.csv.gz') else f
+            if name == 'summary.json' or name.endswith('.csv'):
+                yield os.path.join(d, name)
+
+
+def read(root, rel):
+    path = os.path.join(root, rel)
+    if not os.path.exists(path) and os.path.exists(path + '.gz'):
+        with gzip.open(path + '.gz', 'rt', encoding='utf-8') as f:
+            return f.read()
+    with open(path, encoding='utf-8') as f:
+        return f.read()
 
 
 def main(argv):
@@ -121,7 +135,12 @@ def main(argv):
         shutil.rmtree(dst, ignore_errors=True)
         for rel in files(src):
             os.makedirs(os.path.join(dst, os.path.dirname(rel)), exist_ok=True)
-            shutil.copyfile(os.path.join(src, rel), os.path.join(dst, rel))
+            if os.path.getsize(os.path.join(src, rel)) > GZIP_OVER:
+                with open(os.path.join(src, rel), 'rb') as f, \
+                        open(os.path.join(dst, rel) + '.gz', 'wb') as out:
+                    out.write(gzip.compress(f.read(), mtime=0))
+            else:
+                shutil.copyfile(os.path.join(src, rel), os.path.join(dst, rel))
         print(f'froze {sum(1 for _ in files(dst))} files of {src} into {dst}')
         return 0
     if len(argv) >= 4 and argv[1] == 'diff':
@@ -132,8 +151,8 @@ def main(argv):
         for rel in sorted(frozen_files - new_files):
             out.append(f'{rel}: missing from {new}')
         for rel in sorted(frozen_files & new_files):
-            a = open(os.path.join(new, rel), encoding='utf-8').read()
-            b = open(os.path.join(frozen, rel), encoding='utf-8').read()
+            a = read(new, rel)
+            b = read(frozen, rel)
             if a == b:
                 continue
             if rel.endswith('.json'):
