@@ -32,8 +32,8 @@ extension Expression: CustomStringConvertible {
   var printedText: String { printed(.plain).text }
 
 
-  /// The expression spelled in `notation`, with the fewest parentheses, as `description`
-  /// (which is `text(in: .plain)`).
+  /// The expression spelled in `notation`, with the fewest parentheses, this very tree as it
+  /// is (`description` is `text(in: .plain)` taken to its fixed point through the parser).
   public func text(in notation: Notation) -> String { printed(notation).text }
 
   /// How `text(in:)` spells operators and names.

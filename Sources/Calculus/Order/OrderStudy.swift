@@ -46,6 +46,9 @@ public struct OrderStudy: Sendable, Hashable, Codable {
   /// Each level's observed order: for errors, between level i − 1 and i (nil at the first);
   /// for values, from the differences of levels i − 2, i − 1 and i (nil at the first two).
   public var observedOrders: [Double?]
+  /// The log-log slopes between successive fitted points (NaN where a point is unusable),
+  /// as `Regimes` computed them.
+  public var localSlopes: [Double]
   /// Each level's regime.
   public var regimes: [Regime]
   /// The points fitted: the levels' errors, or the successive differences at the coarser step.
@@ -79,6 +82,7 @@ public struct OrderStudy: Sendable, Hashable, Codable {
     }
     let split = Regimes(steps: fittedSteps, errors: fittedValues)
     let orders = split.localSlopes
+    localSlopes = orders
     let lead = output == .error ? 1 : 2
     observedOrders = steps.indices.map { i in
       i >= lead && i - lead < orders.count && orders[i - lead].isFinite ? orders[i - lead] : nil

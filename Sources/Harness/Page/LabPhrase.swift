@@ -7,9 +7,6 @@ enum LabPhrase: String, CaseIterable, Phrase {
   case estimateColumn, errorColumn, axisStep, axisError, notFinite, exactTruncation, backToIndex
   case half, single, double, forward, backward, central, central4, richardson, latency
 
-  /// The phrase in the language whose code is `code` ("en" or "ko"; anything else is English).
-  func text(_ code: String) -> String { text(Language(rawValue: code) ?? .en) }
-
   /// Every phrase in `language`, by its name (the lab page's words).
   static func all(_ language: String) -> [String: String] {
     Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.text(language)) })

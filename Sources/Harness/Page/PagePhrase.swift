@@ -5,7 +5,4 @@ enum PagePhrase: String, CaseIterable, Phrase {
   case command, figureSize, languageLabel, files, passedChecks, failedFirst, tables, figures
   case checksTable, statusColumn, subjectColumn, detailColumn, unknown, englishLanguage
   case koreanLanguage, sourceFile, figure, table, ownSize, passedCount, noFigure, contents
-
-  /// The phrase in the language whose code is `code` ("en" or "ko"; anything else is English).
-  func text(_ code: String) -> String { text(Language(rawValue: code) ?? .en) }
 }

@@ -27,6 +27,10 @@ protocol Phrase: Sendable {
 }
 
 extension Phrase {
+  /// The text in the language whose code is `code` ("en" or "ko"; anything else is English):
+  /// the pages carry the code as a string.
+  func text(_ code: String) -> String { text(Language(rawValue: code) ?? .en) }
+
   /// The text in `language`.
   func text(_ language: Language) -> String {
     switch language {

@@ -50,9 +50,7 @@ struct OrderOutcome: Encodable, Sendable {
       try c.encode(command, forKey: "command")
       try c.encode(output.rawValue, forKey: "output")
       try c.encode(levelRecords, forKey: "levels")
-      let orders = study.map { s in
-        Regimes(steps: s.fittedSteps, errors: s.fittedValues).localSlopes.map(Num.init)
-      }
+      let orders = study.map { $0.localSlopes.map(Num.init) }
       try c.encode(orders ?? [], forKey: "observed_orders")
       try c.encode(Num(study?.fit?.slope), forKey: "fitted_order")
       let interval = study?.fit.map { f in
