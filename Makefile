@@ -161,6 +161,20 @@ figures: build
 	  cp $$tmp/chain-rule-graph/graph.png docs/chain-rule-graph.png && \
 	  rm -rf $$tmp && echo "docs/*.png regenerated"
 
+# The notes' derivative figure beside a matplotlib version drawn from the same errors.csv
+# (docs/side-by-side/matplotlib_derivative.py, matplotlib from PyPI in .cache/mpl-venv).
+MPL_VENV := .cache/mpl-venv
+side-by-side: build
+	@[ -x $(MPL_VENV)/bin/python ] || python3 -m venv $(MPL_VENV)
+	@$(MPL_VENV)/bin/python -c "import matplotlib" 2>/dev/null || \
+	  $(MPL_VENV)/bin/pip install -q matplotlib==3.11.2
+	@tmp=$$(mktemp -d) && \
+	  $(BIN) run seeds-derivative --output $$tmp --formats png >/dev/null && \
+	  $(MPL_VENV)/bin/python docs/side-by-side/matplotlib_derivative.py \
+	    $$tmp/seeds-derivative/errors.csv $$tmp/seeds-derivative/case1-x1.png \
+	    docs/side-by-side.png 1 && \
+	  rm -rf $$tmp && echo "docs/side-by-side.png regenerated"
+
 lint:
 	$(SWIFT) format lint -r Sources Tests
 
@@ -207,7 +221,7 @@ fuzz: fuzz-build
 # passing and a failing study (a crashing level, a silent program, a timeout) through --junit.
 JUNIT_VENV := .cache/junit-venv
 JUNIT_OUT  := .cache/junit-check
-.PHONY: junit-check
+.PHONY: junit-check side-by-side
 junit-check: build
 	@[ -x $(JUNIT_VENV)/bin/python ] || python3 -m venv $(JUNIT_VENV)
 	@$(JUNIT_VENV)/bin/python -c "import junitparser" 2>/dev/null || \
