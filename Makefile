@@ -175,6 +175,26 @@ side-by-side: build
 	    docs/side-by-side.png 1 && \
 	  rm -rf $$tmp && echo "docs/side-by-side.png regenerated"
 
+# Every shipped experiment's figures at the default size and at slide size (1600x1000, font
+# scale 1.3), in English and in Korean, as contact sheets under .cache/look/sheets: for
+# looking at every figure before a change to the figures lands.
+LOOK := .cache/look
+look: build
+	@[ -x $(MPL_VENV)/bin/python ] || python3 -m venv $(MPL_VENV)
+	@$(MPL_VENV)/bin/python -c "import PIL" 2>/dev/null || \
+	  $(MPL_VENV)/bin/pip install -q matplotlib==3.11.2
+	@rm -rf $(LOOK) && mkdir -p $(LOOK)/sheets
+	@for lang in en ko; do \
+	  $(BIN) run --all --output $(LOOK)/$$lang-default --formats png --language $$lang \
+	    --jobs $(JOBS) >/dev/null || true; \
+	  $(BIN) run --all --output $(LOOK)/$$lang-slide --formats png --language $$lang \
+	    --figure-size 1600x1000 --font-scale 1.3 --jobs $(JOBS) >/dev/null || true; \
+	  for size in default slide; do \
+	    $(MPL_VENV)/bin/python scripts/contact-sheet.py $(LOOK)/$$lang-$$size \
+	      $(LOOK)/sheets/$$lang-$$size; \
+	  done; \
+	done
+
 lint:
 	$(SWIFT) format lint -r Sources Tests
 
@@ -221,7 +241,7 @@ fuzz: fuzz-build
 # passing and a failing study (a crashing level, a silent program, a timeout) through --junit.
 JUNIT_VENV := .cache/junit-venv
 JUNIT_OUT  := .cache/junit-check
-.PHONY: junit-check side-by-side
+.PHONY: junit-check side-by-side look
 junit-check: build
 	@[ -x $(JUNIT_VENV)/bin/python ] || python3 -m venv $(JUNIT_VENV)
 	@$(JUNIT_VENV)/bin/python -c "import junitparser" 2>/dev/null || \
