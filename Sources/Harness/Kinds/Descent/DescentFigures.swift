@@ -109,7 +109,9 @@ enum DescentFigures {
     let language = style.language
     let vars = spec.variables
     let distances = distancePanel(spec, runs: runs, agreement: agreement, style: style)
-    let view = MapView(spec: spec, runs: runs, aspect: distances == nil ? 1.6 : 1.1)
+    // The map's shape: a slide's axes alone (1600x1000 less titles and labels), or about a
+    // square beside the distance panel.
+    let view = MapView(spec: spec, runs: runs, aspect: distances == nil ? 1.95 : 1.1)
     let f: @Sendable ([Double]) -> Double = spec.f.compiled(variables: vars)
     let grid = Grid2D(x: view.x, y: view.y, nx: 61, ny: 61) { f([$0, $1]) }
     let series = runs.flatMap { pathSeries($0, view: view, style: style) }
@@ -133,7 +135,7 @@ enum DescentFigures {
       figure: Figure(
         title: language(.descentPaths(f: mathText(spec.text))),
         panels: [map] + (distances.map { [$0] } ?? []), columns: distances == nil ? 1 : 2,
-        width: distances == nil ? 1400 : 1800, height: 1000))
+        width: distances == nil ? 1600 : 1800, height: 1000))
   }
 
   /// One run's path on the map (and, for a path that settles into a cycle, its iterates on the
@@ -198,11 +200,14 @@ enum DescentFigures {
       let variant =
         (spec.updates.firstIndex(of: a.update) ?? 0) * spec.gradients.count
         + (spec.gradients.firstIndex(of: a.gradient) ?? 0)
+      // Colour by rate as on the map (whose legend names them), dash by gradient: one grey
+      // legend entry per gradient.
       return Series(
         "\(gradientName(a.gradient, language)), \(rate)\(rule)",
         x: (1..<a.distances.count).map(Double.init), y: Array(a.distances.dropFirst()),
         style: .line, dash: [Dash.solid, .dashed, .dotted, .dashDot][variant % 4],
-        color: style.color(a.learningRate), xRange: 0...Double(spec.steps))
+        color: style.color(a.learningRate), xRange: 0...Double(spec.steps),
+        legendGroup: gradientName(a.gradient, language) + rule)
     }
     let reference = gradientName(spec.gradients[0], language)
     return Panel(
@@ -249,7 +254,7 @@ enum DescentFigures {
       let xs = bounded.map { $0[0] }
       let ys = bounded.map { $0[1] }
       let (x0, x1, y0, y1) = (xs.min() ?? 0, xs.max() ?? 0, ys.min() ?? 0, ys.max() ?? 0)
-      var (w, h) = (max(x1 - x0, 1e-9) * 1.12, max(y1 - y0, 1e-9) * 1.12)
+      var (w, h) = (max(x1 - x0, 1e-9) * 1.2, max(y1 - y0, 1e-9) * 1.2)
       // A path along one line would give a sliver: at least a tenth of the other side.
       (w, h) = (max(w, h / 10, 1e-3), max(h, w / 10, 1e-3))
       if w / h < aspect { w = h * aspect } else { h = w / aspect }
