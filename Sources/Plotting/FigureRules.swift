@@ -19,15 +19,16 @@ struct SeriesDrawing: Equatable {
 
 /// Series that coincide on screen, and how to tell them apart.
 ///
-/// Two series coincide when they are one line at the figure's resolution: every point of each
-/// lies within `tolerance` pixels of the other's line (or of its points, for markers only). A
-/// series that shares only a stretch with another (a short path along a long one, two sweeps
-/// that meet in their round-off range) does not. Every series of a group of coinciding series
-/// after the first takes a dash none of the earlier ones uses, their markers alternate along
-/// the stretch they share (member `m` of `k` draws the shared points `i` with `i % k == m`),
-/// and the legend says which series it equals, by that series' short name: "=" when every
-/// point of both lies within `exact` pixels of the other, "≈" otherwise. Guides (model
-/// curves) take no part. A series most of whose points lie on a later series' line, while the
+/// Two series overlap when most of one's points lie within `tolerance` pixels of the other's
+/// line (or of its points, for markers only). Every series of a group of overlapping series
+/// after the first takes a dash none of the earlier ones uses, and their markers alternate
+/// along the stretch they share (member `m` of `k` draws the shared points `i` with
+/// `i % k == m`): the one underneath stays visible. Only series that coincide, one line at the
+/// figure's resolution (every point of each within `tolerance` of the other's line), get a
+/// legend remark naming the other by its short name: "=" when every point of both lies within
+/// `exact` pixels of the other, "≈" otherwise; a series that shares only a stretch (a short
+/// path along a long one, two sweeps that meet in their round-off range) gets none. Guides
+/// (model curves) take no part. A series most of whose points lie on a later series' line, while the
 /// later one is not on it (a short path along a long one), is drawn after it: see ``order``.
 ///
 /// Complexity: O(n m) per pair of series of n and m points.
@@ -37,7 +38,8 @@ enum Coincidence {
   static let tolerance = 1.0
   /// Within this many pixels everywhere the legend says "=", else "≈".
   static let exact = 0.25
-  /// The share of a series' points on a later series' line that puts it on top (``order``).
+  /// The share of a series' points on another's line that makes the two overlap (another dash,
+  /// alternating markers), or puts it on top of a later one (``order``).
   static let majority = 0.5
 
   /// For each series (pixel polylines, each with its points in order): how to draw it.
@@ -73,13 +75,20 @@ enum Coincidence {
   ) -> [SeriesDrawing] {
     let n = polylines.count
     var group = Array(0..<n)  // the first member of each series' group
-    var equal = [Bool](repeating: false, count: n)
+    // "=" or "≈" for a series that is one line with its group's first, nil for one that only
+    // shares a stretch with it.
+    var sign = [String?](repeating: nil, count: n)
     for b in 0..<n where polylines[b].count >= 2 && !guides[b] {
       for a in 0..<b where group[a] == a && polylines[a].count >= 2 && !guides[a] {
-        guard !near[b][a].contains(false), !near[a][b].contains(false) else { continue }
+        let fraction = Double(near[b][a].count(where: { $0 })) / Double(polylines[b].count)
+        guard fraction >= majority else { continue }
         group[b] = a
-        equal[b] = lies(polylines[b], on: polylines[a], joined: joined[a], within: exact)
-          && lies(polylines[a], on: polylines[b], joined: joined[b], within: exact)
+        if !near[b][a].contains(false) && !near[a][b].contains(false) {
+          let equal =
+            lies(polylines[b], on: polylines[a], joined: joined[a], within: exact)
+            && lies(polylines[a], on: polylines[b], joined: joined[b], within: exact)
+          sign[b] = equal ? "=" : "≈"
+        }
         break
       }
     }
@@ -101,8 +110,8 @@ enum Coincidence {
       }
       var label = labels[b]
       var remark: String?
-      if rank > 0, !label.isEmpty, !labels[members[0]].isEmpty {
-        remark = "\(equal[b] ? "=" : "≈") \(names[members[0]])"
+      if rank > 0, let sign = sign[b], !label.isEmpty, !labels[members[0]].isEmpty {
+        remark = "\(sign) \(names[members[0]])"
         label += " (\(remark!))"
       }
       result.append(SeriesDrawing(dash: dash, markerAt: markerAt, label: label, remark: remark))

@@ -46,7 +46,7 @@ struct FigureRulesTests {
       [a, near, apart, half], labels: ["η = 0.001", "η = 0.01", "η = 0.03", "η = 0.1"],
       dashes: [.solid, .solid, .solid, .solid], joined: [true, true, true, true])
     #expect(d[1].label == "η = 0.01 (≈ η = 0.001)")
-    #expect(d[2].label == "η = 0.03" && d[2].remark == nil && d[2].dash == .solid)
+    #expect(d[2].label == "η = 0.03" && d[2].remark == nil)
     #expect(d[3].label == "η = 0.1" && d[3].remark == nil)
   }
 

@@ -157,7 +157,10 @@ enum DescentFigures {
         iterates: points, period: p, tolerance: Self.cycleReach * view.resolution)
       cycle = p
       approach = Array(points[(near + 1)..<max(near + 1, found.settled)])
-      points = Array(points[...near]) + ((near + 1)...(near + p + 1)).map { points[n - (n - $0) % p] }
+      // Step j's point on the cycle (j may run past the last step: the cycle goes on).
+      let all = points
+      let onCycle = { (j: Int) in all[n - ((n - j) % p + p) % p] }
+      points = Array(points[...near]) + ((near + 1)...(near + p + 1)).map(onCycle)
     }
     let color = style.color(r.run.learningRate)
     let marker = color + style.variant(r) * spec.learningRates.count
