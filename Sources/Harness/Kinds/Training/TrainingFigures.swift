@@ -97,12 +97,18 @@ enum TrainingFigures {
         style.label(c), x: c.run.stepLosses.indices.map { Double($0 + 1) },
         y: c.run.stepLosses, style: .line, dash: style.dash(c), color: style.color(c))
     }
+    // A step whose losses are equal (step 1, from the same weights) has no place on the log
+    // axis: left out, and said in a note.
+    var zeros: Set<Int> = []
     let differences = o.agreement.map { a in
-      Series(
-        "η = \(short(a.learningRate))", x: a.stepLossDifferences.indices.map { Double($0 + 1) },
-        y: a.stepLossDifferences, style: .lineAndMarkers,
+      let steps = a.stepLossDifferences.indices.filter { a.stepLossDifferences[$0] != 0 }
+      zeros.formUnion(a.stepLossDifferences.indices.filter { a.stepLossDifferences[$0] == 0 })
+      return Series(
+        "η = \(short(a.learningRate))", x: steps.map { Double($0 + 1) },
+        y: steps.map { a.stepLossDifferences[$0] }, style: .lineAndMarkers,
         color: style.spec.learningRates.firstIndex(of: a.learningRate) ?? 0)
     }
+    let zeroNote = zeros.sorted().prefix(5).map { String($0 + 1) }.joined(separator: ", ")
     return [
       Panel(
         title: language(.stepLossPanel), xAxis: steps, yAxis: Axis(language(.crossEntropy)),
@@ -110,7 +116,8 @@ enum TrainingFigures {
       Panel(
         title: language(.lossDifferencePanel), xAxis: steps,
         yAxis: Axis(language(.lossDifferenceAxis), scale: .log10), series: differences,
-        legend: differences.count > 1 ? .best : .none),
+        legend: differences.count > 1 ? .best : .none,
+        notes: zeros.isEmpty ? [] : [language(.equalLossesAt(steps: zeroNote))]),
     ]
   }
 

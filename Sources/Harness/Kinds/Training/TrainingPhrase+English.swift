@@ -35,6 +35,7 @@ extension TrainingPhrase {
     case .stepLossPanel: return "training loss at each step"
     case .lossDifferencePanel: return "|numerical − backprop| loss at each step"
     case .lossDifferenceAxis: return "loss difference"
+    case .equalLossesAt(let steps): return "equal losses (difference 0, not on the log scale) at step \(steps)"
     // Figures helper.
     case .gradientMethod(let numerical): return numerical ? "numerical" : "backprop"
     case .tableLr: return "lr"

@@ -35,6 +35,7 @@ extension TrainingPhrase {
     case .stepLossPanel: return "스텝마다 학습 손실"
     case .lossDifferencePanel: return "스텝마다 |수치 미분 − 오차역전파| 손실"
     case .lossDifferenceAxis: return "손실 차이"
+    case .equalLossesAt(let steps): return "스텝 \(steps)에서 손실이 같음 (차이 0, 로그 눈금에 없음)"
     // Figures helper.
     case .gradientMethod(let numerical): return numerical ? "수치 미분" : "오차역전파"
     case .tableLr: return "학습률"

@@ -27,6 +27,7 @@ enum TrainingPhrase: Phrase {
   case stepLossPanel
   case lossDifferencePanel
   case lossDifferenceAxis
+  case equalLossesAt(steps: String)
   case gradientMethod(numerical: Bool)
   case tableLr
   case stoppedNote(subject: any Phrase, reason: any Phrase)
