@@ -91,7 +91,9 @@ enum TrainingFigures {
   /// experiment is about.
   static func comparison(_ o: TrainingOutcome, style: Style) -> [Panel] {
     let language = style.language
-    let steps = Axis(language(.stepAxis), isInteger: true)
+    // Both panels over the same steps, from 0 as the epoch axis is.
+    let last = o.runs.map(\.run.stepLosses.count).max() ?? 1
+    let steps = Axis(language(.stepAxis), range: 0...Double(max(1, last)), isInteger: true)
     let losses = o.runs.map { c in
       Series(
         style.label(c), x: c.run.stepLosses.indices.map { Double($0 + 1) },
