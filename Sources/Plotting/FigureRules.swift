@@ -28,8 +28,9 @@ struct SeriesDrawing: Equatable {
 /// legend remark naming the other by its short name: "=" when every point of both lies within
 /// `exact` pixels of the other, "≈" otherwise; a series that shares only a stretch (a short
 /// path along a long one, two sweeps that meet in their round-off range) gets none. Guides
-/// (model curves) take no part. A series most of whose points lie on a later series' line, while the
-/// later one is not on it (a short path along a long one), is drawn after it: see ``order``.
+/// (model curves) take no part. A series most of whose points lie on a later series' line,
+/// while the later one is not on it (a short path along a long one), is drawn after it: see
+/// ``order``.
 ///
 /// Complexity: O(n m) per pair of series of n and m points.
 enum Coincidence {

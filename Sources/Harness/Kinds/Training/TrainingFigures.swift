@@ -58,7 +58,8 @@ enum TrainingFigures {
     let language = style.language
     let loss = o.runs.map { c in
       Series(
-        style.label(c), x: c.run.stepLosses.indices.map { Double($0 + 1) / Double(o.stepsPerEpoch) },
+        style.label(c),
+        x: c.run.stepLosses.indices.map { Double($0 + 1) / Double(o.stepsPerEpoch) },
         y: epochMeans(c.run.stepLosses, stepsPerEpoch: o.stepsPerEpoch), style: .line,
         dash: style.dash(c), color: style.color(c))
     }
@@ -75,7 +76,8 @@ enum TrainingFigures {
     let language = style.language
     let series = o.runs.map { c in
       Series(
-        style.label(c), x: c.run.epochs.map { Double($0.epoch) }, y: c.run.epochs.map(\.testAccuracy),
+        style.label(c), x: c.run.epochs.map { Double($0.epoch) },
+        y: c.run.epochs.map(\.testAccuracy),
         style: .lineAndMarkers, dash: style.dash(c), color: style.color(c), marker: style.color(c))
     }
     return Panel(

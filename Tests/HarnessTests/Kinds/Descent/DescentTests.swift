@@ -76,7 +76,8 @@ import Testing
     // The diverging rate is left out; central and forward at 0.01 from step 1 on.
     let distances = figure.panels[1].series
     #expect(distances.map(\.label) == ["central, η = 0.01", "forward, η = 0.01"])
-    let forward = try #require(o.pathAgreement.first { $0.gradient == .forward && $0.learningRate == 0.01 })
+    let forward = try #require(
+      o.pathAgreement.first { $0.gradient == .forward && $0.learningRate == 0.01 })
     #expect(distances[1].y == Array(forward.distances.dropFirst()))
     #expect(distances[1].y.max() == forward.maxDistance.value)
     #expect(distances[0].y.allSatisfy { $0 < 1e-7 } && distances[1].y.contains { $0 > 1e-6 })
