@@ -212,6 +212,63 @@ public enum GradientDescent {
     return window
   }
 
+  /// The cycle the tail of a path settles into, up to `tolerance`: its period and the first
+  /// iterate from which the path stays on it.
+  ///
+  /// Rule: the period is the smallest `p` in `2...maxPeriod` such that each of the last `p`
+  /// iterates lies within `tolerance` (Euclidean) of the iterate `p` steps before it, while the
+  /// last `p` iterates do not all lie within `tolerance` of the last one (that is a point, not
+  /// a cycle). The cycle's points are the last `p` iterates; iterate `j` belongs to point
+  /// `n - (n - j) % p` of a path of `n` steps. `settled` is the smallest `k` such that every
+  /// iterate from `k` on lies within `tolerance` of its cycle point, so the iterates from
+  /// `settled` on, drawn as the cycle's points visited in turn, lie within `tolerance` of the
+  /// polygon through them.
+  ///
+  /// Edge Cases: nil for a path of fewer than `2 p + 1` iterates for every `p`, for a
+  /// non-positive or non-finite `tolerance`, and for non-finite iterates in the last `2 p`.
+  ///
+  /// Complexity: O(maxPeriod² d + n d) for n iterates of d coordinates.
+  public static func cycle(iterates: [[Double]], tolerance: Double, maxPeriod: Int = 8)
+    -> (period: Int, settled: Int)?
+  {
+    guard tolerance > 0, tolerance.isFinite else { return nil }
+    let n = iterates.count - 1
+    func distance(_ i: Int, _ j: Int) -> Double {
+      euclideanNorm(zip(iterates[i], iterates[j]).map { $0 - $1 })
+    }
+    for p in 2...max(2, maxPeriod) where n >= 2 * p {
+      let tail = (n - p + 1)...n
+      guard tail.allSatisfy({ distance($0, $0 - p) <= tolerance }),
+        tail.contains(where: { distance($0, n) > tolerance })
+      else { continue }
+      return (p, settled(iterates: iterates, period: p, tolerance: tolerance))
+    }
+    return nil
+  }
+
+  /// The smallest `k` such that every iterate from `k` on lies within `tolerance` of its point
+  /// on the cycle of `period` the path ends on (iterate `j` of a path of `n` steps belongs to
+  /// iterate `n - (n - j) % period`): see ``cycle(iterates:tolerance:maxPeriod:)``.
+  ///
+  /// Edge Cases: never above `n - period + 1` (the last period is the cycle itself); a larger
+  /// `tolerance` gives the same or an earlier `k`; a non-finite distance ends the walk back.
+  ///
+  /// Complexity: O(n d).
+  ///
+  /// - Precondition: `period >= 1` and `iterates` is not empty.
+  public static func settled(iterates: [[Double]], period: Int, tolerance: Double) -> Int {
+    precondition(period >= 1 && !iterates.isEmpty, "a cycle needs a period and iterates")
+    let n = iterates.count - 1
+    var k = max(0, n - period + 1)
+    while k > 0,
+      euclideanNorm(zip(iterates[k - 1], iterates[n - (n - k + 1) % period]).map { $0 - $1 })
+        <= tolerance
+    {
+      k -= 1
+    }
+    return k
+  }
+
   static func euclideanNorm(_ v: [Double]) -> Double {
     let scale = v.reduce(0) { Swift.max($0, Swift.abs($1)) }
     guard scale > 0 && scale.isFinite else { return scale }

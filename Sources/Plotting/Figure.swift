@@ -232,10 +232,12 @@ public enum Dash: Sendable, Equatable {
 /// - Points outside a fixed axis range are clipped; where a line leaves the frame it gets
 ///   the same edge mark.
 /// - An empty `label` keeps the series out of the legend.
-/// - Two series that coincide on screen (within a pixel and a half at the same x over most of
-///   the shared points) are told apart: the one on top takes another dash, the markers of
-///   both alternate where they coincide, and its legend label gets "(= other)", naming the
-///   other by its ``name``.
+/// - Two series that overlap on screen (most points of one within a pixel of the other's line)
+///   are told apart: the one on top takes another dash and the markers of both alternate where
+///   they meet. When they coincide, one line at the figure's resolution (every point of each
+///   within a pixel of the other), its legend label gets "(= other)" (within a quarter pixel
+///   everywhere) or "(≈ other)", naming the other by its ``name``; series that share only a
+///   stretch get no remark.
 /// - A series covered by a later one (most of its points on the later one's line, the later
 ///   one not on it) is drawn after it, on top.
 /// - A guide (``isGuide``: a model curve, a fitted line) is never compared for coincidence.

@@ -19,21 +19,29 @@ struct SeriesDrawing: Equatable {
 
 /// Series that coincide on screen, and how to tell them apart.
 ///
-/// Two series coincide when most of one's points lie within `tolerance` pixels of the other's
-/// line (or of its points, for markers only). Every series of a group of coinciding series
-/// after the first takes a dash none of the earlier ones uses, their markers alternate along
-/// the stretch they share (member `m` of `k` draws the shared points `i` with `i % k == m`),
-/// and the legend says which series it equals, by that series' short name. Guides (model
-/// curves) take no part. A series most of whose points lie on a later series' line, while the
-/// later one is not on it (a short path along a long one), is drawn after it: see ``order``.
+/// Two series overlap when most of one's points lie within `tolerance` pixels of the other's
+/// line (or of its points, for markers only). Every series of a group of overlapping series
+/// after the first takes a dash none of the earlier ones uses, and their markers alternate
+/// along the stretch they share (member `m` of `k` draws the shared points `i` with
+/// `i % k == m`): the one underneath stays visible. Only series that coincide, one line at the
+/// figure's resolution (every point of each within `tolerance` of the other's line), get a
+/// legend remark naming the other by its short name: "=" when every point of both lies within
+/// `exact` pixels of the other, "≈" otherwise; a series that shares only a stretch (a short
+/// path along a long one, two sweeps that meet in their round-off range) gets none. Guides
+/// (model curves) take no part. A series most of whose points lie on a later series' line,
+/// while the later one is not on it (a short path along a long one), is drawn after it: see
+/// ``order``.
 ///
 /// Complexity: O(n m) per pair of series of n and m points.
 enum Coincidence {
-  static let tolerance = 1.5
-  /// The share of a series' points that must coincide for the series to count as one.
+  /// How far, in pixels, a point may lie from the other series' line for the two to coincide:
+  /// about the width of the lines drawn.
+  static let tolerance = 1.0
+  /// Within this many pixels everywhere the legend says "=", else "≈".
+  static let exact = 0.25
+  /// The share of a series' points on another's line that makes the two overlap (another dash,
+  /// alternating markers), or puts it on top of a later one (``order``).
   static let majority = 0.5
-  /// Above this share the legend says "=", below it "≈".
-  static let whole = 0.95
 
   /// For each series (pixel polylines, each with its points in order): how to draw it.
   /// `names` are the short names a remark uses (the labels when not given); `guides` are
@@ -45,7 +53,7 @@ enum Coincidence {
     let guides = guides ?? Array(repeating: false, count: polylines.count)
     return drawings(
       polylines, labels: labels, names: names ?? labels, dashes: dashes,
-      near: nearness(polylines, joined: joined, guides: guides), guides: guides)
+      near: nearness(polylines, joined: joined, guides: guides), joined: joined, guides: guides)
   }
 
   /// How each series is drawn and in which order, from one comparison of every pair.
@@ -55,26 +63,34 @@ enum Coincidence {
   ) -> (drawings: [SeriesDrawing], order: [Int]) {
     let near = nearness(polylines, joined: joined, guides: guides)
     return (
-      drawings(polylines, labels: labels, names: names, dashes: dashes, near: near, guides: guides),
+      drawings(
+        polylines, labels: labels, names: names, dashes: dashes, near: near, joined: joined,
+        guides: guides),
       order(polylines, near: near)
     )
   }
 
   private static func drawings(
     _ polylines: [[PixelPoint]], labels: [String], names: [String], dashes: [Dash],
-    near: [[[Bool]]], guides: [Bool]
+    near: [[[Bool]]], joined: [Bool], guides: [Bool]
   ) -> [SeriesDrawing] {
     let n = polylines.count
     var group = Array(0..<n)  // the first member of each series' group
-    var share = [Double](repeating: 0, count: n)
+    // "=" or "≈" for a series that is one line with its group's first, nil for one that only
+    // shares a stretch with it.
+    var sign = [String?](repeating: nil, count: n)
     for b in 0..<n where polylines[b].count >= 2 && !guides[b] {
       for a in 0..<b where group[a] == a && polylines[a].count >= 2 && !guides[a] {
         let fraction = Double(near[b][a].count(where: { $0 })) / Double(polylines[b].count)
-        if fraction >= majority {
-          group[b] = a
-          share[b] = fraction
-          break
+        guard fraction >= majority else { continue }
+        group[b] = a
+        if !near[b][a].contains(false) && !near[a][b].contains(false) {
+          let equal =
+            lies(polylines[b], on: polylines[a], joined: joined[a], within: exact)
+            && lies(polylines[a], on: polylines[b], joined: joined[b], within: exact)
+          sign[b] = equal ? "=" : "≈"
         }
+        break
       }
     }
     var result: [SeriesDrawing] = []
@@ -95,8 +111,8 @@ enum Coincidence {
       }
       var label = labels[b]
       var remark: String?
-      if rank > 0, !label.isEmpty, !labels[members[0]].isEmpty {
-        remark = "\(share[b] >= whole ? "=" : "≈") \(names[members[0]])"
+      if rank > 0, let sign = sign[b], !label.isEmpty, !labels[members[0]].isEmpty {
+        remark = "\(sign) \(names[members[0]])"
         label += " (\(remark!))"
       }
       result.append(SeriesDrawing(dash: dash, markerAt: markerAt, label: label, remark: remark))
@@ -144,10 +160,19 @@ enum Coincidence {
     return order
   }
 
-  /// Whether `p` lies within `tolerance` of a polyline (of its points when not `joined`):
-  /// segments whose box is farther are skipped, and the first near one ends the search.
-  static func isNear(_ p: PixelPoint, _ line: [PixelPoint], joined: Bool) -> Bool {
-    let r = tolerance
+  /// Whether every point of `points` lies within `r` pixels of `line`.
+  static func lies(_ points: [PixelPoint], on line: [PixelPoint], joined: Bool, within r: Double)
+    -> Bool
+  {
+    points.allSatisfy { isNear($0, line, joined: joined, within: r) }
+  }
+
+  /// Whether `p` lies within `r` (`tolerance` unless given) of a polyline (of its points when
+  /// not `joined`): segments whose box is farther are skipped, and the first near one ends the
+  /// search.
+  static func isNear(
+    _ p: PixelPoint, _ line: [PixelPoint], joined: Bool, within r: Double = tolerance
+  ) -> Bool {
     if !joined || line.count == 1 {
       return line.contains {
         abs($0.x - p.x) <= r && abs($0.y - p.y) <= r && hypot($0.x - p.x, $0.y - p.y) <= r

@@ -134,4 +134,33 @@ import Testing
       GradientDescent.oscillation(
         iterates: longer, gradientNorms: Array(repeating: 2.0, count: 17)) == 4)
   }
+
+  @Test func aTwoCycleAndAFourCycleAreFoundWithWhereThePathSettles() throws {
+    // The bowl at eta = 1 jumps between x and -x from the first step.
+    let bowl = GradientDescent.run(
+      f: Self.f, gradient: Self.gradient, start: [-3, 4], learningRate: 1, steps: 40)
+    let two = try #require(GradientDescent.cycle(iterates: bowl.iterates, tolerance: 1e-9))
+    #expect(two.period == 2 && two.settled == 0)
+    // Himmelblau's function from (0, 0) at eta = 0.03 settles into a four-cycle, within 0.02
+    // of it only after tens of steps of bouncing.
+    let h: ([Double]) -> Double = { x in
+      Double.pow(x[0] * x[0] + x[1] - 11, 2) + Double.pow(x[0] + x[1] * x[1] - 7, 2)
+    }
+    let dh: ([Double]) -> [Double] = { x in
+      let (a, b) = (x[0] * x[0] + x[1] - 11, x[0] + x[1] * x[1] - 7)
+      return [4 * x[0] * a + 2 * b, 2 * a + 4 * x[1] * b]
+    }
+    let run = GradientDescent.run(f: h, gradient: dh, start: [0, 0], learningRate: 0.03, steps: 200)
+    let four = try #require(GradientDescent.cycle(iterates: run.iterates, tolerance: 0.02))
+    #expect(four.period == 4 && (20...80).contains(four.settled), "\(four)")
+    for j in four.settled...200 {
+      let point = run.iterates[200 - (200 - j) % 4]
+      #expect(GradientDescent.euclideanNorm(zip(run.iterates[j], point).map { $0 - $1 }) <= 0.02)
+    }
+    // A converging path settles to a point, not a cycle; a bad tolerance finds nothing.
+    let converging = GradientDescent.run(
+      f: Self.f, gradient: Self.gradient, start: [-3, 4], learningRate: 0.1, steps: 100)
+    #expect(GradientDescent.cycle(iterates: converging.iterates, tolerance: 1e-3) == nil)
+    #expect(GradientDescent.cycle(iterates: bowl.iterates, tolerance: 0) == nil)
+  }
 }

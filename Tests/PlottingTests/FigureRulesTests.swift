@@ -18,7 +18,7 @@ struct FigureRulesTests {
 
   @Test func coincidingSeriesGetAnotherDashAlternatingMarkersAndALegendNote() {
     let a = (0..<20).map { PixelPoint(x: Double($0) * 30, y: 400 - Double($0) * 10) }
-    let b = a.map { PixelPoint(x: $0.x, y: $0.y + 0.8) }  // under a pixel away
+    let b = a.map { PixelPoint(x: $0.x, y: $0.y + 0.2) }  // a fifth of a pixel away
     let c = a.map { PixelPoint(x: $0.x, y: $0.y + 40) }
     let d = Coincidence.drawings(
       [a, b, c], labels: ["backward", "forward", "central"], dashes: [.solid, .solid, .solid],
@@ -31,6 +31,23 @@ struct FigureRulesTests {
       #expect(d[0].markerAt[i] != d[1].markerAt[i])
       #expect(d[0].markerAt[i] == (i % 2 == 0))
     }
+  }
+
+  @Test func pathsWithinAPixelAreNearlyEqualAndPathsThatVisiblyDifferAreNot() {
+    let a = (0..<40).map { PixelPoint(x: Double($0) * 15, y: 400 - Double($0) * 8) }
+    let near = a.map { PixelPoint(x: $0.x, y: $0.y + 0.8) }
+    // Most points on a, but a stretch of eight bends 3 pixels off: the eye sees two lines.
+    let apart = a.enumerated().map { k, p in
+      PixelPoint(x: p.x, y: p.y + ((20..<28).contains(k) ? 3 : 0))
+    }
+    // A path along the first half of a only: it shares a stretch, it is not a.
+    let half = Array(a.prefix(20))
+    let d = Coincidence.drawings(
+      [a, near, apart, half], labels: ["η = 0.001", "η = 0.01", "η = 0.03", "η = 0.1"],
+      dashes: [.solid, .solid, .solid, .solid], joined: [true, true, true, true])
+    #expect(d[1].label == "η = 0.01 (≈ η = 0.001)")
+    #expect(d[2].label == "η = 0.03" && d[2].remark == nil)
+    #expect(d[3].label == "η = 0.1" && d[3].remark == nil)
   }
 
   @Test func seriesSharingOnlyAFewPointsAreLeftAlone() {

@@ -77,8 +77,25 @@ struct PathThinningTests {
     let kept = PathThinning.spread(cycle, cell: 2.75)
     #expect(kept.count <= 4 && kept.first == 0)
     for p in cycle {
-      #expect(kept.contains { PathThinning.distance(cycle[$0], p) <= 2.75 * 2.0.squareRoot() })
+      #expect(kept.contains { PathThinning.distance(cycle[$0], p) <= 2.75 })
     }
     #expect(PathThinning.spread(cycle, cell: 0).count == 200)
+  }
+
+  @Test func markersAlongASlowPathKeepTheirSpacing() {
+    // A slow path: 100 steps shrinking from 8 to 1 pixel, a caterpillar of markers drawn whole.
+    var points = [PixelPoint(x: 0, y: 0)]
+    for k in 1..<100 {
+      let step = 8 * Foundation.pow(0.979, Double(k))
+      points.append(PixelPoint(x: points[k - 1].x + step * 0.6, y: points[k - 1].y + step * 0.8))
+    }
+    let cell = PathThinning.markerCell * 5.5
+    let kept = PathThinning.spread(points, cell: cell)
+    #expect(kept.first == 0 && kept == kept.sorted())
+    for (i, j) in zip(kept, kept.dropFirst()) {
+      #expect(PathThinning.distance(points[i], points[j]) >= cell)
+    }
+    for p in points { #expect(kept.contains { PathThinning.distance(points[$0], p) <= cell }) }
+    #expect(kept.count < 40, "\(kept.count) of 100 markers")
   }
 }

@@ -55,17 +55,20 @@ enum Descent: ExperimentKindDefinition {
         })
       else { continue }
       let common = min(base.run.iterates.count, other.run.iterates.count)
-      var distance = 0.0
-      for k in 0..<common {
-        let d = zip(base.run.iterates[k], other.run.iterates[k]).map { ($0 - $1) * ($0 - $1) }
-          .reduce(0, +).squareRoot()
-        distance = max(distance, d)
+      let distances = (0..<common).map { k -> Double in
+        let squares = zip(base.run.iterates[k], other.run.iterates[k]).map { a, b -> Double in
+          (a - b) * (a - b)
+        }
+        return squares.reduce(0, +).squareRoot()
       }
+      var largest = 0.0
+      for d in distances { largest = max(largest, d) }
       out.append(
         DescentOutcome.PathAgreement(
           learningRate: other.run.learningRate, update: other.run.update, gradient: other.gradient,
-          reference: spec.gradients[0], maxDistance: Num(distance), commonSteps: common - 1,
-          referenceConverged: base.run.status == .converged))
+          reference: spec.gradients[0], maxDistance: Num(largest),
+          commonSteps: common - 1, referenceConverged: base.run.status == .converged,
+          distances: distances))
     }
     return out
   }

@@ -4,12 +4,15 @@ import Plotting
 
 /// Figures of `kind: descent`: the paths on a contour map and f against the step.
 enum DescentFigures {
-  static func make(spec: DescentSpec, runs: [DescentOutcome.Run], language: Language)
-    -> [Report.FigureEntry]
-  {
+  static func make(
+    spec: DescentSpec, runs: [DescentOutcome.Run], agreement: [DescentOutcome.PathAgreement] = [],
+    language: Language
+  ) -> [Report.FigureEntry] {
     let style = Style(spec: spec, language: language)
     var figures: [Report.FigureEntry] = []
-    if spec.variables.count == 2 { figures.append(paths(spec, runs: runs, style: style)) }
+    if spec.variables.count == 2 {
+      figures.append(paths(spec, runs: runs, agreement: agreement, style: style))
+    }
     figures.append(loss(spec, runs: runs, style: style))
     return figures
   }
@@ -35,9 +38,10 @@ enum DescentFigures {
 
     /// One legend entry per learning rate (and update rule); the other gradients' paths are
     /// told by their dash (a note under the panel says which).
-    func label(_ r: DescentOutcome.Run) -> String {
+    func label(_ r: DescentOutcome.Run, cycle: Int? = nil) -> String {
       guard r.gradient == spec.gradients[0] else { return "" }
-      let status = language(.descentStatus(status: r.run.status))
+      var status = language(.descentStatus(status: r.run.status))
+      if let cycle { status = language(.cycle(status: status, period: cycle)) }
       let rate = short(r.run.learningRate)
       guard spec.updates.count > 1 else {
         return language(.learningRateRun(rate: rate, status: status))
@@ -95,35 +99,22 @@ enum DescentFigures {
         ]))
   }
 
-  /// The paths on the contour map (two variables): a diverging path is drawn until it leaves
-  /// the frame of the bounded ones.
-  static func paths(_ spec: DescentSpec, runs: [DescentOutcome.Run], style: Style)
-    -> Report.FigureEntry
-  {
+  /// The paths on the contour map (two variables), framed on the paths that stay bounded (a
+  /// diverging path is drawn until it leaves the frame); with several gradients, beside it the
+  /// distance of each other gradient's path from the first one's, step by step.
+  static func paths(
+    _ spec: DescentSpec, runs: [DescentOutcome.Run], agreement: [DescentOutcome.PathAgreement],
+    style: Style
+  ) -> Report.FigureEntry {
     let language = style.language
     let vars = spec.variables
-    // Frame the runs that stay bounded; a diverging path is drawn until it leaves the frame.
-    let bounded =
-      runs.filter { $0.run.status != .diverged }.flatMap(\.run.iterates) + [spec.start]
-    let xs = bounded.map { $0[0] }
-    let ys = bounded.map { $0[1] }
-    let (x0, x1) = (xs.min()!, xs.max()!)
-    let (y0, y1) = (ys.min()!, ys.max()!)
-    let half = max(x1 - x0, y1 - y0, 1) * 0.6
-    let cx = (x0 + x1) / 2
-    let cy = (y0 + y1) / 2
+    let distances = distancePanel(spec, runs: runs, agreement: agreement, style: style)
+    // The map's shape: a slide's axes alone (1600x1000 less titles and labels), or about a
+    // square beside the distance panel.
+    let view = MapView(spec: spec, runs: runs, aspect: distances == nil ? 1.95 : 1.1)
     let f: @Sendable ([Double]) -> Double = spec.f.compiled(variables: vars)
-    let grid = Grid2D(x: (cx - half)...(cx + half), y: (cy - half)...(cy + half), nx: 61, ny: 61) {
-      f([$0, $1])
-    }
-    let series = runs.map { r in
-      Series(
-        style.label(r), x: r.run.iterates.map { $0[0] }, y: r.run.iterates.map { $0[1] },
-        style: r.gradient == spec.gradients[0] ? .lineAndMarkers : .line,
-        dash: style.dash(r), color: style.color(r.run.learningRate),
-        marker: style.color(r.run.learningRate) + style.variant(r) * spec.learningRates.count,
-        name: style.name(r))
-    }
+    let grid = Grid2D(x: view.x, y: view.y, nx: 61, ny: 61) { f([$0, $1]) }
+    let series = runs.flatMap { pathSeries($0, view: view, style: style) }
     let startText = "(\(short(spec.start[0])), \(short(spec.start[1])))"
     let start = Series(
       language(.start(point: startText)), x: [spec.start[0]],
@@ -132,21 +123,100 @@ enum DescentFigures {
     let updates =
       spec.updates != [.standard]
       ? "; " + spec.updates.map { language(.updateRule(rule: $0)) }.joined(separator: ", ") : ""
+    let map = Panel(
+      title: language(.pathsPanel(steps: spec.steps, start: startText, gradients: gradients))
+        + updates,
+      xAxis: Axis(subscripted(vars[0]), range: view.x),
+      yAxis: Axis(subscripted(vars[1]), range: view.y),
+      series: series + [start], legend: .best,
+      content: .contour(grid, levels: .count(14)), equalAspect: true, notes: style.notes)
     return Report.FigureEntry(
       name: "paths", caption: language(.captionPaths(f: spec.text)),
       figure: Figure(
         title: language(.descentPaths(f: mathText(spec.text))),
-        panels: [
-          Panel(
-            title: language(.pathsPanel(steps: spec.steps, start: startText, gradients: gradients))
-              + updates,
-            xAxis: Axis(subscripted(vars[0]), range: (cx - half)...(cx + half)),
-            yAxis: Axis(subscripted(vars[1]), range: (cy - half)...(cy + half)),
-            series: series + [start], legend: .outsideRight,
-            content: .contour(grid, levels: .count(14)), equalAspect: true, notes: style.notes)
-        ],
-        width: 1400, height: 1000)
-    )
+        panels: [map] + (distances.map { [$0] } ?? []), columns: distances == nil ? 1 : 2,
+        width: distances == nil ? 1600 : 1800, height: 1000))
+  }
+
+  /// One run's path on the map (and, for a path that settles into a cycle, its iterates on the
+  /// way in, as markers). Such a path is drawn as a line up to where it comes within a tenth of
+  /// the frame of its cycle, then once around the cycle through the points it visits in turn;
+  /// the iterates after that, until the path is on the cycle within half a percent of the
+  /// frame, are drawn as markers only: a cycle is a few segments, not two hundred strokes over
+  /// each other.
+  static func pathSeries(_ r: DescentOutcome.Run, view: MapView, style: Style) -> [Series] {
+    let spec = style.spec
+    var points = r.run.iterates
+    var cycle: Int?
+    var approach: [[Double]] = []
+    if r.run.status == .oscillating,
+      let found = GradientDescent.cycle(iterates: points, tolerance: view.resolution)
+    {
+      let (n, p) = (points.count - 1, found.period)
+      let near = GradientDescent.settled(
+        iterates: points, period: p, tolerance: Self.cycleReach * view.resolution)
+      cycle = p
+      approach = Array(points[(near + 1)..<max(near + 1, found.settled)])
+      // Step j's point on the cycle (j may run past the last step: the cycle goes on).
+      let all = points
+      let onCycle = { (j: Int) in all[n - ((n - j) % p + p) % p] }
+      points = Array(points[...near]) + ((near + 1)...(near + p + 1)).map(onCycle)
+    }
+    let color = style.color(r.run.learningRate)
+    let marker = color + style.variant(r) * spec.learningRates.count
+    let path = Series(
+      style.label(r, cycle: cycle), x: points.map { $0[0] }, y: points.map { $0[1] },
+      style: r.gradient == spec.gradients[0] ? .lineAndMarkers : .line,
+      dash: style.dash(r), color: color, marker: marker, name: style.name(r))
+    guard !approach.isEmpty, r.gradient == spec.gradients[0] else { return [path] }
+    return [
+      path,
+      Series(
+        "", x: approach.map { $0[0] }, y: approach.map { $0[1] }, style: .markers, color: color,
+        marker: marker, name: style.name(r)),
+    ]
+  }
+
+  /// How far from its cycle, in `MapView.resolution`s, a path's line gives way to the cycle.
+  static let cycleReach = 20.0
+
+  /// The distance of each other gradient's path from the first gradient's, step by step from
+  /// step 1 (step 0 is the common start), for the runs that do not diverge; `nil` for one
+  /// gradient.
+  static func distancePanel(
+    _ spec: DescentSpec, runs: [DescentOutcome.Run], agreement: [DescentOutcome.PathAgreement],
+    style: Style
+  ) -> Panel? {
+    let language = style.language
+    let shown = agreement.filter { a in
+      a.distances.count > 1
+        && !runs.contains {
+          $0.run.learningRate == a.learningRate && $0.run.update == a.update
+            && $0.run.status == .diverged
+        }
+    }
+    guard spec.gradients.count > 1, !shown.isEmpty else { return nil }
+    let series = shown.map { a in
+      let rate = "η = \(short(a.learningRate))"
+      let rule =
+        spec.updates.count > 1 ? ", \(language(.updateRule(rule: a.update)))" : ""
+      let variant =
+        (spec.updates.firstIndex(of: a.update) ?? 0) * spec.gradients.count
+        + (spec.gradients.firstIndex(of: a.gradient) ?? 0)
+      // Colour by rate as on the map (whose legend names them), dash by gradient: one grey
+      // legend entry per gradient.
+      return Series(
+        "\(gradientName(a.gradient, language)), \(rate)\(rule)",
+        x: (1..<a.distances.count).map(Double.init), y: Array(a.distances.dropFirst()),
+        style: .line, dash: [Dash.solid, .dashed, .dotted, .dashDot][variant % 4],
+        color: style.color(a.learningRate), xRange: 0...Double(spec.steps),
+        legendGroup: gradientName(a.gradient, language) + rule)
+    }
+    let reference = gradientName(spec.gradients[0], language)
+    return Panel(
+      title: language(.distancePanel(reference: reference)),
+      xAxis: Axis(language(.stepK), isInteger: true),
+      yAxis: Axis(language(.distanceAxis), scale: .log10), series: series, legend: .best)
   }
 
   /// The start marker's palette colour: black, which stands out on the pale contour map
@@ -170,5 +240,31 @@ enum DescentFigures {
   /// The gradient's name in figure text: analytic, or the difference scheme's name.
   static func gradientName(_ source: GradientSource, _ language: Language) -> String {
     language(.gradient(source))
+  }
+
+  /// The region of the map: the box of the start and the bounded paths, a little wider, then
+  /// widened on its shorter side to `aspect` (width to height) so that it fills a canvas of
+  /// that shape instead of leaving it blank.
+  struct MapView {
+    var x: ClosedRange<Double>
+    var y: ClosedRange<Double>
+    /// Half a percent of the frame's larger side: within this a path is on its cycle.
+    var resolution: Double
+
+    init(spec: DescentSpec, runs: [DescentOutcome.Run], aspect: Double) {
+      let bounded =
+        runs.filter { $0.run.status != .diverged }.flatMap(\.run.iterates) + [spec.start]
+      let xs = bounded.map { $0[0] }
+      let ys = bounded.map { $0[1] }
+      let (x0, x1, y0, y1) = (xs.min() ?? 0, xs.max() ?? 0, ys.min() ?? 0, ys.max() ?? 0)
+      var (w, h) = (max(x1 - x0, 1e-9) * 1.2, max(y1 - y0, 1e-9) * 1.2)
+      // A path along one line would give a sliver: at least a tenth of the other side.
+      (w, h) = (max(w, h / 10, 1e-3), max(h, w / 10, 1e-3))
+      if w / h < aspect { w = h * aspect } else { h = w / aspect }
+      let (cx, cy) = ((x0 + x1) / 2, (y0 + y1) / 2)
+      x = (cx - w / 2)...(cx + w / 2)
+      y = (cy - h / 2)...(cy + h / 2)
+      resolution = 0.005 * max(w, h)
+    }
   }
 }

@@ -28,6 +28,9 @@ struct DescentOutcome: Encodable, Sendable {
     var maxDistance: Num
     var commonSteps: Int
     var referenceConverged: Bool
+    /// The distance between the two paths at each common step (the figure draws it; not in
+    /// summary.json, whose `max_distance` is its largest).
+    var distances: [Double] = []
 
     enum CodingKeys: String, CodingKey {
       case learningRate = "learning_rate"

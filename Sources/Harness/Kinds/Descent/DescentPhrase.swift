@@ -28,6 +28,9 @@ enum DescentPhrase: Phrase {
   case dottedLine
   case dashDotLine
   case learningRateRun(rate: String, status: String)
+  case cycle(status: String, period: Int)
+  case distancePanel(reference: String)
+  case distanceAxis
   case versus(first: String, second: String)
   case largestPathDistance
   case pathSubject(rate: String, update: any Phrase, gradient: any Phrase, reference: any Phrase)

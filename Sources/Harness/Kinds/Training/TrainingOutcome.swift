@@ -37,6 +37,9 @@ struct TrainingOutcome: Encodable, Sendable {
     var maxLossDifference: Num
     var numericalSecondsPerStep: Num
     var backpropSecondsPerStep: Num
+    /// |numerical loss − backprop loss| at each step both ran (the figure draws it; not in
+    /// summary.json, whose `max_loss_difference` is its largest).
+    var stepLossDifferences: [Double] = []
 
     enum CodingKeys: String, CodingKey {
       case learningRate = "learning_rate"
@@ -64,11 +67,11 @@ struct TrainingOutcome: Encodable, Sendable {
           $0.gradient == "backprop" && $0.run.learningRate == n.run.learningRate
         })
       else { return nil }
-      let gap = zip(n.run.stepLosses, b.run.stepLosses).map { abs($0 - $1) }.max()
+      let gaps = zip(n.run.stepLosses, b.run.stepLosses).map { abs($0 - $1) }
       return Agreement(
-        learningRate: n.run.learningRate, maxLossDifference: Num(gap),
+        learningRate: n.run.learningRate, maxLossDifference: Num(gaps.max()),
         numericalSecondsPerStep: Num(n.run.secondsPerStep),
-        backpropSecondsPerStep: Num(b.run.secondsPerStep))
+        backpropSecondsPerStep: Num(b.run.secondsPerStep), stepLossDifferences: gaps)
     }
   }
 

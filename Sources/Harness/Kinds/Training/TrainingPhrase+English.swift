@@ -30,6 +30,12 @@ extension TrainingPhrase {
     // Graph, gradcheck, training, show.
     case .captionCurves:
       return "training loss and test accuracy for each learning rate"
+    case .captionComparison: return "the loss at each step with the numerical gradient and with backprop, and their difference"
+    case .stepAxis: return "step"
+    case .stepLossPanel: return "training loss at each step"
+    case .lossDifferencePanel: return "|numerical − backprop| loss at each step"
+    case .lossDifferenceAxis: return "loss difference"
+    case .equalLossesAt(let steps): return "equal losses (difference 0, not on the log scale) at step \(steps)"
     // Figures helper.
     case .gradientMethod(let numerical): return numerical ? "numerical" : "backprop"
     case .tableLr: return "lr"

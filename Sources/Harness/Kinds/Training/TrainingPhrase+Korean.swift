@@ -30,6 +30,12 @@ extension TrainingPhrase {
     // Graph, gradcheck, training, show.
     case .captionCurves:
       return "학습률마다 학습 손실과 테스트 정확도"
+    case .captionComparison: return "수치 미분 기울기와 오차역전파로 학습한 각 스텝의 손실과 그 차이"
+    case .stepAxis: return "스텝"
+    case .stepLossPanel: return "스텝마다 학습 손실"
+    case .lossDifferencePanel: return "스텝마다 |수치 미분 − 오차역전파| 손실"
+    case .lossDifferenceAxis: return "손실 차이"
+    case .equalLossesAt(let steps): return "스텝 \(steps)에서 손실이 같음 (차이 0, 로그 눈금에 없음)"
     // Figures helper.
     case .gradientMethod(let numerical): return numerical ? "수치 미분" : "오차역전파"
     case .tableLr: return "학습률"

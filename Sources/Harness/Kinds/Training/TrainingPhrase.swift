@@ -22,6 +22,12 @@ enum TrainingPhrase: Phrase {
   case trainingTitle(
     network: String, activation: String, source: String, train: Int, test: Int, batch: Int)
   case captionCurves
+  case captionComparison
+  case stepAxis
+  case stepLossPanel
+  case lossDifferencePanel
+  case lossDifferenceAxis
+  case equalLossesAt(steps: String)
   case gradientMethod(numerical: Bool)
   case tableLr
   case stoppedNote(subject: any Phrase, reason: any Phrase)

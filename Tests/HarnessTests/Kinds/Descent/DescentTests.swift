@@ -49,8 +49,38 @@ import Testing
     #expect(DescentPhrase.descentStatus(status: .oscillating).korean == "진동")
     // The start is a black star on the pale contour map, not the palette's faint yellow.
     let paths = try #require(report.figures.first { $0.name == "paths" }?.figure?.panels.first)
-    let start = try #require(paths.series.first { $0.style == .markers })
+    let start = try #require(paths.series.first { $0.label.hasPrefix("start") })
     #expect(start.color == 6)
+    // The two-cycle is drawn once around, not as a thousand strokes over each other, and the
+    // legend says what it is.
+    let cycle = try #require(paths.series.first { $0.label.contains("η = 0.1:") })
+    #expect(cycle.label == "η = 0.1: oscillating (2-cycle)")
+    #expect(cycle.x.count < 60, "\(cycle.x.count) points drawn of 1001")
+  }
+
+  /// With several gradients the paths figure draws, beside the map, each other gradient's
+  /// distance from the first one's path at every step (the map shows them as one line).
+  @Test func theDistanceBetweenGradientsPathsIsDrawnBesideTheMap() throws {
+    let (o, report) = try run(
+      Descent.self,
+      """
+      kind: descent
+      f: "(x^2 + y - 11)^2 + (x + y^2 - 7)^2"
+      start: {x: 0, y: 0}
+      learning_rates: [0.01, 0.05]
+      steps: 100
+      gradient: [analytic, central, forward]
+      """)
+    let figure = try #require(report.figures.first { $0.name == "paths" }?.figure)
+    #expect(figure.panels.count == 2)
+    // The diverging rate is left out; central and forward at 0.01 from step 1 on.
+    let distances = figure.panels[1].series
+    #expect(distances.map(\.label) == ["central, η = 0.01", "forward, η = 0.01"])
+    let forward = try #require(
+      o.pathAgreement.first { $0.gradient == .forward && $0.learningRate == 0.01 })
+    #expect(distances[1].y == Array(forward.distances.dropFirst()))
+    #expect(distances[1].y.max() == forward.maxDistance.value)
+    #expect(distances[0].y.allSatisfy { $0 < 1e-7 } && distances[1].y.contains { $0 > 1e-6 })
   }
 
   @Test func aMissedClassificationFailsWithTheReason() throws {

@@ -26,6 +26,36 @@ import Testing
     #expect(steps.rows.count == 2 * 10)
   }
 
+  /// Numerical against backprop: the figure draws what the experiment is about, the step
+  /// losses of both and their difference at every step, not a flat line and one accuracy dot.
+  @Test func aComparisonDrawsTheDifferenceOfTheStepLosses() throws {
+    let file = try csvData(rows: 60)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let (o, report) = try run(
+      Training.self,
+      """
+      kind: training
+      network: {layers: [784, 4, 10], seed: 4}
+      data: {source: {csv: \(file)}, train: 50, test: 10}
+      optimizer: {learning_rate: 0.1, batch: 10, epochs: 1, max_steps: 3}
+      gradient: numerical
+      compare: true
+      """)
+    let figure = try #require(report.figures.first?.figure)
+    #expect(figure.panels.count == 2)
+    let numerical = try #require(o.runs.first { $0.gradient == "numerical" })
+    let backprop = try #require(o.runs.first { $0.gradient == "backprop" })
+    #expect(figure.panels[0].series.map(\.y) == [numerical.run.stepLosses, backprop.run.stepLosses])
+    let difference = try #require(figure.panels[1].series.first)
+    let gaps = zip(numerical.run.stepLosses, backprop.run.stepLosses).map { abs($0 - $1) }
+    // Step 1 starts both from the same weights: equal losses, said in a note, not drawn at 0
+    // on the log axis.
+    #expect(gaps[0] == 0 && figure.panels[1].notes.count == 1)
+    #expect(difference.y == gaps.filter { $0 != 0 })
+    #expect(difference.x == gaps.indices.filter { gaps[$0] != 0 }.map { Double($0 + 1) })
+    #expect(figure.panels[1].yAxis.scale == .log10)
+  }
+
   @Test func aRunThatStopsIsExplainedInTheFilesLanguage() throws {
     let file = try csvData(rows: 60)
     defer { try? FileManager.default.removeItem(atPath: file) }
