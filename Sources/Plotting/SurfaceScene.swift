@@ -96,8 +96,13 @@ struct SurfaceScene {
     overlays += Self.backEdges(grid: grid, z: z, view: view)
     let keyed =
       facets
-      + overlays.map {
-        Keyed(piece: $0, side: side($0.center), depth: cells.key(of: $0, facets: facets))
+      + overlays.map { piece in
+        // The sheet is the backdrop of what lies in the plane: first of its group.
+        let depth: Double
+        if case .sheet = piece { depth = -.infinity } else {
+          depth = cells.key(of: piece, facets: facets)
+        }
+        return Keyed(piece: piece, side: side(piece.center), depth: depth)
       }
     pieces = Self.backToFront(keyed)
   }
