@@ -136,7 +136,8 @@ struct SurfacePainter {
     }
     return lines
       + [plane].compactMap { $0 }.filter { !$0.label.isEmpty }.map {
-        LegendEntry(label: $0.label, sample: .box($0.color.map(HouseStyle.color) ?? HouseStyle.span))
+        LegendEntry(
+          label: $0.label, sample: .box($0.color.map(HouseStyle.color) ?? HouseStyle.span))
       }
   }
 
@@ -232,8 +233,8 @@ private struct ScenePainter {
   private func fill(_ corners: [Point3], level: Double, faint: Bool) {
     let rgb = Ramp.color(at: level, in: Ramp.viridis)
     painter.color(rgb, alpha: faint ? SurfacePainter.faintAlpha : 1)
-    // PLplot's Cairo driver strokes a fill's outline at the current width: a hair for an
-    // opaque cell (no seams between cells), none for a translucent one (no darker seams).
+    // PLplot's Cairo driver strokes a fill's outline too (a hairline at the least): on an
+    // opaque cell it hides the seams between cells, on a faint one it leaves a ghost mesh.
     painter.width(faint ? 0 : SurfacePainter.meshWidth)
     fill3(corners)
     guard !faint else { return }

@@ -99,7 +99,9 @@ struct SurfaceScene {
       + overlays.map { piece in
         // The sheet is the backdrop of what lies in the plane: first of its group.
         let depth: Double
-        if case .sheet = piece { depth = -.infinity } else {
+        if case .sheet = piece {
+          depth = -.infinity
+        } else {
           depth = cells.key(of: piece, facets: facets)
         }
         return Keyed(piece: piece, side: side(piece.center), depth: depth)

@@ -17,7 +17,8 @@ struct SurfaceSceneTests {
 
   /// A flat surface z = `height` on [0, 2] x [0, 2], cells of 1 x 1.
   static func flat(_ height: Double = 0) -> Grid2D {
-    Grid2D(x: [0, 1, 2], y: [0, 1, 2], z: [[Double]](repeating: [height, height, height], count: 3))
+    Grid2D(
+      x: [0, 1, 2], y: [0, 1, 2], z: [[Double]](repeating: [height, height, height], count: 3))
   }
 
   static func position(_ pieces: [SurfaceScene.Piece], _ match: (SurfaceScene.Piece) -> Bool)
