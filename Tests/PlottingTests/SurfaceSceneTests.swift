@@ -60,6 +60,26 @@ struct SurfaceSceneTests {
     #expect(abs(turned.x + 0.5) < 1e-4)
   }
 
+  @Test func theWindowHoldsTheBoxUnstretched() {
+    let v = Self.view(azimuth: 35)
+    let box = (x: 0.0...2, y: 0.0...2, z: 0.0...1)
+    for area in [
+      Rect(x: 0, y: 0, width: 800, height: 600), Rect(x: 0, y: 0, width: 300, height: 900),
+    ] {
+      let w = SurfacePainter.window(v, box: box, area: area)
+      // One unit as many pixels across as up, and every corner of the box inside.
+      #expect(abs((w.x.1 - w.x.0) / (w.y.1 - w.y.0) - area.width / area.height) < 1e-9)
+      for x in [0.0, 2] {
+        for y in [0.0, 2] {
+          for z in [0.0, 1] {
+            let p = v.project(Point3(x: x, y: y, z: z))
+            #expect(p.x > w.x.0 && p.x < w.x.1 && p.y > w.y.0 && p.y < w.y.1)
+          }
+        }
+      }
+    }
+  }
+
   // MARK: Depth order
 
   @Test func aCellNearerTheViewerIsDrawnAfterOneBehindIt() {
