@@ -123,7 +123,7 @@ public struct Panel: Sendable {
   public var title: String
   public var xAxis: Axis
   public var yAxis: Axis
-  /// The vertical axis of a ``PanelContent/surface3D(_:curves:azimuth:altitude:)`` panel;
+  /// The vertical axis of a ``PanelContent/surface3D(_:curves:plane:azimuth:altitude:)`` panel;
   /// unused otherwise.
   public var zAxis: Axis
   /// Data series, drawn in order (later ones on top).
@@ -441,36 +441,17 @@ public enum ContourLevels: Sendable {
   case values([Double])
 }
 
-/// A curve in three dimensions, drawn over a surface.
-public struct Curve3D: Sendable {
-  public var label: String
-  public var x: [Double]
-  public var y: [Double]
-  public var z: [Double]
-  public var dash: Dash
-  /// Palette index, or `nil` for the curve's position.
-  public var color: Int?
-
-  public init(
-    _ label: String, x: [Double], y: [Double], z: [Double], dash: Dash = .solid,
-    color: Int? = nil
-  ) {
-    self.label = label
-    self.x = x
-    self.y = y
-    self.z = z
-    self.dash = dash
-    self.color = color
-  }
-}
-
 /// What a panel draws beneath its series.
 public enum PanelContent: Sendable {
   /// Axes and series only.
   case xy
   /// Filled contours of a grid with contour lines, series drawn on top (e.g. descent paths).
   case contour(Grid2D, levels: ContourLevels)
-  /// The surface `z = f(x, y)` seen from `azimuth` and `altitude` (degrees), with highlighted
-  /// curves on it (an intersection curve, a tangent line). The panel's `series` are ignored.
-  case surface3D(Grid2D, curves: [Curve3D], azimuth: Double = 30, altitude: Double = 30)
+  /// The surface `z = f(x, y)` seen from `azimuth` and `altitude` (degrees, as PLplot's
+  /// `plw3d`: azimuth 0 looks from the side of low y, 90 from the side of low x), with curves
+  /// (an intersection curve, a tangent line, a point) and a plane (the slicing plane), all
+  /// drawn in depth order. The panel's `series` are ignored.
+  case surface3D(
+    Grid2D, curves: [Curve3D], plane: Plane3D? = nil, azimuth: Double = 30,
+    altitude: Double = 30)
 }

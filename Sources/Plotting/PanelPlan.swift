@@ -131,7 +131,7 @@ struct PanelPlan {
       contour = (lifted, levelValues)
       fitX += grid.x.compactMap(probeX.world)
       fitY += grid.y.compactMap(probeY.world)
-    case .surface3D(let grid, _, _, _):
+    case .surface3D(let grid, _, _, _, _):
       try Self.validate(grid)
       if grid.z.joined().contains(where: { !$0.isFinite }) {
         throw RenderError.invalid("the surface of panel '\(panel.title)' has non-finite values")
@@ -245,10 +245,8 @@ struct PanelPlan {
         label: $0.label, sample: .rule($0.color.map(HouseStyle.color) ?? HouseStyle.marker, $0.dash)
       )
     }
-    if case .surface3D(_, let curves, _, _) = panel.content {
-      entries += curves.enumerated().filter { !$1.label.isEmpty }.map { i, c in
-        LegendEntry(label: c.label, sample: .rule(HouseStyle.color(c.color ?? i), c.dash))
-      }
+    if case .surface3D(_, let curves, let plane, _, _) = panel.content {
+      entries += SurfacePainter.legendEntries(curves: curves, plane: plane)
     }
     return entries
   }

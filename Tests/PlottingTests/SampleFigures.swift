@@ -91,11 +91,14 @@ enum SampleFigures {
     let tangent = Curve3D(
       "tangent, slope ∂f/∂y = −4", x: [2, 2], y: tangentY, z: tangentY.map { 6 - 4 * ($0 + 1) },
       dash: .dashed, color: 1)
+    let point = Curve3D("(2, −1, 6)", x: [2], y: [-1], z: [6], color: 2, style: .markers)
     let panel = Panel(
       title: "f(x, y) = x^{2} + 2y^{2} and its partial in y at (2, −1)", xAxis: Axis("x"),
       yAxis: Axis("y"),
       zAxis: Axis("f"),
-      content: .surface3D(grid, curves: [curve, tangent], azimuth: 35, altitude: 28))
+      content: .surface3D(
+        grid, curves: [curve, tangent, point], plane: Plane3D("the plane x = 2", x: 2),
+        azimuth: -55, altitude: 28))
     return Figure(panels: [panel])
   }
 

@@ -90,7 +90,16 @@ import Testing
     ).report
     let slice = try #require(partials.figures.first { $0.name.contains("slice") }?.figure)
     #expect(slice.panels.count == 2)
-    #expect(slice.panels.allSatisfy { $0.equalAspect })
+    // The surface's base keeps x:y; the slice graphs z against x at the panel's own aspect
+    // (equal units made it a 1:4 sliver).
+    #expect(slice.panels[0].equalAspect && !slice.panels[1].equalAspect)
+    // The surface shows the slicing plane y = -1 and marks the point (2, -1, 6).
+    guard case .surface3D(_, let curves, let plane, _, _) = slice.panels[0].content else {
+      Issue.record("the slice figure's first panel is not a surface")
+      return
+    }
+    #expect(plane?.fixed == .y && plane?.value == -1)
+    #expect(curves.contains { $0.style == .markers && $0.x == [2] && $0.y == [-1] && $0.z == [6] })
   }
 
   @Test func theLossSubtitleSaysTooLowJustRightTooHighOnlyWhenTrue() throws {

@@ -149,11 +149,21 @@ enum PartialsFigures {
     let tangent = Curve3D(
       tangentLabel, x: g.s == 0 ? g.tangentT : constantT,
       y: g.s == 0 ? constantT : g.tangentT, z: g.tangentZ, dash: .dashed, color: 1)
+    let pointXY = g.s == 0 ? (g.a, g.b) : (g.b, g.a)
+    let marked = Curve3D(
+      "(\(short(pointXY.0)), \(short(pointXY.1)), \(short(g.fa)))", x: [pointXY.0],
+      y: [pointXY.1], z: [g.fa], color: 2, style: .markers, marker: 0)
+    // The plane drawn translucent, the surface between it and the viewer faint: the curve and
+    // the tangent line in the plane are in front of everything else. The viewer looks at the
+    // plane from the side where its variable runs left to right, as in the 2-D slice.
+    let cut = g.s == 0 ? Plane3D("", y: g.b) : Plane3D("", x: g.b)
     let surface = Panel(
       title: language(.surfaceAndPlane(f: mathText(spec.text), plane: plane)),
       xAxis: Axis(subscripted(vars[0])), yAxis: Axis(subscripted(vars[1])), zAxis: Axis("z"),
       legend: .best,
-      content: .surface3D(g.grid, curves: [curve, tangent], azimuth: 35, altitude: 30),
+      content: .surface3D(
+        g.grid, curves: [curve, tangent, marked], plane: cut,
+        azimuth: g.s == 0 ? 35 : -55, altitude: 30),
       equalAspect: true)
     let arguments = g.s == 0 ? "\(sName), \(short(g.b))" : "\(short(g.b)), \(sName)"
     let flat = Panel(
@@ -166,7 +176,7 @@ enum PartialsFigures {
           "(\(short(g.a)), \(short(g.fa)))", x: [g.a], y: [g.fa], style: .markers, color: 2,
           marker: 0),
       ],
-      legend: .outsideRight, equalAspect: true)
+      legend: .best)
     return Report.FigureEntry(
       name: "point\(p + 1)-slice-\(vars[g.s])",
       caption: language(.captionSlice(variable: vars[g.s], at: pointText(vars, point))),
