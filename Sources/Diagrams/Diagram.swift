@@ -96,8 +96,12 @@ public struct Diagram: Sendable, Hashable {
   public var nodes: [Node]
   public var edges: [Edge]
   public var clusters: [Cluster]
-  public var direction: Direction
-  /// The font family (fontconfig name); the default has Hangul.
+  /// The direction and folding; nil lets the renderer choose the one that fills the canvas
+  /// best (see `DiagramRenderer.layout`).
+  public var arrangement: Arrangement?
+  /// The font families (a Pango list, the first that has a character draws it): DejaVu Sans
+  /// for Latin and mathematical signs (Noto Sans CJK sets `∂` full-width, `∂ f/ ∂ v`), Noto
+  /// Sans CJK KR for Hangul.
   public var fontName: String
   /// The box the drawing is fitted into, in pixels of a PNG at the renderer's dpi (vector
   /// formats get the same size in inches); nil keeps the layout's natural size.
@@ -107,9 +111,11 @@ public struct Diagram: Sendable, Hashable {
 
   /// A figure's size in pixels.
   ///
-  /// The drawing is laid out with its fonts at `fontScale` times their base sizes, then scaled
-  /// uniformly (up or down) to fit `width` × `height`: it keeps its aspect ratio, one side
-  /// equals the canvas's and the other is at most the canvas's. Text is never stretched.
+  /// The drawing is arranged for the canvas's aspect (the direction and folding whose
+  /// drawing has the largest text when fitted, see `Arrangement`), laid out with its fonts at
+  /// `fontScale` times their base sizes, its nodes spread apart along the short side until
+  /// its aspect is the canvas's, then scaled uniformly (up or down) to `width` × `height`.
+  /// Text is never stretched.
   public struct Canvas: Sendable, Hashable {
     public var width: Int
     public var height: Int
@@ -122,15 +128,16 @@ public struct Diagram: Sendable, Hashable {
 
   public init(
     title: String? = nil, caption: [Line] = [], nodes: [Node], edges: [Edge],
-    clusters: [Cluster] = [], direction: Direction = .leftToRight,
-    fontName: String = "Noto Sans CJK KR", canvas: Canvas? = nil, fontScale: Double = 1
+    clusters: [Cluster] = [], arrangement: Arrangement? = nil,
+    fontName: String = "DejaVu Sans,Noto Sans CJK KR", canvas: Canvas? = nil,
+    fontScale: Double = 1
   ) {
     self.title = title
     self.caption = caption
     self.nodes = nodes
     self.edges = edges
     self.clusters = clusters
-    self.direction = direction
+    self.arrangement = arrangement
     self.fontName = fontName
     self.canvas = canvas
     self.fontScale = fontScale
