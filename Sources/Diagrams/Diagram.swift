@@ -115,15 +115,29 @@ public struct Diagram: Sendable, Hashable {
   /// drawing has the largest text when fitted, see `Arrangement`), laid out with its fonts at
   /// `fontScale` times their base sizes, its nodes spread apart along the short side until
   /// its aspect is the canvas's, then scaled uniformly (up or down) to `width` × `height`.
-  /// Text is never stretched.
+  /// Text is never stretched. With one side nil the canvas has no aspect: the drawing is
+  /// arranged for `Diagram.defaultAspect`, not spread, and scaled until the given side is the
+  /// canvas's.
   public struct Canvas: Sendable, Hashable {
-    public var width: Int
-    public var height: Int
+    public var width: Int?
+    public var height: Int?
 
-    public init(width: Int, height: Int) {
+    public init(width: Int?, height: Int?) {
       self.width = width
       self.height = height
     }
+
+    /// Height over width, when both are given.
+    var ratio: Double? {
+      guard let width, let height, width > 0 else { return nil }
+      return Double(height) / Double(width)
+    }
+
+    /// The sides in pixels, a missing side as large as `Canvas.free` (so the other decides).
+    var pixels: (width: Int, height: Int) { (width ?? Self.free, height ?? Self.free) }
+
+    /// A side without a size: larger than any figure.
+    static let free = 100_000
   }
 
   public init(

@@ -29,7 +29,9 @@ struct DiagramBuilder {
       // `size` bounds the drawing with its pad; "!" scales it up as well as down.
       let inches = { (pixels: Int) in Double(pixels) / canvasDPI }
       graph.set(
-        g, "size", String(format: "%.4f,%.4f!", inches(canvas.width), inches(canvas.height)))
+        g, "size",
+        String(
+          format: "%.4f,%.4f!", inches(canvas.pixels.width), inches(canvas.pixels.height)))
     }
     if let ratio { graph.set(g, "ratio", String(format: "%.5f", ratio)) }
     let heading = diagram.title.map { [Diagram.Line($0, tone: .heading)] } ?? []

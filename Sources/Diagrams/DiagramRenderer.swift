@@ -80,7 +80,7 @@ public enum DiagramRenderer {
   private static func filled(
     _ diagram: Diagram, _ arrangement: Diagram.Arrangement, dpi: Double?, canvasDPI: Double
   ) throws(DiagramError) -> (graph: GraphvizGraph, layout: DiagramLayout) {
-    let target = diagram.canvas.map { Double($0.height) / Double($0.width) }
+    let target = diagram.canvas?.ratio
     var ratio = target
     while true {
       let graph = try laidOut(diagram, arrangement, dpi: dpi, canvasDPI: canvasDPI, ratio: ratio)
@@ -109,7 +109,7 @@ public enum DiagramRenderer {
   {
     if let given = diagram.arrangement { return given }
     let target =
-      diagram.canvas.map { ($0.width, $0.height) }
+      diagram.canvas.flatMap { $0.ratio == nil ? nil : $0.pixels }
       ?? (1200, Int((1200 / Diagram.defaultAspect).rounded()))
     var natural = diagram
     natural.canvas = nil

@@ -34,6 +34,19 @@ import Testing
     }
   }
 
+  @Test(arguments: [Diagram.Canvas(width: 1600, height: nil), .init(width: nil, height: 900)])
+  func withOneSideGivenThatSideDecidesAndTheAspectIsTheDrawings(canvas: Diagram.Canvas) throws {
+    for diagram in [try DiagramRendererTests.chainRule(), Diagram(Self.network())] {
+      let (w0, h0) = try Self.pngSize(diagram, nil)
+      let (w, h) = try Self.pngSize(diagram, canvas)
+      if let width = canvas.width { #expect(abs(w - width) <= 2, "\(w)x\(h)") }
+      if let height = canvas.height { #expect(abs(h - height) <= 2, "\(w)x\(h)") }
+      // Not spread: the aspect of the natural layout, within a pixel's rounding.
+      let aspect = Double(w0) / Double(h0)
+      #expect(abs(Double(w) / Double(h) - aspect) <= aspect * 2.5 / Double(min(w, h)))
+    }
+  }
+
   @Test func aFontScaleMultipliesEveryFontAndLine() throws {
     var diagram = try DiagramRendererTests.chainRule()
     func sizes(_ scale: Double) throws -> [Double] {
