@@ -1,7 +1,8 @@
 internal import CGraphviz
 
 /// Turns a `Diagram` value into Graphviz nodes, edges and attributes: the house style of a
-/// lecture slide (rounded boxes, HTML-like labels with coloured lines, inputs leftmost).
+/// lecture slide (rounded boxes, HTML-like labels with coloured lines, inputs on the first
+/// rank), in the arrangement the renderer chose.
 struct DiagramBuilder {
   let diagram: Diagram
   let graph: GraphvizGraph

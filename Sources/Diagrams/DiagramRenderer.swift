@@ -95,13 +95,18 @@ public enum DiagramRenderer {
     }
   }
 
-  /// A folded arrangement is chosen only when its text is this much larger than in the best
-  /// arrangement in one band: a fold breaks the reading order, so it must pay for itself.
-  static let foldGain = 1.15
+  /// A folded arrangement's text counts as this much smaller: a fold turns the reading
+  /// order back, so it must gain more than that.
+  static let foldCost = 1.05
+  /// Texts within this factor count as the same size; then the aspect nearest the canvas's
+  /// decides (a drawing whose heading is its widest part has the same text in every
+  /// arrangement, but fills the canvas better in one).
+  static let sameSize = 1.01
 
   /// The arrangement whose drawing, fitted into the diagram's canvas (or a 4:3 box without
-  /// one, `Diagram.defaultAspect`), has the largest text: the aspect nearest the canvas's for
-  /// the drawing's area. Each is laid out by Graphviz at its natural size.
+  /// one, `Diagram.defaultAspect`), has the largest text (for drawings of the same area, the
+  /// aspect nearest the canvas's), the nearest aspect deciding between texts of the same size.
+  /// Each is laid out by Graphviz at its natural size.
   ///
   /// - Precondition: `graphvizLock` is held.
   static func chosen(_ diagram: Diagram, dpi: Double) throws(DiagramError)
@@ -113,15 +118,21 @@ public enum DiagramRenderer {
       ?? (1200, Int((1200 / Diagram.defaultAspect).rounded()))
     var natural = diagram
     natural.canvas = nil
-    var best: (arrangement: Diagram.Arrangement, score: Double)?
+    let aspect = Double(target.0) / Double(target.1)
+    var scored: [(arrangement: Diagram.Arrangement, text: Double, misfit: Double)] = []
     for arrangement in diagram.arrangements() {
       let layout = try plainLayout(
         laidOut(natural, arrangement, dpi: dpi, canvasDPI: dpi, ratio: nil), arrangement,
         dpi: dpi)
       let zoom = layout.fittedZoom(width: target.0, height: target.1)
-      let score = arrangement.fold == nil ? zoom : zoom / foldGain
-      if score > best?.score ?? 0 { best = (arrangement, score) }
+      scored.append(
+        (
+          arrangement, arrangement.fold == nil ? zoom : zoom / foldCost,
+          abs(log(layout.aspect / aspect))
+        ))
     }
+    let largest = scored.map(\.text).max() ?? 0
+    let best = scored.filter { $0.text * sameSize >= largest }.min { $0.misfit < $1.misfit }
     return best?.arrangement ?? Diagram.Arrangement(.leftToRight)
   }
 

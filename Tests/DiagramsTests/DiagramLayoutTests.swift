@@ -123,6 +123,20 @@ import Testing
     }
   }
 
+  /// The chain rule's heading is wider than its four nodes in a row: every arrangement has
+  /// text of about one size, and the fold, nearer the slide's aspect, is drawn.
+  @Test func betweenTextsOfOneSizeTheNearestAspectIsDrawn() throws {
+    var (_, diagram) = try Self.shipped()[0]
+    diagram.canvas = Diagram.Canvas(width: 1600, height: 1000)
+    diagram.fontScale = 1.3
+    let layout = try DiagramRenderer.layout(diagram)
+    #expect(layout.arrangement.fold != nil, "\(layout.arrangement)")
+    var row = diagram
+    row.arrangement = Diagram.Arrangement(.leftToRight)
+    let rowZoom = try DiagramRenderer.layout(row).zoom
+    #expect(layout.zoom >= rowZoom * 0.99)
+  }
+
   @Test func aFoldRunsBackBesideTheFirstBand() throws {
     let (_, diagram) = try Self.shipped()[2]
     #expect(diagram.arrangements().contains(Diagram.Arrangement(.leftToRight, fold: 2)))
