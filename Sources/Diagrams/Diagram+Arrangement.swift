@@ -4,10 +4,11 @@ extension Diagram {
   ///
   /// A diagram's layers are its steps from the inputs (see `layers()`). Folded at layer `k`,
   /// the layers before `k` are one band and the layers from `k` on a second band that turns
-  /// back beside the first, as a snake does: its layer `k` on the rank of layer `k - 1`, its
-  /// later layers on earlier ranks (below the first band running right to left when the
-  /// arrows run left to right, to its right running upward when they run top to bottom).
-  /// Graphviz places every node; the arrangement only chooses the ranks' order.
+  /// back beside the first, as a snake does: layer `k` is the turn, one rank past layer
+  /// `k - 1`, and the later layers run back on earlier ranks (the arrows within the second
+  /// band are laid out head to tail and drawn with their arrowheads at their tails, beside the
+  /// first band: right to left when the arrows run left to right, upward when they run top to
+  /// bottom). Graphviz places every node; the arrangement only chooses the ranks' order.
   public struct Arrangement: Sendable, Hashable, CustomStringConvertible {
     public var direction: Direction
     /// The first layer of the second band; nil draws one band.

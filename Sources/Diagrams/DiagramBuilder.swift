@@ -47,16 +47,13 @@ struct DiagramBuilder {
         arrangement.fold.map { layers[node.id, default: 0] >= $0 } ?? false
       }
       .map(\.id))
-    addNodes(arrangement, layers: layers, secondBand: secondBand)
+    addNodes(arrangement, layers: layers)
     addEdges(secondBand)
   }
 
   /// The nodes, in their clusters; the first rank holds the first layer in the diagram's order
-  /// (the inputs as the expression reads them), kept by invisible arrows; a fold's two layers
-  /// share a rank.
-  private func addNodes(
-    _ arrangement: Diagram.Arrangement, layers: [String: Int], secondBand: Set<String>
-  ) {
+  /// (the inputs as the expression reads them), kept by invisible arrows.
+  private func addNodes(_ arrangement: Diagram.Arrangement, layers: [String: Int]) {
     let scale = diagram.fontScale
     var clusters: [String: UnsafeMutablePointer<Agraph_t>] = [:]
     for cluster in diagram.clusters {
@@ -74,17 +71,11 @@ struct DiagramBuilder {
     graph.set(UnsafeMutableRawPointer(sources), "rank", "source")
     let sinks = graph.subgraph("outputs")
     graph.set(UnsafeMutableRawPointer(sinks), "rank", "sink")
-    let turn = graph.subgraph("fold")
-    graph.set(UnsafeMutableRawPointer(turn), "rank", "same")
     for node in diagram.nodes {
       let isFirst = first.contains { $0.id == node.id }
-      let layer = layers[node.id, default: 0]
-      let atFold = arrangement.fold.map { layer == $0 || layer == $0 - 1 } ?? false
       let container =
         node.cluster.flatMap { clusters[$0] }
-        ?? (isFirst
-          ? sources
-          : atFold ? turn : node.style == .output && arrangement.fold == nil ? sinks : nil)
+        ?? (isFirst ? sources : node.style == .output && arrangement.fold == nil ? sinks : nil)
       let n = UnsafeMutableRawPointer(graph.node(node.id, in: container))
       style(n, node.style)
       graph.setHTMLLabel(n, Self.html(node.lines, size: 14, scale: scale))
@@ -112,11 +103,7 @@ struct DiagramBuilder {
         graph.set(e, name, value)
       }
       if !edge.lines.isEmpty {
-        // The arrow into a fold joins two nodes of one rank: Graphviz 2.43's `dot` corrupts
-        // its heap laying out a label on such an arrow, so it gets an external label.
-        let turns = !secondBand.contains(edge.from) && secondBand.contains(edge.to)
-        graph.setHTMLLabel(
-          e, Self.html(edge.lines, size: 12, scale: scale), as: turns ? "xlabel" : "label")
+        graph.setHTMLLabel(e, Self.html(edge.lines, size: 12, scale: scale))
       }
     }
   }

@@ -69,11 +69,11 @@ final class GraphvizGraph {
     }
   }
 
-  /// Sets an HTML-like label (`text` is the markup between the outer `<` and `>`) as the
-  /// attribute `name` (`label`, or an edge's `xlabel`).
-  func setHTMLLabel(_ object: UnsafeMutableRawPointer, _ text: String, as name: String = "label") {
+  /// Sets an HTML-like label (`text` is the markup between the outer `<` and `>`).
+  func setHTMLLabel(_ object: UnsafeMutableRawPointer, _ text: String) {
     guard let html = withMutableCString(text, { agstrdup_html(graph, $0) }) else { return }
-    withMutableCString(name) { n in withMutableCString("") { _ = agsafeset(object, n, html, $0) } }
+    withMutableCString("label") { n in withMutableCString("") { _ = agsafeset(object, n, html, $0) }
+    }
     agstrfree(graph, html)
   }
 
