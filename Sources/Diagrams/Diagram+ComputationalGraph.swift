@@ -29,10 +29,12 @@ extension Diagram {
   /// `← (∂f/∂head)·∂` of the adjoint it carries back.
   ///
   /// Numbers are printed with 4 significant digits; a sub-expression longer than
-  /// `expressionLimit` characters is cut with an ellipsis.
+  /// `expressionLimit` characters is wrapped at its spaces into lines of about equal length
+  /// (never cut: the node is sized to its label). The nodes are in the graph's order, so the
+  /// inputs are drawn in the order the expression reads them.
   public init<T: Real & BinaryFloatingPoint>(
     _ graph: ComputationalGraph<T>, title: String? = nil, notation: GraphNotation = .english,
-    expressionLimit: Int = 32
+    expressionLimit: Int = 40
   ) {
     let nodes = graph.nodes.map { node -> Node in
       var lines = [Line(node.label, tone: .heading)]
@@ -40,7 +42,7 @@ extension Diagram {
       let isInput: Bool
       if case .input = node.operation { isInput = true } else { isInput = false }
       if !isInput && text != node.label {
-        lines.append(Line(Self.truncated(text, expressionLimit), tone: .muted))
+        lines += Self.wrapped(text, expressionLimit).map { Line($0, tone: .muted) }
       }
       lines.append(Line("v = " + Self.format(node.value), tone: .forward))
       let adjoint = "∂\(notation.output)/∂\(isInput ? node.label : "v") = "
@@ -69,7 +71,22 @@ extension Diagram {
     return String(format: "%.4g", v)
   }
 
-  static func truncated(_ text: String, _ limit: Int) -> String {
-    text.count <= limit ? text : String(text.prefix(max(1, limit - 1))) + "…"
+  /// `text` in as few lines of at most `limit` characters as its spaces allow, the lines
+  /// about equally long; a word longer than `limit` is a line of its own, whole.
+  static func wrapped(_ text: String, _ limit: Int) -> [String] {
+    guard text.count > limit, limit > 0 else { return [text] }
+    let count = (text.count + limit - 1) / limit
+    let width = max(1, (text.count + count - 1) / count)
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      if !line.isEmpty && (line.count >= width || line.count + 1 + word.count > limit) {
+        lines.append(line)
+        line = String(word)
+      } else {
+        line += (line.isEmpty ? "" : " ") + word
+      }
+    }
+    return lines + [line]
   }
 }

@@ -96,8 +96,12 @@ public struct Diagram: Sendable, Hashable {
   public var nodes: [Node]
   public var edges: [Edge]
   public var clusters: [Cluster]
-  public var direction: Direction
-  /// The font family (fontconfig name); the default has Hangul.
+  /// The direction and folding; nil lets the renderer choose the one that fills the canvas
+  /// best (see `DiagramRenderer.layout`).
+  public var arrangement: Arrangement?
+  /// The font families (a Pango list, the first that has a character draws it): DejaVu Sans
+  /// for Latin and mathematical signs (Noto Sans CJK sets `∂` full-width, `∂ f/ ∂ v`), Noto
+  /// Sans CJK KR for Hangul.
   public var fontName: String
   /// The box the drawing is fitted into, in pixels of a PNG at the renderer's dpi (vector
   /// formats get the same size in inches); nil keeps the layout's natural size.
@@ -107,30 +111,47 @@ public struct Diagram: Sendable, Hashable {
 
   /// A figure's size in pixels.
   ///
-  /// The drawing is laid out with its fonts at `fontScale` times their base sizes, then scaled
-  /// uniformly (up or down) to fit `width` × `height`: it keeps its aspect ratio, one side
-  /// equals the canvas's and the other is at most the canvas's. Text is never stretched.
+  /// The drawing is arranged for the canvas's aspect (the direction and folding whose
+  /// drawing has the largest text when fitted, see `Arrangement`), laid out with its fonts at
+  /// `fontScale` times their base sizes, its nodes spread apart along the short side until
+  /// its aspect is the canvas's, then scaled uniformly (up or down) to `width` × `height`.
+  /// Text is never stretched. With one side nil the canvas has no aspect: the drawing is
+  /// arranged for `Diagram.defaultAspect`, not spread, and scaled until the given side is the
+  /// canvas's.
   public struct Canvas: Sendable, Hashable {
-    public var width: Int
-    public var height: Int
+    public var width: Int?
+    public var height: Int?
 
-    public init(width: Int, height: Int) {
+    public init(width: Int?, height: Int?) {
       self.width = width
       self.height = height
     }
+
+    /// Height over width, when both are given.
+    var ratio: Double? {
+      guard let width, let height, width > 0 else { return nil }
+      return Double(height) / Double(width)
+    }
+
+    /// The sides in pixels, a missing side as large as `Canvas.free` (so the other decides).
+    var pixels: (width: Int, height: Int) { (width ?? Self.free, height ?? Self.free) }
+
+    /// A side without a size: larger than any figure.
+    static let free = 100_000
   }
 
   public init(
     title: String? = nil, caption: [Line] = [], nodes: [Node], edges: [Edge],
-    clusters: [Cluster] = [], direction: Direction = .leftToRight,
-    fontName: String = "Noto Sans CJK KR", canvas: Canvas? = nil, fontScale: Double = 1
+    clusters: [Cluster] = [], arrangement: Arrangement? = nil,
+    fontName: String = "DejaVu Sans,Noto Sans CJK KR", canvas: Canvas? = nil,
+    fontScale: Double = 1
   ) {
     self.title = title
     self.caption = caption
     self.nodes = nodes
     self.edges = edges
     self.clusters = clusters
-    self.direction = direction
+    self.arrangement = arrangement
     self.fontName = fontName
     self.canvas = canvas
     self.fontScale = fontScale

@@ -1,19 +1,28 @@
 internal import CGraphviz
 
 /// Turns a `Diagram` value into Graphviz nodes, edges and attributes: the house style of a
-/// lecture slide (rounded boxes, HTML-like labels with coloured lines, inputs leftmost).
+/// lecture slide (rounded boxes, HTML-like labels with coloured lines, inputs on the first
+/// rank), in the arrangement the renderer chose.
 struct DiagramBuilder {
   let diagram: Diagram
   let graph: GraphvizGraph
 
-  func build(dpi: Double?, canvasDPI: Double) throws(DiagramError) {
+  /// The graph's pad, in inches: room around the drawing.
+  static let pad = 0.3
+
+  /// Builds the graph in `arrangement`. With a `dpi` the PNG is at that resolution; with the
+  /// diagram's canvas the drawing is scaled to fill it (`size`), `canvasDPI` turning its pixels
+  /// into inches, after its nodes are spread apart until its height is `ratio` times its width
+  /// (Graphviz's `ratio`, which only spreads).
+  func build(_ arrangement: Diagram.Arrangement, dpi: Double?, canvasDPI: Double, ratio: Double?)
+    throws(DiagramError)
+  {
     try validate()
     let g = UnsafeMutableRawPointer(graph.graph)
-    let scale = diagram.fontScale
     let attributes: [(String, String)] = [
-      ("rankdir", diagram.direction.rawValue), ("fontname", diagram.fontName),
-      ("bgcolor", "white"), ("pad", "0.3"), ("nodesep", "0.45"), ("ranksep", "1.1"),
-      ("labelloc", "t"), ("splines", "spline"), ("newrank", "true"),
+      ("rankdir", arrangement.direction.rawValue), ("fontname", diagram.fontName),
+      ("bgcolor", "white"), ("pad", Self.number(Self.pad)), ("nodesep", "0.45"),
+      ("ranksep", "0.9"), ("labelloc", "t"), ("splines", "spline"), ("newrank", "true"),
     ]
     for (name, value) in attributes { graph.set(g, name, value) }
     if let dpi { graph.set(g, "dpi", String(format: "%g", dpi)) }
@@ -21,13 +30,31 @@ struct DiagramBuilder {
       // `size` bounds the drawing with its pad; "!" scales it up as well as down.
       let inches = { (pixels: Int) in Double(pixels) / canvasDPI }
       graph.set(
-        g, "size", String(format: "%.4f,%.4f!", inches(canvas.width), inches(canvas.height)))
+        g, "size",
+        String(
+          format: "%.4f,%.4f!", inches(canvas.pixels.width), inches(canvas.pixels.height)))
     }
+    if let ratio { graph.set(g, "ratio", String(format: "%.5f", ratio)) }
     let heading = diagram.title.map { [Diagram.Line($0, tone: .heading)] } ?? []
     let top = heading + diagram.caption
     if !top.isEmpty {
-      graph.setHTMLLabel(g, Self.html(top, size: 15, scale: scale, lineGap: 2 * scale))
+      graph.setHTMLLabel(
+        g, Self.html(top, size: 15, scale: diagram.fontScale, lineGap: 2 * diagram.fontScale))
     }
+    let layers = diagram.layers()
+    let secondBand = Set(
+      diagram.nodes.filter { node in
+        arrangement.fold.map { layers[node.id, default: 0] >= $0 } ?? false
+      }
+      .map(\.id))
+    addNodes(arrangement, layers: layers)
+    addEdges(secondBand)
+  }
+
+  /// The nodes, in their clusters; the first rank holds the first layer in the diagram's order
+  /// (the inputs as the expression reads them), kept by invisible arrows.
+  private func addNodes(_ arrangement: Diagram.Arrangement, layers: [String: Int]) {
+    let scale = diagram.fontScale
     var clusters: [String: UnsafeMutablePointer<Agraph_t>] = [:]
     for cluster in diagram.clusters {
       let sub = graph.subgraph("cluster_\(cluster.id)")
@@ -39,20 +66,35 @@ struct DiagramBuilder {
         s, Self.html([Diagram.Line(cluster.label, tone: .muted)], size: 13, scale: scale))
       clusters[cluster.id] = sub
     }
-    let sources = graph.subgraph("inputs")
-    let sinks = graph.subgraph("outputs")
+    let first = diagram.nodes.filter { $0.cluster == nil && layers[$0.id] == 0 }
+    let sources = graph.subgraph("first")
     graph.set(UnsafeMutableRawPointer(sources), "rank", "source")
+    let sinks = graph.subgraph("outputs")
     graph.set(UnsafeMutableRawPointer(sinks), "rank", "sink")
     for node in diagram.nodes {
+      let isFirst = first.contains { $0.id == node.id }
       let container =
         node.cluster.flatMap { clusters[$0] }
-        ?? (node.style == .input ? sources : node.style == .output ? sinks : nil)
+        ?? (isFirst ? sources : node.style == .output && arrangement.fold == nil ? sinks : nil)
       let n = UnsafeMutableRawPointer(graph.node(node.id, in: container))
       style(n, node.style)
       graph.setHTMLLabel(n, Self.html(node.lines, size: 14, scale: scale))
     }
+    for (a, b) in zip(first, first.dropFirst()) {
+      let e = UnsafeMutableRawPointer(graph.edge(graph.node(a.id), graph.node(b.id)))
+      graph.set(e, "style", "invis")
+    }
+  }
+
+  /// The arrows with their labels; an arrow within the second band of a fold is laid out
+  /// backward (head to tail, its arrowhead at its tail) so that band runs back.
+  private func addEdges(_ secondBand: Set<String>) {
+    let scale = diagram.fontScale
     for edge in diagram.edges {
-      let e = UnsafeMutableRawPointer(graph.edge(graph.node(edge.from), graph.node(edge.to)))
+      let back = secondBand.contains(edge.from) && secondBand.contains(edge.to)
+      let (tail, head) = back ? (edge.to, edge.from) : (edge.from, edge.to)
+      let e = UnsafeMutableRawPointer(graph.edge(graph.node(tail), graph.node(head)))
+      if back { graph.set(e, "dir", "back") }
       for (name, value) in [
         ("color", "#4a5560"), ("penwidth", Self.number(1.4 * scale)),
         ("arrowsize", Self.number(0.8 * scale)),

@@ -51,8 +51,9 @@ import Testing
   @Test func inputsAreLeftOfTheOutput() throws {
     let graph = try Expression(parsing: "sigmoid(w*x + b)").reverseMode(
       at: ["w": 0.5, "x": 2, "b": -1])
-    let svg = String(
-      decoding: try DiagramRenderer.render(Diagram(graph), format: .svg), as: UTF8.self)
+    var diagram = Diagram(graph)
+    diagram.arrangement = Diagram.Arrangement(.leftToRight)
+    let svg = String(decoding: try DiagramRenderer.render(diagram, format: .svg), as: UTF8.self)
     // The x coordinate of each node's first text line (its heading).
     func x(of heading: String) throws -> Double {
       let range = try #require(svg.range(of: ">\(heading)</text>"))

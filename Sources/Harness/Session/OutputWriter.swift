@@ -116,8 +116,7 @@ enum OutputWriter {
   /// size.
   static func canvas(_ figure: FigureSettings) -> Diagram.Canvas? {
     guard figure.width != nil || figure.height != nil else { return nil }
-    let free = FigureSettings.pixelRange.upperBound
-    return Diagram.Canvas(width: figure.width ?? free, height: figure.height ?? free)
+    return Diagram.Canvas(width: figure.width, height: figure.height)
   }
 
   /// Lays out and renders a Graphviz diagram in every format; Graphviz's message becomes the
