@@ -55,19 +55,7 @@ struct ProgramCase: Sendable {
     schemes: [Scheme], precisions: [Calculus.Precision]
   ) throws {
     guard cases.contains(where: { $0.value.program != nil }) else { return }
-    if precisions != [.double] {
-      throw c.error(
-        "precision",
-        "'precision' emulates arithmetic on an expression; a program computes in its own "
-          + "precision: drop 'precision' and say `precision: single` (or half, double) on the f "
-          + "mapping")
-    }
-    if schemes.contains(.complexStep) {
-      throw c.error(
-        "schemes",
-        "complex-step needs an expression (f at a complex point); a program's f takes"
-          + " real points only: drop complex-step")
-    }
+    try ProgramRules.check(precisions: precisions, schemes: schemes, c)
   }
 }
 

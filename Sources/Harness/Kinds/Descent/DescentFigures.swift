@@ -169,6 +169,6 @@ enum DescentFigures {
 
   /// The gradient's name in figure text: analytic, or the difference scheme's name.
   static func gradientName(_ source: GradientSource, _ language: Language) -> String {
-    language(.gradient(source))
+    CommonPhrase.gradient(source).text(language)
   }
 }

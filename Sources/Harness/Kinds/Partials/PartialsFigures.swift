@@ -11,7 +11,7 @@ enum PartialsFigures {
     var figures: [Report.FigureEntry] = []
     for (p, point) in spec.points.enumerated() {
       figures.append(partialsFigure(spec, outcome: outcome, index: p, language: language))
-      if spec.variables.count == 2 {
+      if spec.variables.count == 2, spec.program == nil {
         figures.append(slice(spec, point: point, index: p, language: language))
       }
     }
