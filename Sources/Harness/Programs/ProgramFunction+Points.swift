@@ -30,7 +30,7 @@ extension ProgramFunction {
   ///
   /// - Throws: the program's first failure, located.
   func adaptiveDerivative(at point: [Double], index: Int, cancellation: Cancellation) throws
-    -> (value: Double, error: Double)
+    -> AdaptiveDerivative.Estimate<Double>
   {
     var failure: (any Error)?
     let estimate = AdaptiveDerivative.derivative(
@@ -46,6 +46,6 @@ extension ProgramFunction {
         }
       }, at: point[index])
     if let failure { throw failure }
-    return (estimate.value, estimate.errorEstimate)
+    return estimate
   }
 }

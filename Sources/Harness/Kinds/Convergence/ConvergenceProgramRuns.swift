@@ -127,7 +127,7 @@ final class ProgramRuns: @unchecked Sendable {
     guard let program = f[index] else { return (.nan, .infinity) }
     let estimate = try program.adaptiveDerivative(
       at: [point], index: 0, cancellation: cancellation)
-    return (estimate.value, estimate.error)
+    return (estimate.value, estimate.errorEstimate)
   }
 
   /// The sweep as the convergence reports draw it: errors against the reference, the order

@@ -147,7 +147,7 @@ extension Partials {
         let a = try f.adaptiveDerivative(at: point, index: v, cancellation: context.cancellation)
         return PartialsOutcome.Reference(
           pointNumber: p + 1, at: PointValues(vars, point), variable: vars[v],
-          source: "adaptive", value: Num(a.value), error: Num(a.error))
+          source: "adaptive", value: Num(a.value), error: Num(a.errorEstimate))
       }
     }
   }
