@@ -157,7 +157,8 @@ extension ExpressionSource {
 enum ProgramRules {
   /// The tool's emulated precisions and the complex step need an expression.
   static func check(
-    precisions: [Calculus.Precision], schemes: [Scheme], _ c: KeyedDecodingContainer<AnyKey>
+    precisions: [Calculus.Precision], schemes: [Scheme], _ c: KeyedDecodingContainer<AnyKey>,
+    schemesKey: String = "schemes"
   ) throws {
     if precisions != [.double] {
       throw c.error(
@@ -168,7 +169,7 @@ enum ProgramRules {
     }
     if schemes.contains(.complexStep) {
       throw c.error(
-        "schemes", "complex-step needs an expression (f at a complex point); a program's f takes"
+        schemesKey, "complex-step needs an expression (f at a complex point); a program's f takes"
           + " real points only: drop complex-step")
     }
   }
@@ -200,5 +201,19 @@ enum ProgramRules {
       throw c.error("variables", "'variables' lists a name twice")
     }
     return listed
+  }
+
+  /// `f` of a kind of several variables: an expression and its variables, or a program, its
+  /// `variables:` and an expression standing in for it (its messages point at the mapping).
+  static func function(_ c: KeyedDecodingContainer<AnyKey>, expected: String) throws
+    -> (source: ExpressionSource, variables: [String], program: ProgramSource?)
+  {
+    switch try c.required("f", as: FunctionSource.self, expected: expected + ", or a program") {
+    case .expression(let e):
+      return (e, try decodeVariables(c, f: e), nil)
+    case .program(let p):
+      let variables = try Self.variables(c)
+      return (ExpressionSource(standIn: .variable(variables[0]), for: p), variables, p)
+    }
   }
 }

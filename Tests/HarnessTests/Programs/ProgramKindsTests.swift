@@ -166,7 +166,44 @@ let pythonSurface = """
     #expect(expression.runs[0].run.finalPoint == outcome.runs[0].run.finalPoint)
   }
 
+  func accuracy(_ folder: ProgramFolder, cases: String) throws -> AccuracyOutcome {
+    let file = try folder.write(
+      "a-\(UUID().uuidString).yaml",
+      "kind: accuracy\ncases:\n\(cases)\nmethods: [forward, central, central4, richardson, adaptive]")
+    let experiment = try Experiment.load(path: file.path)
+    let spec = try #require(experiment.spec(of: Accuracy.self))
+    return try Accuracy.run(spec, context: RunContext(options: RunOptions()))
+  }
+
+  @Test func accuracyOfACProgramAgainstItsDerivativeOrTheAdaptiveOne() throws {
+    let folder = try ProgramFolder()
+    defer { folder.remove() }
+    try folder.compileC("model", cProgram)
+    let withDf = try accuracy(
+      folder,
+      cases: #"  - {f: {command: ["./model"]}, df: {command: ["./model", "df"]}, at: [0.3, 1.7]}"#)
+    #expect(withDf.results.count == 10)
+    #expect(withDf.references?.allSatisfy { $0.source == "df" } == true)
+    for r in withDf.results {
+      let least: Double = r.method == .forward ? 6 : r.method == .central ? 9 : 11
+      #expect((r.digits ?? 0) >= least, "\(r.method) at \(r.at): \(r.digits ?? -1)")
+    }
+    // Without df, the adaptive derivative's error estimate caps what can be seen.
+    let adaptive = try accuracy(folder, cases: #"  - {f: {command: ["./model"]}, at: 1.7}"#)
+    let reference = try #require(adaptive.references?.first)
+    #expect(reference.source == "adaptive")
+    let own = try #require(adaptive.results.first { $0.method == .adaptive })
+    let cap = -log10((reference.error.value ?? 1) / abs(reference.value.value ?? 1))
+    #expect(own.digits == cap)
+  }
+
   @Test(arguments: [
+    ("kind: accuracy\ncases:\n  - {f: {command: [\"./m\"]}, at: 1}\nmethods: [central, complex-step]",
+     "complex-step needs an expression"),
+    ("kind: accuracy\ncases:\n  - {f: {command: [\"./m\"]}, at: 1}\nprecision: [single]",
+     "a program computes in its own precision"),
+    ("kind: accuracy\ncases:\n  - {f: \"sin(x)\", df: \"cos(x)\", at: 1}",
+     "'df' belongs to a program f"),
     ("kind: partials\nf: {command: [\"./m\"]}\nvariables: [x, y]\nat: {x: 1, y: 2}\nprecision: [single]",
      "a program computes in its own precision"),
     ("kind: partials\nf: {command: [\"./m\"]}\nvariables: [x, y]\nat: {x: 1, y: 2}\nschemes: [complex-step]",
@@ -261,6 +298,10 @@ let pythonSurface = """
      "answered 3 numbers where 2 were expected"),
     (descent(f: #"{command: ["python3", "bad.py", "crash-100"]}"#, gradient: "central"),
      "crash at point 100"),
+    ("kind: accuracy\ncases:\n  - {f: {command: [\"./missing\"]}, at: 1}",
+     "f: cannot start the program ./missing"),
+    ("kind: accuracy\ncases:\n  - {f: {python: \"absent.py:f\"}, at: 1}",
+     "absent.py: no such file"),
   ])
   func aMisbehavingProgramIsALocatedError(_ yaml: String, _ says: String) throws {
     let folder = try ProgramFolder()
@@ -291,6 +332,7 @@ let pythonSurface = """
     for yaml in [
       Self.partials(f: Self.f, gradient: #"{python: "bad.py:g"}"#),
       Self.descent(gradient: #"{python: "bad.py:g"}"#),
+      "kind: accuracy\ncases:\n  - {f: \(Self.f), df: {python: \"bad.py:g\"}, at: 1}",
     ] {
       let file = try folder.write("e.yaml", yaml)
       let show = ProcessTests.finish(try ProcessTests.spawn(["show", file.path], in: folder.url))

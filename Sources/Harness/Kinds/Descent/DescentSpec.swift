@@ -58,18 +58,10 @@ extension DescentSpec: Decodable {
   init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
       allowing: Experiment.commonKeys + Self.keys, in: "a descent experiment")
-    let source: ExpressionSource
-    switch try c.required(
-      "f", as: FunctionSource.self, expected: "an expression in x0, x1, ... or x, y, or a program")
-    {
-    case .expression(let e):
-      source = e
-      variables = try decodeVariables(c, f: e)
-    case .program(let p):
-      variables = try ProgramRules.variables(c)
-      source = ExpressionSource(standIn: .variable(variables[0]), for: p)
-      program.f = p
-    }
+    let (source, names, programF) = try ProgramRules.function(
+      c, expected: "an expression in x0, x1, ... or x, y")
+    variables = names
+    program.f = programF
     f = source.expression
     text = source.text
     let starts = try decodePoints(c, key: "start", f: source, variables: variables)

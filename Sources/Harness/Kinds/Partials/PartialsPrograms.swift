@@ -20,6 +20,21 @@ struct PartialsProgram: Sendable {
     }
   }
 
+  /// The program parts of a partials file: nil for an expression `f` (which has its symbolic
+  /// gradient: `gradient:` is refused).
+  static func decode(_ c: KeyedDecodingContainer<AnyKey>, f: ProgramSource?) throws
+    -> PartialsProgram?
+  {
+    if let f { return try PartialsProgram(c, f: f) }
+    guard !c.has("gradient") else {
+      throw c.error(
+        "gradient",
+        "'gradient' is the gradient under test of a program f; an expression f has its "
+          + "symbolic gradient")
+    }
+    return nil
+  }
+
   /// The keys that need an expression, refused for a program's `f`.
   static func validate(_ spec: PartialsSpec, _ c: KeyedDecodingContainer<AnyKey>) throws {
     try ProgramRules.check(precisions: spec.precisions, schemes: spec.schemes, c)

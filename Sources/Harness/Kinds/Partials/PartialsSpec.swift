@@ -48,25 +48,10 @@ extension PartialsSpec: Decodable {
   init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
       allowing: Experiment.commonKeys + Self.keys, in: "a partials experiment")
-    let source: ExpressionSource
-    switch try c.required(
-      "f", as: FunctionSource.self,
-      expected: "an expression in x, y, ... or x0, x1, ..., or a program")
-    {
-    case .expression(let e):
-      source = e
-      variables = try decodeVariables(c, f: e)
-      if c.has("gradient") {
-        throw c.error(
-          "gradient",
-          "'gradient' is the gradient under test of a program f; an expression f has its "
-            + "symbolic gradient")
-      }
-    case .program(let p):
-      variables = try ProgramRules.variables(c)
-      source = ExpressionSource(standIn: .variable(variables[0]), for: p)
-      program = try PartialsProgram(c, f: p)
-    }
+    let (source, names, programF) = try ProgramRules.function(
+      c, expected: "an expression in x, y, ... or x0, x1, ...")
+    variables = names
+    program = try PartialsProgram.decode(c, f: programF)
     f = source.expression
     text = source.text
     points = try decodePoints(c, key: "at", f: source, variables: variables)
