@@ -49,3 +49,16 @@ extension ProgramFunction {
     return estimate
   }
 }
+
+extension DerivativeAgreement {
+  /// summary.json's fields of a derivative under test, judged: `status`, `plateau`,
+  /// `fitted_order`, `least_error`, `least_error_step` (convergence's `df`, partials' gradient
+  /// entries).
+  func encodeFields(into c: inout KeyedEncodingContainer<AnyKey>) throws {
+    try c.encode(status.rawValue, forKey: "status")
+    try c.encode(plateau.map(Num.init), forKey: "plateau")
+    try c.encode(fittedOrder.map(Num.init), forKey: "fitted_order")
+    try c.encode(leastError.map(Num.init), forKey: "least_error")
+    try c.encode(leastErrorStep.map(Num.init), forKey: "least_error_step")
+  }
+}

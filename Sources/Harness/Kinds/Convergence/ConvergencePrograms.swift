@@ -81,11 +81,7 @@ struct ProgramAgreement: Encodable, Sendable {
     try c.encode(reference, forKey: "reference")
     try c.encode(Num(value), forKey: "value")
     try c.encode(Num(referenceError), forKey: "reference_error")
-    try c.encode(agreement.status.rawValue, forKey: "status")
-    try c.encode(agreement.plateau.map(Num.init), forKey: "plateau")
-    try c.encode(agreement.fittedOrder.map(Num.init), forKey: "fitted_order")
-    try c.encode(agreement.leastError.map(Num.init), forKey: "least_error")
-    try c.encode(agreement.leastErrorStep.map(Num.init), forKey: "least_error_step")
+    try agreement.encodeFields(into: &c)
     let judged = reference == "df" && agreement.status != .notChecked
     try c.encode(judged ? Optional(agreement.passed) : nil, forKey: "passed")
   }

@@ -143,7 +143,9 @@ enum DescentFigures {
             xAxis: Axis(subscripted(vars[0]), range: (cx - half)...(cx + half)),
             yAxis: Axis(subscripted(vars[1]), range: (cy - half)...(cy + half)),
             series: series + [start], legend: .outsideRight,
-            content: .contour(grid, levels: .count(14)), equalAspect: true, notes: style.notes)
+            // A program's f has no expression to map: its paths are drawn on plain axes.
+            content: spec.program.f == nil ? .contour(grid, levels: .count(14)) : .xy,
+            equalAspect: true, notes: style.notes)
         ],
         width: 1400, height: 1000)
     )

@@ -60,15 +60,10 @@ struct PartialsOutcome: Encodable, Sendable {
 
     func encode(to encoder: Encoder) throws {
       var c = encoder.container(keyedBy: AnyKey.self)
-      let a = agreement
       try c.encode(variable, forKey: "variable")
       try c.encode(Num(value), forKey: "value")
-      try c.encode(a.status.rawValue, forKey: "status")
-      try c.encode(a.plateau.map(Num.init), forKey: "plateau")
-      try c.encode(a.fittedOrder.map(Num.init), forKey: "fitted_order")
-      try c.encode(a.leastError.map(Num.init), forKey: "least_error")
-      try c.encode(a.leastErrorStep.map(Num.init), forKey: "least_error_step")
-      try c.encode(a.status == .notChecked ? nil : a.passed, forKey: "passed")
+      try agreement.encodeFields(into: &c)
+      try c.encode(agreement.status == .notChecked ? nil : agreement.passed, forKey: "passed")
     }
   }
 
