@@ -151,3 +151,69 @@ extension ExpressionSource {
     column = program.column
   }
 }
+
+/// What a program's `f` cannot do: the keys and methods that need an expression, refused when
+/// the file is decoded, the same words in every kind.
+enum ProgramRules {
+  /// The tool's emulated precisions and the complex step need an expression.
+  static func check(
+    precisions: [Calculus.Precision], schemes: [Scheme], _ c: KeyedDecodingContainer<AnyKey>,
+    schemesKey: String = "schemes"
+  ) throws {
+    if precisions != [.double] {
+      throw c.error(
+        "precision",
+        "'precision' emulates arithmetic on an expression; a program computes in its own "
+          + "precision: drop 'precision' and say `precision: single` (or half, double) on the f "
+          + "mapping")
+    }
+    if schemes.contains(.complexStep) {
+      throw c.error(
+        schemesKey, "complex-step needs an expression (f at a complex point); a program's f takes"
+          + " real points only: drop complex-step")
+    }
+  }
+
+  /// Refuses each of `keys` the file gives: `why` says what each needs.
+  static func refuse(_ keys: [(key: String, why: String)], _ c: KeyedDecodingContainer<AnyKey>)
+    throws
+  {
+    for (key, why) in keys where c.has(key) {
+      throw c.error(key, "'\(key)' \(why); a program's f cannot: drop '\(key)'")
+    }
+  }
+
+  /// `variables:` of a program's `f`: required (a program has no names to read them from),
+  /// in the order the program reads its arguments.
+  static func variables(_ c: KeyedDecodingContainer<AnyKey>) throws -> [String] {
+    guard
+      let listed = try c.optional(
+        "variables", as: [String].self, expected: "a list of variable names")
+    else {
+      throw c.error(
+        "f",
+        "a program f needs 'variables:', its arguments in the order it reads them, such as "
+          + "variables: [x, y]")
+    }
+    guard !listed.isEmpty else { throw c.error("variables", "'variables' must name at least one") }
+    try c.checkVariableNames(listed)
+    guard Set(listed).count == listed.count else {
+      throw c.error("variables", "'variables' lists a name twice")
+    }
+    return listed
+  }
+
+  /// `f` of a kind of several variables: an expression and its variables, or a program, its
+  /// `variables:` and an expression standing in for it (its messages point at the mapping).
+  static func function(_ c: KeyedDecodingContainer<AnyKey>, expected: String) throws
+    -> (source: ExpressionSource, variables: [String], program: ProgramSource?)
+  {
+    switch try c.required("f", as: FunctionSource.self, expected: expected + ", or a program") {
+    case .expression(let e):
+      return (e, try decodeVariables(c, f: e), nil)
+    case .program(let p):
+      let variables = try Self.variables(c)
+      return (ExpressionSource(standIn: .variable(variables[0]), for: p), variables, p)
+    }
+  }
+}

@@ -16,31 +16,52 @@ enum Accuracy: ExperimentKindDefinition {
 
   static func run(_ spec: AccuracySpec, context: RunContext) throws -> AccuracyOutcome {
     let derivatives = spec.cases.map {
-      SweepAnalysis.derivatives(of: $0.f, variable: $0.variable)
+      $0.program != nil ? [] : SweepAnalysis.derivatives(of: $0.f, variable: $0.variable)
     }
     var jobs: [(caseIndex: Int, point: Double, precision: Precision)] = []
     for (i, c) in spec.cases.enumerated() {
+      // A program computes in its own precision: one job per point.
+      let precisions = c.program.map { [$0.f.precision] } ?? spec.precisions
       for point in c.points {
-        for precision in spec.precisions { jobs.append((i, point, precision)) }
+        for precision in precisions { jobs.append((i, point, precision)) }
       }
     }
     let jobList = jobs
-    let measured = try parallelMap(jobList.count, context: context) { k in
+    let programs = AccuracyPrograms(spec)
+    defer { programs.stop() }
+    let measuredAndReferences = try parallelMap(jobList.count, context: context) { k in
       let job = jobList[k]
-      return try measure(
-        spec.cases[job.caseIndex], number: job.caseIndex + 1,
-        derivatives: derivatives[job.caseIndex], point: job.point, precision: job.precision,
-        methods: spec.methods)
+      let c = spec.cases[job.caseIndex]
+      if c.program != nil {
+        let (results, reference) = try measureProgram(
+          c, index: job.caseIndex, point: job.point, methods: spec.methods, programs: programs,
+          cancellation: context.cancellation)
+        return (results, Optional(reference))
+      }
+      return (
+        try measure(
+          c, number: job.caseIndex + 1, derivatives: derivatives[job.caseIndex],
+          point: job.point, precision: job.precision, methods: spec.methods), nil
+      )
     }
+    let measured = measuredAndReferences.map(\.0)
     let results = measured.flatMap { $0 }
     var summaries: [AccuracyOutcome.MethodSummary] = []
-    for precision in spec.precisions {
+    // The file's precisions (for expression cases), then those programs compute in.
+    var precisions = spec.cases.contains { $0.program == nil } ? spec.precisions : []
+    for case let p? in spec.cases.map(\.program?.f.precision) where !precisions.contains(p) {
+      precisions.append(p)
+    }
+    for precision in precisions {
       for method in spec.methods {
         let mine = results.filter { $0.precision == precision && $0.method == method }
         summaries.append(AccuracyOutcome.MethodSummary(precision, method, mine))
       }
     }
-    return AccuracyOutcome(results: results, summaries: summaries)
+    var outcome = AccuracyOutcome(results: results, summaries: summaries)
+    let references = measuredAndReferences.compactMap(\.1)
+    if !references.isEmpty { outcome.references = references }
+    return outcome
   }
 
   static func explain(_ s: AccuracySpec) -> [String] { explain(s, language: .en) }
@@ -60,6 +81,18 @@ enum Accuracy: ExperimentKindDefinition {
             covers: e.covers.map { "\($0)" })))
     }
     for (i, c) in s.cases.enumerated() {
+      if let p = c.program {
+        lines.append(
+          language(
+            .showProgramCase(
+              number: i + 1, variable: c.variable, program: p.f.display,
+              folder: p.f.directory.path, precision: p.f.precision.rawValue,
+              points: c.points.map(short).joined(separator: ", "))))
+        lines.append(
+          language(
+            .showProgramReference(df: p.dfProgram?.display ?? p.dfExpression?.description)))
+        continue
+      }
       lines.append(
         language(
           .showCase(
@@ -166,7 +199,15 @@ enum Accuracy: ExperimentKindDefinition {
 
   /// The adaptive derivative in the working precision.
   static func adaptive(_ r: inout Result, _ c: AccuracySpec.Case, x: Double, exact: ReferenceReal) {
-    let a = r.precision.adaptiveDerivative(of: c.f, variable: c.variable, at: x)
+    record(
+      r.precision.adaptiveDerivative(of: c.f, variable: c.variable, at: x), into: &r,
+      exact: exact)
+  }
+
+  /// An adaptive derivative's estimate as the result of the `adaptive` method.
+  static func record(
+    _ a: AdaptiveDerivative.Estimate<Double>, into r: inout Result, exact: ReferenceReal
+  ) {
     r.estimate = a.value
     r.error = a.value.isFinite ? Double(abs(ReferenceReal(a.value) - exact)) : .infinity
     r.evaluations = a.evaluations

@@ -140,9 +140,27 @@ struct AccuracyOutcome: Encodable, Sendable {
 
   var results: [Result]
   var summaries: [MethodSummary]
+  /// For program cases: what each point's estimates were measured against.
+  var references: [Reference]? = nil
+
+  /// A program case's reference at one point: `df` (the user's f') or `adaptive` (the
+  /// adaptive derivative; `error` its estimate, which caps the digits that can be seen).
+  struct Reference: Encodable, Sendable {
+    var caseNumber: Int
+    var f: String
+    var at: Double
+    var source: String
+    var value: Num
+    var error: Num
+
+    enum CodingKeys: String, CodingKey {
+      case caseNumber = "case"
+      case f, at, source, value, error
+    }
+  }
 
   enum CodingKeys: String, CodingKey {
-    case results
+    case results, references
     case summaries = "methods"
   }
 }

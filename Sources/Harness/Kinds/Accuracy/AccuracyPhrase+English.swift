@@ -8,6 +8,12 @@ extension AccuracyPhrase {
     case .accuracyStatus(let status): return status.rawValue
     case .estimateSource(let source): return source.rawValue
     case .showMethods(let methods): return "methods: \(methods)"
+    case .showProgramCase(let number, let variable, let program, let folder, let precision, let points):
+      return "case \(number): f(\(variable)) from a program at \(variable) = \(points)\n  starts: \(program) (in \(folder), precision \(precision))"
+    case .showProgramReference(let df):
+      return df.map { "  reference: df = \($0)" } ?? "  reference: the adaptive derivative (its error estimate caps the digits that can be seen)"
+    case .adaptiveReference(let f, let at, let value, let error):
+      return "\(f) at \(at): measured against the adaptive derivative \(String(format: "%.17g", value)) ± \(String(format: "%.1e", error)) (no df); digits beyond that cannot be seen"
     case .showAccuracyExpect(let method, let minDigits, let covers):
       let en = [minDigits.map { "min_digits \($0)" }, covers.map { "covers \($0)" }].compactMap { $0 }
       return "expect \(method): " + en.joined(separator: ", ")

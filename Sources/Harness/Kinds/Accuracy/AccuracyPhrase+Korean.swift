@@ -8,6 +8,12 @@ extension AccuracyPhrase {
     switch self {
     case .accuracyStatus(let status): return Self.korean(status)
     case .estimateSource(let source): return source == .predicted ? "예측" : "사후 추정"
+    case .showProgramCase(let number, let variable, let program, let folder, let precision, let points):
+      return "함수 \(number): 프로그램의 f(\(variable)), \(variable) = \(points)\n  실행: \(program) (\(folder)에서, 정밀도 \(precision))"
+    case .showProgramReference(let df):
+      return df.map { "  기준값: df = \($0)" } ?? "  기준값: 적응형 미분 (그 오차 추정이 볼 수 있는 자릿수를 제한함)"
+    case .adaptiveReference(let f, let at, let value, let error):
+      return "\(at)에서 \(f): 적응형 미분 \(String(format: "%.17g", value)) ± \(String(format: "%.1e", error))에 대해 측정 (df 없음); 그 이상의 자릿수는 볼 수 없음"
     case .showMethods(let methods): return "방법: \(methods)"
     case .showAccuracyExpect(let method, let minDigits, let covers):
       let ko = [minDigits.map { "최소 자릿수 \($0)" }, covers.map { "추정이 오차를 덮는 비율 \($0)" }].compactMap { $0 }

@@ -8,6 +8,9 @@ enum AccuracyPhrase: Phrase {
   case accuracyStatus(status: AccuracyOutcome.Status)
   case estimateSource(source: AccuracyOutcome.EstimateSource)
   case showMethods(methods: String)
+  case showProgramCase(number: Int, variable: String, program: String, folder: String, precision: String, points: String)
+  case showProgramReference(df: String?)
+  case adaptiveReference(f: String, at: String, value: Double, error: Double)
   case showAccuracyExpect(method: String, minDigits: String?, covers: String?)
   case accuracyPerMethod
   case tableMethod

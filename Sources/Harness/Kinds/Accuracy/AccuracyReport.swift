@@ -91,6 +91,11 @@ extension Accuracy {
     }
     let sources = Set(o.results.compactMap(\.errorEstimateSource))
     if sources.contains(.predicted) { notes.append(.predictedEstimateNote) }
+    for r in o.references ?? [] where r.source == "adaptive" {
+      notes.append(
+        .adaptiveReference(
+          f: r.f, at: short(r.at), value: r.value.value ?? .nan, error: r.error.value ?? .nan))
+    }
     return notes
   }
 

@@ -25,6 +25,8 @@ struct AccuracySpec: Sendable {
     var text: String
     var variable: String
     var points: [Double]
+    /// When `f` is the user's program (`f` is then a stand-in).
+    var program: AccuracyProgram? = nil
   }
 
   /// `expect: {METHOD: {min_digits: N, covers: 0.95}}`.
@@ -74,6 +76,12 @@ extension AccuracySpec: Decodable {
       throw c.error("cases", "'cases' must list at least one function")
     }
     cases = caseSpecs.map(\.value)
+    if cases.contains(where: { $0.program != nil }) {
+      // Every method by default, but the complex step, which needs an expression.
+      if !c.has("methods") { methods.removeAll { $0 == .complexStep } }
+      try ProgramRules.check(
+        precisions: precisions, schemes: methods.compactMap(\.scheme), c, schemesKey: "methods")
+    }
     if methods.contains(.complexStep),
       let bad = caseSpecs.first(where: { !$0.source.expression.isAnalytic })
     {
@@ -100,20 +108,34 @@ extension AccuracySpec: Decodable {
     var source: ExpressionSource
 
     init(from decoder: Decoder) throws {
-      let c = try decoder.strictContainer(allowing: ["f", "at"], in: "a case")
-      source = try c.required("f", as: ExpressionSource.self, expected: "an expression in x")
-      let variables = source.expression.variables.sorted()
-      guard variables.count <= 1 else {
-        throw source.error(
-          "an accuracy case has one variable, but \"\(source.text)\" uses "
-            + variables.joined(separator: ", "))
+      let c = try decoder.strictContainer(
+        allowing: ["f", "at", "df", "variable"], in: "a case")
+      let function = try c.required(
+        "f", as: FunctionSource.self, expected: "an expression in x, or a program")
+      if case .expression(let e) = function, e.expression.variables.count > 1 {
+        throw e.error(
+          "an accuracy case has one variable, but \"\(e.text)\" uses "
+            + e.expression.variables.sorted().joined(separator: ", "))
       }
       let points = try c.required(
         "at", as: NumberList.self, expected: "a number or a list of numbers"
       ).values.map(\.value)
-      value = Case(
-        f: source.expression, text: source.text, variable: variables.first ?? "x",
-        points: points)
+      switch function {
+      case .program(let p):
+        let variable = try c.optional("variable", as: String.self, expected: "a name") ?? "x"
+        source = ExpressionSource(standIn: .variable(variable), for: p)
+        value = Case(
+          f: source.expression, text: p.display, variable: variable, points: points,
+          program: try AccuracyProgram(c, f: p, variable: variable))
+      case .expression(let e):
+        source = e
+        for key in ["df", "variable"] where c.has(key) {
+          throw c.error(key, "'\(key)' belongs to a program f; an expression names its own")
+        }
+        value = Case(
+          f: e.expression, text: e.text, variable: e.expression.variables.sorted().first ?? "x",
+          points: points)
+      }
     }
   }
 

@@ -125,18 +125,8 @@ final class ProgramRuns: @unchecked Sendable {
     -> (Double, Double)
   {
     guard let program = f[index] else { return (.nan, .infinity) }
-    var failure: (any Error)?
-    let estimate = AdaptiveDerivative.derivative(
-      of: { (x: Double) -> Double in
-        guard failure == nil else { return .nan }
-        do {
-          return try program.evaluate([[x]], cancellation: cancellation)[0][0]
-        } catch {
-          failure = error
-          return .nan
-        }
-      }, at: point)
-    if let failure { throw failure }
+    let estimate = try program.adaptiveDerivative(
+      at: [point], index: 0, cancellation: cancellation)
     return (estimate.value, estimate.errorEstimate)
   }
 

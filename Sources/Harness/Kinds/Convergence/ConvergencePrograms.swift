@@ -55,19 +55,7 @@ struct ProgramCase: Sendable {
     schemes: [Scheme], precisions: [Calculus.Precision]
   ) throws {
     guard cases.contains(where: { $0.value.program != nil }) else { return }
-    if precisions != [.double] {
-      throw c.error(
-        "precision",
-        "'precision' emulates arithmetic on an expression; a program computes in its own "
-          + "precision: drop 'precision' and say `precision: single` (or half, double) on the f "
-          + "mapping")
-    }
-    if schemes.contains(.complexStep) {
-      throw c.error(
-        "schemes",
-        "complex-step needs an expression (f at a complex point); a program's f takes"
-          + " real points only: drop complex-step")
-    }
+    try ProgramRules.check(precisions: precisions, schemes: schemes, c)
   }
 }
 
@@ -93,11 +81,7 @@ struct ProgramAgreement: Encodable, Sendable {
     try c.encode(reference, forKey: "reference")
     try c.encode(Num(value), forKey: "value")
     try c.encode(Num(referenceError), forKey: "reference_error")
-    try c.encode(agreement.status.rawValue, forKey: "status")
-    try c.encode(agreement.plateau.map(Num.init), forKey: "plateau")
-    try c.encode(agreement.fittedOrder.map(Num.init), forKey: "fitted_order")
-    try c.encode(agreement.leastError.map(Num.init), forKey: "least_error")
-    try c.encode(agreement.leastErrorStep.map(Num.init), forKey: "least_error_step")
+    try agreement.encodeFields(into: &c)
     let judged = reference == "df" && agreement.status != .notChecked
     try c.encode(judged ? Optional(agreement.passed) : nil, forKey: "passed")
   }

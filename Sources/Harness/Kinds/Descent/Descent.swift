@@ -8,10 +8,8 @@ enum Descent: ExperimentKindDefinition {
 
   static func run(_ spec: DescentSpec, context: RunContext) throws -> DescentOutcome {
     let vars = spec.variables
-    let f: @Sendable ([Double]) -> Double = spec.f.compiled(variables: vars)
-    let partials: [@Sendable ([Double]) -> Double] = vars.map {
-      spec.f.derivative(withRespectTo: $0).compiled(variables: vars)
-    }
+    let functions = DescentFunctions(spec)
+    defer { functions.stop() }
     var jobs: [(UpdateRule, GradientSource, Double)] = []
     for update in spec.updates {
       for source in spec.gradients {
@@ -21,17 +19,10 @@ enum Descent: ExperimentKindDefinition {
     let jobList = jobs
     let runs = try parallelMap(jobList.count, context: context) { k -> DescentOutcome.Run in
       let (update, source, rate) = jobList[k]
-      let gradient: ([Double]) -> [Double]
-      if let scheme = source.scheme {
-        gradient = { x in FiniteDifference.gradient(of: f, at: x, step: spec.step, scheme: scheme) }
-      } else {
-        gradient = { x in partials.map { $0(x) } }
-      }
       return DescentOutcome.Run(
         gradient: source,
-        run: GradientDescent.run(
-          f: f, gradient: gradient, start: spec.start, learningRate: rate, steps: spec.steps,
-          tolerance: spec.tolerance, divergenceBound: spec.divergenceBound, update: update))
+        run: try functions.descend(
+          source, rate: rate, update: update, cancellation: context.cancellation))
     }
 
     return DescentOutcome(
@@ -76,12 +67,22 @@ enum Descent: ExperimentKindDefinition {
   static func explain(_ s: DescentSpec) -> [String] { explain(s, language: .en) }
 
   static func explain(_ s: DescentSpec, language: Language) -> [String] {
-    var lines = ["f(\(s.variables.joined(separator: ", "))) = \(s.f)"]
-    for v in s.variables { lines.append("  ∂f/∂\(v) = \(s.f.derivative(withRespectTo: v))") }
+    var lines: [String] = []
+    if let p = s.program.f {
+      lines.append(
+        language(
+          .showProgramF(
+            variables: s.variables.joined(separator: ", "), program: p.display,
+            folder: p.directory.path, precision: p.precision.rawValue)))
+    } else {
+      lines.append("f(\(s.variables.joined(separator: ", "))) = \(s.f)")
+      for v in s.variables { lines.append("  ∂f/∂\(v) = \(s.f.derivative(withRespectTo: v))") }
+    }
+    if let g = s.program.gradient { lines.append(language(.showUserGradient(program: g.display))) }
     let start = zip(s.variables, s.start).map { "\($0) = \(short($1))" }
     lines.append(language(.showStart(point: "(" + start.joined(separator: ", ") + ")")))
     let gradients = s.gradients.map {
-      language(.gradient($0))
+      CommonPhrase.gradient($0).text(language)
     }
     lines.append(
       language(

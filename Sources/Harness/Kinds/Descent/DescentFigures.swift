@@ -129,7 +129,9 @@ enum DescentFigures {
       xAxis: Axis(subscripted(vars[0]), range: view.x),
       yAxis: Axis(subscripted(vars[1]), range: view.y),
       series: series + [start], legend: .best,
-      content: .contour(grid, levels: .count(14)), equalAspect: true, notes: style.notes)
+      // A program's f has no expression to map: its paths are drawn on plain axes.
+      content: spec.program.f == nil ? .contour(grid, levels: .count(14)) : .xy,
+      equalAspect: true, notes: style.notes)
     return Report.FigureEntry(
       name: "paths", caption: language(.captionPaths(f: spec.text)),
       figure: Figure(
@@ -239,7 +241,7 @@ enum DescentFigures {
 
   /// The gradient's name in figure text: analytic, or the difference scheme's name.
   static func gradientName(_ source: GradientSource, _ language: Language) -> String {
-    language(.gradient(source))
+    CommonPhrase.gradient(source).text(language)
   }
 
   /// The region of the map: the box of the start and the bounded paths, a little wider, then

@@ -39,6 +39,10 @@ extension DescentPhrase {
       return String(format: "largest distance %.3g, bound %.3g", d, bound)
 
     case .showStart(let point): return "start: \(point)"
+    case .userGradient: return "user's gradient"
+    case .showProgramF(let variables, let program, let folder, let precision):
+      return "f(\(variables)) from a program: \(program) (in \(folder), precision \(precision))"
+    case .showUserGradient(let program): return "  your gradient (the path 'user'): \(program)"
     case .showDescentRun(let rates, let steps, let gradients, let updates): return "learning rates: \(rates); \(steps) steps; gradient: \(gradients); update: \(updates)"
     }
   }

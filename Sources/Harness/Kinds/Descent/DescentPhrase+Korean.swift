@@ -40,6 +40,10 @@ extension DescentPhrase {
       return String(format: "최대 거리 %.3g, 한계 %.3g", d, bound)
 
     case .showStart(let point): return "시작점: \(point)"
+    case .userGradient: return "검사 대상 기울기"
+    case .showProgramF(let variables, let program, let folder, let precision):
+      return "f(\(variables))는 프로그램: \(program) (\(folder)에서, 정밀도 \(precision))"
+    case .showUserGradient(let program): return "  검사 대상 기울기 (경로 'user'): \(program)"
     case .showDescentRun(let rates, let steps, let gradients, let updates): return "학습률: \(rates); 스텝 \(steps)회; 기울기: \(gradients); 갱신 규칙: \(updates)"
     }
   }

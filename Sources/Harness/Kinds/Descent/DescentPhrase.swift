@@ -38,6 +38,9 @@ enum DescentPhrase: Phrase {
   case pathDistance(distance: Double, bound: Double)
   case showStart(point: String)
   case showDescentRun(rates: String, steps: Int, gradients: String, updates: String)
+  case userGradient
+  case showProgramF(variables: String, program: String, folder: String, precision: String)
+  case showUserGradient(program: String)
 }
 
 extension Language {
@@ -46,8 +49,9 @@ extension Language {
 }
 
 extension CommonPhrase {
-  /// The name of a descent gradient: its scheme's, or `analytic`.
-  static func gradient(_ source: GradientSource) -> CommonPhrase {
-    source.scheme.map { .schemeName(scheme: $0) } ?? .analytic
+  /// The name of a descent gradient: its scheme's, `analytic`, or the user's.
+  static func gradient(_ source: GradientSource) -> any Phrase {
+    if source == .user { return DescentPhrase.userGradient }
+    return source.scheme.map { CommonPhrase.schemeName(scheme: $0) } ?? CommonPhrase.analytic
   }
 }

@@ -7,11 +7,13 @@ enum GradientSource: String, CaseIterable, Sendable, Codable {
   case forward
   case backward
   case central
+  /// The user's gradient, from a program (`gradient: {command: [...]}`).
+  case user
 
-  /// The finite-difference scheme, or nil for the symbolic gradient.
+  /// The finite-difference scheme, or nil for the symbolic gradient and the user's.
   var scheme: Scheme? {
     switch self {
-    case .analytic: return nil
+    case .analytic, .user: return nil
     case .forward: return .forward
     case .backward: return .backward
     case .central: return .central
@@ -43,6 +45,8 @@ struct DescentSpec: Sendable {
   /// Largest allowed distance between the paths of the gradients compared, asserted where the
   /// reference run converges (nil: not asserted).
   var expectPathAgreement: Double?
+  /// The user's programs: `f`, the gradient under test (the `user` path), either or both.
+  var program = DescentProgram()
 }
 
 extension DescentSpec: Decodable {
@@ -54,11 +58,12 @@ extension DescentSpec: Decodable {
   init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
       allowing: Experiment.commonKeys + Self.keys, in: "a descent experiment")
-    let source = try c.required(
-      "f", as: ExpressionSource.self, expected: "an expression in x0, x1, ... or x, y")
+    let (source, names, programF) = try ProgramRules.function(
+      c, expected: "an expression in x0, x1, ... or x, y")
+    variables = names
+    program.f = programF
     f = source.expression
     text = source.text
-    variables = try decodeVariables(c, f: source)
     let starts = try decodePoints(c, key: "start", f: source, variables: variables)
     guard starts.count == 1 else { throw c.error("start", "'start' is one point") }
     start = starts[0]
@@ -80,8 +85,7 @@ extension DescentSpec: Decodable {
         "steps",
         "too many steps: \(steps) asked for; the limit is \(HarnessLimits.descentSteps)")
     }
-    gradients = try Self.oneOrList(
-      c, "gradient", default: .central, expected: "analytic, forward, backward or central")
+    (gradients, program.gradient) = try DescentProgram.gradients(c, programF: program.f != nil)
     updates = try Self.oneOrList(
       c, "update", default: .standard, expected: "standard, multiplicative or a list of both")
     step = try c.optional("h", as: NumberValue.self, expected: "a positive step")?.value ?? 1e-4

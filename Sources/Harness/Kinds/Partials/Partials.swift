@@ -7,6 +7,7 @@ enum Partials: ExperimentKindDefinition {
   static let name = "partials"
 
   static func run(_ spec: PartialsSpec, context: RunContext) throws -> PartialsOutcome {
+    if let program = spec.program { return try runProgram(spec, program, context: context) }
     let vars = spec.variables
     let derivatives = vars.map { SweepAnalysis.derivatives(of: spec.f, variable: $0) }
     var jobs: [(point: Int, variable: Int, precision: Precision, scheme: Scheme)] = []
@@ -92,8 +93,20 @@ enum Partials: ExperimentKindDefinition {
   static func explain(_ s: PartialsSpec) -> [String] { explain(s, language: .en) }
 
   static func explain(_ s: PartialsSpec, language: Language) -> [String] {
-    var lines = ["f(\(s.variables.joined(separator: ", "))) = \(s.f)"]
-    for v in s.variables { lines.append("  ∂f/∂\(v) = \(s.f.derivative(withRespectTo: v))") }
+    var lines: [String] = []
+    if let p = s.program {
+      lines.append(
+        language(
+          .showProgram(
+            variables: s.variables.joined(separator: ", "), program: p.f.display,
+            folder: p.f.directory.path, precision: p.f.precision.rawValue)))
+      lines.append(
+        p.gradient.map { language(.showGradientProgram(program: $0.display)) }
+          ?? language(.showAdaptiveReference))
+    } else {
+      lines.append("f(\(s.variables.joined(separator: ", "))) = \(s.f)")
+      for v in s.variables { lines.append("  ∂f/∂\(v) = \(s.f.derivative(withRespectTo: v))") }
+    }
     let points = s.points.map { p in
       "(" + zip(s.variables, p).map { "\($0) = \(short($1))" }.joined(separator: ", ") + ")"
     }

@@ -11,7 +11,7 @@ enum PartialsFigures {
     var figures: [Report.FigureEntry] = []
     for (p, point) in spec.points.enumerated() {
       figures.append(partialsFigure(spec, outcome: outcome, index: p, language: language))
-      if spec.variables.count == 2 {
+      if spec.variables.count == 2, spec.program == nil {
         figures.append(slice(spec, point: point, index: p, language: language))
       }
     }
@@ -32,6 +32,12 @@ enum PartialsFigures {
     return figures
   }
 
+  /// f as figure text: the expression, or `f(x, y)` for a program (its command is in the
+  /// caption; a file name's underscores would read as subscripts).
+  static func figureText(_ spec: PartialsSpec) -> String {
+    spec.program == nil ? mathText(spec.text) : "f(\(spec.variables.joined(separator: ", ")))"
+  }
+
   /// Error against h of every partial at point `p` (the primary precision).
   static func partialsFigure(
     _ spec: PartialsSpec, outcome: PartialsOutcome, index p: Int, language: Language
@@ -50,7 +56,7 @@ enum PartialsFigures {
       name: "point\(p + 1)-partials",
       caption: language(.captionPartials(f: spec.text, at: at)),
       figure: Figure(
-        title: language(.partialsTitle(f: mathText(spec.text))), panels: panels,
+        title: language(.partialsTitle(f: figureText(spec))), panels: panels,
         columns: min(panels.count, 2),
         width: 1200, height: panels.count > 2 ? 1200 : 900))
   }

@@ -36,6 +36,65 @@ struct PartialsOutcome: Encodable, Sendable {
     }
   }
 
+  /// What a program's partial is measured against: `gradient` (the user's, under test) or
+  /// `adaptive` (the adaptive derivative; `error` its estimate: nothing below it can be seen).
+  struct Reference: Encodable, Sendable {
+    var pointNumber: Int
+    var at: PointValues
+    var variable: String
+    var source: String
+    var value: Num
+    var error: Num
+
+    enum CodingKeys: String, CodingKey {
+      case pointNumber = "point"
+      case at, variable, source, value, error
+    }
+  }
+
+  /// One entry of the gradient under test, judged by the shape of its sweep.
+  struct GradientEntry: Encodable, Sendable {
+    var variable: String
+    var value: Double
+    var agreement: DerivativeAgreement
+
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: AnyKey.self)
+      try c.encode(variable, forKey: "variable")
+      try c.encode(Num(value), forKey: "value")
+      try agreement.encodeFields(into: &c)
+      try c.encode(agreement.status == .notChecked ? nil : agreement.passed, forKey: "passed")
+    }
+  }
+
+  /// The gradient under test at one point with one scheme: failed when an entry's errors
+  /// level off above the floor (those entries are named), not checked when an entry could not
+  /// be judged and none differs.
+  struct GradientCheck: Encodable, Sendable {
+    var pointNumber: Int
+    var at: PointValues
+    var scheme: Scheme
+    var entries: [GradientEntry]
+
+    var differing: [GradientEntry] { entries.filter { $0.agreement.status == .plateau } }
+    var unjudged: [GradientEntry] { entries.filter { $0.agreement.status == .notChecked } }
+
+    var status: Check.Status {
+      if !differing.isEmpty { return .failed }
+      return unjudged.isEmpty ? .passed : .notChecked
+    }
+
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: AnyKey.self)
+      try c.encode(pointNumber, forKey: "point")
+      try c.encode(at, forKey: "at")
+      try c.encode(scheme.rawValue, forKey: "scheme")
+      try c.encode(status.rawValue, forKey: "status")
+      try c.encode(differing.map(\.variable), forKey: "differing")
+      try c.encode(entries, forKey: "entries")
+    }
+  }
+
   struct HessianSample: Sendable, Equatable {
     var step: Double
     var estimate: Double
@@ -92,9 +151,15 @@ struct PartialsOutcome: Encodable, Sendable {
   var gradients: [Gradient]
   var hessian: [HessianEntry]
   var checks: [ValueCheck]
+  /// For a program's `f`: each partial's reference (the user's gradient, or the adaptive
+  /// derivative with its error estimate).
+  var references: [Reference]? = nil
+  /// For a gradient under test: one check per point and scheme.
+  var gradientChecks: [GradientCheck]? = nil
 
   enum CodingKeys: String, CodingKey {
-    case f, variables, results, gradients, hessian
+    case f, variables, results, gradients, hessian, references
     case checks = "value_checks"
+    case gradientChecks = "gradient_checks"
   }
 }

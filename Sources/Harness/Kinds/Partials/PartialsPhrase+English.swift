@@ -24,6 +24,21 @@ extension PartialsPhrase {
 
     case .showAt(let points): return "at: \(points)"
     case .showHessian: return "hessian: central second differences"
+    case .gradientUnderTestAt(let at, let scheme): return "your gradient at \(at), \(scheme.english)"
+    case .gradientAgrees(let count, let least):
+      return "every entry (\(count)) agrees: the differences converge at the stencil's order down to \(String(format: "%.1e", least))"
+    case .entryDiffers(let variable, let difference, let at):
+      return "∂f/∂\(variable) differs from the finite differences by about \(String(format: "%.3g", difference)) at \(at)"
+    case .othersAgree(let variables, let count): return "\(variables) " + (count == 1 ? "agrees" : "agree")
+    case .gradientNotChecked(let variables):
+      return "not checked: \(variables) (the value is not finite, or fewer than three steps gave a finite estimate)"
+    case .adaptiveReference(let variable, let at, let value, let error):
+      return "∂f/∂\(variable) at \(at): the reference is the adaptive derivative \(String(format: "%.17g", value)) ± \(String(format: "%.1e", error)); errors below that cannot be seen"
+    case .referenceName(let source): return source == "gradient" ? "your gradient" : "adaptive derivative"
+    case .showProgram(let variables, let program, let folder, let precision):
+      return "f(\(variables)) from a program: \(program) (in \(folder), precision \(precision))"
+    case .showGradientProgram(let program): return "  gradient under test: \(program)"
+    case .showAdaptiveReference: return "  reference: the adaptive derivative (no gradient under test)"
     }
   }
 }

@@ -26,6 +26,21 @@ extension PartialsPhrase {
 
     case .showAt(let points): return "위치: \(points)"
     case .showHessian: return "헤세 행렬: 중앙 2계 차분"
+    case .gradientUnderTestAt(let at, let scheme): return "\(at)에서 검사 대상 기울기, \(scheme.korean)"
+    case .gradientAgrees(let count, let least):
+      return "모든 성분(\(count)개)이 일치: 차분이 스텐실의 차수로 \(String(format: "%.1e", least))까지 수렴"
+    case .entryDiffers(let variable, let difference, let at):
+      return "\(at)에서 ∂f/∂\(variable)가 유한 차분과 약 \(String(format: "%.3g", difference))만큼 다름"
+    case .othersAgree(let variables, _): return "\(variables)는 일치"
+    case .gradientNotChecked(let variables):
+      return "검사하지 못함: \(variables) (값이 유한하지 않거나, 유한한 추정값을 준 간격이 세 개 미만)"
+    case .adaptiveReference(let variable, let at, let value, let error):
+      return "\(at)에서 ∂f/∂\(variable): 기준값은 적응형 미분 \(String(format: "%.17g", value)) ± \(String(format: "%.1e", error)); 그보다 작은 오차는 볼 수 없음"
+    case .referenceName(let source): return source == "gradient" ? "검사 대상 기울기" : "적응형 미분"
+    case .showProgram(let variables, let program, let folder, let precision):
+      return "f(\(variables))는 프로그램: \(program) (\(folder)에서, 정밀도 \(precision))"
+    case .showGradientProgram(let program): return "  검사 대상 기울기: \(program)"
+    case .showAdaptiveReference: return "  기준값: 적응형 미분 (검사 대상 기울기 없음)"
     }
   }
 }

@@ -22,6 +22,16 @@ enum PartialsPhrase: Phrase {
   case captionSlice(variable: String, at: String)
   case showAt(points: String)
   case showHessian
+  case gradientUnderTestAt(at: String, scheme: any Phrase)
+  case gradientAgrees(count: Int, least: Double)
+  case entryDiffers(variable: String, difference: Double, at: String)
+  case othersAgree(variables: String, count: Int)
+  case gradientNotChecked(variables: String)
+  case adaptiveReference(variable: String, at: String, value: Double, error: Double)
+  case referenceName(source: String)
+  case showProgram(variables: String, program: String, folder: String, precision: String)
+  case showGradientProgram(program: String)
+  case showAdaptiveReference
 }
 
 extension Language {

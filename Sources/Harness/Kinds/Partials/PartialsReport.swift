@@ -41,6 +41,7 @@ extension Partials {
     for c in o.checks {
       report.checks.append(c.check(PartialsPhrase.partialAt(variable: c.variable, at: c.at.text)))
     }
+    appendProgramFindings(o, to: &report)
     report.csv("errors.csv", table)
     report.csv("gradients.csv", gradientTable(o))
     if !o.hessian.isEmpty { report.csv("hessian.csv", hessianTable(o)) }
@@ -74,7 +75,7 @@ extension Partials {
     for g in o.gradients {
       if exactShown.insert(g.pointNumber).inserted {
         rows.append(
-          [g.at.text, "-", language(.exact)]
+          [g.at.text, "-", referenceLabel(o, language)]
             + g.exact.map { $0.value.map { String(format: "%.10g", $0) } ?? language(.notFinite) })
       }
       for scheme in g.estimates.keys.sorted() {
@@ -94,6 +95,53 @@ extension Partials {
       }
     }
     return rows
+  }
+
+  /// The gradient table's reference row: exact, or (a program's f) the user's gradient or
+  /// the adaptive derivative.
+  static func referenceLabel(_ o: PartialsOutcome, _ language: Language) -> String {
+    guard let source = o.references?.first?.source else { return language(.exact) }
+    return language(.referenceName(source: source))
+  }
+
+  /// A program's f: a note per adaptive reference (what it cannot see), a check per point and
+  /// scheme of the gradient under test, naming the entries that differ.
+  static func appendProgramFindings(_ o: PartialsOutcome, to report: inout Report) {
+    for r in o.references ?? [] where r.source == "adaptive" {
+      report.notes.append(
+        PartialsPhrase.adaptiveReference(
+          variable: r.variable, at: r.at.text, value: r.value.value ?? .nan,
+          error: r.error.value ?? .nan))
+    }
+    for g in o.gradientChecks ?? [] {
+      let subject = PartialsPhrase.gradientUnderTestAt(
+        at: g.at.text, scheme: CommonPhrase.schemeName(scheme: g.scheme))
+      report.checks.append(Check(subject, g.status, gradientDetail(g)))
+    }
+  }
+
+  /// Which entries differ, by how much (the others are said to agree, not blamed); or what
+  /// could not be judged; or that every entry agrees.
+  static func gradientDetail(_ g: PartialsOutcome.GradientCheck) -> any Phrase {
+    let names = { (entries: [PartialsOutcome.GradientEntry]) in
+      entries.map { "∂f/∂\($0.variable)" }.joined(separator: ", ")
+    }
+    switch g.status {
+    case .failed:
+      var parts: [any Phrase] = g.differing.map {
+        PartialsPhrase.entryDiffers(
+          variable: $0.variable, difference: $0.agreement.plateau ?? .nan, at: g.at.text)
+      }
+      let others = g.entries.filter { $0.agreement.passed }
+      if !others.isEmpty { parts.append(
+          PartialsPhrase.othersAgree(variables: names(others), count: others.count)) }
+      return Composed.joined(parts: parts, separator: "; ")
+    case .notChecked:
+      return PartialsPhrase.gradientNotChecked(variables: names(g.unjudged))
+    case .passed:
+      let least = g.entries.compactMap(\.agreement.leastError).max() ?? 0
+      return PartialsPhrase.gradientAgrees(count: g.entries.count, least: least)
+    }
   }
 
   static func gradientTable(_ o: PartialsOutcome) -> CSVTable {

@@ -24,6 +24,9 @@ struct PartialsSpec: Sendable {
   /// The variable whose partial the geometric figure shows (a slice through the point).
   var sliceVariable: String
   var checks: [Check]
+  /// When `f` is the user's program (`f` is then a stand-in), and perhaps the gradient under
+  /// test.
+  var program: PartialsProgram? = nil
 
   /// `checks: [{variable: x0, scheme: central, h: 1e-5, equals: 2}]`.
   struct Check: Sendable {
@@ -39,17 +42,18 @@ struct PartialsSpec: Sendable {
 extension PartialsSpec: Decodable {
   static let keys = [
     "f", "variables", "at", "schemes", "h", "precision", "expect", "tolerance", "hessian",
-    "gradient_steps", "slice", "checks",
+    "gradient_steps", "slice", "checks", "gradient",
   ]
 
   init(from decoder: Decoder) throws {
     let c = try decoder.strictContainer(
       allowing: Experiment.commonKeys + Self.keys, in: "a partials experiment")
-    let source = try c.required(
-      "f", as: ExpressionSource.self, expected: "an expression in x, y, ... or x0, x1, ...")
+    let (source, names, programF) = try ProgramRules.function(
+      c, expected: "an expression in x, y, ... or x0, x1, ...")
+    variables = names
+    program = try PartialsProgram.decode(c, f: programF)
     f = source.expression
     text = source.text
-    variables = try decodeVariables(c, f: source)
     points = try decodePoints(c, key: "at", f: source, variables: variables)
     try checkCount(points.count, of: "points", limit: HarnessLimits.points, c, key: "at")
     schemes =
@@ -97,6 +101,7 @@ extension PartialsSpec: Decodable {
           + suggestion(for: sliceVariable, in: variables))
     }
     checks = try Self.decodeChecks(c, variables: variables, pointCount: points.count)
+    if program != nil { try PartialsProgram.validate(self, c) }
   }
 
   /// The Hessian needs the first partials differentiable at every point.
