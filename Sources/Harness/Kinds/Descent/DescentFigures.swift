@@ -4,10 +4,10 @@ import Plotting
 
 /// Figures of `kind: descent`: the paths on a contour map and f against the step.
 enum DescentFigures {
-  static func make(spec: DescentSpec, runs: [DescentOutcome.Run], language: Language)
-    -> [Report.FigureEntry]
-  {
-    let style = Style(spec: spec, language: language)
+  static func make(
+    spec: DescentSpec, runs: [DescentOutcome.Run], heading: FigureHeading, language: Language
+  ) -> [Report.FigureEntry] {
+    let style = Style(spec: spec, language: language, formula: heading.formula(spec.text))
     var figures: [Report.FigureEntry] = []
     if spec.variables.count == 2 { figures.append(paths(spec, runs: runs, style: style)) }
     figures.append(loss(spec, runs: runs, style: style))
@@ -19,6 +19,8 @@ enum DescentFigures {
   struct Style {
     var spec: DescentSpec
     var language: Language
+    /// f in figure notation, or nil when the experiment's title states it (`FigureHeading`).
+    var formula: String?
 
     func color(_ rate: Double) -> Int { spec.learningRates.firstIndex(of: rate) ?? 0 }
 
@@ -80,7 +82,7 @@ enum DescentFigures {
         color: style.color(r.run.learningRate), xRange: 0...Double(spec.steps),
         name: style.name(r))
     }
-    let f = mathText(spec.text)
+    let f = style.formula
     return Report.FigureEntry(
       name: "loss", caption: language(.captionLoss),
       figure: Figure(
@@ -89,7 +91,7 @@ enum DescentFigures {
             ? .descentLossTooLowRightHigh(f: f) : .descentLoss(f: f)),
         panels: [
           Panel(
-            title: language(.lossPanel), xAxis: Axis(language(.stepK), isInteger: true),
+            xAxis: Axis(language(.stepK), isInteger: true),
             yAxis: Axis("f(x_{k})", scale: .log10), series: series, legend: .best,
             notes: style.notes)
         ]))
@@ -135,11 +137,13 @@ enum DescentFigures {
     return Report.FigureEntry(
       name: "paths", caption: language(.captionPaths(f: spec.text)),
       figure: Figure(
-        title: language(.descentPaths(f: mathText(spec.text))),
+        // One line under the experiment's title; the panel has none.
+        title: language(
+          .descentPaths(
+            f: style.formula, steps: spec.steps, start: startText, gradients: gradients))
+          + updates,
         panels: [
           Panel(
-            title: language(.pathsPanel(steps: spec.steps, start: startText, gradients: gradients))
-              + updates,
             xAxis: Axis(subscripted(vars[0]), range: (cx - half)...(cx + half)),
             yAxis: Axis(subscripted(vars[1]), range: (cy - half)...(cy + half)),
             series: series + [start], legend: .outsideRight,

@@ -19,7 +19,9 @@ extension Descent {
         language(.tableStatus), language(.tableSteps), language(.tableFinalF), language(.tableWhy),
       ], rows: rows)
     report.csv("paths.csv", pathTable(o))
-    report.figures = DescentFigures.make(spec: spec, runs: o.runs, language: experiment.language)
+    report.figures = DescentFigures.make(
+      spec: spec, runs: o.runs, heading: FigureHeading(title: experiment.title),
+      language: experiment.language)
     return report
   }
 

@@ -48,13 +48,13 @@ enum TrainingFigures {
               source: o.dataSource, train: o.train, test: o.test,
               batch: spec.batch)),
           panels: [
+            // No panel titles: the figure's line under the experiment's title is the second
+            // heading line, the axes say what each panel is.
             Panel(
-              title: language(.lossPanelTraining),
               xAxis: Axis(language(.epoch), range: epochs, isInteger: true),
               yAxis: Axis(language(.crossEntropy), range: 0...(start * 1.3)), series: loss,
               legend: .best, notes: [language(.epochMean)]),
             Panel(
-              title: language(.accuracyPanel),
               // A little room after the last epoch: its marker is not cut by the frame.
               xAxis: Axis(
                 language(.epoch), range: 0...(Double(spec.epochs) * 1.05), isInteger: true),

@@ -21,8 +21,6 @@ extension TrainingPhrase {
     case .epoch: return "epoch"
     case .crossEntropy: return "cross-entropy loss"
     case .testAccuracy: return "test accuracy"
-    case .lossPanelTraining: return "training loss (mean over the last epoch's steps) against epochs"
-    case .accuracyPanel: return "test accuracy after each epoch"
     case .epochMean: return "at epoch e the curve is the mean loss of epoch e's steps, as in the table"
     case .trainingTitle(let net, let activation, let source, let train, let test, let batch):
       return "\(net) \(activation) network on \(source) (\(train) train, \(test) test), batch \(batch)"

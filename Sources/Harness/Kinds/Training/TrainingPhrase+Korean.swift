@@ -21,8 +21,6 @@ extension TrainingPhrase {
     case .epoch: return "에폭"
     case .crossEntropy: return "교차 엔트로피 손실"
     case .testAccuracy: return "테스트 정확도"
-    case .lossPanelTraining: return "에폭에 따른 학습 손실 (최근 한 에폭 스텝의 평균)"
-    case .accuracyPanel: return "에폭마다 테스트 정확도"
     case .epochMean: return "에폭 e에서 곡선의 값은 표와 같은 에폭 e 스텝들의 평균 손실"
     case .trainingTitle(let net, let activation, let source, let train, let test, let batch):
       return "\(source)에서 \(net) \(activation) 신경망 (학습 \(train)개, 테스트 \(test)개), 배치 \(batch)"

@@ -16,8 +16,6 @@ enum TrainingPhrase: Phrase {
   case epoch
   case crossEntropy
   case testAccuracy
-  case lossPanelTraining
-  case accuracyPanel
   case epochMean
   case trainingTitle(
     network: String, activation: String, source: String, train: Int, test: Int, batch: Int)
