@@ -14,9 +14,21 @@ extension Expression.Notation {
 /// Edge Cases:
 /// - A number before a letter, and two one-letter names, are written side by side (`2x`,
 ///   `4xy`, `w_{1}x_{1}`); any other product keeps its `·` (`e^{x}·sin(x)`, `alpha·x`).
-/// - `exp(u)` is `e^{u}` when `u` holds no power, quotient or other `exp` (a raised exponent
-///   inside a raised exponent is too small to read): `e^{4x}`, but `exp(4x^{2})`.
-func mathText(_ f: Expression) -> String { textbook(f.text(in: .figure)) }
+/// - `exp(u)` is `e^{u}` when every `exp` of the expression can be raised: no argument holds a
+///   power, a quotient or another `exp` (a raised exponent inside a raised exponent is too
+///   small to read); otherwise every one stays `exp(u)`, so one expression never mixes both:
+///   `e^{x}·sin(10x)`, but `exp(4x^{2})` and `exp(sin(exp(x)))`.
+func mathText(_ f: Expression) -> String {
+  let raised = !anywhere(in: f) {
+    guard case .function(.exp, let u) = $0 else { return false }
+    return anywhere(in: u) {
+      if case .power = $0 { return true }
+      if case .function(.exp, _) = $0 { return true }
+      return false
+    }
+  }
+  return textbook(f.text(in: .figure), raisingExp: raised)
+}
 
 /// The expression `text` for a figure (`mathText(_: Expression)`). Text that does not parse,
 /// such as an expression clipped to fit a title, is shown as it is.
@@ -25,11 +37,24 @@ func mathText(_ text: String) -> String {
   return mathText(f)
 }
 
+/// Whether `predicate` holds for `f` or any of its subexpressions.
+private func anywhere(in f: Expression, _ predicate: (Expression) -> Bool) -> Bool {
+  if predicate(f) { return true }
+  switch f {
+  case .number, .constant, .variable: return false
+  case .sum(let parts), .product(let parts): return parts.contains { anywhere(in: $0, predicate) }
+  case .power(let base, let exponent):
+    return anywhere(in: base, predicate) || anywhere(in: exponent, predicate)
+  case .function(_, let argument): return anywhere(in: argument, predicate)
+  }
+}
+
 /// `x0` as `x_{0}` for figure text.
 func subscripted(_ name: String) -> String { Expression.Notation.figure.name(name) }
 
 /// The figure notation's text with the textbook's products and exponentials (see `mathText`).
-private func textbook(_ text: String) -> String {
+private func textbook(_ text: String, raisingExp: Bool) -> String {
+  guard raisingExp else { return juxtaposed(text) }
   var out = ""
   var rest = Substring(text)
   while let open = rest.range(of: "exp(") {
@@ -49,11 +74,7 @@ private func textbook(_ text: String) -> String {
     }
     let argument = rest[open.upperBound..<end]
     out += before
-    if argument.contains(where: { "^/".contains($0) }) || argument.contains("exp(") {
-      out += "exp(" + textbook(String(argument)) + ")"
-    } else {
-      out += "e^{" + argument + "}"
-    }
+    out += "e^{" + argument + "}"
     rest = rest[rest.index(after: end)...]
   }
   return juxtaposed(out + rest)
@@ -63,8 +84,8 @@ private func textbook(_ text: String) -> String {
 private func juxtaposed(_ text: String) -> String {
   let atom = "(?:[A-Za-z](?:_\\{[0-9]+\\})?)"
   let patterns = [
-    // A number before a letter or a bracket: 2·x, 4·e^{x}, 10·(x + 1).
-    ("(?<![A-Za-z_{.0-9])([0-9]+(?:\\.[0-9]+)?)·(?=[A-Za-z(])", "$1"),
+    // A number before a letter or a bracket: 2·x, 4·e^{x}, 10·(x + 1), not 1e-05·x.
+    ("(?<![A-Za-z_.0-9])(?<!e-)([0-9]+(?:\\.[0-9]+)?)·(?=[A-Za-z(])", "$1"),
     // Two one-letter names (subscripted or not), not part of a longer name or a function.
     ("(?<![A-Za-z_])(\(atom))·(?=\(atom)(?![A-Za-z(]))", "$1"),
   ]
