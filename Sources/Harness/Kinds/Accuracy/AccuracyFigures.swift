@@ -182,7 +182,7 @@ enum AccuracyFigures {
       name: "calibration", caption: caption,
       figure: Figure(
         title: language(.calibrationTitle), panels: panels, columns: columns,
-        width: 800 * columns, height: 60 + 760 * rows))
+        width: 900 * columns, height: 60 + 860 * rows))
     entry.underExperimentTitle = false
     return entry
   }

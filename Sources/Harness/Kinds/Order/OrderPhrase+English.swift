@@ -34,7 +34,7 @@ extension OrderPhrase {
     case .baselineNothingToCompare: return "no fitted order or digits to compare with the baseline"
     case .baselineAsGood(let compared): return "\(compared) fitted orders and digits at least as good"
     case .baselineRegressions(let list): return list
-    case .figureTitle(let name): return "Convergence of \(name)"
+    case .figureTitle(let name): return "\(name): error against h and the observed order by level"
     case .axisH: return "step h"
     case .axisError: return "error"
     case .axisDifference: return "|φ(h) − φ(h/r)|"
