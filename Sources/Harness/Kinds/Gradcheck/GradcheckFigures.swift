@@ -91,7 +91,7 @@ enum GradcheckFigures {
       spec.maxRelativeError.map {
         [
           VerticalMarker(
-            language(.verdictBound(bound: short($0))), x: log10($0), dash: .dashed, color: 2)
+            language(.verdictBound(bound: stepText($0))), x: log10($0), dash: .dashed, color: 2)
         ]
       } ?? []
     return Panel(
@@ -139,7 +139,7 @@ enum GradcheckFigures {
       figure: Figure(
         title: language(
           .sweepTitle(precision: language(.precisionName(precision: spec.precision)))),
-        panels: [smooth, all], columns: 2, width: 1800, height: 800)
+        panels: SweepFigures.sharingAxes([smooth, all]), columns: 2, width: 1800, height: 800)
     )
     entry.underExperimentTitle = false
     return entry

@@ -19,11 +19,12 @@ enum PartialsFigures {
       }
     }
     if !outcome.hessian.isEmpty {
-      let panels = spec.points.indices.map {
-        hessianPanel(
-          spec, outcome.hessian.filter { [p = $0] in $0.pointNumber == p + 1 },
-          at: pointText(spec.variables, spec.points[$0]), language: language)
-      }
+      let panels = SweepFigures.sharingAxes(
+        spec.points.indices.map {
+          hessianPanel(
+            spec, outcome.hessian.filter { [p = $0] in $0.pointNumber == p + 1 },
+            at: pointText(spec.variables, spec.points[$0]), language: language)
+        })
       figures.append(
         Report.FigureEntry(
           name: "hessian", caption: language(.captionHessian),
@@ -44,14 +45,16 @@ enum PartialsFigures {
     let vars = spec.variables
     let primary = spec.precisions.contains(.double) ? Precision.double : spec.precisions[0]
     let at = pointText(vars, spec.points[p])
-    let panels = vars.map { v in
-      let here = outcome.results.filter {
-        $0.pointNumber == p + 1 && $0.variable == v && $0.outcome.precision == primary
-      }.map(\.outcome)
-      var panel = SweepFigures.errorPanel(here, title: "", language: language)
-      panel.yAxis.label = "∂f/∂\(subscripted(v)): " + language(.absError)
-      return panel
-    }
+    // Side by side on one x and one y range: the partials compare at a glance.
+    let panels = SweepFigures.sharingAxes(
+      vars.map { v in
+        let here = outcome.results.filter {
+          $0.pointNumber == p + 1 && $0.variable == v && $0.outcome.precision == primary
+        }.map(\.outcome)
+        var panel = SweepFigures.errorPanel(here, title: "", language: language)
+        panel.yAxis.label = "∂f/∂\(subscripted(v)): " + language(.absError)
+        return panel
+      })
     return Report.FigureEntry(
       name: "point\(p + 1)-partials",
       caption: language(.captionPartials(f: spec.text, at: at)),

@@ -10,7 +10,7 @@ extension PartialsPhrase {
       // Korean writes the entry as the notes write partial derivatives (∂).
       return a == b ? "∂²f/∂\(a)²" : "∂²f/∂\(a)∂\(b)"
     case .partialAt(let variable, let at): return "\(at)에서 ∂f/∂\(variable)"
-    case .partialsTitle(let f, let at): return (f.map { "\(at)에서 f = \($0)" } ?? "\(at)에서") + ": 간격 h에 따른 각 편미분의 오차"
+    case .partialsTitle(let f, let at): return f.map { "\(at)에서 f = \($0): 간격 h에 따른 각 편미분의 오차" } ?? "\(at)에서 간격 h에 따른 각 편미분의 오차"
     case .captionPartials(let f, let at): return "\(at)에서 \(f)의 모든 편미분: 간격 h에 따른 오차"
     case .hessianAt(let at): return "\(at)에서 |오차|"
     case .hessianTitle(let f): return (f.map { "f = \($0): " } ?? "") + "중앙 2계 차분으로 구한 헤세 행렬 성분, 간격 h에 따른 오차"

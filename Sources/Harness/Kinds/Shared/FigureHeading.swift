@@ -31,7 +31,8 @@ struct FigureHeading: Sendable {
       guard needle.count >= 3 else { return false }
       var from = title.startIndex
       while let found = title.range(of: needle, range: from..<title.endIndex) {
-        let before = found.lowerBound > title.startIndex
+        let before =
+          found.lowerBound > title.startIndex
           ? title[title.index(before: found.lowerBound)] : " "
         let after = found.upperBound < title.endIndex ? title[found.upperBound] : " "
         if !Self.continues(before, ahead: false) && !Self.continues(after, ahead: true) {

@@ -7,21 +7,19 @@ import Testing
 /// The heading rule of every kind's figures (`FigureHeading`): at most two lines above the
 /// axes, a function never stated twice, panels side by side on shared axes.
 @Suite struct FigureHeadingTests {
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-
   /// The shipped experiments whose kinds run in a moment (no network training, no programs).
   static func shipped() throws -> [Experiment] {
-    let folder = packageRoot.appendingPathComponent("Experiments")
+    let folder = MathTextTests.packageRoot.appendingPathComponent("Experiments")
     let files = try #require(FileManager.default.enumerator(atPath: folder.path)).allObjects
       .compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("programs") }
-    return try files.sorted().map { try Experiment.load(path: folder.appendingPathComponent($0).path) }
-      .filter {
-        $0.spec(of: Convergence.self).map { $0.cases.allSatisfy { $0.program == nil } } ?? false
-          || $0.spec(of: Partials.self) != nil || $0.spec(of: Accuracy.self) != nil
-          || $0.spec(of: Descent.self) != nil
-      }
+    return try files.sorted().map {
+      try Experiment.load(path: folder.appendingPathComponent($0).path)
+    }
+    .filter {
+      $0.spec(of: Convergence.self).map { $0.cases.allSatisfy { $0.program == nil } } ?? false
+        || $0.spec(of: Partials.self) != nil || $0.spec(of: Accuracy.self) != nil
+        || $0.spec(of: Descent.self) != nil
+    }
   }
 
   /// The functions an experiment's figures may state.
@@ -65,7 +63,8 @@ import Testing
   }
 
   @Test func aTitleStatesItsFunctionInEitherNotation() {
-    #expect(FigureHeading(title: "f(x) = 2x² + 4eˣ + 15: differences").states("2*x^2 + 4*exp(x) + 15"))
+    #expect(
+      FigureHeading(title: "f(x) = 2x² + 4eˣ + 15: differences").states("2*x^2 + 4*exp(x) + 15"))
     #expect(FigureHeading(title: "The chain rule: f(x) = exp(4x²)").states("exp(4*x^2)"))
     #expect(FigureHeading(title: "Descent on x0² + x1²: rates").states("x0^2 + x1^2"))
     #expect(FigureHeading(title: "f(x) = x² + 2x + 1 at x = 15").states("x^2 + 2*x + 1"))
@@ -102,7 +101,8 @@ import Testing
     // The shared range holds every drawn point of every panel.
     let y = try #require(ys[0])
     for panel in figure.panels {
-      for value in panel.series.filter({ !$0.isGuide }).flatMap(\.y) where value > 0 && value.isFinite {
+      for value in panel.series.filter({ !$0.isGuide }).flatMap(\.y)
+      where value > 0 && value.isFinite {
         #expect(y.contains(value))
       }
     }
