@@ -9,7 +9,7 @@ extension CommonPhrase {
     case .gaussianInit(let sd): return "gaussian std \(sd)"
     case .complexStepCell: return "complex step"
     case .fitRange(let scheme): return "\(scheme) fit range"
-    case .bestObserved: return "ticks on the h axis in each series' colour: best h observed (dotted)"
+    case .bestObserved: return "ticks on the h axis: best h observed (dotted)"
     case .bestPredicted: return "predicted (dashed)"
     case .modelCurve(let name): return "\(name): model"
     case .leavesDomainFrom(let name, let h): return "\(name): leaves the domain from h = \(h)"

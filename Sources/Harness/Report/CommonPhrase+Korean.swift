@@ -10,7 +10,7 @@ extension CommonPhrase {
     case .gaussianInit(let sd): return "정규분포 표준편차 \(sd)"
     case .complexStepCell: return "복소 스텝"
     case .fitRange(let scheme): return "\(scheme) 맞춤 구간"
-    case .bestObserved: return "h축 위 눈금 (계열별 색): 관측된 최적 h (점선)"
+    case .bestObserved: return "h축 눈금: 관측된 최적 h (점선)"
     case .bestPredicted: return "예측된 최적 h (파선)"
     case .modelCurve(let name): return "\(name): 오차 모형"
     case .leavesDomainFrom(let name, let h): return "\(name): h = \(h)부터 정의역을 벗어남"

@@ -37,6 +37,9 @@ struct Report: Sendable {
     var name: String
     var caption: String
     var content: Content
+    /// The experiment's title heads the figure (the usual case); false for a figure about
+    /// something the title does not describe, whose own title then heads it (`FigureHeading`).
+    var underExperimentTitle = true
 
     init(name: String, caption: String, figure: Figure) {
       self.init(name: name, caption: caption, content: .plot(figure))

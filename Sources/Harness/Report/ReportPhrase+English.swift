@@ -36,7 +36,7 @@ extension ReportPhrase {
     case .undrawnHead: return "Not drawn at their value — "
     case .undrawnNameSeparator: return ": "
     case .offFrameSuffix: return " at 0 or ±∞, marked at the edge"
-    case .undrawableSuffix: return " NaN or negative, left out"
+    case .undrawableSuffix: return " NaN, left out"
     case .showFile(let path): return "file: \(path)"
     case .showDescription(let text): return "description: \(text)"
     case .showNone: return "none"

@@ -36,7 +36,7 @@ extension ReportPhrase {
     case .undrawnHead: return "제 값에 그리지 못한 점 — "
     case .undrawnNameSeparator: return " "
     case .offFrameSuffix: return "개는 0 또는 ±∞라 가장자리에 표시"
-    case .undrawableSuffix: return "개는 NaN 또는 음수라 생략"
+    case .undrawableSuffix: return "개는 NaN이라 생략"
     case .showFile(let path): return "파일: \(path)"
     case .showDescription(let text): return "설명: \(text)"
     case .showNone: return "없음"

@@ -73,7 +73,9 @@ enum OutputWriter {
       case .plot(let plot):
         // The one place every figure gets the experiment's title, size, font scale and
         // language; the kinds' builders never set them.
-        let figure = plot.applying(experiment.figureOptions(for: plot))
+        var options = experiment.figureOptions(for: plot)
+        if !entry.underExperimentTitle { options.title = nil }
+        let figure = plot.applying(options)
         let rendered = try Renderer.render(
           figure, to: folder.appendingPathComponent(entry.name), formats: formats)
         let dropped = rendered.droppedPoints.values.reduce(0, +)

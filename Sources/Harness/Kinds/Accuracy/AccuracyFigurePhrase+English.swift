@@ -7,20 +7,18 @@ extension AccuracyFigurePhrase {
     switch self {
     case .evaluationsOfF: return "evaluations of f"
     case .correctDigits: return "correct digits"
-    case .digitsAgainstEvaluations: return "digits against evaluations"
-    case .everyCaseAndPoint(let precision): return "\(precision) precision: every case and point"
+    case .everyCaseAndPoint(let precision): return "every case and point, \(precision) precision"
     case .medianDigits(let method, let digits, let evaluations):
       let d = String(format: "%.1f", digits)
       let plural = evaluations == "1" ? "" : "s"
       return "\(method): median \(d) digits, \(evaluations) evaluation\(plural)"
-    case .digitsPerCase(let precision): return "digits against evaluations per case (\(precision))"
+    case .digitsIn(let precision): return "correct digits (\(precision))"
     case .captionDigits(let count): return "Correct digits against evaluations of f, \(count) points; each method a colour and marker (set 5% apart sideways where the cost is the same; a complex evaluation counts as one)"
     case .captionDigitsPerCase(let precision, let first, let last): return "Correct digits against evaluations per case (\(precision)), cases \(first) to \(last)"
-    case .calibrationTitle: return "calibration of the error estimates"
-    case .calibrationPanel(let precision): return "\(precision) precision: above the diagonal the estimate covers the error"
+    case .calibrationTitle: return "Calibration of the error estimates"
+    case .calibrationPanel(let precision): return "\(precision) precision: points above the diagonal (estimate = error) are covered"
     case .trueError: return "true error |estimate − f'(x)|"
     case .errorEstimate: return "error estimate"
-    case .estimateIsError: return "estimate = error"
     case .covered(let covered, let total):
       let share = String(format: "%.0f%%", 100 * Double(covered) / Double(max(total, 1)))
       return "\(covered)/\(total) covered (\(share))"

@@ -5,17 +5,16 @@
 enum AccuracyFigurePhrase: Phrase {
   case evaluationsOfF
   case correctDigits
-  case digitsAgainstEvaluations
   case everyCaseAndPoint(precision: String)
   case medianDigits(method: String, digits: Double, evaluations: String)
-  case digitsPerCase(precision: String)
+  /// The digits axis of the per-case panels when the experiment has several precisions.
+  case digitsIn(precision: String)
   case captionDigits(count: Int)
   case captionDigitsPerCase(precision: String, first: Int, last: Int)
   case calibrationTitle
   case calibrationPanel(precision: String)
   case trueError
   case errorEstimate
-  case estimateIsError
   case covered(covered: Int, total: Int)
   case captionCalibration(shares: String)
   case notDrawnOnLog(count: Int)

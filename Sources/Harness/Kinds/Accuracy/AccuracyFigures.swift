@@ -41,7 +41,7 @@ enum AccuracyFigures {
 
   static func digitsPanel(
     _ results: [Result], methods: [AccuracySpec.Method], title: String, legend: Bool,
-    summaries: [AccuracyOutcome.MethodSummary], language: Language
+    summaries: [AccuracyOutcome.MethodSummary], digitsLabel: String? = nil, language: Language
   ) -> Panel {
     let series = methods.map { method -> Series in
       let mine = results.filter { $0.method == method && $0.digits != nil }
@@ -59,7 +59,10 @@ enum AccuracyFigures {
     let cap = results.first?.precision.digitsCap ?? 16
     return Panel(
       title: title, xAxis: Axis(language(.evaluationsOfF), scale: .log10, range: 0.7...100),
-      yAxis: Axis(language(.correctDigits), range: -0.5...(cap + 1)), series: series,
+      // Digits are whole numbers: ticks at integers only.
+      yAxis: Axis(
+        digitsLabel ?? language(.correctDigits), range: -0.5...(cap + 1), isInteger: true),
+      series: series,
       legend: legend ? .lowerRight : .none)
   }
 
@@ -67,11 +70,15 @@ enum AccuracyFigures {
   static func overview(spec: AccuracySpec, outcome o: AccuracyOutcome, language: Language)
     -> Report.FigureEntry
   {
-    let panels = spec.precisions.map { p in
+    let titles = spec.precisions.map {
+      language(.everyCaseAndPoint(precision: language(.precisionName(precision: $0))))
+    }
+    // One panel: its title is the figure's second line; several: their titles are.
+    let single = spec.precisions.count == 1
+    let panels = spec.precisions.enumerated().map { k, p in
       digitsPanel(
         o.results.filter { $0.precision == p }, methods: spec.methods,
-        title: language(.everyCaseAndPoint(precision: language(.precisionName(precision: p)))),
-        legend: true,
+        title: single ? "" : titles[k], legend: true,
         summaries: o.summaries.filter { $0.precision == p }, language: language)
     }
     let count = o.results.filter { $0.precision == spec.precisions[0] }.count / spec.methods.count
@@ -79,7 +86,7 @@ enum AccuracyFigures {
       name: "digits-evaluations",
       caption: language(.captionDigits(count: count)),
       figure: Figure(
-        title: language(.digitsAgainstEvaluations), panels: panels, columns: min(panels.count, 2),
+        title: single ? titles[0] : nil, panels: panels, columns: min(panels.count, 2),
         width: panels.count > 1 ? 1600 : 1200, height: panels.count > 2 ? 1400 : 900))
   }
 
@@ -89,6 +96,11 @@ enum AccuracyFigures {
   {
     let precision = spec.precisions.contains(.double) ? Precision.double : spec.precisions[0]
     let mine = o.results.filter { $0.precision == precision }
+    // The panels' titles (the cases) are the second heading line; the precision, when the
+    // experiment has several, is in the digits axis' label.
+    let digitsLabel =
+      spec.precisions.count > 1
+      ? language(.digitsIn(precision: language(.precisionName(precision: precision)))) : nil
     // As few figures as twelve panels allow, the cases shared out evenly (27 cases: 9 each).
     let count = spec.cases.count
     let size =
@@ -107,7 +119,7 @@ enum AccuracyFigures {
               f: mathText(c.text), variable: c.variable,
               at: c.points.map(short).joined(separator: ", "))),
           // Every panel has the same legend: the figure draws it once, under the grid.
-          legend: true, summaries: [], language: language)
+          legend: true, summaries: [], digitsLabel: digitsLabel, language: language)
       }
       let columns = min(panels.count, 3)
       let rows = (panels.count + columns - 1) / columns
@@ -119,8 +131,6 @@ enum AccuracyFigures {
             precision: language(.precisionName(precision: precision)), first: indices[0] + 1,
             last: indices[indices.count - 1] + 1)),
         figure: Figure(
-          title: language(
-            .digitsPerCase(precision: language(.precisionName(precision: precision)))),
           panels: panels,
           columns: columns, width: 1500, height: max(560, 460 * rows)))
     }
@@ -155,17 +165,25 @@ enum AccuracyFigures {
         title: language(.calibrationPanel(precision: language(.precisionName(precision: p)))),
         xAxis: Axis(language(.trueError), scale: .log10),
         yAxis: Axis(language(.errorEstimate), scale: .log10), series: series,
-        referenceLines: [ReferenceLine(language(.estimateIsError), slope: 1, through: (1, 1))],
+        // The diagonal without a label on it (its own line would cross the label): the
+        // panel's title names it.
+        referenceLines: [ReferenceLine("", slope: 1, through: (1, 1))],
         // Both axes are errors: a decade is as long on each, so the diagonal is at 45°.
         legend: .upperLeft, equalAspect: true)
     }
     var caption = language(.captionCalibration(shares: shares.joined(separator: ", ")))
     if hidden > 0 { caption += "; " + language(.notDrawnOnLog(count: hidden)) }
-    return Report.FigureEntry(
+    // Square panels: a canvas about as tall as wide per panel, the legend inside.
+    let columns = min(panels.count, 2)
+    let rows = (panels.count + columns - 1) / columns
+    // The experiment's title (the digits and cost of each method) does not describe the
+    // calibration of the estimates: the figure's own title heads it.
+    var entry = Report.FigureEntry(
       name: "calibration", caption: caption,
       figure: Figure(
-        title: language(.calibrationTitle), panels: panels,
-        columns: min(panels.count, 2), width: panels.count > 1 ? 1600 : 1200,
-        height: panels.count > 2 ? 1400 : 900))
+        title: language(.calibrationTitle), panels: panels, columns: columns,
+        width: 900 * columns, height: 60 + 860 * rows))
+    entry.underExperimentTitle = false
+    return entry
   }
 }

@@ -5,25 +5,26 @@ import Plotting
 /// Figures of `kind: convergence` (and the per-partial sweeps of `partials`).
 enum ConvergenceFigures {
   static func make(
-    spec: ConvergenceSpec, sweeps: [ConvergenceOutcome.Sweep], language: Language
+    spec: ConvergenceSpec, sweeps: [ConvergenceOutcome.Sweep], heading: FigureHeading,
+    language: Language
   ) -> [Report.FigureEntry] {
     var figures: [Report.FigureEntry] = []
     let primary = spec.precisions.contains(.double) ? Precision.double : spec.precisions[0]
     let precisionName = language(.precisionName(precision: primary))
     for (i, c) in spec.cases.enumerated() {
+      // The function once: in the second line, unless the experiment's title states it.
+      let f = heading.formula(clipped(c.text))
       for point in c.points {
         let here = sweeps.filter { $0.caseNumber == i + 1 && $0.at == point }.map(\.outcome)
         let main = here.filter { $0.precision == primary }
         let base = "case\(i + 1)-\(c.variable)\(fileSafe(short(point)))"
         let at = "\(c.variable) = \(short(point))"
+        // One panel: the figure's second line is its heading; the panel has no title.
+        let panel = SweepFigures.errorPanel(main, title: "", language: language)
         let title = language(
-          .casePoint(variable: c.variable, f: mathText(clipped(c.text)), at: short(point)))
-        let panel = SweepFigures.errorPanel(
-          main,
-          title: language(
-            .errorAgainstStep(
-              variable: c.variable, precision: precisionName, derivative: c.derivative)),
-          language: language)
+          .caseHeading(
+            variable: c.variable, f: f, at: short(point), derivative: c.derivative,
+            precision: spec.precisions.count > 1 ? precisionName : nil))
         figures.append(
           Report.FigureEntry(
             name: base,
@@ -31,16 +32,17 @@ enum ConvergenceFigures {
             figure: Figure(title: title, panels: [panel])))
         if spec.precisions.count > 1 {
           let names = spec.schemes.map(\.rawValue) + spec.stencils.map(\.name)
-          let panels = names.map { name in
-            SweepFigures.precisionPanel(here.filter { $0.name == name }, language: language)
-          }
+          let panels = SweepFigures.sharingAxes(
+            names.map { name in
+              SweepFigures.precisionPanel(here.filter { $0.name == name }, language: language)
+            })
           figures.append(
             Report.FigureEntry(
               name: base + "-precisions",
               caption: language(.captionPrecisions(f: clipped(c.text), at: at)),
               figure: Figure(
-                title: title + ": " + language(.samePrecisions), panels: panels,
-                columns: panels.count > 1 ? 2 : 1)
+                title: language(.casePrecisions(variable: c.variable, f: f, at: short(point))),
+                panels: panels, columns: panels.count > 1 ? 2 : 1)
             ))
         }
       }

@@ -3,12 +3,14 @@ extension ConvergencePhrase {
   // swift-format-ignore
   var english: String {
     switch self {
-    case .errorAgainstStep(let variable, let precision, let q):
+    case .caseHeading(let variable, let f, let at, let q, let precision):
       // f', f'', f''' and then f^{(q)} (the renderer's superscript).
-      let f = q <= 3 ? "f" + String(repeating: "'", count: q) : "f^{(\(q))}"
-      return "|estimate − \(f)(\(variable))| against the step h, \(precision) precision"
-    case .casePoint(let variable, let f, let at): return "f(\(variable)) = \(f) at \(variable) = \(at)"
-    case .samePrecisions: return "the same schemes in every precision"
+      let d = q <= 3 ? "f" + String(repeating: "'", count: q) : "f^{(\(q))}"
+      let point = f.map { "f(\(variable)) = \($0) at \(variable) = \(at)" } ?? "\(variable) = \(at)"
+      return "\(point): error of \(d)(\(variable)) against h" + (precision.map { ", \($0) precision" } ?? "")
+    case .casePrecisions(let variable, let f, let at):
+      let point = f.map { "f(\(variable)) = \($0) at \(variable) = \(at)" } ?? "\(variable) = \(at)"
+      return "\(point): the same schemes in every precision"
     case .schemeOrder(let scheme, let order): return "\(scheme) (order \(order))"
     case .captionError(let f, let at, let precision): return "\(f) at \(at): error against h (\(precision))"
     case .captionPrecisions(let f, let at): return "\(f) at \(at): every precision"

@@ -3,12 +3,14 @@ extension ConvergencePhrase {
   // swift-format-ignore
   var korean: String {
     switch self {
-    case .errorAgainstStep(let variable, let precision, let q):
+    case .caseHeading(let variable, let f, let at, let q, let precision):
       // f', f'', f''' and then f^{(q)} (the renderer's superscript).
-      let f = q <= 3 ? "f" + String(repeating: "'", count: q) : "f^{(\(q))}"
-      return "간격 h에 따른 |추정값 − \(f)(\(variable))|, \(precision)"
-    case .casePoint(let variable, let f, let at): return "\(variable) = \(at)에서 f(\(variable)) = \(f)"
-    case .samePrecisions: return "모든 정밀도에서 같은 차분"
+      let d = q <= 3 ? "f" + String(repeating: "'", count: q) : "f^{(\(q))}"
+      let point = f.map { "\(variable) = \(at)에서 f(\(variable)) = \($0)" } ?? "\(variable) = \(at)"
+      return "\(point): 간격 h에 따른 \(d)(\(variable))의 오차" + (precision.map { ", \($0)" } ?? "")
+    case .casePrecisions(let variable, let f, let at):
+      let point = f.map { "\(variable) = \(at)에서 f(\(variable)) = \($0)" } ?? "\(variable) = \(at)"
+      return "\(point): 모든 정밀도에서 같은 차분"
     case .schemeOrder(let scheme, let order): return "\(scheme) (차수 \(order))"
     case .captionError(let f, let at, let precision): return "\(at)에서 \(f): 간격 h에 따른 오차 (\(precision))"
     case .captionPrecisions(let f, let at): return "\(at)에서 \(f): 모든 정밀도"

@@ -3,9 +3,11 @@
 /// Worded in `ConvergencePhrase+English.swift` and `ConvergencePhrase+Korean.swift`,
 /// each an exhaustive switch: a phrase without its Korean does not compile.
 enum ConvergencePhrase: Phrase {
-  case errorAgainstStep(variable: String, precision: String, derivative: Int)
-  case casePoint(variable: String, f: String, at: String)
-  case samePrecisions
+  /// A case figure's line under the experiment's title: the function (nil when the title
+  /// states it), the point, the derivative and, when the experiment has several, the precision.
+  case caseHeading(variable: String, f: String?, at: String, derivative: Int, precision: String?)
+  /// The line over one case's panels in every precision (one panel per scheme).
+  case casePrecisions(variable: String, f: String?, at: String)
   case schemeOrder(scheme: String, order: Int)
   case captionError(f: String, at: String, precision: String)
   case captionPrecisions(f: String, at: String)

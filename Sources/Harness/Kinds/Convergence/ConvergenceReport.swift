@@ -29,7 +29,9 @@ extension Convergence {
     }
     appendProgramChecks(o.derivativeChecks ?? [], to: &report, language)
     report.csv("errors.csv", errorTable(o))
-    report.figures = ConvergenceFigures.make(spec: spec, sweeps: o.results, language: language)
+    report.figures = ConvergenceFigures.make(
+      spec: spec, sweeps: o.results, heading: FigureHeading(title: experiment.title),
+      language: language)
     return report
   }
 

@@ -6,9 +6,9 @@ import Plotting
 enum DescentFigures {
   static func make(
     spec: DescentSpec, runs: [DescentOutcome.Run], agreement: [DescentOutcome.PathAgreement] = [],
-    language: Language
+    heading: FigureHeading, language: Language
   ) -> [Report.FigureEntry] {
-    let style = Style(spec: spec, language: language)
+    let style = Style(spec: spec, language: language, formula: heading.formula(spec.text))
     var figures: [Report.FigureEntry] = []
     if spec.variables.count == 2 {
       figures.append(paths(spec, runs: runs, agreement: agreement, style: style))
@@ -22,6 +22,8 @@ enum DescentFigures {
   struct Style {
     var spec: DescentSpec
     var language: Language
+    /// f in figure notation, or nil when the experiment's title states it (`FigureHeading`).
+    var formula: String?
 
     func color(_ rate: Double) -> Int { spec.learningRates.firstIndex(of: rate) ?? 0 }
 
@@ -84,7 +86,7 @@ enum DescentFigures {
         color: style.color(r.run.learningRate), xRange: 0...Double(spec.steps),
         name: style.name(r))
     }
-    let f = mathText(spec.text)
+    let f = style.formula
     return Report.FigureEntry(
       name: "loss", caption: language(.captionLoss),
       figure: Figure(
@@ -93,7 +95,7 @@ enum DescentFigures {
             ? .descentLossTooLowRightHigh(f: f) : .descentLoss(f: f)),
         panels: [
           Panel(
-            title: language(.lossPanel), xAxis: Axis(language(.stepK), isInteger: true),
+            xAxis: Axis(language(.stepK), isInteger: true),
             yAxis: Axis("f(x_{k})", scale: .log10), series: series, legend: .best,
             notes: style.notes)
         ]))
@@ -123,9 +125,8 @@ enum DescentFigures {
     let updates =
       spec.updates != [.standard]
       ? "; " + spec.updates.map { language(.updateRule(rule: $0)) }.joined(separator: ", ") : ""
+    // One line under the experiment's title; the panels have none.
     let map = Panel(
-      title: language(.pathsPanel(steps: spec.steps, start: startText, gradients: gradients))
-        + updates,
       xAxis: Axis(subscripted(vars[0]), range: view.x),
       yAxis: Axis(subscripted(vars[1]), range: view.y),
       series: series + [start], legend: .best,
@@ -135,7 +136,10 @@ enum DescentFigures {
     return Report.FigureEntry(
       name: "paths", caption: language(.captionPaths(f: spec.text)),
       figure: Figure(
-        title: language(.descentPaths(f: mathText(spec.text))),
+        title: language(
+          .descentPaths(
+            f: style.formula, steps: spec.steps, start: startText, gradients: gradients))
+          + updates,
         panels: [map] + (distances.map { [$0] } ?? []), columns: distances == nil ? 1 : 2,
         width: distances == nil ? 1600 : 1800, height: 1000))
   }
@@ -216,9 +220,9 @@ enum DescentFigures {
     }
     let reference = gradientName(spec.gradients[0], language)
     return Panel(
-      title: language(.distancePanel(reference: reference)),
       xAxis: Axis(language(.stepK), isInteger: true),
-      yAxis: Axis(language(.distanceAxis), scale: .log10), series: series, legend: .best)
+      yAxis: Axis(language(.distancePanel(reference: reference)), scale: .log10), series: series,
+      legend: .best)
   }
 
   /// The start marker's palette colour: black, which stands out on the pale contour map

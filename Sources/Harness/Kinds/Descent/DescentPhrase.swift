@@ -13,12 +13,12 @@ enum DescentPhrase: Phrase {
   case tableUpdate
   case updateRule(rule: UpdateRule)
   case expectedGot(expected: any Phrase, got: any Phrase, reason: any Phrase)
-  case descentLoss(f: String)
-  case descentLossTooLowRightHigh(f: String)
-  case lossPanel
+  /// f (nil when the experiment's title states it) along the descent.
+  case descentLoss(f: String?)
+  case descentLossTooLowRightHigh(f: String?)
   case stepK
-  case descentPaths(f: String)
-  case pathsPanel(steps: Int, start: String, gradients: String)
+  /// The paths figure's line: f (nil when the title states it), the steps, start and gradients.
+  case descentPaths(f: String?, steps: Int, start: String, gradients: String)
   case start(point: String)
   case captionLoss
   case captionPaths(f: String)
@@ -30,7 +30,6 @@ enum DescentPhrase: Phrase {
   case learningRateRun(rate: String, status: String)
   case cycle(status: String, period: Int)
   case distancePanel(reference: String)
-  case distanceAxis
   case versus(first: String, second: String)
   case largestPathDistance
   case pathSubject(rate: String, update: any Phrase, gradient: any Phrase, reference: any Phrase)

@@ -20,7 +20,9 @@ extension Descent {
       ], rows: rows)
     report.csv("paths.csv", pathTable(o))
     report.figures = DescentFigures.make(
-      spec: spec, runs: o.runs, agreement: o.pathAgreement, language: experiment.language)
+      spec: spec, runs: o.runs, agreement: o.pathAgreement,
+      heading: FigureHeading(title: experiment.title),
+      language: experiment.language)
     return report
   }
 

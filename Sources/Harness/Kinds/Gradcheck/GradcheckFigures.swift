@@ -41,26 +41,29 @@ enum GradcheckFigures {
     let sampled = names.indices.filter { t in relativeErrors.contains { $0.tensor == t } }
     let unsampled = names.indices.filter { !sampled.contains($0) }.map { names[$0] }
     let anyKink = relativeErrors.contains(where: \.kink)
-    var panels = sampled.map { t in
-      histogramPanel(
-        names[t], relativeErrors.filter { $0.tensor == t }, range: lo...hi, anyKink: anyKink,
-        spec: spec, floor: o.relativeFloor, language: language)
-    }
+    var panels = sharingCounts(
+      sampled.map { t in
+        histogramPanel(
+          names[t], relativeErrors.filter { $0.tensor == t }, range: lo...hi, anyKink: anyKink,
+          spec: spec, language: language)
+      })
     guard !panels.isEmpty else { return nil }
+    // What a and n were: said once, under the last panel, in words.
+    panels[panels.count - 1].notes.append(
+      language(
+        .relativeErrorDefinition(
+          floor: String(format: "%.1e", o.relativeFloor),
+          scheme: language(.schemeName(scheme: spec.scheme)), h: stepText(spec.step))))
     if !unsampled.isEmpty {
       panels[panels.count - 1].notes.append(
         language(.noSampledEntries(tensors: unsampled.joined(separator: ", "))))
     }
     let columns = panels.count > 1 ? 2 : 1
     let rows = (panels.count + columns - 1) / columns
-    let net = spec.network.configuration.layers.map(String.init).joined(separator: "-")
+    // Under the experiment's title the panels' titles (the tensors) are the second line.
     return Report.FigureEntry(
       name: "relative-errors", caption: language(.captionRelativeErrors),
       figure: Figure(
-        title: language(
-          .gradcheckTitle(
-            scheme: language(.schemeName(scheme: spec.scheme)), h: short(spec.step),
-            network: net)),
         panels: panels, columns: columns, width: columns == 1 ? 1000 : 1400,
         height: rows == 1 ? 650 : 500 * rows))
   }
@@ -69,7 +72,7 @@ enum GradcheckFigures {
   /// a kink) those whose step crosses one, with the verdict's bound as a vertical line.
   static func histogramPanel(
     _ name: String, _ errors: [RelativeError], range: ClosedRange<Double>, anyKink: Bool,
-    spec: GradcheckSpec, floor: Double, language: Language
+    spec: GradcheckSpec, language: Language
   ) -> Panel {
     let smooth = errors.filter { !$0.kink }.map { log10(max($0.value, 1e-20)) }
     let kinked = errors.filter(\.kink).map { log10(max($0.value, 1e-20)) }
@@ -88,16 +91,30 @@ enum GradcheckFigures {
       spec.maxRelativeError.map {
         [
           VerticalMarker(
-            language(.verdictBound(bound: short($0))), x: log10($0), dash: .dashed, color: 2)
+            language(.verdictBound(bound: stepText($0))), x: log10($0), dash: .dashed, color: 2)
         ]
       } ?? []
     return Panel(
-      title: language(.relativeErrorPanel(tensor: name, floor: String(format: "%.1e", floor))),
+      title: name,
       xAxis: Axis(language(.log10RelativeError), range: range),
       yAxis: Axis(language(.parameters), scale: .log10), series: series,
       verticalMarkers: markers, legend: .outsideRight,
       notes: [language(.entryCounts(smooth: smooth.count, kinked: kinked.count))])
   }
+
+  /// `panels` with one count axis for all: a log axis from 0.5 (a bar of one entry rises half
+  /// a decade from the baseline) to above the largest count of any panel.
+  static func sharingCounts(_ panels: [Panel]) -> [Panel] {
+    let most = panels.flatMap { $0.series.flatMap(\.y) }.filter(\.isFinite).max() ?? 1
+    return panels.map { panel in
+      var panel = panel
+      panel.yAxis.range = countBaseline...max(10, most * 2)
+      return panel
+    }
+  }
+
+  /// The baseline of every histogram's log count axis: below a count of one.
+  static let countBaseline = 0.5
 
   /// The directional sweeps: output layer (smooth) beside all parameters (relu kinks).
   static func sweepFigure(
@@ -114,13 +131,17 @@ enum GradcheckFigures {
           language(.kinkCrossed(h: String(format: "%.2g", kinkStep))), x: kinkStep,
           dash: .dashDot, color: 5))
     }
-    return Report.FigureEntry(
+    // The sweep varies the step the experiment's title gives as one value (h = 1e-4): the
+    // title does not describe it, the figure's own heads it.
+    var entry = Report.FigureEntry(
       name: "sweep",
       caption: language(.captionSweep),
       figure: Figure(
         title: language(
           .sweepTitle(precision: language(.precisionName(precision: spec.precision)))),
-        panels: [smooth, all], columns: 2, width: 1800, height: 800)
+        panels: SweepFigures.sharingAxes([smooth, all]), columns: 2, width: 1800, height: 800)
     )
+    entry.underExperimentTitle = false
+    return entry
   }
 }

@@ -11,8 +11,8 @@ enum GradcheckPhrase: Phrase {
   case verdictBound(bound: String)
   case log10RelativeError
   case parameters
-  case relativeErrorPanel(tensor: String, floor: String)
-  case gradcheckTitle(scheme: String, h: String, network: String)
+  /// What the histograms' relative error is, and which numerical gradient.
+  case relativeErrorDefinition(floor: String, scheme: String, h: String)
   case captionRelativeErrors
   case noSampledEntries(tensors: String)
   case sweepOutputLayer

@@ -63,8 +63,8 @@ enum OrderFigures {
       }
     }
     let output = study.output == .error
+    // No panel title: the figure's line names the case, the axes what is drawn.
     return Panel(
-      title: language.order(output ? OrderPhrase.errorAgainstH : .differenceAgainstH),
       xAxis: Axis(language.order(.axisH), scale: .log10),
       yAxis: Axis(language.order(output ? OrderPhrase.axisError : .axisDifference), scale: .log10),
       series: series, legend: .best)
@@ -86,7 +86,6 @@ enum OrderFigures {
           y: [expected, expected], style: .line, dash: .dashed, color: 2, isGuide: true))
     }
     return Panel(
-      title: language.order(.observedOrderAgainstLevel),
       xAxis: Axis(language.order(.axisLevel), isInteger: true),
       yAxis: Axis(language.order(.axisObservedOrder)), series: series, legend: .best)
   }

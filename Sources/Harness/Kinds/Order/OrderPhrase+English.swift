@@ -34,9 +34,7 @@ extension OrderPhrase {
     case .baselineNothingToCompare: return "no fitted order or digits to compare with the baseline"
     case .baselineAsGood(let compared): return "\(compared) fitted orders and digits at least as good"
     case .baselineRegressions(let list): return list
-    case .figureTitle(let name): return "Convergence of \(name)"
-    case .errorAgainstH: return "error against h"
-    case .differenceAgainstH: return "successive differences against h"
+    case .figureTitle(let name): return "\(name): error against h and the observed order by level"
     case .axisH: return "step h"
     case .axisError: return "error"
     case .axisDifference: return "|φ(h) − φ(h/r)|"
@@ -46,7 +44,6 @@ extension OrderPhrase {
     case .asymptoticPoints: return "asymptotic (fitted)"
     case .preAsymptoticPoints: return "pre-asymptotic (excluded)"
     case .floorPoints: return "floor (excluded)"
-    case .observedOrderAgainstLevel: return "observed order against level"
     case .axisLevel: return "level"
     case .axisObservedOrder: return "observed order"
     case .expectedOrder(let p): return "expected \(p)"

@@ -33,9 +33,7 @@ extension OrderPhrase {
     case .baselineNothingToCompare: return "기준 결과와 비교할 측정 차수나 자릿수가 없음"
     case .baselineAsGood(let compared): return "측정 차수와 자릿수 \(compared)개가 기준 이상"
     case .baselineRegressions(let list): return list
-    case .figureTitle(let name): return "\(name)의 수렴"
-    case .errorAgainstH: return "간격 h에 따른 오차"
-    case .differenceAgainstH: return "간격 h에 따른 연속 차이"
+    case .figureTitle(let name): return "\(name): 간격 h에 따른 오차와 단계별 관측 차수"
     case .axisH: return "간격 h"
     case .axisError: return "오차"
     case .axisDifference: return "|φ(h) − φ(h/r)|"
@@ -44,7 +42,6 @@ extension OrderPhrase {
     case .asymptoticPoints: return "점근 구간 (맞춤)"
     case .preAsymptoticPoints: return "점근 이전 (제외)"
     case .floorPoints: return "반올림 오차 바닥 (제외)"
-    case .observedOrderAgainstLevel: return "단계별 관측 차수"
     case .axisLevel: return "단계"
     case .axisObservedOrder: return "관측 차수"
     case .expectedOrder(let p): return "기대 차수 \(p)"

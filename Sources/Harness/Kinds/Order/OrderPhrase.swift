@@ -39,11 +39,11 @@ enum OrderPhrase: Phrase, Equatable {
 
   // Figures.
   case figureTitle(caseName: String)
-  case errorAgainstH, differenceAgainstH, axisH, axisError, axisDifference
+  case axisH, axisError, axisDifference
   case fittedLine(order: String, low: String, high: String)
   case intervalLines
   case asymptoticPoints, preAsymptoticPoints, floorPoints
-  case observedOrderAgainstLevel, axisLevel, axisObservedOrder
+  case axisLevel, axisObservedOrder
   case expectedOrder(String)
   case caption(caseName: String)
 }

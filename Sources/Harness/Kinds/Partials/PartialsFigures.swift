@@ -5,27 +5,31 @@ import Plotting
 /// Figures of `kind: partials`: error against h per partial, the lecture's geometric picture
 /// of a partial derivative, and the Hessian's convergence.
 enum PartialsFigures {
-  static func make(spec: PartialsSpec, outcome: PartialsOutcome, language: Language)
-    -> [Report.FigureEntry]
-  {
+  static func make(
+    spec: PartialsSpec, outcome: PartialsOutcome, heading: FigureHeading, language: Language
+  ) -> [Report.FigureEntry] {
+    // The function once: in the second line, unless the experiment's title states it.
+    let f = spec.program == nil ? heading.formula(spec.text) : figureText(spec)
     var figures: [Report.FigureEntry] = []
     for (p, point) in spec.points.enumerated() {
-      figures.append(partialsFigure(spec, outcome: outcome, index: p, language: language))
+      figures.append(
+        partialsFigure(spec, outcome: outcome, index: p, f: f, language: language))
       if spec.variables.count == 2, spec.program == nil {
         figures.append(slice(spec, point: point, index: p, language: language))
       }
     }
     if !outcome.hessian.isEmpty {
-      let panels = spec.points.indices.map {
-        hessianPanel(
-          spec, outcome.hessian.filter { [p = $0] in $0.pointNumber == p + 1 },
-          at: pointText(spec.variables, spec.points[$0]), language: language)
-      }
+      let panels = SweepFigures.sharingAxes(
+        spec.points.indices.map {
+          hessianPanel(
+            spec, outcome.hessian.filter { [p = $0] in $0.pointNumber == p + 1 },
+            at: pointText(spec.variables, spec.points[$0]), language: language)
+        })
       figures.append(
         Report.FigureEntry(
           name: "hessian", caption: language(.captionHessian),
           figure: Figure(
-            title: language(.hessianTitle(f: mathText(spec.text))), panels: panels,
+            title: language(.hessianTitle(f: f)), panels: panels,
             columns: min(panels.count, 2))
         ))
     }
@@ -39,24 +43,30 @@ enum PartialsFigures {
   }
 
   /// Error against h of every partial at point `p` (the primary precision).
+  /// Error against h of every partial at point `p` (the primary precision); each panel names
+  /// its partial in the y label (a panel title would be a third heading line).
   static func partialsFigure(
-    _ spec: PartialsSpec, outcome: PartialsOutcome, index p: Int, language: Language
+    _ spec: PartialsSpec, outcome: PartialsOutcome, index p: Int, f: String?,
+    language: Language
   ) -> Report.FigureEntry {
     let vars = spec.variables
     let primary = spec.precisions.contains(.double) ? Precision.double : spec.precisions[0]
     let at = pointText(vars, spec.points[p])
-    let panels = vars.map { v in
-      let here = outcome.results.filter {
-        $0.pointNumber == p + 1 && $0.variable == v && $0.outcome.precision == primary
-      }.map(\.outcome)
-      return SweepFigures.errorPanel(
-        here, title: language(.partialAt(variable: subscripted(v), at: at)), language: language)
-    }
+    // Side by side on one x and one y range: the partials compare at a glance.
+    let panels = SweepFigures.sharingAxes(
+      vars.map { v in
+        let here = outcome.results.filter {
+          $0.pointNumber == p + 1 && $0.variable == v && $0.outcome.precision == primary
+        }.map(\.outcome)
+        var panel = SweepFigures.errorPanel(here, title: "", language: language)
+        panel.yAxis.label = "∂f/∂\(subscripted(v)): " + language(.absError)
+        return panel
+      })
     return Report.FigureEntry(
       name: "point\(p + 1)-partials",
       caption: language(.captionPartials(f: spec.text, at: at)),
       figure: Figure(
-        title: language(.partialsTitle(f: figureText(spec))), panels: panels,
+        title: language(.partialsTitle(f: f, at: at)), panels: panels,
         columns: min(panels.count, 2),
         width: 1200, height: panels.count > 2 ? 1200 : 900))
   }
@@ -81,10 +91,10 @@ enum PartialsFigures {
       guard let f = o.fit.fit else { return nil }
       return (f.range.upperBound, f.constant * pow(f.range.upperBound, f.order))
     }.max { $0.1 < $1.1 }
+    // The point names the panel in its y label; the figure's line above says what is drawn.
     return Panel(
-      title: language(.hessianAt(at: at)),
       xAxis: Axis(language(.stepH), scale: .log10),
-      yAxis: Axis(language(.absError), scale: .log10),
+      yAxis: Axis(language(.hessianAt(at: at)), scale: .log10),
       series: series,
       referenceLines: anchor.map {
         [ReferenceLine("O(h^{2})", slope: 2, through: ($0.0, $0.1 * 5))]
@@ -163,8 +173,8 @@ enum PartialsFigures {
     // the tangent line in the plane are in front of everything else. The viewer looks at the
     // plane from the side where its variable runs left to right, as in the 2-D slice.
     let cut = g.s == 0 ? Plane3D("", y: g.b) : Plane3D("", x: g.b)
+    // No panel titles: the figure's line says what the pair shows, the legends the rest.
     let surface = Panel(
-      title: language(.surfaceAndPlane(f: mathText(spec.text), plane: plane)),
       xAxis: Axis(subscripted(vars[0])), yAxis: Axis(subscripted(vars[1])), zAxis: Axis("z"),
       legend: .best,
       content: .surface3D(
@@ -173,8 +183,7 @@ enum PartialsFigures {
       equalAspect: true)
     let arguments = g.s == 0 ? "\(sName), \(short(g.b))" : "\(short(g.b)), \(sName)"
     let flat = Panel(
-      title: language(.sliceTitle(plane: plane, f: "f(\(arguments))")),
-      xAxis: Axis(sName), yAxis: Axis("z"),
+      xAxis: Axis(sName), yAxis: Axis("z = f(\(arguments))"),
       series: [
         Series(language(.onPlane(plane: plane)), x: g.ts, y: g.curveZ, style: .line, color: 0),
         Series(tangentLabel, x: g.tangentT, y: g.tangentZ, style: .line, dash: .dashed, color: 1),

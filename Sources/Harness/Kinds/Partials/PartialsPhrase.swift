@@ -8,13 +8,13 @@ enum PartialsPhrase: Phrase {
   case hessianEntryAt(entry: String, at: String)
   case hessianEntry(row: String, column: String)
   case partialAt(variable: String, at: String)
-  case partialsTitle(f: String)
+  /// The line over one point's panels: the function (nil when the title states it), the point.
+  case partialsTitle(f: String?, at: String)
   case captionPartials(f: String, at: String)
   case hessianAt(at: String)
-  case hessianTitle(f: String)
+  /// The line over the Hessian's panels: the function (nil when the title states it).
+  case hessianTitle(f: String?)
   case captionHessian
-  case surfaceAndPlane(f: String, plane: String)
-  case sliceTitle(plane: String, f: String)
   case intersection(plane: String)
   case tangentSlope(variable: String, slope: String)
   case onPlane(plane: String)

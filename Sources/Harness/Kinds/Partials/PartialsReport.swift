@@ -45,7 +45,8 @@ extension Partials {
     report.csv("errors.csv", table)
     report.csv("gradients.csv", gradientTable(o))
     if !o.hessian.isEmpty { report.csv("hessian.csv", hessianTable(o)) }
-    report.figures = PartialsFigures.make(spec: spec, outcome: o, language: language)
+    report.figures = PartialsFigures.make(
+      spec: spec, outcome: o, heading: FigureHeading(title: experiment.title), language: language)
     return report
   }
 

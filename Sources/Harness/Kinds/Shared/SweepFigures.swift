@@ -147,14 +147,18 @@ enum SweepFigures {
         "", x: best.effectiveStep, dash: .dotted,
         color: Precision.allCases.firstIndex(of: o.precision), isTick: true)
     }
+    // The scheme names the panel in its y label: the figure's line above says which case,
+    // and a panel title would be a third heading line.
+    let scheme = outcomes.first.map {
+      language(
+        .schemeOrder(
+          scheme: displayName($0, language), order: $0.stencil?.order ?? $0.scheme.order))
+    }
     return Panel(
-      title: outcomes.first.map {
-        language(
-          .schemeOrder(
-            scheme: displayName($0, language), order: $0.stencil?.order ?? $0.scheme.order))
-      } ?? "",
       xAxis: Axis(language(.stepH), scale: .log10),
-      yAxis: Axis(language(.absError), scale: .log10), series: series, verticalMarkers: markers,
+      yAxis: Axis(
+        scheme.map { "\($0): \(language(.absError))" } ?? language(.absError), scale: .log10),
+      series: series, verticalMarkers: markers,
       legend: .outsideRight,
       notes: (slopes.isEmpty ? [] : [language(.slopesNote(slopes: slopes.joined(separator: ", ")))])
         + (markers.isEmpty ? [] : [language(.bestObserved)]))
@@ -162,6 +166,36 @@ enum SweepFigures {
 }
 
 extension SweepFigures {
+  /// `panels` with one x range and one y range for all, each the union of what the panels
+  /// draw (guides aside) with the fitted axis' 4% margin, so that panels side by side compare
+  /// at a glance: the same decades at the same place, the same ticks.
+  ///
+  /// Edge Cases: zeros and non-finite values do not widen a log range (zeros are marked at
+  /// its edge); an axis with nothing to draw keeps its own fitted range.
+  static func sharingAxes(_ panels: [Panel]) -> [Panel] {
+    func range(_ values: [Double], log: Bool) -> ClosedRange<Double>? {
+      let world = values.filter { $0.isFinite && (!log || $0 > 0) }.map { log ? log10($0) : $0 }
+      guard var lo = world.min(), var hi = world.max() else { return nil }
+      if hi - lo < 1e-12 { (lo, hi) = (lo - 0.5, hi + 0.5) }
+      let margin = 0.04 * (hi - lo)
+      (lo, hi) = (lo - margin, hi + margin)
+      return log ? pow(10, lo)...pow(10, hi) : lo...hi
+    }
+    let drawn = panels.flatMap { $0.series.filter { !$0.isGuide } }
+    let logX = panels.first?.xAxis.scale == .log10
+    let logY = panels.first?.yAxis.scale == .log10
+    // A series' declared x-range counts: the axis shows the whole sweep.
+    let xs = drawn.flatMap { s in s.x + (s.xRange.map { [$0.lowerBound, $0.upperBound] } ?? []) }
+    let x = range(xs, log: logX)
+    let y = range(drawn.flatMap(\.y), log: logY)
+    return panels.map { panel in
+      var panel = panel
+      if let x { panel.xAxis.range = x }
+      if let y { panel.yAxis.range = y }
+      return panel
+    }
+  }
+
   /// A sweep's name for people: a named scheme in the report's language, a custom stencil by
   /// the name its file gave it.
   static func displayName(_ o: SweepOutcome, _ language: Language) -> String {

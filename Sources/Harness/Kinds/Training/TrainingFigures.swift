@@ -65,7 +65,6 @@ enum TrainingFigures {
     }
     let start = o.runs.compactMap { $0.run.stepLosses.first }.filter(\.isFinite).max() ?? 2.5
     return Panel(
-      title: language(.lossPanelTraining),
       xAxis: Axis(language(.epoch), range: 0...Double(style.spec.epochs), isInteger: true),
       yAxis: Axis(language(.crossEntropy), range: 0...(start * 1.3)), series: loss,
       legend: .best, notes: [language(.epochMean)])
@@ -81,7 +80,6 @@ enum TrainingFigures {
         style: .lineAndMarkers, dash: style.dash(c), color: style.color(c), marker: style.color(c))
     }
     return Panel(
-      title: language(.accuracyPanel),
       // A little room after the last epoch: its marker is not cut by the frame.
       xAxis: Axis(
         language(.epoch), range: 0...(Double(style.spec.epochs) * 1.05), isInteger: true),
@@ -113,12 +111,14 @@ enum TrainingFigures {
         color: style.spec.learningRates.firstIndex(of: a.learningRate) ?? 0)
     }
     let zeroNote = zeros.sorted().prefix(5).map { String($0 + 1) }.joined(separator: ", ")
+    // No panel titles: the figure's line under the experiment's title is the second heading
+    // line; the axes say what each panel is.
     return [
       Panel(
-        title: language(.stepLossPanel), xAxis: steps, yAxis: Axis(language(.crossEntropy)),
+        xAxis: steps, yAxis: Axis(language(.crossEntropy)),
         series: losses, legend: .best),
       Panel(
-        title: language(.lossDifferencePanel), xAxis: steps,
+        xAxis: steps,
         yAxis: Axis(language(.lossDifferenceAxis), scale: .log10), series: differences,
         legend: differences.count > 1 ? .best : .none,
         notes: zeros.isEmpty ? [] : [language(.equalLossesAt(steps: zeroNote))]),

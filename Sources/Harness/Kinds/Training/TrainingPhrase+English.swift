@@ -21,8 +21,6 @@ extension TrainingPhrase {
     case .epoch: return "epoch"
     case .crossEntropy: return "cross-entropy loss"
     case .testAccuracy: return "test accuracy"
-    case .lossPanelTraining: return "training loss (mean over the last epoch's steps) against epochs"
-    case .accuracyPanel: return "test accuracy after each epoch"
     case .epochMean: return "at epoch e the curve is the mean loss of epoch e's steps, as in the table"
     case .trainingTitle(let net, let activation, let source, let train, let test, let batch):
       return "\(net) \(activation) network on \(source) (\(train) train, \(test) test), batch \(batch)"
@@ -32,9 +30,7 @@ extension TrainingPhrase {
       return "training loss and test accuracy for each learning rate"
     case .captionComparison: return "the loss at each step with the numerical gradient and with backprop, and their difference"
     case .stepAxis: return "step"
-    case .stepLossPanel: return "training loss at each step"
-    case .lossDifferencePanel: return "|numerical − backprop| loss at each step"
-    case .lossDifferenceAxis: return "loss difference"
+    case .lossDifferenceAxis: return "|numerical − backprop| loss"
     case .equalLossesAt(let steps): return "equal losses (difference 0, not on the log scale) at step \(steps)"
     // Figures helper.
     case .gradientMethod(let numerical): return numerical ? "numerical" : "backprop"

@@ -21,8 +21,6 @@ extension TrainingPhrase {
     case .epoch: return "에폭"
     case .crossEntropy: return "교차 엔트로피 손실"
     case .testAccuracy: return "테스트 정확도"
-    case .lossPanelTraining: return "에폭에 따른 학습 손실 (최근 한 에폭 스텝의 평균)"
-    case .accuracyPanel: return "에폭마다 테스트 정확도"
     case .epochMean: return "에폭 e에서 곡선의 값은 표와 같은 에폭 e 스텝들의 평균 손실"
     case .trainingTitle(let net, let activation, let source, let train, let test, let batch):
       return "\(source)에서 \(net) \(activation) 신경망 (학습 \(train)개, 테스트 \(test)개), 배치 \(batch)"
@@ -32,9 +30,7 @@ extension TrainingPhrase {
       return "학습률마다 학습 손실과 테스트 정확도"
     case .captionComparison: return "수치 미분 기울기와 오차역전파로 학습한 각 스텝의 손실과 그 차이"
     case .stepAxis: return "스텝"
-    case .stepLossPanel: return "스텝마다 학습 손실"
-    case .lossDifferencePanel: return "스텝마다 |수치 미분 − 오차역전파| 손실"
-    case .lossDifferenceAxis: return "손실 차이"
+    case .lossDifferenceAxis: return "|수치 미분 − 오차역전파| 손실"
     case .equalLossesAt(let steps): return "스텝 \(steps)에서 손실이 같음 (차이 0, 로그 눈금에 없음)"
     // Figures helper.
     case .gradientMethod(let numerical): return numerical ? "수치 미분" : "오차역전파"

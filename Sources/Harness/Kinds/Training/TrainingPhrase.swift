@@ -16,16 +16,12 @@ enum TrainingPhrase: Phrase {
   case epoch
   case crossEntropy
   case testAccuracy
-  case lossPanelTraining
-  case accuracyPanel
   case epochMean
   case trainingTitle(
     network: String, activation: String, source: String, train: Int, test: Int, batch: Int)
   case captionCurves
   case captionComparison
   case stepAxis
-  case stepLossPanel
-  case lossDifferencePanel
   case lossDifferenceAxis
   case equalLossesAt(steps: String)
   case gradientMethod(numerical: Bool)
