@@ -27,7 +27,7 @@ extension Convergence {
       let f = spec.cases[c.number - 1].text
       report.checks.append(c.check(ConvergencePhrase.pointOf(f: f, at: c.at.text)))
     }
-    appendProgramChecks(o.derivativeChecks ?? [], to: &report, language)
+    appendProgramChecks(o.derivativeChecks ?? [], to: &report)
     report.csv("errors.csv", errorTable(o))
     report.figures = ConvergenceFigures.make(spec: spec, sweeps: o.results, language: language)
     return report
