@@ -29,7 +29,9 @@ extension Convergence {
     }
     appendProgramChecks(o.derivativeChecks ?? [], to: &report)
     report.csv("errors.csv", errorTable(o))
-    report.figures = ConvergenceFigures.make(spec: spec, sweeps: o.results, language: language)
+    report.figures = ConvergenceFigures.make(
+      spec: spec, sweeps: o.results, derivativeChecks: o.derivativeChecks ?? [],
+      language: language)
     return report
   }
 
