@@ -13,7 +13,7 @@ extension ProgramPhrase {
       switch v.status {
       case .agrees: return "일치: 차분이 차수 \(order)로 수렴 (기대 차수 \(n.expected)), h = \(n.leastStep)에서 오차 \(n.least)까지"
       case .plateauWithinTolerance: return "허용 차이 안에서 일치: 오차가 \(n.plateau)에서 정체"
-      case .plateau: return "\(point)에서 미분이 유한 차분과 약 \(n.plateau)만큼 다름 (h = \(span)에서 오차가 반올림 오차 바닥보다 위에서 정체)"
+      case .plateau: return "\(point)에서 미분이 유한 차분과 약 \(n.plateau)만큼 다름 (h = \(span), 오차가 반올림 오차 바닥보다 위에서 정체)"
       case .wrongOrder: return "일치 (오차 정체 구간 없음), 그러나 \(point)에서 차분의 오차가 차수 \(n.expected)가 아닌 \(order)로 줄어듦: x 근처에서 사라지는 테일러 급수의 항, 또는 꺾임"
       case .notChecked:
         return v.reason == .nonFiniteValue

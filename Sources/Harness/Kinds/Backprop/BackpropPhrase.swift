@@ -36,16 +36,19 @@ enum BackpropPhrase: Phrase {
   case tableFittedOrders
   case tableLargestDifference
   // The figure.
-  case figureTitle(model: String)
+  case figureTitle
   case captionEntries
-  case panelTitle(tensor: String, shape: String, expectWrong: Bool)
-  case differCount(differing: Int, of: Int, precision: Precision)
+  case precisionPanel(precision: Precision)
   case sampledEntry
   case relativeDifference
-  case agreesSeries(precision: Precision)
+  case agreesSeries
   case differsSeries
   case otherOrderSeries
+  case floorSeries
   case toleranceLine(tolerance: String)
+  case differingEntries(tensor: String, names: [String], of: Int)
+  case noneDiffer
+  case plantedMark
   case notCheckedNote(count: Int)
   // `experiment show`.
   case showModel(target: String, arguments: String, seed: Int)
