@@ -27,6 +27,8 @@ extension ProgramPhrase {
     case .showStartsUnderTest(let program, let name, let q): return "  starts: \(program) (\(name), f^(\(q)) under test)"
     case .showUnderTest(let name, let expression): return "  \(name) under test: \(expression)"
     case .showAdaptiveReference(let name): return "  reference: the adaptive derivative (no \(name))"
+    case .showProgramsHeader: return "programs this file starts (they run with your rights; --no-programs refuses):"
+    case .showProgramLine(let command, let directory): return "\(command) (in \(directory))"
     }
   }
 }

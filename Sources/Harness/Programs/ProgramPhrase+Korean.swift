@@ -27,6 +27,8 @@ extension ProgramPhrase {
     case .showStartsUnderTest(let program, let name, let q): return "  실행: \(program) (\(name), 검사 대상 f^(\(q)))"
     case .showUnderTest(let name, let expression): return "  검사 대상 \(name): \(expression)"
     case .showAdaptiveReference(let name): return "  기준값: 적응형 미분 (\(name) 없음)"
+    case .showProgramsHeader: return "이 파일이 실행하는 프로그램 (사용자의 권한으로 실행됨; `--no-programs`는 이런 파일을 거부):"
+    case .showProgramLine(let command, let directory): return "\(command) (\(directory)에서)"
     }
   }
 }

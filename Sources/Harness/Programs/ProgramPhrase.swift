@@ -20,6 +20,9 @@ enum ProgramPhrase: Phrase {
   case showStartsUnderTest(program: String, name: String, derivative: Int)
   case showUnderTest(name: String, expression: String)
   case showAdaptiveReference(name: String)
+  case showProgramsHeader
+  /// "python3 model.py (in /folder)": a program a run starts.
+  case showProgramLine(command: String, directory: String)
 }
 
 extension Language {

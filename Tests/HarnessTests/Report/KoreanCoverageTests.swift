@@ -17,7 +17,7 @@ import Testing
     "sin", "cos", "tan", "exp", "log", "sqrt", "tanh", "sigmoid", "relu", "atan", "asin", "acos",
     "sinh", "cosh", "abs", "max", "min", "softmax", "affine", "NaN", "nan", "inf", "mnist",
     "MNIST", "csv", "CSV", "json", "yaml", "png", "svg", "pdf", "html", "summary", "index",
-    "digits", "experiment", "ms", "k", "he", "Python",
+    "digits", "experiment", "ms", "k", "he", "Python", "python",
   ])
 
   /// Files beside a held-out file: the Python functions its programs name.
@@ -163,7 +163,7 @@ import Testing
     language: ko
     model:
       python: "PROGRAMS/two_layer_net_factor_two.py:TwoLayerNet"
-      arguments: {input_size: 64, hidden_size: 16, output_size: 10, weight_decay: 0.1}
+      arguments: {"input_size": 64, "hidden_size": 16, "output_size": 10, "weight_decay": 0.1}
       seed: 3
     data: {batch: 50, seed: 2}
     precision: [double, single]

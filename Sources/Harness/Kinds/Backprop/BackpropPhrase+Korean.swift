@@ -40,8 +40,10 @@ extension BackpropPhrase {
     case .plantedMark: return "*: 심어 둔 버그가 있을 것으로 예상"
     case .notCheckedNote(let count): return "유한한 값을 준 간격이 없는 성분 \(count)개는 그리지 않음"
     case .showModel(let target, let arguments, let seed): return "모델: \(target) (Python), 인자 \(arguments), 시드 \(seed)"
-    case .showDriver(let interpreter, let target, let directory): return "  실행: \(interpreter) python_driver.py --model \(target) (\(directory)에서)"
-    case .showData(let data): return "데이터: \(data)"
+    case .showDriver(let interpreter, let target, let directory): return "  실행: \(target)을(를) 불러오는 도구의 파이썬 드라이버 (\(interpreter), \(directory)에서)"
+    case .showData(let data):
+      // The driver's settings as JSON, its keys said in Korean (an npz file's name stays).
+      return "데이터: " + data.replacingOccurrences(of: "\"batch\":", with: "배치").replacingOccurrences(of: "\"seed\":", with: "시드").replacingOccurrences(of: "\"npz\":", with: "npz 파일")
     case .showPrecisions(let precisions): return "정밀도: \(precisions.map { CommonPhrase.precisionName(precision: $0).korean }.joined(separator: ", "))"
     case .showEntries(let perTensor, let steps, let from, let to): return "성분: \(perTensor.map { "텐서마다 \($0)개" } ?? "전부"), 간격 \(from)부터 \(to)까지 \(steps)개의 중앙 차분"
     case .showExpect(let wrong): return "예상: " + (wrong.isEmpty ? "모든 텐서의 기울기가 맞음" : "\(wrong.joined(separator: ", "))에서만 틀림")
