@@ -117,7 +117,8 @@ enum Backprop: ExperimentKindDefinition {
 
   static func explain(_ s: BackpropSpec, language: Language) -> [String] {
     [
-      language(.showModel(target: s.model.target, arguments: s.model.arguments, seed: s.model.seed)),
+      language(
+        .showModel(target: s.model.target, arguments: s.model.arguments, seed: s.model.seed)),
       language(
         .showDriver(
           interpreter: s.model.interpreter, target: s.model.target,

@@ -27,7 +27,8 @@ extension BackpropFigures {
     ]
     var drawn = [
       series(language(.floorSeries), all, color: 6, marker: 4, value: relativeFloor),
-      series(language(.agreesSeries), [.agrees, .plateauWithinTolerance], color: 0, marker: 0,
+      series(
+        language(.agreesSeries), [.agrees, .plateauWithinTolerance], color: 0, marker: 0,
         value: relativeDifference),
       series(
         language(.differsSeries), [.plateau], color: 1, marker: 5, value: relativeDifference),

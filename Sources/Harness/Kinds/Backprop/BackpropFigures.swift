@@ -14,8 +14,10 @@ enum BackpropFigures {
     let drawn = o.entries.compactMap(relativeDifference) + o.entries.compactMap(relativeFloor)
     guard !drawn.isEmpty else { return [] }
     let logs = drawn.map(log10) + [log10(spec.tolerance)]
-    let range = pow(10, (logs.min() ?? -16).rounded(.down) - 0.5)...pow(
-      10, (logs.max() ?? 0).rounded(.up) + 1)
+    let range =
+      pow(
+        10, (logs.min() ?? -16).rounded(.down) - 0.5)...pow(
+        10, (logs.max() ?? 0).rounded(.up) + 1)
     let blocks = Self.blocks(o)
     let panels = spec.precisions.map { precision in
       panel(

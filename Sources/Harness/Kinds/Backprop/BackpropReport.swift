@@ -52,7 +52,8 @@ extension Backprop {
       String(entries.filter { $0.agreement.status == status }.count)
     }
     let orders = entries.compactMap(\.agreement.fittedOrder)
-    let plateaus = entries.filter { $0.agreement.status == .plateau }.compactMap(\.agreement.plateau)
+    let plateaus = entries.filter { $0.agreement.status == .plateau }.compactMap(
+      \.agreement.plateau)
     return [
       tensor, shape.map(String.init).joined(separator: "x"),
       language(.precisionName(precision: precision)), String(entries.count), count(.plateau),
@@ -103,7 +104,8 @@ extension Backprop {
       agreeing: entries.count - differing.count, of: entries.count)
     var parts: [any Phrase] = [differing.isEmpty ? agreeing : found]
     if !wrongOrder.isEmpty {
-      parts.append(BackpropPhrase.otherOrder(count: wrongOrder.count, names: wrongOrder.map(\.name)))
+      parts.append(
+        BackpropPhrase.otherOrder(count: wrongOrder.count, names: wrongOrder.map(\.name)))
     }
     return Check(subject, passed: differing.isEmpty, Composed.joined(parts: parts, separator: "; "))
   }

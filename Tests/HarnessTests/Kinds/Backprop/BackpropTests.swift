@@ -62,7 +62,8 @@ import Testing
       #expect(panel.referenceLines.first?.anchorY == 1e-5)
     }
     if let tensor = wrong.first {
-      let detail = try #require(report.checks.first { $0.subject.english.hasPrefix(tensor + ", double") })
+      let detail = try #require(
+        report.checks.first { $0.subject.english.hasPrefix(tensor + ", double") })
       #expect(detail.detail.english.contains("differ from the finite differences: \(tensor)["))
     }
   }
