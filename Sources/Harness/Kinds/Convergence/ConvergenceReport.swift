@@ -21,7 +21,9 @@ extension Convergence {
         + SweepReporting.header(language)
         + [language(.tableModelRatio), language(.tableLeavesDomain)],
       rows: o.results.map { sweepRow($0, language) })
-    report.tables.append(lectureStepsTable(o, language))
+    // Program cases have no estimates at the notes' steps: no table of nothing.
+    let lecture = lectureStepsTable(o, language)
+    if !lecture.rows.isEmpty { report.tables.append(lecture) }
     report.checks = SweepReporting.checks(o.results.map { (subject($0), $0.outcome) })
     for c in o.checks {
       let f = spec.cases[c.number - 1].text
