@@ -102,6 +102,8 @@ enum ConvergenceFigures {
     let names = spec.schemes.map(\.rawValue) + spec.stencils.map(\.name)
     var orders: [Series] = []
     var errors: [Series] = []
+    // Hundreds of markers side by side are a smear: lines alone, the failing points marked.
+    let style: SeriesStyle = c.points.count > 60 ? .line : .lineAndMarkers
     for (k, name) in names.enumerated() {
       let mine = here.filter { $0.outcome.name == name }.sorted { $0.at < $1.at }
       guard !mine.isEmpty else { continue }
@@ -109,9 +111,12 @@ enum ConvergenceFigures {
       let x = mine.map(\.at)
       orders.append(
         Series(
-          label, x: x, y: mine.map { $0.outcome.orderFit?.order ?? .nan }, color: k, marker: k))
+          label, x: x, y: mine.map { $0.outcome.orderFit?.order ?? .nan }, style: style,
+          color: k, marker: k))
       errors.append(
-        Series(label, x: x, y: mine.map { $0.outcome.best?.error ?? .nan }, color: k, marker: k))
+        Series(
+          label, x: x, y: mine.map { $0.outcome.best?.error ?? .nan }, style: style, color: k,
+          marker: k))
     }
     let failed = here.filter { failing.contains($0.at) }
     if !failed.isEmpty {
