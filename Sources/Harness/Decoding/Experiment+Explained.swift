@@ -7,9 +7,12 @@ extension Experiment {
     var lines = ["\(name) (\(kind)): \(title)", language(.showFile(path: path))]
     if let description { lines.append(language(.showDescription(text: description))) }
     lines += Kinds.explain(self)
-    if !programs.isEmpty {
-      lines.append("programs this file starts (they run with your rights; --no-programs refuses):")
-      lines += programs.map { "  " + $0 }
+    let started = startedPrograms
+    if !started.isEmpty {
+      lines.append(language(.showProgramsHeader))
+      lines += started.map {
+        "  " + language(.showProgramLine(command: $0.command, directory: $0.directory))
+      }
     }
     return lines.joined(separator: "\n")
   }

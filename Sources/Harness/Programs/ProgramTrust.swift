@@ -4,44 +4,60 @@ import Foundation
 /// refuses. A file that names a program runs code with the user's rights.
 protocol StartsPrograms {
   /// Each program as it would start: its arguments and its working directory.
-  var programs: [String] { get }
+  var startedPrograms: [StartedProgram] { get }
+}
+
+/// A program a run would start: its command line and the folder it starts in.
+struct StartedProgram: Equatable, Sendable {
+  var command: String
+  var directory: String
+
+  /// "python3 model.py --derivative (in /path/to/folder)".
+  var line: String { ProgramPhrase.showProgramLine(command: command, directory: directory).english }
 }
 
 extension Experiment {
   /// The programs a run of this file would start (empty for expressions only).
-  public var programs: [String] {
-    func open<S: AnyKindSpec>(_ spec: S) -> [String] {
-      (spec.value as? StartsPrograms)?.programs ?? []
+  var startedPrograms: [StartedProgram] {
+    func open<S: AnyKindSpec>(_ spec: S) -> [StartedProgram] {
+      (spec.value as? StartsPrograms)?.startedPrograms ?? []
     }
     return open(kindSpec)
   }
+
+  /// The same as lines: "python3 model.py --derivative (in /path/to/folder)".
+  public var programs: [String] { startedPrograms.map(\.line) }
 }
 
 extension ProgramSource {
-  /// "python3 model.py --derivative (in /path/to/folder)".
-  var startLine: String {
+  /// "python3 model.py --derivative" in the experiment file's folder.
+  var started: StartedProgram {
     let argv = (try? arguments(variables: 1, outputs: 1)) ?? []
-    return argv.joined(separator: " ") + " (in \(directory.path))"
+    return StartedProgram(command: argv.joined(separator: " "), directory: directory.path)
   }
 }
 
 extension ConvergenceSpec: StartsPrograms {
-  var programs: [String] {
-    var lines: [String] = []
+  var startedPrograms: [StartedProgram] {
+    var started: [StartedProgram] = []
     for c in cases {
       guard let p = c.program else { continue }
-      for source in [p.f] + (p.dfProgram.map { [$0] } ?? []) where !lines.contains(source.startLine)
+      for source in [p.f] + (p.dfProgram.map { [$0] } ?? []) where !started.contains(source.started)
       {
-        lines.append(source.startLine)
+        started.append(source.started)
       }
     }
-    return lines
+    return started
   }
 }
 
 extension BackpropSpec: StartsPrograms {
-  var programs: [String] {
+  var startedPrograms: [StartedProgram] {
     let driver = Locations.pythonDriver()?.path ?? "python_driver.py"
-    return ["\(model.interpreter) \(driver) --model \(model.target) (in \(model.directory.path))"]
+    return [
+      StartedProgram(
+        command: "\(model.interpreter) \(driver) --model \(model.target)",
+        directory: model.directory.path)
+    ]
   }
 }

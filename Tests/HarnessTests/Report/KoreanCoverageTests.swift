@@ -17,10 +17,25 @@ import Testing
     "sin", "cos", "tan", "exp", "log", "sqrt", "tanh", "sigmoid", "relu", "atan", "asin", "acos",
     "sinh", "cosh", "abs", "max", "min", "softmax", "affine", "NaN", "nan", "inf", "mnist",
     "MNIST", "csv", "CSV", "json", "yaml", "png", "svg", "pdf", "html", "summary", "index",
-    "digits", "experiment", "ms", "k", "he",
+    "digits", "experiment", "ms", "k", "he", "Python", "python",
     // Euler's number: a figure writes exp(x) as e^{x}, which reads "ex" once the markup is gone.
     "e",
   ])
+
+  /// Files beside a held-out file: the Python functions its programs name.
+  static let companions: [String: [String: String]] = [
+    "convergence-programs": [
+      "model.py": """
+      import numpy as np
+
+      def f(x):
+          return x * np.cos(x)
+
+      def df(x):
+          return np.cos(x) + x * np.sin(x)   # a sign slip
+      """
+    ]
+  ]
 
   static let files: [String: String] = [
     "convergence": """
@@ -129,6 +144,34 @@ import Testing
     at: {x: 0.3}
     expect: {symbolic: 1e-12, central: 1e-8}
     """,
+    "convergence-programs": """
+    kind: convergence
+    name: "ko-programs"
+    title: "검사 대상 코드"
+    language: ko
+    cases:
+      - f: {python: "model.py:f"}
+        df: {python: "model.py:df"}
+        at: 1.7
+      - f: {python: "model.py:f"}
+        at: 0.7
+    schemes: [forward, central]
+    expect: {forward: auto, central: auto}
+    """,
+    "backprop": """
+    kind: backprop
+    name: "ko-backprop"
+    title: "오차역전파 검사"
+    language: ko
+    model:
+      python: "PROGRAMS/two_layer_net_factor_two.py:TwoLayerNet"
+      arguments: {"input_size": 64, "hidden_size": 16, "output_size": 10, "weight_decay": 0.1}
+      seed: 3
+    data: {batch: 50, seed: 2}
+    precision: [double, single]
+    parameters: 4
+    expect: {wrong: [b2]}
+    """,
     "network-graph": """
     kind: graph
     name: "ko-network-graph"
@@ -145,7 +188,9 @@ import Testing
     let data = try csvData(rows: 70)
     defer { try? FileManager.default.removeItem(atPath: data) }
     let yaml = try #require(Self.files[kind]).replacingOccurrences(of: "DATA", with: data)
-    let (root, output, catalog) = try workspace(["held-out.yaml": yaml])
+      .replacingOccurrences(of: "PROGRAMS", with: BackpropTests.programs.path)
+    let (root, output, catalog) = try workspace(
+      ["held-out.yaml": yaml].merging(Self.companions[kind] ?? [:]) { a, _ in a })
     defer { try? FileManager.default.removeItem(at: root) }
     let captured = Captured()
     let session = Session(

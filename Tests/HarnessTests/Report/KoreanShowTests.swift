@@ -15,7 +15,11 @@ import Testing
     defer { try? FileManager.default.removeItem(at: root) }
     let experiment = try Experiment.load(path: try catalog.resolve("held-out"))
       .overridden(by: PresentationOverrides(language: language))
-    return (experiment.explained(), yaml)
+    // A program's command line is code, not prose: its flags stay as the program reads them.
+    let text = experiment.startedPrograms.reduce(experiment.explained()) {
+      $0.replacingOccurrences(of: $1.command, with: "")
+    }
+    return (text, yaml)
   }
 
   /// Every kind of the held-out Korean files.

@@ -31,7 +31,8 @@ enum Backprop: ExperimentKindDefinition {
       let losses = try driver.losses(moves)
       let scales = typicalSizes(chosen.map(\.tensor), gradient)
       for (k, entry) in chosen.enumerated() {
-        let allowed = spec.tolerance * max(abs(gradient[k]), scales[entry.tensor] ?? 0)
+        let scale = max(abs(gradient[k]), scales[entry.tensor] ?? 0)
+        let allowed = spec.tolerance * scale
         let sweep = Self.sweep(
           losses[(2 * k * steps.count)..<(2 * (k + 1) * steps.count)], steps: steps,
           gradient: gradient[k], centre: centre, epsilon: precision.epsilon, allowed: allowed)
@@ -39,7 +40,7 @@ enum Backprop: ExperimentKindDefinition {
           BackpropOutcome.Entry(
             tensor: entry.tensor, index: entry.index,
             position: position(entry.index, shape: outcome.shapes[entry.tensor] ?? []),
-            precision: precision, gradient: gradient[k], sweep: sweep.samples,
+            precision: precision, gradient: gradient[k], scale: scale, sweep: sweep.samples,
             agreement: sweep.agreement))
       }
       outcome.sampled[precision.rawValue] = Dictionary(
@@ -112,17 +113,23 @@ enum Backprop: ExperimentKindDefinition {
     return result.reversed()
   }
 
-  static func explain(_ s: BackpropSpec) -> [String] {
+  static func explain(_ s: BackpropSpec) -> [String] { explain(s, language: .en) }
+
+  static func explain(_ s: BackpropSpec, language: Language) -> [String] {
     [
-      "model: \(s.model.target) (Python), arguments \(s.model.arguments), seed \(s.model.seed)",
-      "  starts: \(s.model.interpreter) python_driver.py --model \(s.model.target) (in \(s.model.directory.path))",
-      "data: \(s.data)",
-      "precision: \(s.precisions.map(\.rawValue).joined(separator: ", "))",
-      "entries: \(s.parameters.map { "\($0) per tensor" } ?? "all"), central differences over "
-        + "\(s.grid.steps.count) steps from \(short(s.grid.min)) to \(short(s.grid.max))",
-      "expect: "
-        + (s.wrong.isEmpty
-          ? "every tensor's gradient right" : "wrong in \(s.wrong.joined(separator: ", ")) only"),
+      language(
+        .showModel(target: s.model.target, arguments: s.model.arguments, seed: s.model.seed)),
+      language(
+        .showDriver(
+          interpreter: s.model.interpreter, target: s.model.target,
+          directory: s.model.directory.path)),
+      language(.showData(data: s.data)),
+      language(.showPrecisions(precisions: s.precisions)),
+      language(
+        .showEntries(
+          perTensor: s.parameters, steps: s.grid.steps.count, from: short(s.grid.min),
+          to: short(s.grid.max))),
+      language(.showExpect(wrong: s.wrong)),
     ]
   }
 }

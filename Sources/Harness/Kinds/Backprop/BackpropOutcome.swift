@@ -18,6 +18,9 @@ struct BackpropOutcome: Encodable, Sendable {
     var position: [Int]
     var precision: Calculus.Precision
     var gradient: Double
+    /// What the difference is measured against: |g|, or the tensor's median |g| when larger
+    /// (the tolerance is a share of it).
+    var scale: Double
     var sweep: [Sample]
     var agreement: DerivativeAgreement
 

@@ -4,49 +4,63 @@ import Foundation
 extension Backprop {
   static func report(_ o: BackpropOutcome, spec: BackpropSpec, experiment: Experiment) -> Report {
     var report = Report(outcome: o)
+    let language = experiment.language
     var rows: [[String]] = []
     for precision in spec.precisions {
       for tensor in orderedTensors(o) {
         let entries = o.entries.filter { $0.tensor == tensor && $0.precision == precision }
-        let differing = entries.filter { $0.agreement.status == .plateau }
-        let wrongOrder = entries.filter { $0.agreement.status == .wrongOrder }
-        let unchecked = entries.filter { $0.agreement.status == .notChecked }
-        let orders = entries.compactMap(\.agreement.fittedOrder)
-        rows.append([
-          tensor, (o.shapes[tensor] ?? []).map(String.init).joined(separator: "x"),
-          precision.rawValue, String(entries.count), String(differing.count),
-          String(wrongOrder.count), String(unchecked.count),
-          orders.isEmpty ? "-" : String(format: "%.2f..%.2f", orders.min() ?? 0, orders.max() ?? 0),
-          differing.compactMap(\.agreement.plateau).max().map { String(format: "%.2e", $0) } ?? "-",
-        ])
+        rows.append(row(tensor, precision, entries, shape: o.shapes[tensor] ?? [], language))
         report.checks.append(
-          check(
-            tensor, precision, entries, differing, wrongOrder,
-            expectWrong: spec.wrong.contains(tensor)))
+          check(tensor, precision, entries, expectWrong: spec.wrong.contains(tensor)))
       }
     }
     let within = o.entries.filter { $0.agreement.status == .plateauWithinTolerance }
     if let largest = within.max(by: { relative($0) < relative($1) }) {
       report.notes.append(
-        Composed.verbatim(
-          text: "\(within.count) entries level off below the tolerance (\(short(spec.tolerance)) of |g|): "
-            + "the gradient is not exactly the loss's, by up to \(String(format: "%.1e", relative(largest))) "
-            + "of the entry (\(largest.name), \(largest.precision.rawValue)); a constant inside the "
-            + "loss that the gradient leaves out, such as log(y + 1e-7), does this"))
+        BackpropPhrase.withinToleranceNote(
+          count: within.count, tolerance: short(spec.tolerance),
+          largest: String(format: "%.1e", relative(largest)), entry: largest.name,
+          precision: largest.precision))
     }
     for stray in spec.wrong where o.shapes[stray] == nil {
       report.checks.append(
-        Check.untranslated("\(stray) (expected wrong)", .failed, "the model has no parameter \(stray)"))
+        Check(
+          BackpropPhrase.strayWrongSubject(tensor: stray), .failed,
+          BackpropPhrase.noSuchParameter(tensor: stray)))
     }
     report.table(
       header: [
-        "tensor", "shape", "precision", "entries", "differ", "wrong order", "not checked",
-        "fitted orders", "largest difference",
+        language(.tableTensor), language(.tableTensorShape), language(.tablePrecision),
+        language(.tableSampledEntries), language(.tableDiffer), language(.tableWrongOrder),
+        language(.tableNotChecked), language(.tableFittedOrders),
+        language(.tableLargestDifference),
       ],
       rows: rows)
     report.csv("entries.csv", entriesTable(o))
     report.csv("sweeps.csv", sweepTable(o))
+    report.figures = BackpropFigures.make(spec, outcome: o, language: language)
     return report
+  }
+
+  /// A tensor's row in one precision: how many entries differ, converge at another order or
+  /// were not checked, the orders fitted, the largest plateau.
+  static func row(
+    _ tensor: String, _ precision: Calculus.Precision, _ entries: [BackpropOutcome.Entry],
+    shape: [Int], _ language: Language
+  ) -> [String] {
+    let count = { (status: DerivativeAgreement.Status) in
+      String(entries.filter { $0.agreement.status == status }.count)
+    }
+    let orders = entries.compactMap(\.agreement.fittedOrder)
+    let plateaus = entries.filter { $0.agreement.status == .plateau }.compactMap(
+      \.agreement.plateau)
+    return [
+      tensor, shape.map(String.init).joined(separator: "x"),
+      language(.precisionName(precision: precision)), String(entries.count), count(.plateau),
+      count(.wrongOrder), count(.notChecked),
+      orders.isEmpty ? "-" : String(format: "%.2f..%.2f", orders.min() ?? 0, orders.max() ?? 0),
+      plateaus.max().map { String(format: "%.2e", $0) } ?? "-",
+    ]
   }
 
   /// plateau / |g|.
@@ -63,40 +77,37 @@ extension Backprop {
   /// Passed when the tensor's entries differ exactly when a planted bug is expected there.
   static func check(
     _ tensor: String, _ precision: Calculus.Precision, _ entries: [BackpropOutcome.Entry],
-    _ differing: [BackpropOutcome.Entry], _ wrongOrder: [BackpropOutcome.Entry], expectWrong: Bool
+    expectWrong: Bool
   ) -> Check {
-    let subject = "\(tensor), \(precision.rawValue)" + (expectWrong ? " (expected wrong)" : "")
+    let subject = BackpropPhrase.tensorSubject(
+      tensor: tensor, precision: precision, expectWrong: expectWrong)
     guard entries.contains(where: { $0.agreement.status != .notChecked }) else {
-      return Check.untranslated(subject, .notChecked, "no sampled entry gave a finite sweep")
+      return Check(subject, .notChecked, BackpropPhrase.noFiniteSweep)
     }
-    let named = differing.prefix(5).map { e in
-      "\(e.name) by about \(String(format: "%.2g", e.agreement.plateau ?? 0)) (gradient \(String(format: "%.6g", e.gradient)))"
-    }
-    let found =
-      differing.isEmpty
-      ? ""
-      : "\(differing.count) of \(entries.count) entries differ from the finite differences: "
-        + named.joined(separator: ", ") + (differing.count > 5 ? ", ..." : "")
-    let orders =
-      wrongOrder.isEmpty
-      ? ""
-      : "\(wrongOrder.count) entries converge at another order than 2: "
-        + wrongOrder.prefix(5).map(\.name).joined(separator: ", ")
+    let differing = entries.filter { $0.agreement.status == .plateau }
+    let wrongOrder = entries.filter { $0.agreement.status == .wrongOrder }
+    let found = BackpropPhrase.entriesDiffer(
+      count: differing.count, of: entries.count,
+      named: differing.map {
+        BackpropPhrase.Difference(
+          name: $0.name, plateau: $0.agreement.plateau ?? 0, gradient: $0.gradient)
+      })
     if expectWrong {
-      return Check.untranslated(
+      return Check(
         subject, passed: !differing.isEmpty,
         differing.isEmpty
-          ? "expected a wrong gradient, but all \(entries.count) sampled entries agree"
-          : "found: " + found)
+          ? BackpropPhrase.expectedWrongButAgree(entries: entries.count) : .found(found))
     }
     // Another order without a plateau is what a ReLU kink within the larger steps does (the
     // differences cross it): said, not failed.
-    let agreeing = "\(entries.count - differing.count) of \(entries.count) sampled entries agree"
-    return Check.untranslated(
-      subject, passed: differing.isEmpty,
-      ([differing.isEmpty ? agreeing : found]
-        + (orders.isEmpty ? [] : [orders + " (a kink the larger steps cross)"]))
-        .joined(separator: "; "))
+    let agreeing = BackpropPhrase.entriesAgree(
+      agreeing: entries.count - differing.count, of: entries.count)
+    var parts: [any Phrase] = [differing.isEmpty ? agreeing : found]
+    if !wrongOrder.isEmpty {
+      parts.append(
+        BackpropPhrase.otherOrder(count: wrongOrder.count, names: wrongOrder.map(\.name)))
+    }
+    return Check(subject, passed: differing.isEmpty, Composed.joined(parts: parts, separator: "; "))
   }
 
   static func entriesTable(_ o: BackpropOutcome) -> CSVTable {

@@ -23,6 +23,12 @@ extension ConvergencePhrase {
     case .showSteps(let count, let from, let to, let perDecade): return "h: \(count) steps from \(from) to \(to), \(perDecade) per decade"
     case .showDerivativeEstimated(let q): return "  derivative estimated: f^(\(q))"
     case .showGivenDerivative(let df): return "  df (given) = \(df), agrees with f'"
+    case .acrossTitle(let f, let n): return "\(f) at \(n) points"
+    case .captionAcross(let f, let n, let drawn): return "\(f) at all \(n) points: each scheme's fitted order and least error; the sweeps of \(drawn) points (the failing ones first) in the figures that follow"
+    case .fittedOrderAcross: return "fitted order at each point"
+    case .leastErrorAcross: return "least |error| at each point"
+    case .failedPoints: return "a check failed"
+    case .fittedOrderAxis: return "fitted order"
     }
   }
 }

@@ -23,6 +23,12 @@ extension ConvergencePhrase {
     case .showSteps(let count, let from, let to, let perDecade): return "h: \(from)부터 \(to)까지 \(count)개, 10배마다 \(perDecade)개"
     case .showDerivativeEstimated(let q): return "  추정하는 미분: f^(\(q))"
     case .showGivenDerivative(let df): return "  df (파일에 주어짐) = \(df), f'와 일치"
+    case .acrossTitle(let f, let n): return "점 \(n)개에서 \(f)"
+    case .captionAcross(let f, let n, let drawn): return "점 \(n)개 모두에서 \(f): 차분마다 측정 차수와 가장 작은 오차; 점 \(drawn)개(실패한 점 먼저)의 간격별 오차는 다음 그림들에"
+    case .fittedOrderAcross: return "점마다 측정 차수"
+    case .leastErrorAcross: return "점마다 가장 작은 |오차|"
+    case .failedPoints: return "검사 실패"
+    case .fittedOrderAxis: return "측정 차수"
     }
   }
 }

@@ -20,6 +20,13 @@ enum ConvergencePhrase: Phrase {
   case showSteps(count: Int, from: String, to: String, perDecade: Int)
   case showDerivativeEstimated(order: Int)
   case showGivenDerivative(df: String)
+  // A case with many points: the figure across x.
+  case acrossTitle(f: String, points: Int)
+  case captionAcross(f: String, points: Int, drawn: Int)
+  case fittedOrderAcross
+  case leastErrorAcross
+  case failedPoints
+  case fittedOrderAxis
 }
 
 extension Language {

@@ -141,36 +141,38 @@ extension Convergence {
   ) -> [String] {
     let points = c.points.map(short).joined(separator: ", ")
     var lines = [
-      "case \(number): f(\(c.variable)) from a program at \(c.variable) = \(points)",
-      "  starts: \(p.f.display) (in \(p.f.directory.path), precision \(p.f.precision.rawValue))",
+      language(.showProgramCase(number: number, variable: c.variable, points: points)),
+      language(
+        .showStarts(
+          program: p.f.display, directory: p.f.directory.path, precision: p.f.precision)),
     ]
     if let d = p.dfProgram {
-      lines.append("  starts: \(d.display) (df, f^(\(c.derivative)) under test)")
+      lines.append(
+        language(.showStartsUnderTest(program: d.display, name: "df", derivative: c.derivative)))
     } else if let e = p.dfExpression {
-      lines.append("  df under test: \(e)")
+      lines.append(language(.showUnderTest(name: "df", expression: "\(e)")))
     } else {
-      lines.append("  reference: the adaptive derivative (no df)")
+      lines.append(language(.showAdaptiveReference(name: "df")))
     }
     return lines
   }
 
   /// A check per (case, point, scheme) with a `df`; a note per adaptive reference.
-  static func appendProgramChecks(
-    _ checks: [ProgramAgreement], to report: inout Report, _ language: Language
-  ) {
+  static func appendProgramChecks(_ checks: [ProgramAgreement], to report: inout Report) {
     for a in checks {
-      let subject =
-        "df of \(clipped(a.f, to: 50)) at \(short(a.at)), \(a.scheme)"
-      let v = a.agreement
       guard a.reference == "df" else {
         report.notes.append(
-          Composed.verbatim(
-            text: "\(clipped(a.f, to: 50)) at \(short(a.at)), \(a.scheme): the reference is the adaptive "
-              + "derivative \(String(format: "%.17g", a.value)) ± \(String(format: "%.1e", a.referenceError)); "
-              + "errors below that cannot be seen"))
+          ProgramPhrase.adaptiveReference(
+            f: clipped(a.f, to: 50), at: short(a.at), scheme: a.scheme, value: a.value,
+            error: a.referenceError))
         continue
       }
-      report.checks.append(Check.untranslated(subject, status(v), programDetail(a)))
+      report.checks.append(
+        Check(
+          ProgramPhrase.derivativeSubject(
+            name: "df", f: clipped(a.f, to: 50), at: short(a.at), scheme: a.scheme),
+          status(a.agreement),
+          ProgramPhrase.verdict(agreement: a.agreement, point: "x = \(a.at)", name: "df")))
     }
   }
 
@@ -179,35 +181,6 @@ extension Convergence {
     case .agrees, .plateauWithinTolerance, .wrongOrder: return .passed
     case .plateau: return .failed
     case .notChecked: return .notChecked
-    }
-  }
-
-  /// The check's words (English: check details are the CI's).
-  static func programDetail(_ a: ProgramAgreement) -> String {
-    let v = a.agreement
-    let order = v.fittedOrder.map { String(format: "%.2f", $0) } ?? "none fitted"
-    let least = v.leastError.map { String(format: "%.1e", $0) } ?? "-"
-    let at = "\(a.at)"
-    switch v.status {
-    case .agrees:
-      return
-        "agrees: the differences converge at order \(order) (expected \(short(v.expectedOrder))) "
-        + "down to \(least) at h = \(short(v.leastErrorStep ?? 0))"
-    case .plateauWithinTolerance:
-      return
-        "agrees within the allowed difference: levels off at \(String(format: "%.3g", v.plateau ?? 0))"
-    case .plateau:
-      let d = String(format: "%.3g", v.plateau ?? 0)
-      let span = v.plateauSteps.map { "\(short($0.lowerBound)) to \(short($0.upperBound))" } ?? ""
-      return "the derivative differs from the finite differences by about \(d) at x = \(at) "
-        + "(the error levels off over h = \(span), above the round-off floor)"
-    case .wrongOrder:
-      return "agrees (no plateau), but the differences fall at order \(order), not "
-        + "\(short(v.expectedOrder)), at x = \(at): a Taylor term vanishing near x, or a kink"
-    case .notChecked:
-      return v.reason == .nonFiniteValue
-        ? "not checked: df is not finite at x = \(at)"
-        : "not checked: fewer than three steps gave a finite estimate at x = \(at)"
     }
   }
 }

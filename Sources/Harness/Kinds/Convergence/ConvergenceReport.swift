@@ -21,16 +21,19 @@ extension Convergence {
         + SweepReporting.header(language)
         + [language(.tableModelRatio), language(.tableLeavesDomain)],
       rows: o.results.map { sweepRow($0, language) })
-    report.tables.append(lectureStepsTable(o, language))
+    // Program cases have no estimates at the notes' steps: no table of nothing.
+    let lecture = lectureStepsTable(o, language)
+    if !lecture.rows.isEmpty { report.tables.append(lecture) }
     report.checks = SweepReporting.checks(o.results.map { (subject($0), $0.outcome) })
     for c in o.checks {
       let f = spec.cases[c.number - 1].text
       report.checks.append(c.check(ConvergencePhrase.pointOf(f: f, at: c.at.text)))
     }
-    appendProgramChecks(o.derivativeChecks ?? [], to: &report, language)
+    appendProgramChecks(o.derivativeChecks ?? [], to: &report)
     report.csv("errors.csv", errorTable(o))
     report.figures = ConvergenceFigures.make(
-      spec: spec, sweeps: o.results, heading: FigureHeading(title: experiment.title),
+      spec: spec, sweeps: o.results, derivativeChecks: o.derivativeChecks ?? [],
+      heading: FigureHeading(title: experiment.title),
       language: language)
     return report
   }

@@ -50,8 +50,20 @@ import Testing
         .map(\.tensor))
       #expect(differing == Set(wrong), "\(precision)")
     }
+    // The figure: a panel per precision, exactly the differing entries marked as differing.
+    let figure = try #require(report.figures.first { $0.name == "entries" }?.figure)
+    #expect(figure.panels.count == 2)
+    for (panel, precision) in zip(figure.panels, ["double", "single"]) {
+      let marked = panel.series.first { $0.label == BackpropPhrase.differsSeries.english }
+      let differing = outcome.entries.filter {
+        $0.precision.rawValue == precision && $0.agreement.status == .plateau
+      }
+      #expect(marked?.x.count == differing.count, "\(precision)")
+      #expect(panel.referenceLines.first?.anchorY == 1e-5)
+    }
     if let tensor = wrong.first {
-      let detail = try #require(report.checks.first { $0.subject.english.hasPrefix(tensor + ", double") })
+      let detail = try #require(
+        report.checks.first { $0.subject.english.hasPrefix(tensor + ", double") })
       #expect(detail.detail.english.contains("differ from the finite differences: \(tensor)["))
     }
   }

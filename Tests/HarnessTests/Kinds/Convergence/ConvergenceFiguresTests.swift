@@ -55,4 +55,28 @@ import Testing
     #expect(labels[0].allSatisfy { !$0.contains(":") })
     #expect(panels.allSatisfy { $0.notes.contains { $0.hasPrefix("slopes: ") } })
   }
+
+  /// A case of many points draws the sweeps of twelve of them (the failing ones first, then
+  /// spread from the first to the last) and one figure across x.
+  @Test func manyPointsDrawTwelveSweepsAndOneFigureAcross() throws {
+    let points = (0..<40).map { 0.1 + 0.05 * Double($0) }
+    let yaml = """
+      kind: convergence
+      cases:
+        - {f: "sin(x)", at: [\(points.map { "\($0)" }.joined(separator: ", "))]}
+      schemes: [forward, central]
+      h: {min: 1e-8, max: 1e-1, per_decade: 2}
+      """
+    let (_, report) = try run(Convergence.self, yaml)
+    let names = report.figures.map(\.name)
+    #expect(names.filter { $0.hasPrefix("case1-x") }.count == ConvergenceFigures.pointFigureLimit)
+    let across = try #require(report.figures.first { $0.name == "case1-across-x" }?.figure)
+    #expect(across.panels.count == 2)
+    #expect(across.panels[0].series.map(\.x.count) == [40, 40])
+    let drawn = ConvergenceFigures.drawnPoints(points, failing: [points[7], points[30]])
+    #expect(drawn.count == ConvergenceFigures.pointFigureLimit)
+    #expect(drawn.contains(points[7]) && drawn.contains(points[30]))
+    #expect(drawn.first == points[0] && drawn.last == points[39])
+    #expect(ConvergenceFigures.drawnPoints(Array(points.prefix(12)), failing: []).count == 12)
+  }
 }
