@@ -101,13 +101,21 @@ struct FigureLayout {
 
 extension Figure {
   /// The figure with at most two heading lines, dropping no words: a single panel's title
-  /// under both a title and a subtitle joins the subtitle ("subtitle · panel title").
+  /// under both a title and a subtitle joins the subtitle ("subtitle · panel title"); scripts
+  /// in headings are Unicode characters where they exist (`Markup.flattened`).
   func headed() -> Figure {
+    var figure = self
+    figure.title = title.map(Markup.flattened)
+    figure.subtitle = subtitle.map(Markup.flattened)
+    return figure.joiningPanelTitle()
+  }
+
+  private func joiningPanelTitle() -> Figure {
     guard panels.count == 1, let title, !title.isEmpty, let subtitle, !subtitle.isEmpty,
       !panels[0].title.isEmpty
     else { return self }
     var figure = self
-    figure.subtitle = subtitle + " · " + panels[0].title
+    figure.subtitle = subtitle + " · " + Markup.flattened(panels[0].title)
     figure.panels[0].title = ""
     return figure
   }

@@ -58,7 +58,7 @@ struct FigurePainter {
     guard let subtitle = figure.subtitle else { return 0 }
     let raised = Markup.runs(subtitle).contains { $0.level > 0 }
     let lowered = Markup.runs(figure.title ?? "").contains { $0.level < 0 }
-    return (raised ? 0.35 : 0) * HouseStyle.subtitleEm * t + (lowered ? 0.3 : 0) * HouseStyle.titleEm
+    return (raised ? PlacedText.scriptEms : 0) * HouseStyle.subtitleEm * t + (lowered ? PlacedText.scriptEms : 0) * HouseStyle.figureTitleEm
       * t
   }
 

@@ -84,7 +84,7 @@ enum LayoutMetrics {
   /// The length of a slope guide drawn for a label, as a share of the axes' width.
   static let guideLengthShare = 0.22
   /// Where a slope guide may end, as shares of its visible stretch, in order of preference.
-  static let guideEnds = [1.0, 0.85, 0.7, 0.55, 0.4]
+  static let guideEnds = [1.0, 0.85, 0.7, 0.55, 0.4, 0.25]
 
   // MARK: Marks
 

@@ -72,8 +72,8 @@ extension PanelLayout {
     return placed
   }
 
-  /// The label of a guide beside the end of its stretch (right of it, else above it, else
-  /// left of its start), inside the axes and clear of `taken`, the first clear of `data` too
+  /// The label of a guide beside an end of its stretch (right of its end, above it, left of
+  /// its start, below its end, below its start), inside the axes and clear of `taken`, the first clear of `data` too
   /// (`clear`); `nil` when none is inside and clear of `taken`.
   private func guideLabel(
     _ line: ReferenceLine, start: PixelPoint, end: PixelPoint, taken: [Rect],
@@ -87,6 +87,8 @@ extension PanelLayout {
       Rect(x: end.x + gap, y: end.y - up, width: w, height: up + down),
       Rect(x: end.x - w / 2, y: end.y - gap - up - down, width: w, height: up + down),
       Rect(x: start.x - gap - w, y: start.y - up, width: w, height: up + down),
+      Rect(x: end.x - w / 2, y: end.y + gap, width: w, height: up + down),
+      Rect(x: start.x - w / 2, y: start.y + gap, width: w, height: up + down),
     ]
     let inside = candidates.filter {
       axes.contains($0.x, $0.y) && axes.contains($0.maxX, $0.maxY)
