@@ -24,21 +24,28 @@ struct Rect {
     x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
   }
 
-  /// Whether the segment from `a` to `b` passes through the rectangle's inside (Liang and
-  /// Barsky's clipping: the segment's parameter range inside every slab is not empty).
+  /// Whether the segment from `a` to `b` passes through the rectangle's inside.
   func isCrossed(from a: PixelPoint, to b: PixelPoint) -> Bool {
+    guard let (t0, t1) = clip(from: a, to: b) else { return false }
+    return t0 < t1 && !(a.x == b.x && (a.x <= x || a.x >= maxX))
+      && !(a.y == b.y && (a.y <= y || a.y >= maxY))
+  }
+
+  /// The part of the segment from `a` to `b` inside the rectangle (edges included), as the
+  /// segment's parameters `t0 <= t1` in 0...1, or `nil` when it misses (Liang and Barsky).
+  func clip(from a: PixelPoint, to b: PixelPoint) -> (Double, Double)? {
     var (t0, t1) = (0.0, 1.0)
     let (dx, dy) = (b.x - a.x, b.y - a.y)
     for (p, q) in [(-dx, a.x - x), (dx, maxX - a.x), (-dy, a.y - y), (dy, maxY - a.y)] {
       if p == 0 {
-        if q <= 0 { return false }
+        if q < 0 { return nil }
         continue
       }
       let r = q / p
       if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
-      if t0 >= t1 { return false }
+      if t0 > t1 { return nil }
     }
-    return true
+    return (t0, t1)
   }
 }
 

@@ -53,20 +53,8 @@ extension PanelLayout {
 
   /// The part of a pixel segment inside the axes, or `nil` when it misses them.
   func clippedToAxes(_ a: PixelPoint, _ b: PixelPoint) -> (PixelPoint, PixelPoint)? {
-    var (t0, t1) = (0.0, 1.0)
+    guard let (t0, t1) = axes.clip(from: a, to: b) else { return nil }
     let (dx, dy) = (b.x - a.x, b.y - a.y)
-    let slabs = [
-      (-dx, a.x - axes.x), (dx, axes.maxX - a.x), (-dy, a.y - axes.y), (dy, axes.maxY - a.y),
-    ]
-    for (p, q) in slabs {
-      if p == 0 {
-        if q < 0 { return nil }
-        continue
-      }
-      let r = q / p
-      if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
-      if t0 > t1 { return nil }
-    }
     return (
       PixelPoint(x: a.x + t0 * dx, y: a.y + t0 * dy), PixelPoint(x: a.x + t1 * dx, y: a.y + t1 * dy)
     )
