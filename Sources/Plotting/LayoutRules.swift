@@ -10,8 +10,8 @@ import Foundation
 /// - At most two heading lines (`Figure.headed` joins a third into the second).
 /// - A single flat panel's axes take at least `minimumAxesShare` of the page at font scales up
 ///   to `slideFontScale`.
-/// - Any two series of a panel (guides and fit strokes aside) differ in marker or dash, so
-///   they can be told apart without colour.
+/// - Any two labelled series of a panel (guides and fit strokes aside) differ in marker or
+///   dash, so they can be told apart without colour.
 enum LayoutRules {
   /// The least share of the page a single flat panel's axes take.
   static let minimumAxesShare = 0.70
@@ -75,7 +75,9 @@ enum LayoutRules {
     layout.panels.flatMap { panel, _ -> [String] in
       let looks = panel.plan.series.indices.compactMap { i -> (Int, String)? in
         let source = panel.panel.series[i]
-        guard !source.isGuide, !source.isHighlight, source.style != .bars else { return nil }
+        // An unlabelled series repeats a labelled one (another gradient of the same rate).
+        guard !source.label.isEmpty, !source.isGuide, !source.isHighlight, source.style != .bars
+        else { return nil }
         return (i, look(panel.shown[i], dash: panel.drawings[i].dash))
       }
       var found: [String] = []

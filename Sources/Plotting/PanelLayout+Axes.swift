@@ -68,14 +68,15 @@ extension PanelLayout {
     drawings = distinguished(drawings)
   }
 
-  /// `drawings` with a series that looks like an earlier one but for colour (same marker, same
-  /// dash) given a dash none of those uses, so that every series reads without colour.
+  /// `drawings` with a labelled series that looks like an earlier one but for colour (same
+  /// marker, same dash) given a dash none of those uses, so that every series reads without
+  /// colour.
   func distinguished(_ drawings: [SeriesDrawing]) -> [SeriesDrawing] {
     var result = drawings
     var seen: [Int] = []
     for i in drawings.indices where i < shown.count {
       let source = panel.series[i]
-      guard !source.isGuide, !source.isHighlight, shown[i].style != .bars,
+      guard !source.label.isEmpty, !source.isGuide, !source.isHighlight, shown[i].style != .bars,
         shown[i].style != .markers
       else { continue }
       let look = { (k: Int) in LayoutRules.look(shown[k], dash: result[k].dash) }
