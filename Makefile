@@ -269,3 +269,17 @@ freeze: build
 	rm -rf $(FROZEN_OUT)
 	$(BIN) run --all --jobs $(JOBS) --output $(FROZEN_OUT) >/dev/null || [ $$? = 1 ]
 	python3 scripts/outputs-diff.py freeze $(FROZEN_OUT) Tests/Frozen
+
+# The house rules of every shipped figure (issue 19), checked on their layouts (nothing drawn):
+# every experiment, English and Korean, at the default size and at slide size (1600x1000, font
+# scale 1.3). scripts/layout-check.py lists each figure's broken rules and fails on any.
+LAYOUT_OUT := .cache/layout-check
+SLIDE      := --figure-size 1600x1000 --font-scale 1.3
+.PHONY: layout-check
+layout-check: build
+	rm -rf $(LAYOUT_OUT)
+	$(BIN) run --all --jobs $(JOBS) --formats layout.json --output $(LAYOUT_OUT)/en >/dev/null || [ $$? = 1 ]
+	$(BIN) run --all --jobs $(JOBS) --formats layout.json --output $(LAYOUT_OUT)/en-slide $(SLIDE) >/dev/null || [ $$? = 1 ]
+	$(BIN) run Experiments/ko/*.yaml --jobs $(JOBS) --formats layout.json --output $(LAYOUT_OUT)/ko >/dev/null || [ $$? = 1 ]
+	$(BIN) run Experiments/ko/*.yaml --jobs $(JOBS) --formats layout.json --output $(LAYOUT_OUT)/ko-slide $(SLIDE) >/dev/null || [ $$? = 1 ]
+	python3 scripts/layout-check.py $(LAYOUT_OUT)

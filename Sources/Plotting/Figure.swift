@@ -398,7 +398,9 @@ public enum LegendPlacement: Sendable, Equatable {
   case upperRight
   case lowerLeft
   case lowerRight
-  /// To the right of the axes, outside the data area.
+  /// Outside the data area, beside the axes (or under them when that leaves the axes more
+  /// room); when some series are labelled at their lines, what is left of the legend goes
+  /// inside where it covers nothing.
   case outsideRight
   case none
 }

@@ -39,6 +39,8 @@ enum HouseStyle {
   static let labelEm = 20.0
   static let titleEm = 21.0
   static let figureTitleEm = 25.0
+  /// The figure's second heading line, smaller than its title.
+  static let subtitleEm = 19.0
   static let legendEm = 17.0
   static let annotationEm = 16.0
 

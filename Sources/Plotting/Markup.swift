@@ -106,6 +106,19 @@ enum Markup {
     return runs
   }
 
+  /// `markup` with every one-level script that has Unicode script characters written in them
+  /// (`x^{2}` as `x²`, `f_x` as `fₓ` where it exists): a heading line then keeps the height of
+  /// plain text. Scripts without such characters keep their markup.
+  static func flattened(_ markup: String) -> String {
+    runs(markup).map { run in
+      guard run.level != 0 else { return run.text }
+      if abs(run.level) == 1, let plain = unicodeScript(run.text, up: run.level > 0) {
+        return plain
+      }
+      return (run.level > 0 ? "^{" : "_{") + run.text + "}"
+    }.joined()
+  }
+
   /// The text without markup, as a reader would say it: `O(h^{2})` becomes `O(h2)`.
   static func plain(_ markup: String) -> String {
     runs(markup).map(\.text).joined()

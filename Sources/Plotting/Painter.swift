@@ -18,21 +18,46 @@ struct Rect {
   func contains(_ px: Double, _ py: Double) -> Bool {
     px >= x && px <= maxX && py >= y && py <= maxY
   }
+
+  /// Whether the two rectangles share more than their edges.
+  func overlaps(_ other: Rect) -> Bool {
+    x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
+  }
+
+  /// Whether the segment from `a` to `b` passes through the rectangle's inside.
+  func isCrossed(from a: PixelPoint, to b: PixelPoint) -> Bool {
+    guard let (t0, t1) = clip(from: a, to: b) else { return false }
+    return t0 < t1 && !(a.x == b.x && (a.x <= x || a.x >= maxX))
+      && !(a.y == b.y && (a.y <= y || a.y >= maxY))
+  }
+
+  /// The part of the segment from `a` to `b` inside the rectangle (edges included), as the
+  /// segment's parameters `t0 <= t1` in 0...1, or `nil` when it misses (Liang and Barsky).
+  func clip(from a: PixelPoint, to b: PixelPoint) -> (Double, Double)? {
+    var (t0, t1) = (0.0, 1.0)
+    let (dx, dy) = (b.x - a.x, b.y - a.y)
+    for (p, q) in [(-dx, a.x - x), (dx, maxX - a.x), (-dy, a.y - y), (dy, maxY - a.y)] {
+      if p == 0 {
+        if q < 0 { return nil }
+        continue
+      }
+      let r = q / p
+      if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
+      if t0 > t1 { return nil }
+    }
+    return (t0, t1)
+  }
 }
 
-/// Drawing primitives on the current PLplot stream, in page pixels or in the world
-/// coordinates of a viewport. Geometry is given at the 1200x900 house scale and multiplied by
-/// `scale`; text sizes, line widths and markers by `textScale` (`scale` times the font scale).
-struct Painter {
+/// The measures of a page: its size, its scales and the width of text, with no drawing
+/// library behind them (text is measured by `TextWidthModel`). The layout needs nothing else.
+struct PageMetrics {
   let pageWidth: Double
   let pageHeight: Double
   /// Size of this page relative to the 1200x900 house size.
   let scale: Double
   /// `scale` times the figure's font scale: the factor on every em, stroke and marker.
   let textScale: Double
-
-  /// The scratch colour-map entry every colour goes through.
-  private let scratch: PLINT = 15
 
   init(width: Int, height: Int, fontScale: Double = 1) {
     pageWidth = Double(width)
@@ -45,6 +70,39 @@ struct Painter {
 
   /// `em` house pixels of text, in page pixels.
   func em(_ em: Double) -> Double { em * textScale }
+
+  /// The width in page pixels of `markup` set at `em` house pixels.
+  func textWidth(_ markup: String, em: Double) -> Double {
+    TextWidthModel.width(of: markup, em: em * textScale)
+  }
+}
+
+/// Drawing primitives on the current PLplot stream, in page pixels or in the world
+/// coordinates of a viewport. Geometry is given at the 1200x900 house scale and multiplied by
+/// `scale`; text sizes, line widths and markers by `textScale` (`scale` times the font scale).
+/// Creating one draws nothing: a layout measures with its `metrics`.
+struct Painter {
+  let metrics: PageMetrics
+  var pageWidth: Double { metrics.pageWidth }
+  var pageHeight: Double { metrics.pageHeight }
+  var scale: Double { metrics.scale }
+  var textScale: Double { metrics.textScale }
+
+  /// The scratch colour-map entry every colour goes through.
+  private let scratch: PLINT = 15
+
+  init(width: Int, height: Int, fontScale: Double = 1) {
+    metrics = PageMetrics(width: width, height: height, fontScale: fontScale)
+  }
+
+  init(_ metrics: PageMetrics) {
+    self.metrics = metrics
+  }
+
+  var page: Rect { metrics.page }
+
+  /// `em` house pixels of text, in page pixels.
+  func em(_ em: Double) -> Double { metrics.em(em) }
 
   private static let micrometresPerPixel = 25.4 / 72 * 1000
 
@@ -99,7 +157,7 @@ struct Painter {
   }
 
   func textWidth(_ markup: String, em: Double) -> Double {
-    TextMetrics.width(of: markup, em: em * textScale)
+    metrics.textWidth(markup, em: em)
   }
 
   func line(_ xs: [Double], _ ys: [Double]) {

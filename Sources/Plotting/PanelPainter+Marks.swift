@@ -1,6 +1,6 @@
 import Foundation
 
-extension PanelPainter {
+extension PanelLayout {
   /// The length of a tick marker, in page pixels at text scale 1: long enough to show its dash.
   static let markerTickLength = 26.0
 
@@ -11,16 +11,21 @@ extension PanelPainter {
     guard marker.isTick, axes.height > 0 else {
       return (WorldPoint(x: wx, y: y.lower), WorldPoint(x: wx, y: y.upper))
     }
-    let share = min(1, Self.markerTickLength * painter.textScale / axes.height)
+    let share = min(1, Self.markerTickLength * t / axes.height)
     return (WorldPoint(x: wx, y: y.lower), WorldPoint(x: wx, y: y.lower + share * y.span))
   }
+}
+
+extension PanelPainter {
+  /// The width of a tick marker, in reference widths.
+  static let tickWidth = 1.6
 
   /// The vertical markers: full-height lines, and ticks up from the x axis (drawn wider).
   func drawVerticalMarkers() {
     for marker in plan.panel.verticalMarkers {
-      guard let (bottom, top) = reach(of: marker) else { continue }
+      guard let (bottom, top) = layout.reach(of: marker) else { continue }
       painter.color(marker.color.map(HouseStyle.color) ?? HouseStyle.marker)
-      painter.width(HouseStyle.referenceWidth * (marker.isTick ? 1.6 : 1))
+      painter.width(HouseStyle.referenceWidth * (marker.isTick ? Self.tickWidth : 1))
       painter.dash(marker.dash)
       painter.line([bottom.x, top.x], [bottom.y, top.y])
     }

@@ -2,9 +2,12 @@ import Foundation
 
 extension ResolvedSeries {
   /// The width of the series' line: a highlight is wider than a marker, so it shows around them.
-  var strokeWidth: Double { HouseStyle.seriesWidth * (isHighlight ? 5.5 : 1) }
+  var strokeWidth: Double { HouseStyle.seriesWidth * (isHighlight ? Self.highlightWidth : 1) }
+  /// A highlight's width in series widths, and its opacity.
+  static let highlightWidth = 5.5
+  static let highlightAlpha = 0.25
   /// The opacity of the series' line: a highlight is light.
-  var strokeAlpha: Double { isHighlight ? 0.25 : 1 }
+  var strokeAlpha: Double { isHighlight ? Self.highlightAlpha : 1 }
 }
 
 extension PanelPainter {
@@ -47,7 +50,7 @@ extension PanelPainter {
     for p in series.points {
       let xs = [p.x - half, p.x + half, p.x + half, p.x - half]
       let ys = [base, base, p.y, p.y]
-      painter.color(series.color, alpha: 0.85)
+      painter.color(series.color, alpha: LegendBox.barAlpha)
       painter.fill(xs, ys)
       painter.color(HouseStyle.background)
       painter.width(1)

@@ -21,7 +21,7 @@ struct MarkerPainter {
       painter.color(color)
       painter.fill(xs, ys)
       painter.color(HouseStyle.background)
-      painter.width(0.9)
+      painter.width(LayoutMetrics.outlineWidth)
       painter.line(xs + [xs[0]], ys + [ys[0]])
     }
   }
@@ -35,11 +35,30 @@ struct LegendBox {
   var columns = 1
 
   private var s: Double { painter.textScale }
-  private var padding: Double { 9 * s }
-  private var sampleWidth: Double { 38 * s }
-  private var gap: Double { 9 * s }
-  private var columnGap: Double { 24 * s }
-  private var rowHeight: Double { HouseStyle.legendEm * 1.5 * s }
+  /// The legend's proportions, in pixels at text scale 1 (`…Ems` in legend ems).
+  static let paddingLength = 9.0
+  static let sampleLength = 38.0
+  static let gapLength = 9.0
+  static let columnGapLength = 24.0
+  static let rowEms = 1.5
+  /// The share of a row the last one leaves out (no gap under it).
+  static let lastRowTrim = 0.2
+  /// Where a row's centre line sits, as a share of its height.
+  static let rowCentre = 0.4
+  /// How far inside the axes a legend sits, and the margin kept around data, in pixels.
+  static let insetLength = 10.0
+  static let dataMargin = 4.0
+  /// The opacity of the legend's white ground, and of a bar's sample.
+  static let groundAlpha = 0.88
+  static let barAlpha = 0.85
+  /// Half the height of a box sample, in legend ems.
+  static let boxHalfEms = 0.45
+
+  private var padding: Double { Self.paddingLength * s }
+  private var sampleWidth: Double { Self.sampleLength * s }
+  private var gap: Double { Self.gapLength * s }
+  private var columnGap: Double { Self.columnGapLength * s }
+  private var rowHeight: Double { HouseStyle.legendEm * Self.rowEms * s }
   private var columnCount: Int { max(1, min(columns, entries.count)) }
   private var rows: Int { (entries.count + columnCount - 1) / columnCount }
 
@@ -52,7 +71,7 @@ struct LegendBox {
     2 * padding + Double(columnCount) * columnWidth + Double(columnCount - 1) * columnGap
   }
 
-  var height: Double { 2 * padding + Double(rows) * rowHeight - 0.2 * rowHeight }
+  var height: Double { 2 * padding + Double(rows) * rowHeight - Self.lastRowTrim * rowHeight }
 
   /// This legend in as many columns as fit in `width` pixels.
   func fitted(toWidth width: Double) -> LegendBox {
@@ -69,7 +88,7 @@ struct LegendBox {
 
   /// The box's rectangle for a placement inside (or beside) `axes`.
   func frame(in axes: Rect, placement: LegendPlacement) -> Rect? {
-    let inset = 10 * s
+    let inset = Self.insetLength * s
     let (w, h) = (width, height)
     switch placement {
     case .none, .best: return nil
@@ -78,7 +97,7 @@ struct LegendBox {
     case .lowerLeft: return Rect(x: axes.x + inset, y: axes.maxY - inset - h, width: w, height: h)
     case .lowerRight:
       return Rect(x: axes.maxX - inset - w, y: axes.maxY - inset - h, width: w, height: h)
-    case .outsideRight: return Rect(x: axes.maxX + 14 * s, y: axes.y, width: w, height: h)
+    case .outsideRight: return Rect(x: axes.maxX + LayoutMetrics.legendGap * s, y: axes.y, width: w, height: h)
     }
   }
 
@@ -88,7 +107,7 @@ struct LegendBox {
     let corners = [LegendPlacement.upperRight, .upperLeft, .lowerLeft, .lowerRight].compactMap {
       frame(in: axes, placement: $0)
     }
-    let inset = 10 * s
+    let inset = Self.insetLength * s
     let (w, h) = (width, height)
     let midX = axes.x + (axes.width - w) / 2
     let midY = axes.y + (axes.height - h) / 2
@@ -106,7 +125,7 @@ struct LegendBox {
   func emptiestFrame(
     in axes: Rect, avoiding pixels: [PixelPoint], preferring preferred: Rect? = nil
   ) -> (Rect, Int) {
-    let margin = 4 * s
+    let margin = Self.dataMargin * s
     let scored = ((preferred.map { [$0] } ?? []) + candidates(in: axes)).map { box in
       let grown = box.inset(left: -margin, top: -margin, right: -margin, bottom: -margin)
       return (box, pixels.count { grown.contains($0.x, $0.y) })
@@ -118,7 +137,7 @@ struct LegendBox {
     guard !entries.isEmpty else { return }
     painter.pixelViewport(painter.page)
     let corners = ([box.x, box.maxX, box.maxX, box.x], [box.y, box.y, box.maxY, box.maxY])
-    painter.color(HouseStyle.background, alpha: 0.88)
+    painter.color(HouseStyle.background, alpha: Self.groundAlpha)
     painter.fill(corners.0, corners.1)
     painter.color(HouseStyle.legendFrame)
     painter.width(1)
@@ -127,7 +146,7 @@ struct LegendBox {
     painter.textSize(em: HouseStyle.legendEm)
     for (k, entry) in entries.enumerated() {
       let (row, column) = (k / columnCount, k % columnCount)
-      let cy = box.y + padding + (Double(row) + 0.4) * rowHeight
+      let cy = box.y + padding + (Double(row) + Self.rowCentre) * rowHeight
       let x0 = box.x + padding + Double(column) * (columnWidth + columnGap)
       drawSample(entry.sample, from: x0, to: x0 + sampleWidth, y: cy)
       painter.color(HouseStyle.text)
@@ -142,7 +161,7 @@ struct LegendBox {
     switch sample {
     case .series(let series):
       if series.style == .bars {
-        drawBox(series.color, alpha: 0.85, from: x0, to: x1, y: cy)
+        drawBox(series.color, alpha: Self.barAlpha, from: x0, to: x1, y: cy)
         return
       }
       if series.style != .markers {
@@ -161,7 +180,7 @@ struct LegendBox {
           .draw(series.marker, at: [WorldPoint(x: (x0 + x1) / 2, y: cy)], color: series.color)
       }
     case .box(let rgb):
-      let h = HouseStyle.legendEm * 0.45 * s
+      let h = HouseStyle.legendEm * Self.boxHalfEms * s
       SpanPainter(painter: painter).fill(
         rgb, rect: Rect(x: x0, y: cy - h, width: x1 - x0, height: 2 * h))
     case .rule(let rgb, let dash):
@@ -176,7 +195,7 @@ struct LegendBox {
   private func drawBox(
     _ rgb: HouseStyle.RGB, alpha: Double, from x0: Double, to x1: Double, y cy: Double
   ) {
-    let h = HouseStyle.legendEm * 0.45 * s
+    let h = HouseStyle.legendEm * Self.boxHalfEms * s
     painter.color(rgb, alpha: alpha)
     painter.fill([x0, x1, x1, x0], [cy - h, cy - h, cy + h, cy + h])
   }

@@ -137,7 +137,7 @@ extension ResolvedSeries {
   }
 }
 
-extension PanelPainter {
+extension PanelLayout {
   /// The series thinned to the axes' resolution, and how each is drawn (the coincidence rule
   /// judged on the thinned lines).
   func analysedSeries() -> (shown: [ResolvedSeries], drawings: [SeriesDrawing], order: [Int]) {

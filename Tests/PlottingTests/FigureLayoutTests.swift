@@ -37,7 +37,7 @@ struct FigureLayoutTests {
     return FigurePainter(figure: figure, plans: plans, painter: painter).layout()
   }
 
-  static func panels(_ layout: FigurePainter.Layout) -> [PanelPainter] {
+  static func panels(_ layout: FigurePainter.Layout) -> [PanelLayout] {
     layout.items.compactMap {
       if case .panel(let p) = $0 { return p }
       return nil
@@ -62,7 +62,9 @@ struct FigureLayoutTests {
     let figure = Figure(panels: [Self.convergencePanel()], width: 1600, height: 1000)
     let p = try #require(Self.panels(try Self.layout(figure)).first)
     let labels = p.legend.entries.map(\.label)
-    #expect(labels.count == 4, "\(labels)")
+    // Forward is labelled at its line; the legend has the rest.
+    #expect(p.directLabels.values.map(\.text) == ["forward: slope 1.00"])
+    #expect(labels.count == 3, "\(labels)")
     #expect(labels.filter { $0 == "dashed: error model" }.count == 1)
     #expect(labels.filter { $0 == "shaded: fit range" }.count == 1)
     #expect(labels.last == "shaded: fit range")
@@ -161,7 +163,9 @@ struct FigureLayoutTests {
   @Test func panelsWithDifferentLegendsKeepTheirOwn() throws {
     let layout = try Self.layout(Self.precisionFigure(slopes: true))
     #expect(layout.sharedLegend == nil)
-    #expect(Self.panels(layout).allSatisfy { $0.legendFrame != nil })
+    // Each labels its own series, at their lines or in a legend of its own.
+    #expect(
+      Self.panels(layout).allSatisfy { $0.legendFrame != nil || $0.directLabels.count == 2 })
   }
 
   // MARK: Log ticks

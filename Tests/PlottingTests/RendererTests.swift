@@ -27,7 +27,9 @@ struct RendererTests {
     let directory = try samples.map { URL(fileURLWithPath: $0) } ?? scratchDirectory()
     let report = try Renderer.render(
       figure, to: directory.appendingPathComponent(name), formats: FigureFormat.allCases)
-    #expect(report.files.map(\.lastPathComponent) == ["png", "svg", "pdf"].map { "\(name).\($0)" })
+    #expect(
+      report.files.map(\.lastPathComponent)
+        == ["png", "svg", "pdf", "layout.json"].map { "\(name).\($0)" })
     #expect(report.droppedPoints.isEmpty)
 
     let pngBytes = try Data(contentsOf: report.files[0])

@@ -1,0 +1,208 @@
+import Foundation
+
+/// The axes' rectangle, their ticks and the legend's contents.
+extension PanelLayout {
+  /// The legend of what is drawn and not labelled at its line (labels with their "(= other)"
+  /// notes); the members of a legend group share one grey entry, where the first of them
+  /// would be.
+  var legend: LegendBox {
+    var box = legendBox(asDrawn: true)
+    box.columns = legendColumns
+    return box
+  }
+
+  /// The legend; `asDrawn: false` gives the series' own labels and dashes (a legend shared by
+  /// several panels, each of which may tell its own coinciding series apart).
+  func legendBox(asDrawn: Bool) -> LegendBox {
+    var entries: [LegendEntry] = []
+    var grouped: [LegendEntry] = []  // after the entries of their own
+    var groups: Set<String> = []
+    for (i, series) in plan.series.enumerated()
+    where !series.label.isEmpty && directLabels[i] == nil {
+      var drawn = series
+      let known = asDrawn && i < drawings.count
+      if known { drawn.dash = drawings[i].dash }
+      let source = panel.series[i]
+      if let group = source.legendGroup {
+        guard groups.insert(group).inserted else { continue }
+        drawn.color = HouseStyle.reference
+        grouped.append(LegendEntry(label: group, sample: .series(drawn)))
+      } else {
+        let label = known ? drawings[i].label : series.label
+        entries.append(LegendEntry(label: label, sample: .series(drawn)))
+      }
+    }
+    for span in panel.spans where !span.label.isEmpty {
+      let rgb = span.color.map(HouseStyle.color) ?? HouseStyle.span
+      if let group = span.legendGroup {
+        guard groups.insert(group).inserted else { continue }
+        grouped.append(LegendEntry(label: group, sample: .box(HouseStyle.reference)))
+      } else {
+        entries.append(LegendEntry(label: span.label, sample: .box(rgb)))
+      }
+    }
+    entries += grouped
+    entries += plan.legendEntries.filter {
+      if case .rule = $0.sample { return true }
+      return false
+    }
+    return LegendBox(entries: entries, painter: Painter(metrics))
+  }
+
+  func tickLabelWidth(_ axis: AxisScale) -> Double {
+    (axis.ticks.map { axis.label(atWorld: $0) }
+      + axis.intermediateLogLabels.map { axis.intermediateLabel(atWorld: $0) })
+      .map { metrics.textWidth($0, em: HouseStyle.tickEm) }.max() ?? 0
+  }
+
+  /// Lays out the axes (with the legend inside, right or below), coarsens the ticks and decides
+  /// how the series are drawn.
+  mutating func layOut(_ side: LegendSide) {
+    (x, y) = (plan.x, plan.y)
+    // Twice: the ticks coarsened for the first rectangle change the tick labels' width.
+    for _ in 0..<2 {
+      axes = axesRect(side)
+      coarsenTicks()
+    }
+    (shown, drawings, order) = analysedSeries()
+    drawings = distinguished(drawings)
+  }
+
+  /// `drawings` with a labelled series that looks like an earlier one but for colour (same
+  /// marker, same dash) given a dash none of those uses, so that every series reads without
+  /// colour.
+  func distinguished(_ drawings: [SeriesDrawing]) -> [SeriesDrawing] {
+    var result = drawings
+    var seen: [Int] = []
+    for i in drawings.indices where i < shown.count {
+      let source = panel.series[i]
+      guard !source.label.isEmpty, !source.isGuide, !source.isHighlight, shown[i].style != .bars,
+        shown[i].style != .markers
+      else { continue }
+      let look = { (k: Int) in LayoutRules.look(shown[k], dash: result[k].dash) }
+      let alike = seen.filter { look($0) == look(i) }
+      if !alike.isEmpty {
+        let marker = look(i).split(separator: ",").first.map(String.init) ?? ""
+        let used = Set(
+          seen.filter { look($0).hasPrefix(marker + ",") }.map { "\(result[$0].dash)" })
+        if let dash = [Dash.solid, .dashed, .dotted, .dashDot].first(where: {
+          !used.contains("\($0)")
+        }) {
+          result[i].dash = dash
+        }
+      }
+      seen.append(i)
+    }
+    return result
+  }
+
+  /// Coarsens the tick steps until the x labels have room between them and the y labels rows.
+  private mutating func coarsenTicks() {
+    while x.step < x.span {
+      let widest =
+        x.ticks.map { metrics.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) }.max() ?? 0
+      guard x.step / x.span * axes.width < widest + LayoutMetrics.xTickLabelGap * t else { break }
+      let next = x.coarser()
+      if x.isLog && next.ticks.filter({ !next.label(atWorld: $0).isEmpty }).count < 2 { break }
+      x = next
+    }
+    // Powers of ten carry a raised exponent: they need more room.
+    let rowHeight =
+      HouseStyle.tickEm * (y.isLog ? LayoutMetrics.logTickRowEms : LayoutMetrics.linearTickRowEms)
+      * t
+    // A log axis keeps two labelled decades: it is not coarsened past that.
+    while y.step < y.span && y.step / y.span * axes.height < rowHeight {
+      let next = y.coarser()
+      if y.isLog && next.ticks.filter({ !next.label(atWorld: $0).isEmpty }).count < 2 { break }
+      y = next
+    }
+  }
+
+  /// The data area inside the cell, leaving room for titles, tick labels, axis labels, notes
+  /// and an outside legend; with `equalAspect`, shrunk so that a unit is as long on x as on y.
+  private func axesRect(_ side: LegendSide) -> Rect {
+    let top =
+      pad
+      + (panel.title.isEmpty
+        ? HouseStyle.tickEm * LayoutMetrics.untitledBandEms
+        : HouseStyle.titleEm * LayoutMetrics.titleBandEms) * t
+    let yLabel = panel.yAxis.label.isEmpty ? 0 : HouseStyle.labelEm * LayoutMetrics.yLabelBandEms * t
+    let left = pad + yLabel + tickLabelWidth(y) + LayoutMetrics.yTickRoom * t
+    var bottom =
+      pad + HouseStyle.tickEm * LayoutMetrics.tickBandEms * t + xLabelHeight + notesHeight
+    let lastX =
+      x.ticks.last.map { metrics.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) } ?? 0
+    var right = pad + lastX / 2
+    if side == .right && !legend.entries.isEmpty {
+      right = max(right, pad + legend.width + LayoutMetrics.legendGap * s)
+    }
+    if side == .below && !legend.entries.isEmpty {
+      bottom += legend.height + LayoutMetrics.legendBelowGap * t
+    }
+    let area = Self.atLeast(
+      cell.inset(left: left, top: top, right: right, bottom: bottom), in: cell)
+    guard panel.equalAspect, x.span > 0, y.span > 0 else { return area }
+    var rect = fitted(area, ratio: x.span / y.span)
+    // Keep the axes against the left (labels stay by their axis) and the legend by them.
+    rect.x = side == .below ? rect.x : area.x
+    rect.y = side == .below ? area.y : rect.y
+    return rect
+  }
+
+  /// `rect`, or when text and margins leave it less than a tenth of `cell` either way (a tiny
+  /// figure, a huge font scale), the middle of `cell` with that tenth: the axes never get an
+  /// empty or inverted viewport, whatever the size.
+  static func atLeast(_ rect: Rect, in cell: Rect) -> Rect {
+    var r = rect
+    let minW = max(1, cell.width * LayoutMetrics.minimumAxesShare)
+    let minH = max(1, cell.height * LayoutMetrics.minimumAxesShare)
+    if !(r.width >= minW) {
+      r.width = minW
+      r.x = min(max(rect.x, cell.x), cell.maxX - minW)
+    }
+    if !(r.height >= minH) {
+      r.height = minH
+      r.y = min(max(rect.y, cell.y), cell.maxY - minH)
+    }
+    return r
+  }
+
+  /// Caption lines broken at spaces so that each fits `width` page pixels (a neighbouring
+  /// panel's caption is never overwritten); a single word longer than `width` stays whole.
+  static func wrapped(_ notes: [String], width: Double, metrics: PageMetrics) -> [String] {
+    notes.flatMap { note -> [String] in
+      var lines: [String] = []
+      var line = ""
+      for word in note.split(separator: " ", omittingEmptySubsequences: false) {
+        let candidate = line.isEmpty ? String(word) : line + " " + word
+        if !line.isEmpty, metrics.textWidth(candidate, em: HouseStyle.annotationEm) > width {
+          lines.append(line)
+          line = String(word)
+        } else {
+          line = candidate
+        }
+      }
+      return lines + [line]
+    }
+  }
+
+  /// The note on points not drawn at their value, in the figure's `words`.
+  static func undrawnNote(_ plan: PanelPlan, words: FigureWords) -> [String] {
+    let parts = plan.undrawn.map { item -> String in
+      let name = item.label.isEmpty ? "–" : item.label
+      var what: [String] = []
+      if item.offFrame > 0 { what.append("\(item.offFrame)" + words.offFrame) }
+      if item.undrawable > 0 { what.append("\(item.undrawable)" + words.undrawable) }
+      return name + words.nameSeparator + what.joined(separator: ", ")
+    }
+    guard !parts.isEmpty else { return [] }
+    return [words.undrawnHead + parts.joined(separator: "; ")]
+  }
+}
+
+extension AxisScale {
+  /// Whether a world value lies on the visible range.
+  func contains(_ value: Double) -> Bool {
+    value >= min(lower, upper) && value <= max(lower, upper)
+  }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// Every text of a panel, placed: title, tick labels, axis labels, notes, annotations, the
+/// labels at lines and at guides. The painter draws these and nothing else.
+extension PanelLayout {
+  /// What a panel draws beyond its series, placed once: its texts and its guides.
+  struct Placement {
+    var texts: [PlacedText]
+    var guides: [GuidePlacement]
+  }
+
+  func placement() -> Placement {
+    var texts = headingTexts() + tickTexts() + annotationTexts()
+    texts += directLabels.keys.sorted().compactMap { directLabels[$0] }
+    let guides = placedGuides(
+      avoiding: texts.filter { $0.role != .tickLabel }.map(\.box) + (legendFrame.map { [$0] } ?? []))
+    texts += guides.compactMap(\.label)
+    if let frame = legendFrame {
+      texts.append(
+        PlacedText(
+          "", role: .legend, x: frame.x, y: frame.y + frame.height / 2, em: 0, within: frame,
+          metrics: metrics
+        ).sized(frame))
+    }
+    return Placement(texts: texts, guides: guides)
+  }
+
+  /// `em`, made smaller (down to `smallestTextShare`) when `text` would be wider than `room`
+  /// at that size: a panel title over a narrow cell, a y label along short axes.
+  func fittedEm(_ text: String, em: Double, into room: Double) -> Double {
+    let w = metrics.textWidth(text, em: em)
+    guard w > room, w > 0 else { return em }
+    return em * max(LayoutMetrics.smallestTextShare, room / w)
+  }
+
+  /// The title, the axis labels and the notes.
+  private func headingTexts() -> [PlacedText] {
+    var texts: [PlacedText] = []
+    if !panel.title.isEmpty {
+      texts.append(
+        PlacedText(
+          panel.title, role: .title, x: axes.x + axes.width / 2,
+          y: axes.y - HouseStyle.titleEm * LayoutMetrics.titleRaiseEms * t,
+          em: fittedEm(
+            panel.title, em: HouseStyle.titleEm, into: cell.width * LayoutMetrics.textWidthShare),
+          justify: 0.5, within: cell, metrics: metrics))
+    }
+    let band = axes.maxY + HouseStyle.tickEm * LayoutMetrics.tickBandEms * t
+    if !panel.xAxis.label.isEmpty {
+      texts.append(
+        PlacedText(
+          panel.xAxis.label, role: .axisLabel, x: axes.x + axes.width / 2,
+          y: band + HouseStyle.labelEm * LayoutMetrics.xLabelDropEms * t, em: HouseStyle.labelEm,
+          justify: 0.5, within: cell, metrics: metrics))
+    }
+    if !panel.yAxis.label.isEmpty {
+      let lx =
+        axes.x - tickLabelWidth(y) - LayoutMetrics.yTickRoom * t
+        - HouseStyle.labelEm * LayoutMetrics.yLabelOffsetEms * t
+      texts.append(
+        PlacedText(
+          vertical: panel.yAxis.label, role: .axisLabel, x: lx, y: axes.y + axes.height / 2,
+          em: fittedEm(panel.yAxis.label, em: HouseStyle.labelEm, into: axes.height + 2 * pad),
+          metrics: metrics))
+    }
+    var ny = band + xLabelHeight + HouseStyle.annotationEm * LayoutMetrics.firstNoteDropEms * t
+    for note in notes {
+      texts.append(
+        PlacedText(
+          note, role: .note, x: cell.x + cell.width / 2, y: ny, em: HouseStyle.annotationEm,
+          justify: 0.5, color: HouseStyle.reference, within: cell, metrics: metrics))
+      ny += HouseStyle.annotationEm * LayoutMetrics.noteLineEms * t
+    }
+    return texts
+  }
+
+  /// Major tick labels, and on a log axis with few labelled decades the 2× and 5× ones too;
+  /// a label that would touch the one before is left out.
+  private func tickTexts() -> [PlacedText] {
+    let em = HouseStyle.tickEm
+    let page = metrics.page.inset(left: 2, top: 2, right: 2, bottom: 2)
+    var texts: [PlacedText] = []
+    let xy = axes.maxY + LayoutMetrics.xTickGap * t + em * LayoutMetrics.tickHalfHeightEms * t
+    let xLabels =
+      x.ticks.map { ($0, x.label(atWorld: $0)) }
+      + x.intermediateLogLabels.map { ($0, x.intermediateLabel(atWorld: $0)) }
+    var taken: [ClosedRange<Double>] = []
+    for (value, text) in xLabels where !text.isEmpty {
+      let px = toPixel(WorldPoint(x: value, y: y.lower)).x
+      let half = metrics.textWidth(text, em: em) / 2 + LayoutMetrics.tickLabelSpace * t
+      let extent = (px - half)...(px + half)
+      guard !taken.contains(where: { $0.overlaps(extent) }) else { continue }
+      taken.append(extent)
+      texts.append(
+        PlacedText(
+          text, role: .tickLabel, x: px, y: xy, em: em, justify: 0.5, within: page,
+          metrics: metrics))
+    }
+    taken = []
+    let yLabels =
+      y.ticks.map { ($0, y.label(atWorld: $0)) }
+      + y.intermediateLogLabels.map { ($0, y.intermediateLabel(atWorld: $0)) }
+    for (value, text) in yLabels where !text.isEmpty {
+      let py = toPixel(WorldPoint(x: x.lower, y: value)).y
+      let half = em * LayoutMetrics.tickHalfHeightEms * t
+      let extent = (py - half)...(py + half)
+      guard !taken.contains(where: { $0.overlaps(extent) }) else { continue }
+      taken.append(extent)
+      texts.append(
+        PlacedText(
+          text, role: .tickLabel, x: axes.x - LayoutMetrics.yTickGap * t, y: py, em: em,
+          justify: 1, within: page, metrics: metrics))
+    }
+    return texts
+  }
+
+  /// The annotations at their data points (set smaller when wider than the axes, kept inside
+  /// them), and "∅" in an empty panel.
+  private func annotationTexts() -> [PlacedText] {
+    var texts: [PlacedText] = panel.annotations.compactMap { note in
+      guard let wx = x.world(note.x), let wy = y.world(note.y) else { return nil }
+      let p = toPixel(WorldPoint(x: wx, y: wy))
+      let justify = note.alignment == .left ? 0 : note.alignment == .center ? 0.5 : 1
+      return PlacedText(
+        note.text, role: .annotation, x: p.x, y: p.y,
+        em: fittedEm(
+          note.text, em: HouseStyle.annotationEm, into: axes.width * LayoutMetrics.textWidthShare),
+        justify: justify, color: note.color.map(HouseStyle.color) ?? HouseStyle.text,
+        within: axes, metrics: metrics)
+    }
+    if plan.isEmpty {
+      texts.append(
+        PlacedText(
+          "∅", role: .annotation, x: axes.x + axes.width / 2, y: axes.y + axes.height / 2,
+          em: HouseStyle.titleEm * 2, justify: 0.5, color: HouseStyle.reference,
+          within: metrics.page, metrics: metrics))
+    }
+    return texts
+  }
+}
+
+extension PlacedText {
+  /// The text with `frame` as its box (a legend: its frame is what it covers).
+  func sized(_ frame: Rect) -> PlacedText {
+    var copy = self
+    copy.box = frame
+    return copy
+  }
+}
