@@ -37,17 +37,18 @@ extension ProgramSource {
   }
 }
 
-extension ConvergenceSpec: StartsPrograms {
+extension Sequence where Element == ProgramSource {
+  /// Each distinct program of these sources once, in order.
   var startedPrograms: [StartedProgram] {
     var started: [StartedProgram] = []
-    for c in cases {
-      guard let p = c.program else { continue }
-      for source in [p.f] + (p.dfProgram.map { [$0] } ?? []) where !started.contains(source.started)
-      {
-        started.append(source.started)
-      }
-    }
+    for source in self where !started.contains(source.started) { started.append(source.started) }
     return started
+  }
+}
+
+extension ConvergenceSpec: StartsPrograms {
+  var startedPrograms: [StartedProgram] {
+    cases.flatMap { $0.program?.sources ?? [] }.startedPrograms
   }
 }
 

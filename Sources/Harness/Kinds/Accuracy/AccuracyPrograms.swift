@@ -28,13 +28,8 @@ struct AccuracyProgram: Sendable {
 }
 
 extension AccuracySpec: StartsPrograms {
-  var programs: [String] {
-    var lines: [String] = []
-    for line in cases.flatMap({ $0.program?.sources ?? [] }).map(\.startLine)
-    where !lines.contains(line) {
-      lines.append(line)
-    }
-    return lines
+  var startedPrograms: [StartedProgram] {
+    cases.flatMap { $0.program?.sources ?? [] }.startedPrograms
   }
 }
 

@@ -10,6 +10,9 @@ struct ProgramCase: Sendable {
   var dfProgram: ProgramSource?
   var dfExpression: Expression?
 
+  /// The programs this case starts.
+  var sources: [ProgramSource] { [f] + (dfProgram.map { [$0] } ?? []) }
+
   static let caseKeys = ["f", "at", "df", "derivative", "variable"]
 
   /// Decodes a case whose `f` is a program: its `Case` (with `x` standing in for the

@@ -73,7 +73,7 @@ struct DescentProgram: Sendable {
 }
 
 extension DescentSpec: StartsPrograms {
-  var programs: [String] { program.sources.map(\.startLine) }
+  var startedPrograms: [StartedProgram] { program.sources.startedPrograms }
 }
 
 /// The functions a descent's runs call: `f` and each gradient source, from the expression or

@@ -56,7 +56,7 @@ struct PartialsProgram: Sendable {
 }
 
 extension PartialsSpec: StartsPrograms {
-  var programs: [String] { program?.sources.map(\.startLine) ?? [] }
+  var startedPrograms: [StartedProgram] { (program?.sources ?? []).startedPrograms }
 }
 
 extension Partials {
