@@ -8,6 +8,7 @@ extension AccuracyFigurePhrase {
     case .evaluationsOfF: return "evaluations of f"
     case .correctDigits: return "correct digits"
     case .everyCaseAndPoint(let precision): return "every case and point, \(precision) precision"
+    case .programCaseAt(let n, let user, let v, let at): return "case \(n), " + (user ? "against your df" : "against the adaptive derivative") + ": \(v) = \(at)"
     case .medianDigits(let method, let digits, let evaluations):
       let d = String(format: "%.1f", digits)
       let plural = evaluations == "1" ? "" : "s"

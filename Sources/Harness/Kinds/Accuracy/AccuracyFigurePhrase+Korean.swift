@@ -8,6 +8,7 @@ extension AccuracyFigurePhrase {
     case .evaluationsOfF: return "f의 계산 횟수"
     case .correctDigits: return "정확한 자릿수"
     case .everyCaseAndPoint(let precision): return "\(precision): 모든 함수와 점"
+    case .programCaseAt(let n, let user, let v, let at): return "사례 \(n), " + (user ? "사용자의 df 기준" : "적응형 도함수 기준") + ": \(v) = \(at)"
     case .medianDigits(let method, let digits, let evaluations):
       let d = String(format: "%.1f", digits)
       return "\(method): 중앙값 \(d)자리, 계산 \(evaluations)회"

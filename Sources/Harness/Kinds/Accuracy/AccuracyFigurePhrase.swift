@@ -6,6 +6,9 @@ enum AccuracyFigurePhrase: Phrase {
   case evaluationsOfF
   case correctDigits
   case everyCaseAndPoint(precision: String)
+  /// A program case's panel: its number and its reference (the user's df or the adaptive
+  /// derivative), since the program's f reads the same in every case.
+  case programCaseAt(number: Int, userDerivative: Bool, variable: String, at: String)
   case medianDigits(method: String, digits: Double, evaluations: String)
   /// The digits axis of the per-case panels when the experiment has several precisions.
   case digitsIn(precision: String)

@@ -66,6 +66,19 @@ enum AccuracyFigures {
       legend: legend ? .lowerRight : .none)
   }
 
+  /// A case's panel title: f at its points, or for a program (whose f reads the same in every
+  /// case) the case's number and reference.
+  static func panelTitle(_ c: AccuracySpec.Case, number: Int, language: Language) -> String {
+    let at = c.points.map(short).joined(separator: ", ")
+    guard let program = c.program else {
+      return language(.functionAt(f: mathText(c.text), variable: c.variable, at: at))
+    }
+    return language(
+      .programCaseAt(
+        number: number, userDerivative: program.dfProgram != nil || program.dfExpression != nil,
+        variable: c.variable, at: at))
+  }
+
   /// Every case in one panel per precision.
   static func overview(spec: AccuracySpec, outcome o: AccuracyOutcome, language: Language)
     -> Report.FigureEntry
@@ -114,10 +127,7 @@ enum AccuracyFigures {
         let c = spec.cases[i]
         return digitsPanel(
           mine.filter { $0.caseNumber == i + 1 }, methods: spec.methods,
-          title: language(
-            .functionAt(
-              f: mathText(c.text), variable: c.variable,
-              at: c.points.map(short).joined(separator: ", "))),
+          title: panelTitle(c, number: i + 1, language: language),
           // Every panel has the same legend: the figure draws it once, under the grid.
           legend: true, summaries: [], digitsLabel: digitsLabel, language: language)
       }
