@@ -46,7 +46,10 @@ struct FigureHeading: Sendable {
 
   /// Whether `c` next to a match makes it part of a longer expression.
   private static func continues(_ c: Character, ahead: Bool) -> Bool {
-    if c.isLetter || c.isNumber || c == "_" || c == "." { return true }
+    // A Korean particle written onto the formula (`… + 15의`) ends it: only Latin and Greek
+    // letters, digits, `_` and `.` continue an expression.
+    let hangul = c.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) }
+    if (c.isLetter && !hangul) || c.isNumber || c == "_" || c == "." { return true }
     if ahead { return "(^".contains(c) || superscripts.values.contains(c) }
     return false
   }

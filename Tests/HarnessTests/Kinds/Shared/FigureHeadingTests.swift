@@ -68,6 +68,10 @@ import Testing
     #expect(FigureHeading(title: "The chain rule: f(x) = exp(4x²)").states("exp(4*x^2)"))
     #expect(FigureHeading(title: "Descent on x0² + x1²: rates").states("x0^2 + x1^2"))
     #expect(FigureHeading(title: "f(x) = x² + 2x + 1 at x = 15").states("x^2 + 2*x + 1"))
+    // A Korean particle written onto the formula ends it.
+    #expect(
+      FigureHeading(title: "미분 계수: f(x) = 2x² + 4eˣ + 15의 전방 차분")
+        .states("2*x^2 + 4*exp(x) + 15"))
     // Part of a longer expression, or a form too short to tell, is not stated.
     #expect(!FigureHeading(title: "exp(x)·sin(x) at 1").states("exp(x)"))
     #expect(!FigureHeading(title: "at x = 1").states("x"))
