@@ -73,7 +73,7 @@ extension Network {
   /// bias and activation, then the softmax and each sample's loss; with `deltas`, also the
   /// output delta and, layer by layer back, `delta W^T` times the activation's derivative.
   /// With `firstProductFormed` the first layer's product is taken from `ws.pre[0]` (only the
-  /// bias and activation are applied to it).
+  /// bias and activation are applied to it; the caller has checked `formsFirstProductWhole`).
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   func rowPass(
@@ -93,11 +93,7 @@ extension Network {
       let wide = Self.isWide(inputs: n, outputs: m)
       blocks(whole: wide) { first, count in
         let z = ws.pre[k] + first * m
-        if k == 0 && firstProductFormed {
-          Kernel.addBias(
-            b, to: z, rows: count, columns: m, activation: activation,
-            into: out.map { $0 + first * m })
-        } else if wide && batch >= Self.transposedForwardBatch {
+        if wide && batch >= Self.transposedForwardBatch {
           let t = ws.transposedActivations + first
           Scalar.gemm(
             transposeA: true, transposeB: true, m: m, n: count, k: n, alpha: 1, a: w, lda: m,
@@ -106,9 +102,11 @@ extension Network {
             b, toTransposed: t, stride: batch, rows: count, columns: m, into: z,
             activation: activation, into: out.map { $0 + first * m })
         } else {
-          Scalar.gemm(
-            transposeA: false, transposeB: false, m: count, n: m, k: n, alpha: 1,
-            a: previous + first * n, lda: n, b: w, ldb: m, beta: 0, c: z, ldc: m)
+          if k > 0 || !firstProductFormed {
+            Scalar.gemm(
+              transposeA: false, transposeB: false, m: count, n: m, k: n, alpha: 1,
+              a: previous + first * n, lda: n, b: w, ldb: m, beta: 0, c: z, ldc: m)
+          }
           Kernel.addBias(
             b, to: z, rows: count, columns: m, activation: activation,
             into: out.map { $0 + first * m })

@@ -74,24 +74,9 @@ public enum NetworkGradientCheck {
             let chunk = next.add(1, ordering: .relaxed).oldValue
             guard chunk < chunks else { break }
             let range = chunk * chunkSize..<min((chunk + 1) * chunkSize, indices.count)
-            // The stencil's perturbed values, recorded; their losses, passes grouped; then the
-            // stencil's estimates from those losses, handed back in the order it asks for them.
-            var points: [(index: Int, value: S)] = []
-            for n in range {
-              _ = stencil.derivative(at: indices[n], in: &parameters, step: h, centre: base) {
-                points.append((indices[n], $0[indices[n]]))
-                return 0
-              }
-            }
-            let losses = passes.losses(points)
-            var taken = 0
-            for n in range {
-              out[n] = stencil.derivative(at: indices[n], in: &parameters, step: h, centre: base) {
-                _ in
-                defer { taken += 1 }
-                return losses[taken]
-              }
-            }
+            textbookEntries(
+              indices, range, stencil: stencil, step: h, base: base, in: &parameters,
+              passes: passes, into: out)
             if let progress {
               done.withLock {
                 for _ in range {
@@ -105,6 +90,31 @@ public enum NetworkGradientCheck {
       }
     }
     return result
+  }
+
+  /// The textbook's entries `indices[range]` into `out[range]`: the stencil's perturbed values
+  /// recorded, their losses computed (passes grouped by `passes`), then the stencil's estimates
+  /// from those losses, handed back in the order it asks for them.
+  private static func textbookEntries<S: BLASScalar>(
+    _ indices: [Int], _ range: Range<Int>, stencil: NumericalGradient.Stencil<S>, step h: S,
+    base: S, in parameters: inout UnsafeMutableBufferPointer<S>, passes: PerturbedPasses<S>,
+    into out: UnsafeMutablePointer<S>
+  ) {
+    var points: [(index: Int, value: S)] = []
+    for n in range {
+      _ = stencil.derivative(at: indices[n], in: &parameters, step: h, centre: base) {
+        points.append((indices[n], $0[indices[n]]))
+        return 0
+      }
+    }
+    let losses = passes.losses(points)
+    var taken = 0
+    for n in range {
+      out[n] = stencil.derivative(at: indices[n], in: &parameters, step: h, centre: base) { _ in
+        defer { taken += 1 }
+        return losses[taken]
+      }
+    }
   }
 
   /// The same finite differences as `numericalGradientTextbook`, computed by recomputing only
