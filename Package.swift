@@ -32,6 +32,7 @@ let package = Package(
     .target(
       name: "Calculus",
       dependencies: [
+        "CVectorMath",
         .product(name: "RealModule", package: "swift-numerics"),
         .product(name: "ComplexModule", package: "swift-numerics"),
       ]),
@@ -70,7 +71,10 @@ let package = Package(
       name: "bench", dependencies: ["Learning", "Calculus"],
       path: "Benchmarks/Sources/bench"),
 
-    // MARK: - Implementation details: system libraries
+    // MARK: - Implementation details: C kernels and system libraries
+
+    // Calculus's vector kernels, compiled per instruction set and chosen at run time.
+    .target(name: "CVectorMath"),
 
     .systemLibrary(
       name: "CPLplot", pkgConfig: "plplot",

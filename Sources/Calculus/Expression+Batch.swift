@@ -171,70 +171,6 @@ public struct BatchEvaluator<T: Real & BinaryFloatingPoint> {
   }
 }
 
-/// Elementwise elementary functions over arrays.
-enum VectorMath {
-  /// `exp` of every element: eight `Double` lanes at a time by `vectorExp`, other types by
-  /// `T.exp` element by element.
-  static func exp<T: Real>(_ x: [T]) -> [T] {
-    guard T.self == Double.self else { return x.map { T.exp($0) } }
-    return unsafeBitCast(exp(unsafeBitCast(x, to: [Double].self)), to: [T].self)
-  }
-
-  static func exp(_ x: [Double]) -> [Double] {
-    var result = [Double](repeating: 0, count: x.count)
-    x.withUnsafeBufferPointer { input in
-      result.withUnsafeMutableBufferPointer { output in
-        var i = 0
-        while i + 8 <= input.count {
-          let lanes = UnsafeRawPointer(input.baseAddress! + i).loadUnaligned(
-            as: SIMD8<Double>.self)
-          UnsafeMutableRawPointer(output.baseAddress! + i).storeBytes(
-            of: vectorExp(lanes), as: SIMD8<Double>.self)
-          i += 8
-        }
-        while i < input.count {
-          output[i] = Double.exp(input[i])
-          i += 1
-        }
-      }
-    }
-    return result
-  }
-
-  /// `e^x` in eight lanes: `x = n ln 2 + r` (Cody-Waite, `|r| <= ln(2)/2`), `e^r` by its
-  /// Taylor polynomial of degree 13 (truncation below 5e-18 relative), times `2^n` by the
-  /// exponent bits.
-  ///
-  /// Error Bounds: within 2 ulps of `Double.exp` for `|x| <= 708` (tested); lanes outside
-  /// that range, or NaN, are computed by `Double.exp` (overflow, underflow, subnormals).
-  @inline(__always)
-  static func vectorExp(_ x: SIMD8<Double>) -> SIMD8<Double> {
-    let inRange = (x .>= -708) .& (x .<= 708)
-    guard all(inRange) else {
-      var out = SIMD8<Double>()
-      for k in 0..<8 { out[k] = Double.exp(x[k]) }
-      return out
-    }
-    // n = round(x / ln 2) by the shifter 1.5 * 2^52, whose low bits then hold n.
-    let shifter = SIMD8<Double>(repeating: 0x1.8p52)
-    let shifted = x * 1.4426950408889634 + shifter
-    let n = shifted - shifter
-    let r = (x - n * 0.6931471803691238) - n * 1.9082149292705877e-10
-    var p = SIMD8<Double>(repeating: 1.0 / 6_227_020_800)
-    for c in Self.reciprocalFactorials { p = p * r + SIMD8(repeating: c) }
-    let bits =
-      unsafeBitCast(shifted, to: SIMD8<Int64>.self)
-      &- unsafeBitCast(shifter, to: SIMD8<Int64>.self)
-    let scale = unsafeBitCast((bits &+ 1023) &<< 52, to: SIMD8<Double>.self)
-    return p * scale
-  }
-
-  /// `1/12!, 1/11!, ..., 1/1!, 1/0!` for Horner's scheme after `1/13!`.
-  static let reciprocalFactorials: [Double] = (0...12).reversed().map { k in
-    1 / (1...Swift.max(k, 1)).reduce(1.0) { $0 * Double($1) }
-  }
-}
-
 extension FiniteDifference {
   /// The estimates of `stencil`'s derivative at every step, with f evaluated over one batch
   /// of `steps.count * stencil.offsets.count` points: what a convergence sweep computes.
@@ -272,20 +208,38 @@ extension FiniteDifference {
     let x = point[index]
     let offsets = stencil.offsets.map { T($0) }
     let width = offsets.count
-    let spacings = steps.map { (x + $0) - x }
-    var columns = point.map { [T](repeating: $0, count: steps.count * width) }
-    for (s, hp) in spacings.enumerated() {
-      for (i, o) in offsets.enumerated() { columns[index][s * width + i] = o == 0 ? x : x + o * hp }
+    let count = steps.count * width
+    let spacings = [T](unsafeUninitializedCapacity: steps.count) { lanes, initialized in
+      for s in steps.indices { lanes[s] = (x + steps[s]) - x }
+      initialized = steps.count
+    }
+    let arguments = [T](unsafeUninitializedCapacity: count) { lanes, initialized in
+      for s in spacings.indices {
+        let hp = spacings[s]
+        for i in 0..<width {
+          let o = offsets[i]
+          lanes[s * width + i] = o == 0 ? x : x + o * hp
+        }
+      }
+      initialized = count
+    }
+    let columns = point.indices.map {
+      $0 == index ? arguments : [T](repeating: point[$0], count: count)
     }
     let values = f.evaluate(columns)
     let numerators = (stencil.numerators ?? stencil.weights).map { T($0) }
     let denominator = T(stencil.denominator ?? 1)
-    let estimates = spacings.enumerated().map { s, hp in
-      FiniteDifference.stencilSum(
-        numerators: numerators, denominator: denominator, spacing: hp,
-        derivative: stencil.derivative
-      ) { values[s * width + $0] }
+    let estimates = [T](unsafeUninitializedCapacity: steps.count) { lanes, initialized in
+      values.withUnsafeBufferPointer { v in
+        for s in spacings.indices {
+          lanes[s] = FiniteDifference.stencilSum(
+            numerators: numerators, denominator: denominator, spacing: spacings[s],
+            derivative: stencil.derivative
+          ) { v[s * width + $0] }
+        }
+      }
+      initialized = steps.count
     }
-    return (columns[index], values, estimates, spacings)
+    return (arguments, values, estimates, spacings)
   }
 }

@@ -3,15 +3,18 @@ extension Network {
   /// The forward pass into `ws`; returns the mean cross-entropy.
   ///
   /// The batch's rows are shared out between the BLAS threads when the largest layer's product
-  /// is large (`split`); each part runs every layer on its rows (`rowPass`).
+  /// is large (`split`); each part runs every layer on its rows (`rowPass`). With
+  /// `firstProductFormed`, `ws.pre[0]` already holds the first layer's product `x W1` as
+  /// `rowPass` would form it (see there).
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   @discardableResult
   func forward(
     _ x: UnsafePointer<Scalar>, labels: UnsafePointer<UInt8>, _ ws: Workspace<Scalar>,
-    split: Bool = true
+    split: Bool = true, firstProductFormed: Bool = false
   ) -> Scalar {
-    rowPasses(x, labels: labels, ws, split: split, deltas: false)
+    rowPasses(
+      x, labels: labels, ws, split: split, deltas: false, firstProductFormed: firstProductFormed)
   }
 
   /// `rowPass` over the whole batch, in parts between the BLAS threads when `split` and the
@@ -24,7 +27,7 @@ extension Network {
   /// by the product's size).
   func rowPasses(
     _ x: UnsafePointer<Scalar>, labels: UnsafePointer<UInt8>, _ ws: Workspace<Scalar>,
-    split: Bool, deltas: Bool
+    split: Bool, deltas: Bool, firstProductFormed: Bool = false
   ) -> Scalar {
     let batch = ws.batch
     let tile = Self.tileRows(batch)
@@ -40,11 +43,18 @@ extension Network {
       net.rowPass(
         x, labels: labels, ws,
         rows: range.lowerBound * tile..<min(ws.batch, range.upperBound * tile), tile: tile,
-        deltas: deltas)
+        deltas: deltas, firstProductFormed: firstProductFormed)
     }
     var total: Scalar = 0
     for r in 0..<batch { total += ws.losses[r] }
     return total / Scalar(batch)
+  }
+
+  /// Whether an unsplit pass (`split: false`) at `batch` rows forms the first layer's product
+  /// as one plain `x W1` over the whole batch (a wide layer, a batch below
+  /// `transposedForwardBatch`): then a caller may form it and pass `firstProductFormed`.
+  func formsFirstProductWhole(batch: Int) -> Bool {
+    Self.isWide(inputs: layers[0], outputs: layers[1]) && batch < Self.transposedForwardBatch
   }
 
   /// The rows of a tile of `rowPasses`: half the batch rounded down to a multiple of 16, so that
@@ -62,11 +72,13 @@ extension Network {
   /// per layer the product (formed transposed for large batches, see `transposedForwardBatch`),
   /// bias and activation, then the softmax and each sample's loss; with `deltas`, also the
   /// output delta and, layer by layer back, `delta W^T` times the activation's derivative.
+  /// With `firstProductFormed` the first layer's product is taken from `ws.pre[0]` (only the
+  /// bias and activation are applied to it; the caller has checked `formsFirstProductWhole`).
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   func rowPass(
     _ x: UnsafePointer<Scalar>, labels: UnsafePointer<UInt8>, _ ws: Workspace<Scalar>,
-    rows: Range<Int>, tile: Int, deltas: Bool
+    rows: Range<Int>, tile: Int, deltas: Bool, firstProductFormed: Bool = false
   ) {
     let batch = ws.batch
     let activation = configuration.activation
@@ -90,9 +102,11 @@ extension Network {
             b, toTransposed: t, stride: batch, rows: count, columns: m, into: z,
             activation: activation, into: out.map { $0 + first * m })
         } else {
-          Scalar.gemm(
-            transposeA: false, transposeB: false, m: count, n: m, k: n, alpha: 1,
-            a: previous + first * n, lda: n, b: w, ldb: m, beta: 0, c: z, ldc: m)
+          if k > 0 || !firstProductFormed {
+            Scalar.gemm(
+              transposeA: false, transposeB: false, m: count, n: m, k: n, alpha: 1,
+              a: previous + first * n, lda: n, b: w, ldb: m, beta: 0, c: z, ldc: m)
+          }
           Kernel.addBias(
             b, to: z, rows: count, columns: m, activation: activation,
             into: out.map { $0 + first * m })
