@@ -94,6 +94,31 @@ let pythonSurface = """
     #expect(abs(level - abs(gx)) < 1e-3 * abs(gx))
   }
 
+  /// `expect: {wrong: [x]}` turns the planted bug into the expected outcome: passed when
+  /// exactly x differs, failed when the expectation names the right entry instead, and a
+  /// correct gradient fails an expectation of a bug.
+  @Test func anExpectedWrongEntryPassesOnlyWhenExactlyItDiffers() throws {
+    let folder = try ProgramFolder()
+    defer { folder.remove() }
+    try folder.compileC("surface", cSurface)
+    let (f, bug, good) = (
+      #"{command: ["./surface"]}"#, #"{command: ["./surface", "bug"]}"#,
+      #"{command: ["./surface", "grad"]}"#
+    )
+    let found = try #require(
+      partials(folder, f: f, gradient: bug, extra: "expect: {wrong: [x]}").gradientChecks)
+    #expect(found.allSatisfy { $0.status == .passed }, "\(found.map(\.status))")
+    let named = try #require(
+      partials(folder, f: f, gradient: bug, extra: "expect: {wrong: [y]}").gradientChecks)
+    #expect(named.allSatisfy { $0.status == .failed })
+    let missed = try #require(
+      partials(folder, f: f, gradient: good, extra: "expect: {wrong: [x]}").gradientChecks)
+    #expect(missed.allSatisfy { $0.status == .failed })
+    #expect(throws: ExperimentError.self) {
+      _ = try partials(folder, f: f, gradient: bug, extra: "expect: {wrong: [z]}")
+    }
+  }
+
   @Test func aPythonGradientInDoubleAndSinglePassesAndAMissingTermFails() throws {
     let folder = try ProgramFolder()
     defer { folder.remove() }

@@ -75,13 +75,24 @@ struct PartialsOutcome: Encodable, Sendable {
     var at: PointValues
     var scheme: Scheme
     var entries: [GradientEntry]
+    /// The variables whose entries must differ (`expect.wrong`, a planted bug).
+    var expectedWrong: [String] = []
 
     var differing: [GradientEntry] { entries.filter { $0.agreement.status == .plateau } }
     var unjudged: [GradientEntry] { entries.filter { $0.agreement.status == .notChecked } }
 
+    /// Without `expect.wrong`: failed when any entry differs. With it: passed when exactly
+    /// the expected entries differ, failed when another differs or an expected one agrees.
     var status: Check.Status {
-      if !differing.isEmpty { return .failed }
-      return unjudged.isEmpty ? .passed : .notChecked
+      guard !expectedWrong.isEmpty else {
+        if !differing.isEmpty { return .failed }
+        return unjudged.isEmpty ? .passed : .notChecked
+      }
+      let found = Set(differing.map(\.variable))
+      if !found.isSubset(of: Set(expectedWrong)) { return .failed }
+      if found == Set(expectedWrong) { return .passed }
+      let missing = entries.filter { expectedWrong.contains($0.variable) && !found.contains($0.variable) }
+      return missing.allSatisfy { $0.agreement.status == .notChecked } ? .notChecked : .failed
     }
 
     func encode(to encoder: Encoder) throws {
@@ -91,6 +102,7 @@ struct PartialsOutcome: Encodable, Sendable {
       try c.encode(scheme.rawValue, forKey: "scheme")
       try c.encode(status.rawValue, forKey: "status")
       try c.encode(differing.map(\.variable), forKey: "differing")
+      if !expectedWrong.isEmpty { try c.encode(expectedWrong, forKey: "expected_wrong") }
       try c.encode(entries, forKey: "entries")
     }
   }

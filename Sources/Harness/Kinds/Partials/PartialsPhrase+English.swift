@@ -28,6 +28,7 @@ extension PartialsPhrase {
     case .entryDiffers(let variable, let difference, let at):
       return "∂f/∂\(variable) differs from the finite differences by about \(String(format: "%.3g", difference)) at \(at)"
     case .othersAgree(let variables, let count): return "\(variables) " + (count == 1 ? "agrees" : "agree")
+    case .expectedWrong(let variables): return "expected wrong: \(variables)"
     case .gradientNotChecked(let variables):
       return "not checked: \(variables) (the value is not finite, or fewer than three steps gave a finite estimate)"
     case .adaptiveReference(let variable, let at, let value, let error):

@@ -30,6 +30,7 @@ extension PartialsPhrase {
     case .entryDiffers(let variable, let difference, let at):
       return "\(at)에서 ∂f/∂\(variable)가 유한 차분과 약 \(String(format: "%.3g", difference))만큼 다름"
     case .othersAgree(let variables, _): return "\(variables)는 일치"
+    case .expectedWrong(let variables): return "틀릴 것으로 예상: \(variables)"
     case .gradientNotChecked(let variables):
       return "검사하지 못함: \(variables) (값이 유한하지 않거나, 유한한 추정값을 준 간격이 세 개 미만)"
     case .adaptiveReference(let variable, let at, let value, let error):

@@ -26,6 +26,8 @@ enum PartialsPhrase: Phrase {
   case gradientAgrees(count: Int, least: Double)
   case entryDiffers(variable: String, difference: Double, at: String)
   case othersAgree(variables: String, count: Int)
+  /// `expect.wrong`'s entries, said after what the check found.
+  case expectedWrong(variables: String)
   case gradientNotChecked(variables: String)
   case adaptiveReference(variable: String, at: String, value: Double, error: Double)
   case referenceName(source: String)

@@ -209,7 +209,8 @@ extension Partials {
         let mine = vars.indices.map { v in all[p * perPoint + v * spec.schemes.count + s] }
         out.append(
           PartialsOutcome.GradientCheck(
-            pointNumber: p + 1, at: PointValues(vars, point), scheme: scheme, entries: mine))
+            pointNumber: p + 1, at: PointValues(vars, point), scheme: scheme, entries: mine,
+            expectedWrong: spec.expectedWrong))
       }
     }
     return out

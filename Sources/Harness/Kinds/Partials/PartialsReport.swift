@@ -128,7 +128,7 @@ extension Partials {
       entries.map { "∂f/∂\($0.variable)" }.joined(separator: ", ")
     }
     switch g.status {
-    case .failed:
+    case .failed, .passed where !g.differing.isEmpty:
       var parts: [any Phrase] = g.differing.map {
         PartialsPhrase.entryDiffers(
           variable: $0.variable, difference: $0.agreement.plateau ?? .nan, at: g.at.text)
@@ -136,6 +136,11 @@ extension Partials {
       let others = g.entries.filter { $0.agreement.passed }
       if !others.isEmpty { parts.append(
           PartialsPhrase.othersAgree(variables: names(others), count: others.count)) }
+      if !g.expectedWrong.isEmpty {
+        parts.append(
+          PartialsPhrase.expectedWrong(
+            variables: g.expectedWrong.map { "∂f/∂\($0)" }.joined(separator: ", ")))
+      }
       return Composed.joined(parts: parts, separator: "; ")
     case .notChecked:
       return PartialsPhrase.gradientNotChecked(variables: names(g.unjudged))

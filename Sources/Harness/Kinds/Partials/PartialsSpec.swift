@@ -17,6 +17,9 @@ struct PartialsSpec: Sendable {
   var expectations: [Scheme: Expectation]
   /// Expected order of the Hessian's central second differences (nil: not asserted).
   var hessianExpectation: Expectation?
+  /// `expect: {wrong: [y]}`: the entries of a gradient under test that must differ (a planted
+  /// bug); the check passes when exactly these differ.
+  var expectedWrong: [String] = []
   var hessian: Bool
   var tolerance: Double
   /// The steps of the gradient table (default: the notes' 0.1, 1e-4 and 1e-5).
@@ -80,6 +83,11 @@ extension PartialsSpec: Decodable {
     try expect.schemes.check(against: schemes)
     expectations = expect.schemes.orders
     hessianExpectation = expect.hessian
+    expectedWrong = expect.wrong
+    for v in expectedWrong where !variables.contains(v) {
+      throw c.error(
+        "expect", "expect.wrong names '\(v)', not one of " + variables.joined(separator: ", "))
+    }
     hessian =
       try c.optional("hessian", as: Bool.self, expected: "true or false") ?? (expect.hessian != nil)
     if hessian {
@@ -102,6 +110,9 @@ extension PartialsSpec: Decodable {
     }
     checks = try Self.decodeChecks(c, variables: variables, pointCount: points.count)
     if program != nil { try PartialsProgram.validate(self, c) }
+    if !expectedWrong.isEmpty, program?.gradient == nil {
+      throw c.error("expect", "expect.wrong needs a gradient under test (gradient: from a program)")
+    }
   }
 
   /// The Hessian needs the first partials differentiable at every point.
@@ -157,9 +168,17 @@ extension PartialsSpec: Decodable {
   struct PartialsExpectations: Decodable {
     var schemes = SchemeExpectations()
     var hessian: Expectation?
+    var wrong: [String] = []
     init() {}
     init(from decoder: Decoder) throws {
-      schemes = try SchemeExpectations(from: decoder, allowing: ["hessian"])
+      schemes = try SchemeExpectations(from: decoder, allowing: ["hessian", "wrong"])
+      let c = try decoder.container(keyedBy: AnyKey.self)
+      if c.contains(AnyKey("wrong")) {
+        guard let names = try? c.decode([String].self, forKey: AnyKey("wrong")) else {
+          throw ExperimentError(at: decoder.mark, "expect.wrong must be a list of variables")
+        }
+        wrong = names
+      }
       switch schemes.extra["hessian"] {
       case .number(let order)?: hessian = .order(order)
       case .string("auto")?: hessian = .auto
