@@ -84,10 +84,6 @@ extension PartialsSpec: Decodable {
     expectations = expect.schemes.orders
     hessianExpectation = expect.hessian
     expectedWrong = expect.wrong
-    for v in expectedWrong where !variables.contains(v) {
-      throw c.error(
-        "expect", "expect.wrong names '\(v)', not one of " + variables.joined(separator: ", "))
-    }
     hessian =
       try c.optional("hessian", as: Bool.self, expected: "true or false") ?? (expect.hessian != nil)
     if hessian {
@@ -110,6 +106,15 @@ extension PartialsSpec: Decodable {
     }
     checks = try Self.decodeChecks(c, variables: variables, pointCount: points.count)
     if program != nil { try PartialsProgram.validate(self, c) }
+    try checkExpectedWrong(c)
+  }
+
+  /// `expect.wrong` names variables of a gradient under test.
+  func checkExpectedWrong(_ c: KeyedDecodingContainer<AnyKey>) throws {
+    for v in expectedWrong where !variables.contains(v) {
+      throw c.error(
+        "expect", "expect.wrong names '\(v)', not one of " + variables.joined(separator: ", "))
+    }
     if !expectedWrong.isEmpty, program?.gradient == nil {
       throw c.error("expect", "expect.wrong needs a gradient under test (gradient: from a program)")
     }
