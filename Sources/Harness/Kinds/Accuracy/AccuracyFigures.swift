@@ -75,7 +75,7 @@ enum AccuracyFigures {
     }
     return language(
       .programCaseAt(
-        number: number, userDerivative: program.dfProgram != nil || program.dfExpression != nil,
+        number: number, userDerivative: program.hasDerivative,
         variable: c.variable, at: at))
   }
 

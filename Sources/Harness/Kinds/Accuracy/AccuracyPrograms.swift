@@ -25,6 +25,10 @@ struct AccuracyProgram: Sendable {
   }
 
   var sources: [ProgramSource] { [f] + (dfProgram.map { [$0] } ?? []) }
+
+  /// Whether the case gives its own derivative (`df`, a program or an expression); without
+  /// one the adaptive derivative is the reference.
+  var hasDerivative: Bool { dfProgram != nil || dfExpression != nil }
 }
 
 extension AccuracySpec: StartsPrograms {
@@ -69,7 +73,7 @@ extension Accuracy {
     }
     let precision = program.f.precision
     var adaptive: AdaptiveDerivative.Estimate<Double>?
-    if methods.contains(.adaptive) || (program.dfProgram == nil && program.dfExpression == nil) {
+    if methods.contains(.adaptive) || !program.hasDerivative {
       adaptive = try f.adaptiveDerivative(at: [x], index: 0, cancellation: cancellation)
     }
     let reference = try programReference(

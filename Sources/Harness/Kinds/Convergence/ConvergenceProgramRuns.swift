@@ -85,12 +85,12 @@ final class ProgramRuns: @unchecked Sendable {
     lock.lock()
     agreements[job] = ProgramAgreement(
       caseNumber: index + 1, f: c.text, at: point, scheme: stencil.name,
-      reference: parts.dfProgram == nil && parts.dfExpression == nil ? "adaptive" : "df",
+      reference: parts.hasDerivative ? "df" : "adaptive",
       value: reference, referenceError: limit, agreement: agreement)
     lock.unlock()
     // With a derivative under test, its check is the verdict (order and plateau together);
     // the sweep's own order check would repeat it in other words.
-    let underTest = parts.dfProgram != nil || parts.dfExpression != nil
+    let underTest = parts.hasDerivative
     return Self.outcome(
       plan, values: values, reference: reference, limit: limit, epsilon: epsilon,
       precision: parts.f.precision, expectation: underTest ? nil : expectation,

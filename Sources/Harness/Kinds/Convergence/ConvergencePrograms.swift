@@ -13,6 +13,10 @@ struct ProgramCase: Sendable {
   /// The programs this case starts.
   var sources: [ProgramSource] { [f] + (dfProgram.map { [$0] } ?? []) }
 
+  /// Whether the case gives its own derivative (`df`, a program or an expression); without
+  /// one the adaptive derivative is the reference.
+  var hasDerivative: Bool { dfProgram != nil || dfExpression != nil }
+
   static let caseKeys = ["f", "at", "df", "derivative", "variable"]
 
   /// Decodes a case whose `f` is a program: its `Case` (with `x` standing in for the

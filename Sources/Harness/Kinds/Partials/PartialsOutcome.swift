@@ -91,7 +91,10 @@ struct PartialsOutcome: Encodable, Sendable {
       let found = Set(differing.map(\.variable))
       if !found.isSubset(of: Set(expectedWrong)) { return .failed }
       if found == Set(expectedWrong) { return .passed }
-      let missing = entries.filter { expectedWrong.contains($0.variable) && !found.contains($0.variable) }
+      // An expected entry that did not differ: not judged (not checked), or it agrees (failed).
+      let missing = entries.filter {
+        expectedWrong.contains($0.variable) && !found.contains($0.variable)
+      }
       return missing.allSatisfy { $0.agreement.status == .notChecked } ? .notChecked : .failed
     }
 
