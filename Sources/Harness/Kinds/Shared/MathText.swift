@@ -1,5 +1,6 @@
 import Calculus
 import Foundation
+import Plotting
 
 extension Expression.Notation {
   /// Figure titles (Plotting's markup): `x^{2}`, `x_{0}`, `2·x`, `a + b`, `a − b`.
@@ -31,9 +32,10 @@ func mathText(_ f: Expression) -> String {
 }
 
 /// The expression `text` for a figure (`mathText(_: Expression)`). Text that does not parse,
-/// such as an expression clipped to fit a title, is shown as it is.
+/// such as an expression clipped to fit a title or a program's name (`my_model.py:f`), is
+/// shown as it is: its `_` and `^` are not read as markup.
 func mathText(_ text: String) -> String {
-  guard let f = try? Expression(parsing: text) else { return text }
+  guard let f = try? Expression(parsing: text) else { return Markup.literal(text) }
   return mathText(f)
 }
 
