@@ -190,7 +190,8 @@ import Testing
     #expect(histograms.panels.count > 2)
     let counts = Set(histograms.panels.map(\.notes.count))
     #expect(counts.count == 1, "\(histograms.panels.map(\.notes))")
-    #expect(histograms.panels.allSatisfy { $0.notes.contains { $0.hasPrefix("relative error = ") } })
+    let definition = { (notes: [String]) in notes.contains { $0.hasPrefix("relative error = ") } }
+    #expect(histograms.panels.allSatisfy { definition($0.notes) })
     let step = try #require(o.results.first { $0.direction == .allParameters }?.kinkStep)
     let sweep = try #require(report.figures.first { $0.name == "sweep" }?.figure)
     let kink = try #require(sweep.panels.last?.verticalMarkers.first { !$0.label.isEmpty })
