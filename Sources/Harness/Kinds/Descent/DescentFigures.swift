@@ -199,6 +199,14 @@ enum DescentFigures {
   static func pathSeries(_ r: DescentOutcome.Run, view: MapView, style: Style) -> [Series] {
     let spec = style.spec
     var points = r.run.iterates
+    // A diverging path is drawn until it leaves the map: to its first point outside, where
+    // the line meets the frame (the points after it lie ever farther out, up to 1e8 times the
+    // frame, where drawing them went astray across the figure).
+    if r.run.status == .diverged,
+      let out = points.firstIndex(where: { !view.x.contains($0[0]) || !view.y.contains($0[1]) })
+    {
+      points = Array(points[...out])
+    }
     var cycle: Int?
     var approach: [[Double]] = []
     if r.run.status == .oscillating,

@@ -120,6 +120,11 @@ import Testing
     let map = try #require(report.figures.first { $0.name == "paths" }?.figure?.panels.first)
     let said = "at this scale the central and forward paths lie on the analytic ones"
     #expect(map.notes.count == 1 && map.notes[0].contains(said), "\(map.notes)")
+    // The diverging path is drawn until it leaves the map, not to points 1e8 frames away.
+    let diverged = try #require(map.series.first { $0.label.hasPrefix("η = 0.05") })
+    let (xs, ys) = (try #require(map.xAxis.range), try #require(map.yAxis.range))
+    let inside = zip(diverged.x, diverged.y).map { xs.contains($0) && ys.contains($1) }
+    #expect(inside.count > 2 && inside.dropLast().allSatisfy { $0 } && inside.last == false)
   }
 
   @Test func aMissedClassificationFailsWithTheReason() throws {
