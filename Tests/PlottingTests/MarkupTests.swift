@@ -24,6 +24,14 @@ struct MarkupTests {
     #expect(Markup.plain(markup) == plain)
   }
 
+  /// A heading writes e^{x} as the titles do, eˣ, not as PLplot's raised x beside a title's
+  /// Unicode one.
+  @Test func headingsRaiseXAndYInUnicode() {
+    #expect(Markup.flattened("f(x) = 2x^{2} + 4e^{x} + 15") == "f(x) = 2x² + 4eˣ + 15")
+    #expect(Markup.flattened("e^{-y}") == "e⁻ʸ")
+    #expect(Markup.flattened("e^{z}") == "e^{z}")
+  }
+
   @Test func runsCarryTheScriptLevel() {
     #expect(
       Markup.runs("O(h^{2})") == [
