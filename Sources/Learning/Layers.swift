@@ -115,7 +115,11 @@ enum Kernel {
   ) {
     for r in 0..<rows {
       let zr = z + r * columns
-      for c in 0..<columns { zr[c] = t[c * stride + r] + b[c] }
+      var tc = t + r
+      for c in 0..<columns {
+        zr[c] = tc.pointee + b[c]
+        tc += stride
+      }
     }
     guard let a else { return }
     activate(activation, z, into: a, count: rows * columns)
@@ -204,7 +208,8 @@ extension Kernel {
   ) {
     switch activation {
     case .relu:
-      for i in 0..<count where !(pre[i] > 0) { delta[i] = 0 }
+      // A select, not a branch: the sign of `pre` is a coin toss that a branch mispredicts.
+      for i in 0..<count { delta[i] = pre[i] > 0 ? delta[i] : 0 }
     case .sigmoid:
       for i in 0..<count { delta[i] *= activated[i] * (1 - activated[i]) }
     }
@@ -219,13 +224,19 @@ extension Kernel {
     _ t: UnsafePointer<S>, rows: Int, columns: Range<Int>, stride: Int,
     into out: UnsafeMutablePointer<S>, subtracting rate: S?
   ) {
-    if let rate {
-      for i in columns {
-        for j in 0..<rows { out[i * rows + j] -= rate * t[j * stride + i] }
-      }
-    } else {
-      for i in columns {
-        for j in 0..<rows { out[i * rows + j] = t[j * stride + i] }
+    for i in columns {
+      let o = out + i * rows
+      var ti = t + i
+      if let rate {
+        for j in 0..<rows {
+          o[j] -= rate * ti.pointee
+          ti += stride
+        }
+      } else {
+        for j in 0..<rows {
+          o[j] = ti.pointee
+          ti += stride
+        }
       }
     }
   }
