@@ -240,4 +240,21 @@ extension Kernel {
       }
     }
   }
+
+  /// Adds `blocks - 1` blocks, `blockStride` apart after `first`, to `first`, in their order
+  /// (entry by entry `(b0 + b1) + b2 ...`), on the columns `columns` of their `rows` rows of
+  /// row stride `stride`.
+  @_specialize(where S == Float)
+  @_specialize(where S == Double)
+  static func accumulate<S: BLASScalar>(
+    _ first: UnsafeMutablePointer<S>, blocks: Int, blockStride: Int, rows: Int,
+    columns: Range<Int>, stride: Int
+  ) {
+    for b in 1..<max(1, blocks) {
+      for j in 0..<rows {
+        let (sum, term) = (first + j * stride, UnsafePointer(first + b * blockStride + j * stride))
+        for i in columns { sum[i] += term[i] }
+      }
+    }
+  }
 }

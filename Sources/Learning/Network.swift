@@ -36,10 +36,12 @@ final class Workspace<Scalar: BLASScalar> {
   let deltas: [UnsafeMutablePointer<Scalar>]
   /// `batch x max width`: a layer's pre-activations transposed on their way into `pre`.
   let transposedActivations: UnsafeMutablePointer<Scalar>
-  /// Parameter-shaped: the weight gradients transposed (`out x in`) on their way into the
-  /// gradient or the weights, the bias gradients on their way into the biases, each at its
-  /// tensor's offset.
+  /// Parameter-shaped: the bias gradients of a descent step below
+  /// `Network.tiledGradientBatch` rows on their way into the biases, at their tensors' offsets.
   let gradientScratch: UnsafeMutablePointer<Scalar>
+  /// The tiles' shares of the gradient (`Network.formTileGradients`), allocated by the first
+  /// gradient pass that uses them.
+  private var tileBlocks: UnsafeMutablePointer<Scalar>?
   private var all: [UnsafeMutablePointer<Scalar>] = []
 
   init(batch: Int, layers: [Int]) {
@@ -60,8 +62,19 @@ final class Workspace<Scalar: BLASScalar> {
     all = pre + hidden + deltas + [probabilities, losses, transposedActivations, gradientScratch]
   }
 
+  /// The buffer of the tiles' shares of the gradient, `count` scalars (the same every call);
+  /// allocated on first use, so that a workspace that only runs forward passes goes without.
+  func tileGradients(count: Int) -> UnsafeMutablePointer<Scalar> {
+    if let tileBlocks { return tileBlocks }
+    let p = UnsafeMutablePointer<Scalar>.allocate(capacity: count)
+    p.initialize(repeating: 0, count: count)
+    tileBlocks = p
+    return p
+  }
+
   deinit {
     for p in all { p.deallocate() }
+    tileBlocks?.deallocate()
   }
 }
 

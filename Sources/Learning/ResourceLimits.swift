@@ -158,7 +158,9 @@ public struct MemoryEstimate: Sendable, Hashable {
   public var gradients: Int
   /// One workspace per batch size in use (the minibatch, a shorter last minibatch, the
   /// evaluation chunk of 1,000): every layer's pre-activations, activations, deltas,
-  /// probabilities and transposes, the batch's inputs and a parameter-shaped scratch.
+  /// probabilities and transposes, the batch's inputs and a parameter-shaped scratch; from
+  /// `Network.tiledGradientBatch` rows the minibatches' tiles' shares of the gradient (at most
+  /// three parameter-shaped blocks).
   public var activations: Int
   /// The samples held in memory (`Float` features and a label each) and the epoch's shuffle.
   public var dataset: Int
@@ -196,8 +198,10 @@ public struct MemoryEstimate: Sendable, Hashable {
     let workspace = Self.workspaceScalars(network.layers, batch: batch).saturatingAdd(count)
     let evaluation = Self.workspaceScalars(network.layers, batch: min(1000, max(1, datasetRows)))
       .saturatingAdd(count)
-    activations = workspace.saturatingMultiply(2).saturatingAdd(evaluation)
-      .saturatingMultiply(size)
+    // `Network.tileRows` is half the batch rounded down to 16: at most three tiles.
+    let tileShares = batch >= Network<S>.tiledGradientBatch ? count.saturatingMultiply(3) : 0
+    activations = workspace.saturatingAdd(tileShares).saturatingMultiply(2)
+      .saturatingAdd(evaluation).saturatingMultiply(size)
     let features = network.layers.first ?? 0
     let sample = features.saturatingMultiply(MemoryLayout<Float>.stride).saturatingAdd(1 + 8)
     dataset = datasetRows.saturatingMultiply(sample)
