@@ -199,19 +199,26 @@ extension Kernel {
     }
   }
 
-  /// `delta *= activation'(pre)`, using the stored activation where that is cheaper.
+  /// `delta = product * activation'(pre)`, using the stored activation where that is cheaper.
+  ///
+  /// `product` and `delta` are separate buffers: in place, the compiler turns ReLU's select
+  /// back into a branch per entry (storing zero or nothing), which mispredicts on the coin toss
+  /// of the pre-activation's sign; into another buffer it is a vector select (measured: the
+  /// branch was 3.7% of a single-threaded backprop pass at 1000 rows).
   @_specialize(where S == Float)
   @_specialize(where S == Double)
   static func multiplyByActivationDerivative<S: BLASScalar>(
-    _ activation: Activation, _ delta: UnsafeMutablePointer<S>, pre: UnsafePointer<S>,
-    activated: UnsafePointer<S>, count: Int
+    _ activation: Activation, _ product: UnsafePointer<S>, pre: UnsafePointer<S>,
+    activated: UnsafePointer<S>, count: Int, into delta: UnsafeMutablePointer<S>
   ) {
     switch activation {
     case .relu:
-      // A select, not a branch: the sign of `pre` is a coin toss that a branch mispredicts.
-      for i in 0..<count { delta[i] = pre[i] > 0 ? delta[i] : 0 }
+      for i in 0..<count {
+        let p = product[i]  // loaded before the select: a load in its arm makes it a branch
+        delta[i] = pre[i] > 0 ? p : 0
+      }
     case .sigmoid:
-      for i in 0..<count { delta[i] *= activated[i] * (1 - activated[i]) }
+      for i in 0..<count { delta[i] = product[i] * (activated[i] * (1 - activated[i])) }
     }
   }
 

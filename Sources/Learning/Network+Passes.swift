@@ -21,30 +21,31 @@ extension Network {
   /// largest layer's product is large; returns the mean cross-entropy (the rows' losses added in
   /// row order, whatever the parts).
   ///
-  /// The parts are whole tiles of `tileRows(batch)` rows, a size that depends on the batch
-  /// only: small products run tile by tile, so that every row meets the same `gemm` calls
-  /// whatever the thread count (OpenBLAS picks its small-matrix kernel, whose rounding differs,
-  /// by the product's size). Given `tileGradients` (with `deltas`), each part also forms its
-  /// tiles' gradients there (`formTileGradients`).
+  /// The parts are the batch's `halves`, whole tiles of `tileRows(batch)` rows, a size that
+  /// depends on the batch only: small products run tile by tile, so that every row meets the
+  /// same `gemm` calls whatever the thread count (OpenBLAS picks its small-matrix kernel, whose
+  /// rounding differs, by the product's size). Given `gradientShares` (with `deltas`), each
+  /// part also forms its halves' shares of the gradient there (`formGradientShares`).
   func rowPasses(
     _ x: UnsafePointer<Scalar>, labels: UnsafePointer<UInt8>, _ ws: Workspace<Scalar>,
     split: Bool, deltas: Bool, firstProductFormed: Bool = false,
-    tileGradients: UnsafeMutablePointer<Scalar>? = nil
+    gradientShares: UnsafeMutablePointer<Scalar>? = nil
   ) -> Scalar {
     let batch = ws.batch
     let tile = Self.tileRows(batch)
-    let tiles = Self.tileCount(batch)
-    let parts = split ? min(passParts(batch: batch), tiles) : 1
-    let shared = UncheckedSendable((self, x, labels, ws, tileGradients))
+    let halves = Self.halves(batch)
+    let parts = split ? min(passParts(batch: batch), halves.count) : 1
+    if deltas { _ = ws.backwardProducts() }  // allocated before the parts read it
+    let shared = UncheckedSendable((self, x, labels, ws, gradientShares))
     BLASThreads.run(parts: parts) { part in
-      let (net, x, labels, ws, tileGradients) = shared.value
-      let range = BLASThreads.range(part, of: parts, rows: tiles)
-      let rows = range.lowerBound * tile..<min(ws.batch, range.upperBound * tile)
+      let (net, x, labels, ws, gradientShares) = shared.value
+      let range = BLASThreads.range(part, of: parts, rows: halves.count)
+      let rows = halves[range.lowerBound].lowerBound..<halves[range.upperBound - 1].upperBound
       net.rowPass(
         x, labels: labels, ws, rows: rows, tile: tile, deltas: deltas,
         firstProductFormed: firstProductFormed)
-      if deltas, let tileGradients {
-        net.formTileGradients(x, ws, rows: rows, tile: tile, into: tileGradients)
+      if deltas, let gradientShares {
+        net.formGradientShares(x, ws, rows: rows, into: gradientShares)
       }
     }
     var total: Scalar = 0
@@ -66,10 +67,12 @@ extension Network {
   /// product, measured.)
   static func tileRows(_ batch: Int) -> Int { 16 * max(1, batch / 32) }
 
-  /// The number of tiles of `tileRows(batch)` rows in a batch (the last may be shorter).
-  static func tileCount(_ batch: Int) -> Int {
+  /// The units of work that `rowPasses` shares out between two threads: the first tile of
+  /// `tileRows(batch)` rows and the rest of the batch (a second tile and the fewer than 32 rows
+  /// past it), or the whole batch when it is one tile.
+  static func halves(_ batch: Int) -> [Range<Int>] {
     let tile = tileRows(batch)
-    return (batch + tile - 1) / tile
+    return tile < batch ? [0..<tile, tile..<batch] : [0..<batch]
   }
 
   /// The number of parts a pass at `batch` rows is worth splitting into: as many as its largest
@@ -142,13 +145,15 @@ extension Network {
     for k in stride(from: depth - 1, to: 0, by: -1) {
       let (n, m) = (layers[k], layers[k + 1])
       blocks(whole: Self.isWide(inputs: n, outputs: m)) { first, count in
-        let next = ws.deltas[k - 1] + first * n
+        let product = ws.backwardProducts() + first * n
         Scalar.gemm(
           transposeA: false, transposeB: true, m: count, n: n, k: m, alpha: 1,
-          a: ws.deltas[k] + first * m, lda: m, b: weights(k), ldb: m, beta: 0, c: next, ldc: n)
+          a: ws.deltas[k] + first * m, lda: m, b: weights(k), ldb: m, beta: 0, c: product,
+          ldc: n)
         Kernel.multiplyByActivationDerivative(
-          activation, next, pre: ws.pre[k - 1] + first * n,
-          activated: ws.hidden[k - 1] + first * n, count: count * n)
+          activation, product, pre: ws.pre[k - 1] + first * n,
+          activated: ws.hidden[k - 1] + first * n, count: count * n,
+          into: ws.deltas[k - 1] + first * n)
       }
     }
   }
@@ -179,8 +184,8 @@ extension Network {
   /// The loss and the backward pass: `rowPasses` with the deltas, then the weights' and
   /// biases' gradients into `sink`; returns the mean cross-entropy.
   ///
-  /// From `tiledGradientBatch` rows the gradient is formed tile by tile within `rowPasses` and
-  /// the tiles' shares are added up afterwards (`addTileGradients`). Below it, a large layer's
+  /// From `sharedGradientBatch` rows each half of the batch's share of the gradient is formed
+  /// within `rowPasses` and the shares are added up afterwards (`addGradientShares`). Below it, a large layer's
   /// weight gradient `input^T delta` is split between the BLAS threads by the rows of the
   /// weight matrix; small layers' go to the first part; every part sums its share of each
   /// layer's bias columns. A descent step (`.descent`) that meets a loss that is not finite
@@ -192,19 +197,19 @@ extension Network {
     into sink: GradientSink
   ) -> Scalar {
     let batch = ws.batch
-    let tiles =
-      batch >= Self.tiledGradientBatch
-      ? ws.tileGradients(count: Self.tileCount(batch) * parameterCount) : nil
+    let shares =
+      batch >= Self.sharedGradientBatch
+      ? ws.gradientShares(count: Self.halves(batch).count * parameterCount) : nil
     let loss = rowPasses(
-      x, labels: labels, ws, split: true, deltas: true, tileGradients: tiles)
+      x, labels: labels, ws, split: true, deltas: true, gradientShares: shares)
     let (target, rate): (UnsafeMutablePointer<Scalar>, Scalar?) =
       switch sink {
       case .buffer(let g): (g, nil)
       case .descent(let learningRate): (parameterStorage, learningRate)
       }
     if rate != nil && !loss.isFinite { return loss }
-    if let tiles {
-      addTileGradients(tiles, batch: batch, into: target, subtracting: rate)
+    if let shares {
+      addGradientShares(shares, batch: batch, into: target, subtracting: rate)
       return loss
     }
     let split = (0..<depth).map {
