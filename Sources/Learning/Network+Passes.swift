@@ -142,16 +142,23 @@ extension Network {
     Kernel.outputDelta(
       probabilities, labels: labels + first, rows: count, classes: classes, batch: batch,
       into: ws.deltas[depth - 1] + at)
+    backwardRows(ws, rows: rows, tile: tile)
+  }
+
+  /// The deltas of the samples `rows` (whole tiles of `tile` rows) layer by layer back from
+  /// the output delta: `delta W^T` (into `ws.backwardProducts()`, allocated by the caller
+  /// before it split the pass) times the activation's derivative.
+  private func backwardRows(_ ws: Workspace<Scalar>, rows: Range<Int>, tile: Int) {
     for k in stride(from: depth - 1, to: 0, by: -1) {
       let (n, m) = (layers[k], layers[k + 1])
-      blocks(whole: Self.isWide(inputs: n, outputs: m)) { first, count in
+      Self.blocks(rows, tile: tile, whole: Self.isWide(inputs: n, outputs: m)) { first, count in
         let product = ws.backwardProducts() + first * n
         Scalar.gemm(
           transposeA: false, transposeB: true, m: count, n: n, k: m, alpha: 1,
           a: ws.deltas[k] + first * m, lda: m, b: weights(k), ldb: m, beta: 0, c: product,
           ldc: n)
         Kernel.multiplyByActivationDerivative(
-          activation, product, pre: ws.pre[k - 1] + first * n,
+          configuration.activation, product, pre: ws.pre[k - 1] + first * n,
           activated: ws.hidden[k - 1] + first * n, count: count * n,
           into: ws.deltas[k - 1] + first * n)
       }
