@@ -21,29 +21,32 @@ extension Network {
   /// largest layer's product is large; returns the mean cross-entropy (the rows' losses added in
   /// row order, whatever the parts).
   ///
-  /// The parts are whole tiles of `tileRows(batch)` rows, a size that depends on the batch
-  /// only: small products run tile by tile, so that every row meets the same `gemm` calls
-  /// whatever the thread count (OpenBLAS picks its small-matrix kernel, whose rounding differs,
-  /// by the product's size).
+  /// The parts are the batch's `halves`, whole tiles of `tileRows(batch)` rows, a size that
+  /// depends on the batch only: small products run tile by tile, so that every row meets the
+  /// same `gemm` calls whatever the thread count (OpenBLAS picks its small-matrix kernel, whose
+  /// rounding differs, by the product's size). Given `gradientShares` (with `deltas`), each
+  /// part also forms its halves' shares of the gradient there (`formGradientShares`).
   func rowPasses(
     _ x: UnsafePointer<Scalar>, labels: UnsafePointer<UInt8>, _ ws: Workspace<Scalar>,
-    split: Bool, deltas: Bool, firstProductFormed: Bool = false
+    split: Bool, deltas: Bool, firstProductFormed: Bool = false,
+    gradientShares: UnsafeMutablePointer<Scalar>? = nil
   ) -> Scalar {
     let batch = ws.batch
     let tile = Self.tileRows(batch)
-    let tiles = (batch + tile - 1) / tile
-    let wanted = (0..<depth).map {
-      BLASThreads.parts(rows: batch, work: batch * layers[$0] * layers[$0 + 1])
-    }.max()!
-    let parts = split ? min(wanted, tiles) : 1
-    let shared = UncheckedSendable((self, x, labels, ws))
+    let halves = Self.halves(batch)
+    let parts = split ? min(passParts(batch: batch), halves.count) : 1
+    if deltas { _ = ws.backwardProducts() }  // allocated before the parts read it
+    let shared = UncheckedSendable((self, x, labels, ws, gradientShares))
     BLASThreads.run(parts: parts) { part in
-      let (net, x, labels, ws) = shared.value
-      let range = BLASThreads.range(part, of: parts, rows: tiles)
+      let (net, x, labels, ws, gradientShares) = shared.value
+      let range = BLASThreads.range(part, of: parts, rows: halves.count)
+      let rows = halves[range.lowerBound].lowerBound..<halves[range.upperBound - 1].upperBound
       net.rowPass(
-        x, labels: labels, ws,
-        rows: range.lowerBound * tile..<min(ws.batch, range.upperBound * tile), tile: tile,
-        deltas: deltas, firstProductFormed: firstProductFormed)
+        x, labels: labels, ws, rows: rows, tile: tile, deltas: deltas,
+        firstProductFormed: firstProductFormed)
+      if deltas, let gradientShares {
+        net.formGradientShares(x, ws, rows: rows, into: gradientShares)
+      }
     }
     var total: Scalar = 0
     for r in 0..<batch { total += ws.losses[r] }
@@ -63,6 +66,22 @@ extension Network {
   /// kernels: a part that starts on a multiple of 16 meets the same kernels as the whole
   /// product, measured.)
   static func tileRows(_ batch: Int) -> Int { 16 * max(1, batch / 32) }
+
+  /// The units of work that `rowPasses` shares out between two threads: the first tile of
+  /// `tileRows(batch)` rows and the rest of the batch (a second tile and the fewer than 32 rows
+  /// past it), or the whole batch when it is one tile.
+  static func halves(_ batch: Int) -> [Range<Int>] {
+    let tile = tileRows(batch)
+    return tile < batch ? [0..<tile, tile..<batch] : [0..<batch]
+  }
+
+  /// The number of parts a pass at `batch` rows is worth splitting into: as many as its largest
+  /// layer's product asks (`BLASThreads.parts`).
+  func passParts(batch: Int) -> Int {
+    (0..<depth).map {
+      BLASThreads.parts(rows: batch, work: batch * layers[$0] * layers[$0 + 1])
+    }.max()!
+  }
 
   /// Whether a layer's products are wide enough to run as one call per part rather than tile
   /// by tile (their rounding does not depend on the number of rows: measured).
@@ -123,16 +142,25 @@ extension Network {
     Kernel.outputDelta(
       probabilities, labels: labels + first, rows: count, classes: classes, batch: batch,
       into: ws.deltas[depth - 1] + at)
+    backwardRows(ws, rows: rows, tile: tile)
+  }
+
+  /// The deltas of the samples `rows` (whole tiles of `tile` rows) layer by layer back from
+  /// the output delta: `delta W^T` (into `ws.backwardProducts()`, allocated by the caller
+  /// before it split the pass) times the activation's derivative.
+  private func backwardRows(_ ws: Workspace<Scalar>, rows: Range<Int>, tile: Int) {
     for k in stride(from: depth - 1, to: 0, by: -1) {
       let (n, m) = (layers[k], layers[k + 1])
-      blocks(whole: Self.isWide(inputs: n, outputs: m)) { first, count in
-        let next = ws.deltas[k - 1] + first * n
+      Self.blocks(rows, tile: tile, whole: Self.isWide(inputs: n, outputs: m)) { first, count in
+        let product = ws.backwardProducts() + first * n
         Scalar.gemm(
           transposeA: false, transposeB: true, m: count, n: n, k: m, alpha: 1,
-          a: ws.deltas[k] + first * m, lda: m, b: weights(k), ldb: m, beta: 0, c: next, ldc: n)
+          a: ws.deltas[k] + first * m, lda: m, b: weights(k), ldb: m, beta: 0, c: product,
+          ldc: n)
         Kernel.multiplyByActivationDerivative(
-          activation, next, pre: ws.pre[k - 1] + first * n,
-          activated: ws.hidden[k - 1] + first * n, count: count * n)
+          configuration.activation, product, pre: ws.pre[k - 1] + first * n,
+          activated: ws.hidden[k - 1] + first * n, count: count * n,
+          into: ws.deltas[k - 1] + first * n)
       }
     }
   }
@@ -151,11 +179,6 @@ extension Network {
   /// back while the bias is added.
   static var transposedForwardBatch: Int { 500 }
 
-  /// From this batch size on, `gradientPass` forms each weight gradient transposed (`delta^T
-  /// input`, 17% faster than `input^T delta` at 1000 rows) and transposes it into place; below
-  /// it, the transpose (a pass over the weights) costs more than the product saves.
-  static var transposedGradientBatch: Int { 500 }
-
   /// Where `gradientPass` puts the gradient.
   enum GradientSink {
     /// Into this flat buffer.
@@ -168,25 +191,34 @@ extension Network {
   /// The loss and the backward pass: `rowPasses` with the deltas, then the weights' and
   /// biases' gradients into `sink`; returns the mean cross-entropy.
   ///
-  /// A large layer's weight gradient is split between the BLAS threads by the rows of the
-  /// weight matrix (`input^T delta`, or from `transposedGradientBatch` rows its transpose
-  /// `delta^T input`, transposed into place by the part that formed it); small layers' go to
-  /// the first part; every part sums its share of each layer's bias columns. A descent step
-  /// (`.descent`) that meets a loss that is not finite changes nothing.
+  /// From `sharedGradientBatch` rows each half of the batch's share of the gradient is formed
+  /// within `rowPasses` and the shares are added up afterwards (`addGradientShares`). Below it, a large layer's
+  /// weight gradient `input^T delta` is split between the BLAS threads by the rows of the
+  /// weight matrix; small layers' go to the first part; every part sums its share of each
+  /// layer's bias columns. A descent step (`.descent`) that meets a loss that is not finite
+  /// changes nothing.
   @_specialize(where Scalar == Float)
   @_specialize(where Scalar == Double)
   func gradientPass(
     _ x: UnsafePointer<Scalar>, labels: UnsafePointer<UInt8>, _ ws: Workspace<Scalar>,
     into sink: GradientSink
   ) -> Scalar {
-    let loss = rowPasses(x, labels: labels, ws, split: true, deltas: true)
+    let batch = ws.batch
+    let shares =
+      batch >= Self.sharedGradientBatch
+      ? ws.gradientShares(count: Self.halves(batch).count * parameterCount) : nil
+    let loss = rowPasses(
+      x, labels: labels, ws, split: true, deltas: true, gradientShares: shares)
     let (target, rate): (UnsafeMutablePointer<Scalar>, Scalar?) =
       switch sink {
       case .buffer(let g): (g, nil)
       case .descent(let learningRate): (parameterStorage, learningRate)
       }
     if rate != nil && !loss.isFinite { return loss }
-    let batch = ws.batch
+    if let shares {
+      addGradientShares(shares, batch: batch, into: target, subtracting: rate)
+      return loss
+    }
     let split = (0..<depth).map {
       BLASThreads.parts(rows: layers[$0], work: batch * layers[$0] * layers[$0 + 1]) > 1
     }
@@ -230,19 +262,9 @@ extension Network {
     let (batch, n, m) = (ws.batch, layers[k], layers[k + 1])
     let input = k == 0 ? x : UnsafePointer(ws.hidden[k - 1])
     let (delta, gw) = (UnsafePointer(ws.deltas[k]), target + layout[2 * k].offset)
-    if batch >= Self.transposedGradientBatch {
-      let transposed = ws.gradientScratch + layout[2 * k].offset
-      Scalar.gemm(
-        transposeA: true, transposeB: false, m: m, n: rows.count, k: batch, alpha: 1,
-        a: delta, lda: m, b: input + rows.lowerBound, ldb: n, beta: 0,
-        c: transposed + rows.lowerBound, ldc: n)
-      Kernel.transpose(
-        transposed, rows: m, columns: rows, stride: n, into: gw, subtracting: rate)
-    } else {
-      Scalar.gemm(
-        transposeA: true, transposeB: false, m: rows.count, n: m, k: batch,
-        alpha: rate.map { -$0 } ?? 1, a: input + rows.lowerBound, lda: n, b: delta, ldb: m,
-        beta: rate == nil ? 0 : 1, c: gw + rows.lowerBound * m, ldc: m)
-    }
+    Scalar.gemm(
+      transposeA: true, transposeB: false, m: rows.count, n: m, k: batch,
+      alpha: rate.map { -$0 } ?? 1, a: input + rows.lowerBound, lda: n, b: delta, ldb: m,
+      beta: rate == nil ? 0 : 1, c: gw + rows.lowerBound * m, ldc: m)
   }
 }

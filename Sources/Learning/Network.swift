@@ -36,10 +36,15 @@ final class Workspace<Scalar: BLASScalar> {
   let deltas: [UnsafeMutablePointer<Scalar>]
   /// `batch x max width`: a layer's pre-activations transposed on their way into `pre`.
   let transposedActivations: UnsafeMutablePointer<Scalar>
-  /// Parameter-shaped: the weight gradients transposed (`out x in`) on their way into the
-  /// gradient or the weights, the bias gradients on their way into the biases, each at its
-  /// tensor's offset.
+  /// Parameter-shaped: the bias gradients of a descent step below
+  /// `Network.sharedGradientBatch` rows on their way into the biases, at their tensors' offsets.
   let gradientScratch: UnsafeMutablePointer<Scalar>
+  /// The batch's halves' shares of the gradient (`Network.formGradientShares`), allocated by
+  /// the first gradient pass that uses them.
+  private var shares: UnsafeMutablePointer<Scalar>?
+  /// `batch x` the widest hidden layer, allocated by the first backward pass.
+  private var products: UnsafeMutablePointer<Scalar>?
+  private let widestHidden: Int
   private var all: [UnsafeMutablePointer<Scalar>] = []
 
   init(batch: Int, layers: [Int]) {
@@ -56,12 +61,38 @@ final class Workspace<Scalar: BLASScalar> {
     losses = allocate(batch)
     deltas = layers.dropFirst().map { allocate(batch * $0) }
     transposedActivations = allocate(batch * widest)
+    widestHidden = layers.dropFirst().dropLast().max() ?? 0
     gradientScratch = allocate(zip(layers, layers.dropFirst()).map { $0 * $1 + $1 }.reduce(0, +))
     all = pre + hidden + deltas + [probabilities, losses, transposedActivations, gradientScratch]
   }
 
+  /// The buffer of the halves' shares of the gradient, `count` scalars (the same every call).
+  func gradientShares(count: Int) -> UnsafeMutablePointer<Scalar> {
+    Self.allocateOnce(&shares, count: count)
+  }
+
+  /// `batch x` the widest hidden layer: a layer's `delta W^T` on its way into the previous
+  /// layer's deltas (times the activation's derivative).
+  func backwardProducts() -> UnsafeMutablePointer<Scalar> {
+    Self.allocateOnce(&products, count: batch * widestHidden)
+  }
+
+  /// A buffer of the backward pass, allocated on first use, so that a workspace that only runs
+  /// forward passes goes without (not thread-safe: called before a pass splits).
+  private static func allocateOnce(_ buffer: inout UnsafeMutablePointer<Scalar>?, count: Int)
+    -> UnsafeMutablePointer<Scalar>
+  {
+    if let buffer { return buffer }
+    let p = UnsafeMutablePointer<Scalar>.allocate(capacity: max(count, 1))
+    p.initialize(repeating: 0, count: max(count, 1))
+    buffer = p
+    return p
+  }
+
   deinit {
     for p in all { p.deallocate() }
+    shares?.deallocate()
+    products?.deallocate()
   }
 }
 

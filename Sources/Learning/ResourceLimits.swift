@@ -158,7 +158,10 @@ public struct MemoryEstimate: Sendable, Hashable {
   public var gradients: Int
   /// One workspace per batch size in use (the minibatch, a shorter last minibatch, the
   /// evaluation chunk of 1,000): every layer's pre-activations, activations, deltas,
-  /// probabilities and transposes, the batch's inputs and a parameter-shaped scratch.
+  /// probabilities and transposes, the batch's inputs and a parameter-shaped scratch; the
+  /// minibatches' backward products (`batch x` the widest hidden layer) and, from
+  /// `Network.sharedGradientBatch` rows, their halves' shares of the gradient (two
+  /// parameter-shaped blocks).
   public var activations: Int
   /// The samples held in memory (`Float` features and a label each) and the epoch's shuffle.
   public var dataset: Int
@@ -196,8 +199,10 @@ public struct MemoryEstimate: Sendable, Hashable {
     let workspace = Self.workspaceScalars(network.layers, batch: batch).saturatingAdd(count)
     let evaluation = Self.workspaceScalars(network.layers, batch: min(1000, max(1, datasetRows)))
       .saturatingAdd(count)
-    activations = workspace.saturatingMultiply(2).saturatingAdd(evaluation)
-      .saturatingMultiply(size)
+    let shares = batch >= Network<S>.sharedGradientBatch ? count.saturatingMultiply(2) : 0
+    let products = batch.saturatingMultiply(network.layers.dropFirst().dropLast().max() ?? 0)
+    activations = workspace.saturatingAdd(shares).saturatingAdd(products).saturatingMultiply(2)
+      .saturatingAdd(evaluation).saturatingMultiply(size)
     let features = network.layers.first ?? 0
     let sample = features.saturatingMultiply(MemoryLayout<Float>.stride).saturatingAdd(1 + 8)
     dataset = datasetRows.saturatingMultiply(sample)

@@ -4,8 +4,8 @@ import Testing
 
 /// `gradient(inputs:labels:)` against backpropagation written out with the public layer
 /// functions and plain products (`Layers`, `Matrix.product`), on both of `backward`'s paths
-/// (weight gradients formed directly below `transposedGradientBatch` rows, transposed from it
-/// on), and the fused descent step against gradient then update.
+/// (weight gradients formed whole below `sharedGradientBatch` rows, by halves of the batch and added up
+/// from it on), and the fused descent step against gradient then update.
 @Suite struct BackpropReferenceTests {
   /// The flat gradient by the textbook recurrences, one matrix at a time.
   static func reference(_ net: Network<Double>, _ x: Matrix<Double>, _ y: [UInt8]) -> [Double] {

@@ -46,14 +46,21 @@ import Testing
   func partsEqualWhole(rows: Int) {
     let net = Network<Double>(NetworkConfiguration(layers: [784, 50, 10], seed: 8))
     let (x, y) = randomBatch(rows: rows, features: 784, classes: 10, seed: 4, as: Double.self)
+    // From `sharedGradientBatch` rows, also each half's share of the gradient.
+    let tiled = rows >= Network<Double>.sharedGradientBatch
+    let shares = Network<Double>.halves(rows).count * net.parameterCount
     func pass(split: Bool) -> (Double, [[Double]]) {
-      net.withBatch(x, y) { x, y, ws in
-        let loss = net.rowPasses(x, labels: y, ws, split: split, deltas: true)
+      let tiles = UnsafeMutablePointer<Double>.allocate(capacity: shares)
+      defer { tiles.deallocate() }
+      tiles.initialize(repeating: .nan, count: shares)
+      return net.withBatch(x, y) { x, y, ws in
+        let loss = net.rowPasses(
+          x, labels: y, ws, split: split, deltas: true, gradientShares: tiled ? tiles : nil)
         let buffers = [ws.pre[0], ws.pre[1], ws.hidden[0], ws.deltas[0], ws.deltas[1]]
-        let widths = [50, 10, 50, 50, 10]
+        let counts = [50, 10, 50, 50, 10].map { rows * $0 } + [tiled ? shares : 0]
         return (
           loss,
-          zip(buffers, widths).map { Array(UnsafeBufferPointer(start: $0, count: rows * $1)) }
+          zip(buffers + [tiles], counts).map { Array(UnsafeBufferPointer(start: $0, count: $1)) }
         )
       }
     }

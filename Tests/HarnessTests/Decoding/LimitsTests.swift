@@ -62,7 +62,7 @@ import Testing
     (
       gradcheck + "network: {layers: [784, 100000000, 10]}\n",
       "x.yaml:3:19: network too large: layers [784, 100000000, 10] with batch 100 need about "
-        + "9875.8 GiB; the limit is 8 GiB"
+        + "10024.8 GiB; the limit is 8 GiB"
     ),
     (
       "kind: gradcheck\ndata: {source: mnist-sample, batch: 2000000}\n",
@@ -87,7 +87,7 @@ import Testing
     (
       training + "network: {layers: [784, 1000000, 10]}\noptimizer: {batch: 100}\n",
       "x.yaml:3:19: network too large: layers [784, 1000000, 10] with batch 100 need about "
-        + "32.7 GiB; the limit is 8 GiB"
+        + "33.5 GiB; the limit is 8 GiB"
     ),
   ]
 
