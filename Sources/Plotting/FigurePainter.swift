@@ -208,7 +208,7 @@ struct FigurePainter {
     }
     var items = zip(indices, cells).map { make($0, $1) }
     let noteCounts = items.map { item -> Int in
-      if case .panel(let p) = item { return p.notes.count }
+      if case .panel(let p) = item { return p.notesBelow }
       return 0
     }
     let room = noteCounts.max() ?? 0

@@ -10,8 +10,6 @@ enum LayoutMetrics {
   static let padding = 8.0
   /// The band above the axes for a panel title, in title ems.
   static let titleBandEms = 2.0
-  /// The band above the axes without a title (half a tick label sticks out), in tick ems.
-  static let untitledBandEms = 0.6
   /// Where a panel title's centre line sits above the axes, in title ems.
   static let titleRaiseEms = 1.0
   /// The band under the axes for the x tick labels, in tick ems.
@@ -34,6 +32,8 @@ enum LayoutMetrics {
   static let noteLineEms = 1.4
   /// Where the first note's centre line sits under the x label's band, in annotation ems.
   static let firstNoteDropEms = 0.7
+  /// The least gap between a note beside the x label and the label, in annotation ems.
+  static let noteBesideGapEms = 2.0
   /// The share of a cell's width a line of notes may fill before it wraps.
   static let noteWidthShare = 0.96
   /// The share of a cell's width a panel title or annotation may fill before it is set smaller.

@@ -46,12 +46,15 @@ extension PanelLayout {
           justify: 0.5, within: cell, metrics: metrics))
     }
     let band = axes.maxY + HouseStyle.tickEm * LayoutMetrics.tickBandEms * t
+    let labelLine = band + HouseStyle.labelEm * LayoutMetrics.xLabelDropEms * t
     if !panel.xAxis.label.isEmpty {
+      // At the axes' right end when a note shares its line, else centred.
       texts.append(
         PlacedText(
-          panel.xAxis.label, role: .axisLabel, x: axes.x + axes.width / 2,
-          y: band + HouseStyle.labelEm * LayoutMetrics.xLabelDropEms * t, em: HouseStyle.labelEm,
-          justify: 0.5, within: cell, metrics: metrics))
+          panel.xAxis.label, role: .axisLabel,
+          x: noteBesideLabel ? axes.maxX : axes.x + axes.width / 2, y: labelLine,
+          em: HouseStyle.labelEm, justify: noteBesideLabel ? 1 : 0.5, within: cell,
+          metrics: metrics))
     }
     if !panel.yAxis.label.isEmpty {
       let lx =
@@ -62,6 +65,13 @@ extension PanelLayout {
           vertical: panel.yAxis.label, role: .axisLabel, x: lx, y: axes.y + axes.height / 2,
           em: fittedEm(panel.yAxis.label, em: HouseStyle.labelEm, into: axes.height + 2 * pad),
           metrics: metrics))
+    }
+    if noteBesideLabel, let note = notes.first {
+      texts.append(
+        PlacedText(
+          note, role: .note, x: axes.x, y: labelLine, em: HouseStyle.annotationEm,
+          color: HouseStyle.reference, within: cell, metrics: metrics))
+      return texts
     }
     var ny = band + xLabelHeight + HouseStyle.annotationEm * LayoutMetrics.firstNoteDropEms * t
     for note in notes {

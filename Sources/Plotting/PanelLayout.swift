@@ -49,6 +49,9 @@ struct PanelLayout {
   var directLabels: [Int: PlacedText] = [:]
   /// The legend's side.
   var side = LegendSide.inside
+  /// The panel's one note line is written beside the x label, on its line (the label at the
+  /// axes' right end, the note from their left end), where both fit: a line of height saved.
+  var noteBesideLabel = false
 
   /// Where the legend goes.
   enum LegendSide {
@@ -186,10 +189,24 @@ struct PanelLayout {
     panel.xAxis.label.isEmpty && !options.reservesXLabel
       ? 0 : HouseStyle.labelEm * LayoutMetrics.xLabelBandEms * t
   }
-  /// The room for the notes (as many lines as the row's longest).
+  /// The note lines under the x label's line (the one beside it does not count).
+  var notesBelow: Int { noteBesideLabel ? 0 : notes.count }
+  /// The room for the notes under the x label (as many lines as the row's longest).
   var notesHeight: Double {
-    Double(max(notes.count, options.reservedNoteLines)) * HouseStyle.annotationEm
+    Double(max(notesBelow, options.reservedNoteLines)) * HouseStyle.annotationEm
       * LayoutMetrics.noteLineEms * t
+  }
+  /// Whether the one note line fits beside the x label under axes `width` wide.
+  func noteFitsBeside(width: Double) -> Bool {
+    // On the x label's line: only where there is one (or room for one).
+    guard notes.count == 1, !panel.xAxis.label.isEmpty || options.reservesXLabel else {
+      return false
+    }
+    let label =
+      panel.xAxis.label.isEmpty ? 0 : metrics.textWidth(panel.xAxis.label, em: HouseStyle.labelEm)
+    let note = metrics.textWidth(notes[0], em: HouseStyle.annotationEm)
+    return note + label + metrics.em(HouseStyle.annotationEm) * LayoutMetrics.noteBesideGapEms
+      <= width
   }
 
   /// The page pixel of a world point.
