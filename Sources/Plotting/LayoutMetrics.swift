@@ -14,18 +14,14 @@ enum LayoutMetrics {
   static let titleRaiseEms = 1.0
   /// The band under the axes for the x tick labels, in tick ems.
   static let tickBandEms = 1.85
-  /// The band for the x axis label under the tick labels, in label ems.
-  static let xLabelBandEms = 1.3
-  /// Where the x label's centre line sits in its band, in label ems.
-  static let xLabelDropEms = 0.65
-  /// The band left of the y tick labels for the (rotated) y label, in label ems.
-  static let yLabelBandEms = 1.4
-  /// Where the y label's centre line sits left of the tick labels, in label ems.
-  static let yLabelOffsetEms = 0.8
-  /// The gap between the y axis and the right end of its tick labels, in pixels.
-  static let yTickGap = 11.0
-  /// The room reserved between the y tick labels and the axis, in pixels.
-  static let yTickRoom = 10.0
+  /// The space above and below the x axis label in its band (the band is the label's
+  /// reach, subscripts included, and this), in label ems.
+  static let xLabelSpaceEms = 0.05
+  /// The gap between the y tick labels and the (rotated) y label, in label ems.
+  static let yLabelGapEms = 0.2
+  /// The gap between the y axis and the right end of its tick labels (the room reserved
+  /// there), in pixels.
+  static let yTickGap = 10.0
   /// The gap between the x axis and the top of its tick labels, in pixels.
   static let xTickGap = 10.0
   /// The height of one line of notes under a panel, in annotation ems.

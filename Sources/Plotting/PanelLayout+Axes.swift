@@ -58,8 +58,8 @@ extension PanelLayout {
   /// Lays out the axes (with the legend inside, right or below), coarsens the ticks and decides
   /// how the series are drawn.
   mutating func layOut(_ side: LegendSide) {
-    // The one note line beside the x label where it fits there, else under it.
-    for beside in notes.count == 1 ? [true, false] : [false] {
+    // The first note beside the x label where it fits there, else under it.
+    for beside in firstNoteIsOneLine ? [true, false] : [false] {
       noteBesideLabel = beside
       (x, y) = (plan.x, plan.y)
       // Twice: the ticks coarsened for the first rectangle change the tick labels' width.
@@ -126,8 +126,7 @@ extension PanelLayout {
   /// The data area inside the cell, leaving room for titles, tick labels, axis labels, notes
   /// and an outside legend; with `equalAspect`, shrunk so that a unit is as long on x as on y.
   private func axesRect(_ side: LegendSide) -> Rect {
-    let yLabel = panel.yAxis.label.isEmpty ? 0 : HouseStyle.labelEm * LayoutMetrics.yLabelBandEms * t
-    let left = pad + yLabel + tickLabelWidth(y) + LayoutMetrics.yTickRoom * t
+    let left = pad + yLabelBand.width + tickLabelWidth(y) + LayoutMetrics.yTickGap * t
     var bottom =
       pad + HouseStyle.tickEm * LayoutMetrics.tickBandEms * t + xLabelHeight + notesHeight
     var right = pad + xTickOverhang(width: cell.width - left - pad)
@@ -137,11 +136,16 @@ extension PanelLayout {
     if side == .below && !legend.entries.isEmpty {
       bottom += legend.height + LayoutMetrics.legendBelowGap * t
     }
-    // Without a title, what the top tick label sticks out above the axes.
+    // Without a title, what the top tick label sticks out above the axes, or a y label
+    // longer than they are tall (it may take their margin).
+    let height = cell.height - pad - bottom
+    let longLabel =
+      !panel.yAxis.label.isEmpty
+      && metrics.textWidth(panel.yAxis.label, em: HouseStyle.labelEm) > height - pad
     let top =
       pad
       + (panel.title.isEmpty
-        ? yTickOverhang(height: cell.height - pad - bottom)
+        ? max(yTickOverhang(height: height), longLabel ? pad : 0)
         : HouseStyle.titleEm * LayoutMetrics.titleBandEms * t)
     let area = Self.atLeast(
       cell.inset(left: left, top: top, right: right, bottom: bottom), in: cell)

@@ -46,7 +46,10 @@ extension PanelLayout {
           justify: 0.5, within: cell, metrics: metrics))
     }
     let band = axes.maxY + HouseStyle.tickEm * LayoutMetrics.tickBandEms * t
-    let labelLine = band + HouseStyle.labelEm * LayoutMetrics.xLabelDropEms * t
+    let labelEm = metrics.em(HouseStyle.labelEm)
+    let labelLine =
+      band + LayoutMetrics.xLabelSpaceEms * labelEm
+      + PlacedText.reach(panel.xAxis.label, em: labelEm).up
     if !panel.xAxis.label.isEmpty {
       // At the axes' right end when a note shares its line, else centred.
       texts.append(
@@ -58,8 +61,8 @@ extension PanelLayout {
     }
     if !panel.yAxis.label.isEmpty {
       let lx =
-        axes.x - tickLabelWidth(y) - LayoutMetrics.yTickRoom * t
-        - HouseStyle.labelEm * LayoutMetrics.yLabelOffsetEms * t
+        axes.x - tickLabelWidth(y) - LayoutMetrics.yTickGap * t
+        - yLabelBand.offset
       texts.append(
         PlacedText(
           vertical: panel.yAxis.label, role: .axisLabel, x: lx, y: axes.y + axes.height / 2,
@@ -71,10 +74,9 @@ extension PanelLayout {
         PlacedText(
           note, role: .note, x: axes.x, y: labelLine, em: HouseStyle.annotationEm,
           color: HouseStyle.reference, within: cell, metrics: metrics))
-      return texts
     }
     var ny = band + xLabelHeight + HouseStyle.annotationEm * LayoutMetrics.firstNoteDropEms * t
-    for note in notes {
+    for note in notes.dropFirst(noteBesideLabel ? 1 : 0) {
       texts.append(
         PlacedText(
           note, role: .note, x: cell.x + cell.width / 2, y: ny, em: HouseStyle.annotationEm,

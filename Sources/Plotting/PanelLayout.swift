@@ -22,6 +22,9 @@ struct PanelLayout {
     var reservedNoteLines = 0
     /// Room for an x label even without one (a row-mate writes one).
     var reservesXLabel = false
+    /// The first note may go beside the x label (a figure of one panel: in a grid, notes
+    /// stay centred under each panel alike).
+    var noteBesideLabel = true
   }
 
   let plan: PanelPlan
@@ -49,9 +52,11 @@ struct PanelLayout {
   var directLabels: [Int: PlacedText] = [:]
   /// The legend's side.
   var side = LegendSide.inside
-  /// The panel's one note line is written beside the x label, on its line (the label at the
+  /// The panel's first note is written beside the x label, on its line (the label at the
   /// axes' right end, the note from their left end), where both fit: a line of height saved.
   var noteBesideLabel = false
+  /// Whether the first note takes one line (only such a note goes beside the x label).
+  var firstNoteIsOneLine = false
 
   /// Where the legend goes.
   enum LegendSide {
@@ -66,10 +71,13 @@ struct PanelLayout {
     self.metrics = metrics
     self.cell = cell
     self.options = options
-    notes = Self.wrapped(
+    let given =
       plan.panel.notes.filter { !options.omittedNotes.contains($0) }
-        + Self.undrawnNote(plan, words: words),
-      width: cell.width * LayoutMetrics.noteWidthShare, metrics: metrics)
+      + Self.undrawnNote(plan, words: words)
+    let width = cell.width * LayoutMetrics.noteWidthShare
+    notes = Self.wrapped(given, width: width, metrics: metrics)
+    firstNoteIsOneLine = given.first.map { Self.wrapped([$0], width: width, metrics: metrics) }?
+      .count == 1
     (x, y, axes) = (plan.x, plan.y, cell)
     layOut(.inside)
     if options.sharesLegend {
@@ -187,19 +195,39 @@ struct PanelLayout {
   /// The room under the tick labels for the x label (kept when a row-mate writes one).
   var xLabelHeight: Double {
     panel.xAxis.label.isEmpty && !options.reservesXLabel
-      ? 0 : HouseStyle.labelEm * LayoutMetrics.xLabelBandEms * t
+      ? 0 : Self.xLabelBand(panel.xAxis.label, metrics: metrics)
+  }
+
+  /// The band an x label takes: its reach above and below its centre line (a subscript
+  /// reaches lower) and a little space.
+  static func xLabelBand(_ label: String, metrics: PageMetrics) -> Double {
+    let em = metrics.em(HouseStyle.labelEm)
+    let (up, down) = PlacedText.reach(label, em: em)
+    return up + down + 2 * LayoutMetrics.xLabelSpaceEms * em
+  }
+
+  /// The band left of the y tick labels a y label takes, and how far left of them its centre
+  /// line sits (a subscript of the rotated label reaches towards them).
+  var yLabelBand: (width: Double, offset: Double) {
+    guard !panel.yAxis.label.isEmpty else { return (0, 0) }
+    let em = metrics.em(HouseStyle.labelEm)
+    let (up, down) = PlacedText.reach(panel.yAxis.label, em: em)
+    let gap = LayoutMetrics.yLabelGapEms * em
+    return (up + down + gap, down + gap)
   }
   /// The note lines under the x label's line (the one beside it does not count).
-  var notesBelow: Int { noteBesideLabel ? 0 : notes.count }
+  var notesBelow: Int { noteBesideLabel ? notes.count - 1 : notes.count }
   /// The room for the notes under the x label (as many lines as the row's longest).
   var notesHeight: Double {
     Double(max(notesBelow, options.reservedNoteLines)) * HouseStyle.annotationEm
       * LayoutMetrics.noteLineEms * t
   }
-  /// Whether the one note line fits beside the x label under axes `width` wide.
+  /// Whether the first note, one line, fits beside the x label under axes `width` wide.
   func noteFitsBeside(width: Double) -> Bool {
     // On the x label's line: only where there is one (or room for one).
-    guard notes.count == 1, !panel.xAxis.label.isEmpty || options.reservesXLabel else {
+    guard options.noteBesideLabel, firstNoteIsOneLine, !notes.isEmpty,
+      !panel.xAxis.label.isEmpty || options.reservesXLabel
+    else {
       return false
     }
     let label =
