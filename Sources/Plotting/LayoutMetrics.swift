@@ -77,8 +77,9 @@ enum LayoutMetrics {
   static let guideLabelHeightEms = 1.2
   /// The gap between a slope guide's end and its label, in annotation ems.
   static let guideLabelGapEms = 0.4
-  /// The length of a slope guide drawn for a label, as a share of the axes' width.
-  static let guideLengthShare = 0.22
+  /// The lengths of a slope guide drawn for a label, as shares of the axes' width, in order
+  /// of preference (a shorter one where the longer is crossed).
+  static let guideLengthShares = [0.22, 0.14]
   /// Where a slope guide may end, as shares of its visible stretch, in order of preference.
   static let guideEnds = [1.0, 0.85, 0.7, 0.55, 0.4, 0.25]
 

@@ -136,16 +136,13 @@ extension PanelLayout {
     if side == .below && !legend.entries.isEmpty {
       bottom += legend.height + LayoutMetrics.legendBelowGap * t
     }
-    // Without a title, what the top tick label sticks out above the axes, or a y label
-    // longer than they are tall (it may take their margin).
+    // Without a title, what the top tick label or a y label longer than the axes are tall
+    // sticks out above them.
     let height = cell.height - pad - bottom
-    let longLabel =
-      !panel.yAxis.label.isEmpty
-      && metrics.textWidth(panel.yAxis.label, em: HouseStyle.labelEm) > height - pad
     let top =
       pad
       + (panel.title.isEmpty
-        ? max(yTickOverhang(height: height), longLabel ? pad : 0)
+        ? max(yTickOverhang(height: height), yLabelOverhang(height: height))
         : HouseStyle.titleEm * LayoutMetrics.titleBandEms * t)
     let area = Self.atLeast(
       cell.inset(left: left, top: top, right: right, bottom: bottom), in: cell)
@@ -175,6 +172,18 @@ extension PanelLayout {
         (y.span > 0 ? (value - y.lower) / y.span : 1,
           PlacedText.reach(text, em: metrics.em(HouseStyle.tickEm)).up)
       }, length: height)
+  }
+
+  /// How far a y label longer than axes `height` tall (less what it takes) reaches above
+  /// them, centred on them and set smaller as far as `fittedEm` allows.
+  private func yLabelOverhang(height: Double) -> Double {
+    let w = metrics.textWidth(panel.yAxis.label, em: HouseStyle.labelEm)
+    guard w > 0 else { return 0 }
+    // Set to fit the axes and their margins, never below the smallest share.
+    let shortest = w * LayoutMetrics.smallestTextShare
+    let o = max(0, (max(shortest, min(w, height + 2 * pad)) - height) / 2)
+    // The axes shorten by what it takes: the label, set at its smallest, reaches that far more.
+    return shortest > height + 2 * pad ? (shortest - height + o) / 2 : min(o, pad)
   }
 
   /// The labelled ticks of an axis, majors and the 2x and 5x ones of a log axis.
