@@ -56,8 +56,6 @@ enum LayoutMetrics {
 
   /// A legend fits inside the axes when it takes at most this share of their width and height.
   static let legendInsideShare = 0.9
-  /// A legend wider than this share of its cell stays inside the axes even over data.
-  static let legendWideShare = 0.4
   /// A legend goes under the axes when that leaves the axes this much more area than beside.
   static let belowAdvantage = 1.15
   /// The gap between the axes and a legend beside them, in pixels.

@@ -139,11 +139,14 @@ extension PanelLayout {
     // Without a title, what the top tick label or a y label longer than the axes are tall
     // sticks out above them.
     let height = cell.height - pad - bottom
+    let overhang = max(yTickOverhang(height: height), yLabelOverhang(height: height))
+    // A title's band, and what a tick label sticks out above the axes past the title's foot.
+    let titleFoot = (LayoutMetrics.titleRaiseEms - PlacedText.lineEms / 2) * HouseStyle.titleEm * t
     let top =
       pad
       + (panel.title.isEmpty
-        ? max(yTickOverhang(height: height), yLabelOverhang(height: height))
-        : HouseStyle.titleEm * LayoutMetrics.titleBandEms * t)
+        ? overhang
+        : HouseStyle.titleEm * LayoutMetrics.titleBandEms * t + max(0, overhang - titleFoot))
     let area = Self.atLeast(
       cell.inset(left: left, top: top, right: right, bottom: bottom), in: cell)
     guard panel.equalAspect, x.span > 0, y.span > 0 else { return area }

@@ -37,18 +37,35 @@ extension PanelLayout {
   /// strokes included) and the visible stretches of the reference lines given.
   func drawnSegments(guides: [GuidePlacement] = []) -> [(PixelPoint, PixelPoint)] {
     var segments: [(PixelPoint, PixelPoint)] = []
-    let (bx, by) = (x.lower...x.upper, y.lower...y.upper)
     for series in shown where series.style == .line || series.style == .lineAndMarkers {
-      for segment in series.segments {
-        let finite = segment.map { FrameExits.finite($0, x: bx, y: by) }
-        for (a, b) in zip(finite, finite.dropFirst()) {
-          let clipped = clippedToAxes(toPixel(a), toPixel(b))
-          if let clipped { segments.append(clipped) }
-        }
+      for run in series.segments.flatMap(clippedRuns) {
+        segments += zip(run, run.dropFirst()).map { ($0, $1) }
       }
     }
     segments += guides.map { ($0.start, $0.end) }
     return segments
+  }
+
+  /// The parts of a polyline inside the axes, in page pixels, as the painter draws them: one
+  /// run from each entry into the frame to the next exit (a dash pattern carries on along a
+  /// run). A point at ±∞ or far off (a diverging path) is clipped here, not by PLplot, whose
+  /// integer device coordinates overflow and draw such a segment outside the frame.
+  func clippedRuns(_ points: [WorldPoint]) -> [[PixelPoint]] {
+    let (bx, by) = (x.lower...x.upper, y.lower...y.upper)
+    let finite = points.map { FrameExits.finite($0, x: bx, y: by) }
+    var runs: [[PixelPoint]] = []
+    var run: [PixelPoint] = []
+    for (a, b) in zip(finite, finite.dropFirst()) {
+      guard let (from, to) = clippedToAxes(toPixel(a), toPixel(b)) else { continue }
+      if let last = run.last, hypot(last.x - from.x, last.y - from.y) < 1e-6 {
+        run.append(to)
+      } else {
+        if run.count >= 2 { runs.append(run) }
+        run = [from, to]
+      }
+    }
+    if run.count >= 2 { runs.append(run) }
+    return runs
   }
 
   /// The part of a pixel segment inside the axes, or `nil` when it misses them.

@@ -87,43 +87,33 @@ extension PanelLayout {
   }
 
   /// Major tick labels, and on a log axis with few labelled decades the 2× and 5× ones too;
-  /// a label that would touch the one before is left out.
+  /// a label whose box would touch one placed before is left out.
   private func tickTexts() -> [PlacedText] {
     let em = HouseStyle.tickEm
     let page = metrics.page.inset(left: 2, top: 2, right: 2, bottom: 2)
-    var texts: [PlacedText] = []
+    // The y labels first: an x label at the corner that would touch one is left out.
+    var ys: [PlacedText] = []
+    for (value, text) in tickLabels(y) {
+      let label = PlacedText(
+        text, role: .tickLabel, x: axes.x - LayoutMetrics.yTickGap * t,
+        y: toPixel(WorldPoint(x: x.lower, y: value)).y, em: em, justify: 1, within: page,
+        metrics: metrics)
+      guard !ys.contains(where: { $0.box.overlaps(label.box) }) else { continue }
+      ys.append(label)
+    }
     let xy = axes.maxY + LayoutMetrics.xTickGap * t + em * LayoutMetrics.tickHalfHeightEms * t
-    let xLabels =
-      x.ticks.map { ($0, x.label(atWorld: $0)) }
-      + x.intermediateLogLabels.map { ($0, x.intermediateLabel(atWorld: $0)) }
-    var taken: [ClosedRange<Double>] = []
-    for (value, text) in xLabels where !text.isEmpty {
-      let px = toPixel(WorldPoint(x: value, y: y.lower)).x
-      let half = metrics.textWidth(text, em: em) / 2 + LayoutMetrics.tickLabelSpace * t
-      let extent = (px - half)...(px + half)
-      guard !taken.contains(where: { $0.overlaps(extent) }) else { continue }
-      taken.append(extent)
-      texts.append(
-        PlacedText(
-          text, role: .tickLabel, x: px, y: xy, em: em, justify: 0.5, within: page,
-          metrics: metrics))
+    // The space on each side of an x label, kept on both labels' sides.
+    let space = 2 * LayoutMetrics.tickLabelSpace * t
+    var xs: [PlacedText] = []
+    for (value, text) in tickLabels(x) {
+      let label = PlacedText(
+        text, role: .tickLabel, x: toPixel(WorldPoint(x: value, y: y.lower)).x, y: xy, em: em,
+        justify: 0.5, within: page, metrics: metrics)
+      let spaced = label.box.inset(left: -space, top: 0, right: -space, bottom: 0)
+      guard !(xs + ys).contains(where: { $0.box.overlaps(spaced) }) else { continue }
+      xs.append(label)
     }
-    taken = []
-    let yLabels =
-      y.ticks.map { ($0, y.label(atWorld: $0)) }
-      + y.intermediateLogLabels.map { ($0, y.intermediateLabel(atWorld: $0)) }
-    for (value, text) in yLabels where !text.isEmpty {
-      let py = toPixel(WorldPoint(x: x.lower, y: value)).y
-      let half = em * LayoutMetrics.tickHalfHeightEms * t
-      let extent = (py - half)...(py + half)
-      guard !taken.contains(where: { $0.overlaps(extent) }) else { continue }
-      taken.append(extent)
-      texts.append(
-        PlacedText(
-          text, role: .tickLabel, x: axes.x - LayoutMetrics.yTickGap * t, y: py, em: em,
-          justify: 1, within: page, metrics: metrics))
-    }
-    return texts
+    return xs + ys
   }
 
   /// The annotations at their data points (set smaller when wider than the axes, kept inside

@@ -121,8 +121,8 @@ struct PanelLayout {
       let fits =
         box.height <= LayoutMetrics.legendInsideShare * axes.height
         && box.width <= LayoutMetrics.legendInsideShare * axes.width
-      let wide = box.width > LayoutMetrics.legendWideShare * cell.width
-      if fits && (covered == 0 || (wide && panel.legend != .outsideRight)) {
+      // Over no data only: a legend no empty spot holds goes beside or under the axes.
+      if fits && covered == 0 {
         legendFrame = frame
         return
       }
