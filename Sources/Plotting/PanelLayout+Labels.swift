@@ -98,8 +98,9 @@ extension PanelLayout {
       return (at(v.from), at(v.to))
     }
     let segments = drawnSegments() + fixed
-    let points = shown.filter { $0.style != .line }.flatMap { $0.points.map(toPixel) }
-      .filter { axes.contains($0.x, $0.y) }
+    // Markers, and the marks at the frame where a series leaves it.
+    let points = (shown.filter { $0.style != .line }.flatMap { $0.points.map(toPixel) }
+      + edgeMarks.map(\.point)).filter { axes.contains($0.x, $0.y) }
     var placed: [Int: PlacedText] = [:]
     for i in directCandidates where among?.contains(i) ?? true {
       let line = shown[i].points.filter { x.contains($0.x) && y.contains($0.y) }.map(toPixel)

@@ -37,10 +37,16 @@ extension PanelLayout {
   private func headingTexts() -> [PlacedText] {
     var texts: [PlacedText] = []
     if !panel.title.isEmpty {
+      // Raised over a top tick label reaching past the title's foot (the axes made room).
+      let reach = tickLabels(y).map { value, text in
+        PlacedText.reach(text, em: metrics.em(HouseStyle.tickEm)).up
+          - (toPixel(WorldPoint(x: x.lower, y: value)).y - axes.y)
+      }.max() ?? 0
+      let foot = (LayoutMetrics.titleRaiseEms - PlacedText.lineEms / 2) * metrics.em(HouseStyle.titleEm)
       texts.append(
         PlacedText(
           panel.title, role: .title, x: axes.x + axes.width / 2,
-          y: axes.y - HouseStyle.titleEm * LayoutMetrics.titleRaiseEms * t,
+          y: axes.y - HouseStyle.titleEm * LayoutMetrics.titleRaiseEms * t - max(0, reach - foot),
           em: fittedEm(
             panel.title, em: HouseStyle.titleEm, into: cell.width * LayoutMetrics.textWidthShare),
           justify: 0.5, within: cell, metrics: metrics))
@@ -69,18 +75,24 @@ extension PanelLayout {
           em: fittedEm(panel.yAxis.label, em: HouseStyle.labelEm, into: axes.height + 2 * pad),
           metrics: metrics))
     }
+    // Notes with one beside the x label start together: where the axes start, or as far
+    // left of that as the widest needs.
+    let widest = notes.map { metrics.textWidth($0, em: HouseStyle.annotationEm) }.max() ?? 0
+    let noteLeft = max(cell.x + pad, min(axes.x, cell.maxX - pad - widest))
     if noteBesideLabel, let note = notes.first {
       texts.append(
         PlacedText(
-          note, role: .note, x: axes.x, y: labelLine, em: HouseStyle.annotationEm,
+          note, role: .note, x: noteLeft, y: labelLine, em: HouseStyle.annotationEm,
           color: HouseStyle.reference, within: cell, metrics: metrics))
     }
     var ny = band + xLabelHeight + HouseStyle.annotationEm * LayoutMetrics.firstNoteDropEms * t
+    // Under a note beside the x label, the others start where it starts; else centred.
     for note in notes.dropFirst(noteBesideLabel ? 1 : 0) {
       texts.append(
         PlacedText(
-          note, role: .note, x: cell.x + cell.width / 2, y: ny, em: HouseStyle.annotationEm,
-          justify: 0.5, color: HouseStyle.reference, within: cell, metrics: metrics))
+          note, role: .note, x: noteBesideLabel ? noteLeft : cell.x + cell.width / 2, y: ny,
+          em: HouseStyle.annotationEm, justify: noteBesideLabel ? 0 : 0.5,
+          color: HouseStyle.reference, within: cell, metrics: metrics))
       ny += HouseStyle.annotationEm * LayoutMetrics.noteLineEms * t
     }
     return texts
