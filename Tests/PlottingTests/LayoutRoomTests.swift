@@ -60,4 +60,94 @@ struct LayoutRoomTests {
     let broken = LayoutRules.overlaps(layout.texts) + LayoutRules.crossings(layout)
     #expect(broken.isEmpty, "\(broken)")
   }
+
+  // MARK: Room for the axes
+
+  @Test(arguments: [false, true])
+  func aSinglePanelKeepsSeventyPercentWithItsNoteBesideTheXLabel(_ slide: Bool) throws {
+    let figure = Self.resized(LayoutRulesTests.seedsFigure, slide: slide)
+    let layout = try FigureLayout(figure)
+    #expect(layout.axesShare >= LayoutRules.minimumAxesShare, "\(layout.axesShare)")
+    #expect(LayoutRules.axesShare(layout, figure: figure).isEmpty)
+    let (panel, placement) = try #require(layout.panels.first)
+    let beside = panel.noteBesideLabel
+    #expect(beside)
+    let label = try #require(placement.texts.first { $0.role == .axisLabel && !$0.vertical })
+    let note = try #require(placement.texts.first { $0.role == .note })
+    // On one line: the label at the axes' right end, the note from their left end.
+    #expect(abs(label.y - note.y) < 1e-9)
+    #expect(abs(label.box.maxX - panel.axes.maxX) < 1e-6)
+    #expect(abs(note.box.x - panel.axes.x) < 1e-6)
+    #expect(note.box.maxX < label.box.x)
+    // The axes end where the last x tick label ends, not half a label short of the page.
+    let ticks = placement.texts.filter { $0.role == .tickLabel && $0.box.y > panel.axes.maxY }
+    let right = max(panel.axes.maxX, ticks.map(\.box.maxX).max() ?? 0)
+    #expect(abs(right + panel.pad - panel.cell.maxX) < 1)
+  }
+
+  @Test func aNoteTooLongToSitBesideTheLabelGoesUnderIt() throws {
+    var figure = LayoutRulesTests.seedsFigure
+    // Wider than the axes: it wraps, and a note of two lines goes under the label.
+    figure.panels[0].notes = [String(repeating: "a long note on what the ticks mean, ", count: 5)]
+    let layout = try FigureLayout(figure)
+    let (panel, placement) = try #require(layout.panels.first)
+    let beside = panel.noteBesideLabel
+    #expect(!beside)
+    let label = try #require(placement.texts.first { $0.role == .axisLabel && !$0.vertical })
+    #expect(placement.texts.filter { $0.role == .note }.allSatisfy { $0.box.y >= label.box.maxY })
+    #expect(LayoutRules.overlaps(layout.texts).isEmpty)
+  }
+
+  // MARK: Tick labels
+
+  /// A calibration square: estimate against error on log axes of equal aspect, under a title
+  /// wider than the axes.
+  static var calibrationFigure: Figure {
+    let values = (0..<30).map { pow(10, -15 + Double($0) / 10) }
+    let panel = Panel(
+      title: "double precision: points above the diagonal (estimate = error) are covered",
+      xAxis: Axis("|error|", scale: .log10), yAxis: Axis("estimate", scale: .log10),
+      series: [Series("cases", x: values, y: values.map { $0 * 1.7 }, style: .markers)],
+      referenceLines: [ReferenceLine("", slope: 1, through: (1e-14, 1e-14))], equalAspect: true)
+    return Figure(title: "Calibration of the error estimates", panels: [panel])
+  }
+
+  @Test(arguments: [false, true])
+  func tickLabelsAtTheCornerAndUnderATitleDoNotTouch(_ slide: Bool) throws {
+    let layout = try FigureLayout(Self.resized(Self.calibrationFigure, slide: slide))
+    let broken = LayoutRules.overlaps(layout.texts)
+    #expect(broken.isEmpty, "\(broken)")
+  }
+
+  // MARK: Slope guides
+
+  /// Two fourth-order schemes whose errors climb steeply at the right, a steep slope guide over
+  /// the whole axes, round-off noise at the left: the guide's usual places are crossed.
+  static var steepGuideFigure: Figure {
+    let steps = SampleFigures.steps.filter { $0 <= 0.1 }
+    let series = [("central4: slope 3.94", 0.4), ("richardson: slope 3.94", 0.05)].enumerated()
+      .map { k, scheme in
+        Series(
+          scheme.0, x: steps,
+          y: steps.enumerated().map { SampleFigures.error(order: 4, constant: scheme.1, h: $1, k: $0 + k) },
+          color: k, marker: k)
+      }
+    var panel = Panel(
+      xAxis: Axis("step h", scale: .log10), yAxis: Axis("|error|", scale: .log10), series: series,
+      referenceLines: [ReferenceLine("O(h^{4})", slope: 4, through: (1e-2, 1e-7))],
+      notes: ["ticks on the h axis: best h observed (dotted), predicted (dashed)"])
+    panel.title = ""
+    return Figure(
+      title: "A deeply nested composition", panels: [panel],
+      subtitle: "x = 0.3: error of f'(x) against h, double precision")
+  }
+
+  @Test(arguments: [false, true])
+  func aSteepGuidesLabelIsCrossedByNoLine(_ slide: Bool) throws {
+    let layout = try FigureLayout(Self.resized(Self.steepGuideFigure, slide: slide))
+    let (_, placement) = try #require(layout.panels.first)
+    #expect(placement.guides.compactMap(\.label).map(\.text) == ["O(h^{4})"])
+    let broken = LayoutRules.overlaps(layout.texts) + LayoutRules.crossings(layout)
+    #expect(broken.isEmpty, "\(broken)")
+  }
 }
