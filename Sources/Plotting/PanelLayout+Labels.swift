@@ -88,7 +88,11 @@ extension PanelLayout {
 
   /// Labels at the right end of the lines of `among` (all candidates when `nil`) where they fit:
   /// above or below the line near its end, clear of every line, point and other label.
-  func placedDirectLabels(among: Set<Int>? = nil) -> [Int: PlacedText] {
+  /// `besides` are more lines to keep clear of, `taken` more boxes (slope guides and their
+  /// labels placed).
+  func placedDirectLabels(
+    among: Set<Int>? = nil, besides: [(PixelPoint, PixelPoint)] = [], taken given: [Rect] = []
+  ) -> [Int: PlacedText] {
     // Reference lines drawn as given (not slope guides placed later, clear of these labels).
     let fixed = panel.referenceLines.enumerated().compactMap { k, line -> (PixelPoint, PixelPoint)? in
       guard line.label.isEmpty || line.xRange != nil, let v = visibleInterval(line) else {
@@ -97,7 +101,7 @@ extension PanelLayout {
       let at = { (wx: Double) in self.toPixel(WorldPoint(x: wx, y: v.ay + line.slope * (wx - v.ax))) }
       return (at(v.from), at(v.to))
     }
-    let segments = drawnSegments() + fixed
+    let segments = drawnSegments() + fixed + besides
     // Markers, and the marks at the frame where a series leaves it.
     let points = (shown.filter { $0.style != .line }.flatMap { $0.points.map(toPixel) }
       + edgeMarks.map(\.point)).filter { axes.contains($0.x, $0.y) }
@@ -108,7 +112,7 @@ extension PanelLayout {
       let reach = end.x - LayoutMetrics.directLabelSpan * axes.width
       let label = i < drawings.count ? drawings[i].label : shown[i].label
       for anchor in line.reversed() where anchor.x >= reach {
-        let taken = Array(placed.values.map(\.box))
+        let taken = given + placed.values.map(\.box)
         if let text = directLabel(
           label, color: shown[i].color, at: anchor, clearOf: segments, points: points,
           taken: taken)
@@ -119,6 +123,25 @@ extension PanelLayout {
       }
     }
     return placed
+  }
+
+  /// Labels at lines that a slope guide (placed after them, clear of the data) crosses, placed
+  /// again clear of the guides and their labels where such a place is found.
+  mutating func clearLabelsOfGuides() {
+    guard !directLabels.isEmpty, panel.referenceLines.contains(where: { !$0.label.isEmpty })
+    else { return }
+    let guides = placement().guides
+    let segments = guides.map { ($0.start, $0.end) }
+    let boxes = guides.compactMap { $0.label?.box }
+    let crossed = directLabels.filter { _, label in
+      segments.contains { label.box.isCrossed(from: $0.0, to: $0.1) }
+        || boxes.contains { $0.overlaps(label.box) }
+    }.map(\.key)
+    guard !crossed.isEmpty else { return }
+    let kept = directLabels.filter { !crossed.contains($0.key) }
+    let moved = placedDirectLabels(
+      among: Set(crossed), besides: segments, taken: boxes + kept.values.map(\.box))
+    for (i, label) in moved { directLabels[i] = label }
   }
 
   /// The first of the boxes beside `anchor` (above left, below left, above right, below right)

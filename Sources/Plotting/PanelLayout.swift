@@ -90,6 +90,7 @@ struct PanelLayout {
     }
     labelLines()
     placeLegend()
+    clearLabelsOfGuides()
   }
 
   var panel: Panel { plan.panel }
