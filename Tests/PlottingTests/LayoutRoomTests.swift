@@ -150,4 +150,33 @@ struct LayoutRoomTests {
     let broken = LayoutRules.overlaps(layout.texts) + LayoutRules.crossings(layout)
     #expect(broken.isEmpty, "\(broken)")
   }
+
+  /// A second- and a sixth-order scheme, each with its slope guide over the whole axes: the
+  /// steep guide beside the steep line runs where that line's label would go.
+  static var twoGuidesFigure: Figure {
+    let steps = (0...28).map { pow(10, -8 + Double($0) / 4) }
+    let schemes = [("central: slope 2.00", 2.0, 0.3), ("seven-point: slope 6.00", 6.0, 0.02)]
+    let series = schemes.enumerated().map { k, scheme in
+      Series(
+        scheme.0, x: steps,
+        y: steps.enumerated().map {
+          SampleFigures.error(order: scheme.1, constant: scheme.2, h: $1, k: $0 + 3 * k)
+        }, color: k, marker: k)
+    }
+    let panel = Panel(
+      xAxis: Axis("step h", scale: .log10), yAxis: Axis("|error|", scale: .log10), series: series,
+      referenceLines: [
+        ReferenceLine("O(h^{2})", slope: 2, through: (1e-1, 3e-2)),
+        ReferenceLine("O(h^{6})", slope: 6, through: (1e-1, 2e-7)),
+      ])
+    return Figure(title: "A seven-point first-derivative stencil reaches order 6", panels: [panel])
+  }
+
+  @Test(arguments: [false, true])
+  func labelsAtLinesAndSteepGuidesKeepClearOfEachOther(_ slide: Bool) throws {
+    let layout = try FigureLayout(Self.resized(Self.twoGuidesFigure, slide: slide))
+    let broken = LayoutRules.overlaps(layout.texts) + LayoutRules.crossings(layout)
+    #expect(broken.isEmpty, "\(broken)")
+  }
 }
+
