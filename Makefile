@@ -213,7 +213,11 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= fuzz-expression fuzz-experiment fuzz-claims
 FUZZ_FLAGS   ?=
 FUZZ_DIR     := $(CURDIR)/.build-fuzz
+# --disable-build-manifest-caching: the root package is a path dependency here, whose new
+# source files a cached build plan does not see (a file added since the last fuzz build was
+# "not in scope").
 FUZZ_SWIFT   = $(SWIFT) build --package-path Fuzz --scratch-path $(FUZZ_DIR) \
+               --disable-build-manifest-caching \
                -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
                -Xcc -fsanitize=fuzzer-no-link,address
 

@@ -30,13 +30,13 @@ extension Diagram {
   ///
   /// Numbers are printed with 4 significant digits; a sub-expression longer than
   /// `expressionLimit` characters is wrapped at its spaces into lines of about equal length
-  /// (never cut: the node is sized to its label). The nodes are in the graph's order, so the
-  /// inputs are drawn in the order the expression reads them.
+  /// (never cut: the node is sized to its label). The nodes are in the graph's order but for
+  /// the inputs, which are in `readingOrder`: a neuron's picture reads x1, w1, x2, w2, ..., b.
   public init<T: Real & BinaryFloatingPoint>(
     _ graph: ComputationalGraph<T>, title: String? = nil, notation: GraphNotation = .english,
     expressionLimit: Int = 40
   ) {
-    let nodes = graph.nodes.map { node -> Node in
+    let nodes = Self.readingOrder(graph).map { graph.nodes[$0] }.map { node -> Node in
       var lines = [Line(node.label, tone: .heading)]
       let text = node.expression.description
       let isInput: Bool
@@ -62,6 +62,41 @@ extension Diagram {
     self.init(
       title: title, caption: notation.legend.map { Line($0, tone: .muted) }, nodes: nodes,
       edges: edges)
+  }
+
+  /// The graph's node indices with the inputs reordered among their places, the others kept:
+  /// the inputs grouped by the node that first reads them, in the order the graph computes
+  /// those (a product's two operands side by side, so Graphviz draws them without crossings),
+  /// and within a group an input named x (`x`, `x1`, `x_2`: what a neuron is fed) before the
+  /// others (its weight), which keep the order the expression reads them in.
+  ///
+  /// Edge Cases: an input no node reads (the graph of `f = x`) keeps its place among the
+  /// inputs, after those read.
+  static func readingOrder<T>(_ graph: ComputationalGraph<T>) -> [Int] {
+    let isInput = graph.nodes.map { node -> Bool in
+      if case .input = node.operation { return true }
+      return false
+    }
+    let places = graph.nodes.indices.filter { isInput[$0] }
+    let index = Dictionary(
+      graph.nodes.indices.map { (graph.nodes[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+    var reader: [Int: Int] = [:]
+    for edge in graph.edges {
+      guard let from = index[edge.from], let to = index[edge.to] else { continue }
+      reader[from] = min(reader[from] ?? to, to)
+    }
+    let isX = { (i: Int) in
+      graph.nodes[i].label.range(of: "^x_?[0-9]*$", options: .regularExpression) != nil
+    }
+    let inputs = places.sorted { a, b in
+      let (ra, rb) = (reader[a] ?? Int.max, reader[b] ?? Int.max)
+      if ra != rb { return ra < rb }
+      if isX(a) != isX(b) { return isX(a) }
+      return a < b
+    }
+    var order = Array(graph.nodes.indices)
+    for (place, input) in zip(places, inputs) { order[place] = input }
+    return order
   }
 
   /// A number with 4 significant digits (`1.433`, `-0.0025`, `1.2e+08`, `nan`).

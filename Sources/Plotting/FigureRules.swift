@@ -20,8 +20,8 @@ struct SeriesDrawing: Equatable {
 /// Series that coincide on screen, and how to tell them apart.
 ///
 /// Two series overlap when most of one's points lie within `tolerance` pixels of the other's
-/// line (or of its points, for markers only). Every series of a group of overlapping series
-/// after the first takes a dash none of the earlier ones uses, and their markers alternate
+/// line (or of its points, for markers only). Every line of a group of overlapping series
+/// after the first takes a dash none of the earlier lines uses, and their markers alternate
 /// along the stretch they share (member `m` of `k` draws the shared points `i` with
 /// `i % k == m`): the one underneath stays visible. Only series that coincide, one line at the
 /// figure's resolution (every point of each within `tolerance` of the other's line), get a
@@ -98,8 +98,9 @@ enum Coincidence {
       let members = (0..<n).filter { group[$0] == group[b] }
       let rank = members.firstIndex(of: b)!
       var dash = dashes[b]
-      if rank > 0 {
-        let used = members.prefix(rank).map { result[$0].dash }
+      // Markers alone draw no line: they neither take a dash nor use one up.
+      if rank > 0, joined[b] {
+        let used = members.prefix(rank).filter { joined[$0] }.map { result[$0].dash }
         if used.contains(dash) {
           dash = [Dash.dashed, .dotted, .dashDot, .solid].first { !used.contains($0) } ?? dash
         }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The label markup of the figure model: `^{...}` / `_{...}` (or `^c` / `_c` for one
-/// character) raise or lower text; everything else is literal Unicode.
-enum Markup {
+/// character) raise or lower text; a backslash makes the next character literal (`\_`);
+/// everything else is literal Unicode.
+public enum Markup {
   /// A run of text at one script level (0 normal, 1 superscript, -1 subscript, ...).
   struct Run: Equatable {
     var text: String
@@ -21,7 +22,7 @@ enum Markup {
   private static let superscripts: [Character: Character] = [
     "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸",
     "9": "⁹", "+": "⁺", "-": "⁻", "\u{2212}": "⁻", "=": "⁼", "(": "⁽", ")": "⁾", "n": "ⁿ",
-    "i": "ⁱ",
+    "i": "ⁱ", "x": "ˣ", "y": "ʸ",
   ]
   private static let subscripts: [Character: Character] = [
     "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈",
@@ -85,7 +86,9 @@ enum Markup {
       }
     }
     while let c = chars.next() {
-      if c == "^" || c == "_" {
+      if c == "\\" {
+        append(chars.next() ?? c, at: level)
+      } else if c == "^" || c == "_" {
         let step = c == "^" ? 1 : -1
         guard let next = chars.next() else {
           append(c, at: level)
@@ -111,12 +114,23 @@ enum Markup {
   /// plain text. Scripts without such characters keep their markup.
   static func flattened(_ markup: String) -> String {
     runs(markup).map { run in
-      guard run.level != 0 else { return run.text }
+      guard run.level != 0 else { return literal(run.text) }
       if abs(run.level) == 1, let plain = unicodeScript(run.text, up: run.level > 0) {
         return plain
       }
-      return (run.level > 0 ? "^{" : "_{") + run.text + "}"
+      return (run.level > 0 ? "^{" : "_{") + literal(run.text) + "}"
     }.joined()
+  }
+
+  /// `text` as markup that draws it as it is: a file name such as `my_model.py` keeps its
+  /// underscore instead of lowering the next letter.
+  public static func literal(_ text: String) -> String {
+    var out = ""
+    for c in text {
+      if "\\^_{}".contains(c) { out.append("\\") }
+      out.append(c)
+    }
+    return out
   }
 
   /// The text without markup, as a reader would say it: `O(h^{2})` becomes `O(h2)`.

@@ -87,9 +87,9 @@ extension PanelLayout {
   }
 
   /// Labels at the right end of the lines of `among` (all candidates when `nil`) where they fit:
-  /// above or below the line near its end, clear of every line, point and other label.
-  /// `besides` are more lines to keep clear of, `taken` more boxes (slope guides and their
-  /// labels placed).
+  /// above or below the line near its end, clear of every line, point, annotation and other
+  /// label. `besides` are more lines to keep clear of, `taken` more boxes (slope guides and
+  /// their labels placed).
   func placedDirectLabels(
     among: Set<Int>? = nil, besides: [(PixelPoint, PixelPoint)] = [], taken given: [Rect] = []
   ) -> [Int: PlacedText] {
@@ -106,13 +106,15 @@ extension PanelLayout {
     let points = (shown.filter { $0.style != .line }.flatMap { $0.points.map(toPixel) }
       + edgeMarks.map(\.point)).filter { axes.contains($0.x, $0.y) }
     var placed: [Int: PlacedText] = [:]
+    // The annotations stand where their data put them: the labels go around them.
+    let annotations = annotationTexts().map(\.box)
     for i in directCandidates where among?.contains(i) ?? true {
       let line = shown[i].points.filter { x.contains($0.x) && y.contains($0.y) }.map(toPixel)
       guard let end = line.last else { continue }
       let reach = end.x - LayoutMetrics.directLabelSpan * axes.width
       let label = i < drawings.count ? drawings[i].label : shown[i].label
       for anchor in line.reversed() where anchor.x >= reach {
-        let taken = given + placed.values.map(\.box)
+        let taken = annotations + given + placed.values.map(\.box)
         if let text = directLabel(
           label, color: shown[i].color, at: anchor, clearOf: segments, points: points,
           taken: taken)

@@ -130,7 +130,7 @@ extension PanelLayout {
 
   /// The annotations at their data points (set smaller when wider than the axes, kept inside
   /// them), and "∅" in an empty panel.
-  private func annotationTexts() -> [PlacedText] {
+  func annotationTexts() -> [PlacedText] {
     var texts: [PlacedText] = panel.annotations.compactMap { note in
       guard let wx = x.world(note.x), let wy = y.world(note.y) else { return nil }
       let p = toPixel(WorldPoint(x: wx, y: wy))

@@ -55,7 +55,7 @@ import Testing
   @Test(arguments: [
     nil, Diagram.Canvas(width: 1600, height: 1000), .init(width: 800, height: 1400),
   ])
-  func theInputsKeepTheExpressionsOrder(canvas: Diagram.Canvas?) throws {
+  func theInputsReadLikeTheNeuron(canvas: Diagram.Canvas?) throws {
     var diagram = Diagram(try Self.neuron())
     diagram.canvas = canvas
     let layout = try DiagramRenderer.layout(diagram)
@@ -67,7 +67,8 @@ import Testing
       return layout.arrangement.direction == .leftToRight ? -box.y : box.x
     }
     let drawn = inputs.sorted { along($0) < along($1) }.compactMap { names[$0] }
-    #expect(drawn == ["w1", "x1", "w2", "x2", "w3", "x3", "b"], "\(layout.arrangement)")
+    // Each product's operands side by side, the input before its weight.
+    #expect(drawn == ["x1", "w1", "x2", "w2", "x3", "w3", "b"], "\(layout.arrangement)")
   }
 
   @Test func noNodeLabelIsCut() throws {

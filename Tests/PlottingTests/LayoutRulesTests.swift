@@ -136,6 +136,24 @@ struct LayoutRulesTests {
     #expect(layout.legend.entries.map(\.label) == ["central (= analytic)"])
   }
 
+  /// Backprop's entries at slide size: the floor's label went where a tensor's name stands.
+  @Test(arguments: [false, true])
+  func labelsAtLinesGoAroundTheAnnotations(_ slide: Bool) throws {
+    let x = (1...10).map(Double.init)
+    let panel = Panel(
+      xAxis: Axis("entry", range: 0...11), yAxis: Axis("difference", range: 0...4),
+      series: [Series("round-off floor", x: x, y: x.map { _ in 2.6 }, style: .markers)],
+      // Over the right end, where the label's first choice (above, to the left) would go.
+      annotations: [Annotation("b2 *", x: 9.2, y: 2.72, alignment: .center)])
+    let layout = try FigureRulesTests.layout(
+      panel, width: slide ? 1600 : 1200, height: slide ? 1000 : 900, fontScale: slide ? 1.3 : 1)
+    let label = try #require(layout.directLabels[0])
+    let texts = layout.placement().texts
+    let names = texts.filter { $0.role == .annotation }
+    #expect(names.count == 1)
+    #expect(!names.contains { $0.box.overlaps(label.box) }, "\(label.box) \(names.map(\.box))")
+  }
+
   // MARK: Headings, room, colour
 
   @Test func aFigureHasAtMostTwoHeadingLinesAndLosesNoWords() throws {

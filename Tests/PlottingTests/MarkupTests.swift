@@ -24,6 +24,14 @@ struct MarkupTests {
     #expect(Markup.plain(markup) == plain)
   }
 
+  /// A heading writes e^{x} as the titles do, eˣ, not as PLplot's raised x beside a title's
+  /// Unicode one.
+  @Test func headingsRaiseXAndYInUnicode() {
+    #expect(Markup.flattened("f(x) = 2x^{2} + 4e^{x} + 15") == "f(x) = 2x² + 4eˣ + 15")
+    #expect(Markup.flattened("e^{-y}") == "e⁻ʸ")
+    #expect(Markup.flattened("e^{z}") == "e^{z}")
+  }
+
   @Test func runsCarryTheScriptLevel() {
     #expect(
       Markup.runs("O(h^{2})") == [
@@ -62,5 +70,19 @@ struct LongTextTests {
       Figure(title: long, panels: [panel]), to: directory.appendingPathComponent("t"),
       formats: [.png, .svg])
     #expect(report.files.count == 2)
+  }
+
+  /// A backslash makes the next character literal, and `literal` escapes text so that a
+  /// program's file name keeps its underscores through layout, flattening and PLplot.
+  @Test func literalTextKeepsItsUnderscoresAndCarets() {
+    let name = "my_model.py:f^2 {a}"
+    #expect(Markup.runs(Markup.literal(name)) == [Markup.Run(text: name, level: 0)])
+    #expect(Markup.plain(Markup.literal(name)) == name)
+    #expect(Markup.runs(Markup.flattened(Markup.literal(name))) == [Markup.Run(text: name, level: 0)])
+    #expect(Markup.plplot(Markup.literal("a_b#c")) == "a_b##c")
+    #expect(Markup.runs("x_{0} \\_ y") == [
+      Markup.Run(text: "x", level: 0), Markup.Run(text: "0", level: -1),
+      Markup.Run(text: " _ y", level: 0),
+    ])
   }
 }

@@ -45,6 +45,9 @@ struct CIRecord: Sendable {
   var lines: [String: Int]
   var defaultLine: Int
   var seconds: Double
+  /// Why the file could not be loaded or run (exit 2), when it could not: it then has no
+  /// checks, and CI reports one error at `defaultLine`.
+  var error: String? = nil
 
   var verdict: Verdict { Verdict(checks) }
 
@@ -59,6 +62,20 @@ struct CIRecord: Sendable {
     lines = report.expectationLines
     defaultLine = Self.expectationLine(experiment.source)
     self.seconds = seconds
+  }
+
+  /// A file that could not be loaded or run: `error` (located at its line when it has one).
+  init(invalid path: String, _ error: Error, seconds: Double = 0) {
+    let located = (error as? ExperimentError)?.inFile(path)
+    name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    kind = ""
+    title = name
+    file = Self.relative(path)
+    checks = []
+    lines = [:]
+    defaultLine = located?.line ?? 1
+    self.seconds = seconds
+    self.error = located?.message ?? "\(error)"
   }
 
   /// The line of the top-level `expect` key (else `tolerance`, else 1).

@@ -2,9 +2,16 @@ import Foundation
 
 /// GitHub Actions' workflow commands and step summary.
 enum GitHubActions {
-  /// `::error file=FILE,line=LINE,title=TITLE::DETAIL` for each failed check.
+  /// `::error file=FILE,line=LINE,title=TITLE::DETAIL` for each failed check, or for the error
+  /// of a file that could not be loaded or run.
   static func annotations(_ record: CIRecord) -> [String] {
-    record.checks.filter { $0.status == .failed }.map { check in
+    if let error = record.error {
+      return [
+        "::error file=\(property(record.file)),line=\(record.defaultLine),"
+          + "title=\(property("\(record.name): the experiment file"))::\(data(error))"
+      ]
+    }
+    return record.checks.filter { $0.status == .failed }.map { check in
       "::error file=\(property(record.file)),line=\(record.line(of: check)),"
         + "title=\(property("\(record.name): \(check.subject.english)"))::\(data(check.detail.english))"
     }
@@ -16,7 +23,9 @@ enum GitHubActions {
     text += "| --- | --- | --- | --- |\n"
     for r in records {
       let failed = r.checks.filter { $0.status == .failed }.map(\.subject.english)
-      let verdict = (r.verdict.passed ? "passed" : "**failed**") + ": " + r.verdict.text
+      let verdict =
+        r.error.map { "**error**: " + $0 }
+        ?? (r.verdict.passed ? "passed" : "**failed**") + ": " + r.verdict.text
       text +=
         "| \(cell(r.name)) | \(r.kind) | \(cell(verdict)) | "
         + "\(cell(failed.joined(separator: "; "))) |\n"

@@ -270,6 +270,15 @@ enum LabTemplate {
       if (text !== undefined) e.textContent = text;
       parent.appendChild(e); return e;
     }
+    // Whether the error curve rises through step h (from the swept steps beside it).
+    function rising(curve, h) {
+      const pts = curve.filter(c => isFinite(c.err) && c.err > 0);
+      const near = (side, pick) => side.reduce((a, c) => (a && pick(a.h, c.h) ? a : c), null);
+      const before = near(pts.filter(c => c.h < h), (a, b) => a > b);
+      const after = near(pts.filter(c => c.h > h), (a, b) => a < b);
+      return !before || !after || after.err >= before.err;
+    }
+
     function draw(curve, model, notes, now) {
       const svg = $("plot"); svg.textContent = "";
       const Wd = 640, Ht = 420, L = 64, R = 16, T = 16, B = 48;
@@ -309,10 +318,14 @@ enum LabTemplate {
       notes.forEach(n => {
         if (!(isFinite(n.error) && n.error > 0)) return;
         el("circle", { cx: X(n.h), cy: clip(Y(n.error)), r: 5, fill: "none", stroke: "#d62728", "stroke-width": 2, class: "note-mark" }, svg);
-        const right = X(n.h) > Wd - R - 120;
-        el("text", { x: X(n.h) + (right ? -9 : 7), y: clip(Y(n.error)) + (right ? 18 : -7), fill: "#d62728",
+        // The label goes on the side the error curve leaves free: below right of a rising
+        // curve (above left at the right edge), above right of a falling one.
+        const right = X(n.h) > Wd - R - 160;
+        const below = rising(curve, n.h) !== right;
+        const y = Math.min(Math.max(clip(Y(n.error)) + (below ? 18 : -9), T + 12), Ht - B - 4);
+        el("text", { x: X(n.h) + (right ? -9 : 9), y: y, fill: "#d62728",
           "font-size": "12", "text-anchor": right ? "end" : "start", stroke: "white", "stroke-width": 3,
-          "paint-order": "stroke" }, svg, "h = " + format(n.h, 3) + ": " + format(n.estimate, 8));
+          "paint-order": "stroke", class: "note-label" }, svg, "h = " + format(n.h, 3) + ": " + format(n.estimate, 8));
       });
       if (isFinite(now.error) && now.error > 0)
         el("circle", { cx: X(state.h), cy: clip(Y(now.error)), r: 6, fill: "#ff7f0e", id: "current" }, svg);

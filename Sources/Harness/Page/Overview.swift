@@ -108,12 +108,18 @@ enum OverviewPage {
     return parts.joined(separator: " · ")
   }
 
-  /// The overview card of one experiment: its first figure as the thumbnail (PNG when written).
+  /// The file beside an experiment's figures that holds its first figure at card size (written
+  /// with the PNGs).
+  static let thumbnailName = ".thumbnail.png"
+
+  /// The overview card of one experiment: its first figure as the thumbnail (the card-size
+  /// PNG when PNGs were written, else the figure itself).
   static func card(_ experiment: Experiment, _ report: Report, formats: [FigureFormat]) -> String {
     let lang = experiment.language.rawValue
-    let format = formats.contains(.png) ? "png" : HTMLWriter.shownFormat(formats)
     let thumb = report.figures.first.map {
-      "<img src=\"\(PageText.escaped(experiment.name + "/" + $0.name + "." + format))\" alt=\"\" "
+      let file =
+        formats.contains(.png) ? thumbnailName : $0.name + "." + HTMLWriter.shownFormat(formats)
+      return "<img src=\"\(PageText.escaped(experiment.name + "/" + file))\" alt=\"\" "
         + "loading=\"lazy\" />"
     }
     let passed = report.verdict.passed

@@ -27,6 +27,9 @@ extension CommonPhrase {
       return "\(scheme): slope \(s)"
     case .exactRoundOff(let scheme): return "\(scheme): exact (round-off only)"
     case .noFit(let scheme): return "\(scheme): no fit"
+    case .vanishingTerms(let label, let powers):
+      return "\(label), \(Self.powersOfH(powers)) " + (powers.count == 1 ? "vanishes" : "vanish")
+    case .schemesReason(let schemes, let reason): return "\(schemes.joined(separator: ", ")): \(reason)"
     case .tableScheme: return "scheme"
     case .tablePrecision: return "precision"
     case .tableFitted: return "fitted"

@@ -28,6 +28,8 @@ extension CommonPhrase {
       return "\(scheme): 기울기 \(s)"
     case .exactRoundOff(let scheme): return "\(scheme): 정확 (반올림 오차만)"
     case .noFit(let scheme): return "\(scheme): 맞춤 없음"
+    case .vanishingTerms(let label, let powers): return "\(label), \(Self.powersOfH(powers)) 항 소멸"
+    case .schemesReason(let schemes, let reason): return "\(schemes.joined(separator: ", ")): \(reason)"
     case .tableScheme: return "차분"
     case .tablePrecision: return "정밀도"
     case .tableFitted: return "측정 차수"

@@ -30,6 +30,12 @@ enum CommonPhrase: Phrase {
   case slope(scheme: String, order: Double)
   case exactRoundOff(scheme: String)
   case noFit(scheme: String)
+  /// A sweep's figure label when Taylor terms vanish at the point: `label` and the short
+  /// reason, `forward: slope 4.00, h¹–h³ terms vanish` (`powers`: the powers of h whose terms
+  /// vanish).
+  case vanishingTerms(label: String, powers: [Int])
+  /// A note under a sweep figure: the schemes that give one reason, and the reason.
+  case schemesReason(schemes: [String], reason: String)
   case tableScheme
   case tablePrecision
   case tableFitted
@@ -55,6 +61,16 @@ enum CommonPhrase: Phrase {
   case notFinite
   case valueCheckDetail(estimate: Double, expected: Double, difference: Double, tolerance: Double)
   case analytic
+}
+
+extension CommonPhrase {
+  /// Powers of h, a run of consecutive ones as its ends: `h¹–h³`, `h²`, `h², h⁴`.
+  static func powersOfH(_ powers: [Int]) -> String {
+    let h = { (p: Int) in scriptedText("h^\(p)") }
+    guard let first = powers.first, let last = powers.last else { return "" }
+    if powers.count > 1, powers == Array(first...last) { return h(first) + "–" + h(last) }
+    return powers.map(h).joined(separator: ", ")
+  }
 }
 
 extension Language {

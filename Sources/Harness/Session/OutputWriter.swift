@@ -91,6 +91,11 @@ enum OutputWriter {
       }
     }
     let allNotes = (report.notes + notes).map { $0.text(experiment.language) }
+    if let first = report.figures.first, formats.contains(.png) {
+      try Thumbnail.write(
+        png: folder.appendingPathComponent(first.name + ".png"),
+        to: folder.appendingPathComponent(OverviewPage.thumbnailName))
+    }
     try Lab.write(experiment, into: folder)
     try Data(experiment.source.utf8).write(
       to: folder.appendingPathComponent(sourceFileName(experiment)))

@@ -29,21 +29,24 @@ public struct Session: Sendable {
 
   /// Runs the named experiments (or every shipped one) and returns the exit status.
   public func run(_ names: [String], all: Bool) async -> ExitStatus {
-    var (experiments, status) = load(names, all: all)
+    let recorder = CIRecorder()
+    var (experiments, status) = load(names, all: all, recorder: recorder)
     do {
       try OutputWriter.checkWritable(options.outputRoot)
     } catch {
       err("error: \(error)")
       return .invalidInput
     }
-    guard !experiments.isEmpty else { return status }
+    guard !experiments.isEmpty else {
+      if !writeCI(recorder.all) { status = max(status, .invalidInput) }
+      return status
+    }
     // A run that writes nothing (every experiment invalid or interrupted) leaves no folder.
     let created = OutputWriter.missingFolders(options.outputRoot)
     Staging.shared.willCreate(created)
     defer { OutputWriter.removeIfEmpty(created) }
     let session = self
     let budget = JobBudget(slots: options.jobs)
-    let recorder = CIRecorder()
     let progress = ProgressLine(enabled: options.showProgress)
     let results = await withTaskGroup(of: ExitStatus.self) { group in
       var iterator = experiments.makeIterator()
@@ -90,8 +93,10 @@ public struct Session: Sendable {
     return written
   }
 
-  /// Resolves and loads every experiment; invalid ones are reported and left out.
-  func load(_ names: [String], all: Bool) -> ([Experiment], ExitStatus) {
+  /// Resolves and loads every experiment; invalid ones are reported (on standard error and, as
+  /// errors, to CI through `recorder`) and left out.
+  func load(_ names: [String], all: Bool, recorder: CIRecorder? = nil) -> ([Experiment], ExitStatus)
+  {
     var status = ExitStatus.success
     var paths: [String] = []
     if all {
@@ -134,6 +139,7 @@ public struct Session: Sendable {
       } catch {
         err("error: \(error)")
         status = .invalidInput
+        recordError(CIRecord(invalid: path, error), in: recorder)
       }
     }
     return (experiments, status)
@@ -177,12 +183,23 @@ public struct Session: Sendable {
     } catch let error as ExperimentError {
       progress.clear()
       err("error: \(error.inFile(experiment.path))")
+      recordError(CIRecord(invalid: experiment.path, error, seconds: seconds(since: started)), in: recorder)
       return .invalidInput
     } catch {
       progress.clear()
       err("error: \(experiment.path): \(error)")
+      recordError(CIRecord(invalid: experiment.path, error, seconds: seconds(since: started)), in: recorder)
       return .invalidInput
     }
+  }
+
+  private func seconds(since start: Date) -> Double { Date().timeIntervalSince(start) }
+
+  /// A file that could not be loaded or run, for `--junit`, the step summary and (printed now)
+  /// a GitHub annotation.
+  private func recordError(_ record: CIRecord, in recorder: CIRecorder?) {
+    recorder?.add(record)
+    if options.ci.githubActions { GitHubActions.annotations(record).forEach(out) }
   }
 }
 

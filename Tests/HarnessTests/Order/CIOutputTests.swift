@@ -120,6 +120,40 @@ import Testing
     #expect(reader.elements["skipped"] == 3)
   }
 
+  /// A file that cannot be loaded beside one that passes: exit 2, and CI still hears of it:
+  /// an error test case at the file's line in JUnit, an annotation, and a step-summary row.
+  @Test func anInvalidFileIsAnErrorInJUnitAndAnAnnotation() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "ci-invalid-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let bad = folder.appendingPathComponent("bad.yaml")
+    try "kind: convergence\ncases:\n  - f: x^2\n    at: 1\nschemes: [sideways]\n"
+      .write(to: bad, atomically: true, encoding: .utf8)
+    let (summary, junit) = (
+      folder.appendingPathComponent("summary.md"), folder.appendingPathComponent("junit.xml")
+    )
+    let result = ProcessTests.finish(
+      try ProcessTests.spawn(
+        [
+          "run", bad.path, "central-vs-forward", "--output", folder.appendingPathComponent("out").path,
+          "--junit", junit.path, "--formats", "svg",
+        ], in: ProcessTests.packageRoot,
+        environment: ["GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": summary.path]))
+    #expect(result.status == 2, "\(result.err)")
+    let annotations = result.out.split(separator: "\n").filter { $0.hasPrefix("::error ") }
+    #expect(annotations.count == 1)
+    #expect(annotations.first?.contains(",line=5,title=bad%3A the experiment file::") == true)
+    #expect(annotations.first?.contains("sideways") == true)
+    let reader = try JUnitReader.read(Data(contentsOf: junit))
+    #expect(reader.elements["testsuite"] == 2)
+    #expect(reader.elements["error"] == 1)
+    #expect(reader.testcases.contains { $0["name"] == "the experiment file" && $0["line"] == "5" })
+    let steps = try String(contentsOf: summary, encoding: .utf8)
+    #expect(steps.contains("| bad |  | **error**: "))
+    #expect(steps.contains("| central-vs-forward | convergence | passed"))
+  }
+
   /// An earlier run whose fitted orders were higher by 0.5: the run fails "against the
   /// baseline"; against itself it passes.
   @Test func baselineCatchesALowerOrder() throws {

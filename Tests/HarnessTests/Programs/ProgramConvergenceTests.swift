@@ -118,4 +118,33 @@ import Testing
       "\(error)".contains(message)
     }
   }
+
+  /// Convergence and accuracy decode a program case's `df` through one `ProgramDerivativeCase`:
+  /// an expression `df` in another variable is refused at its line in both, and a second
+  /// derivative of a program without `df` is refused in convergence.
+  @Test(arguments: [
+    ("convergence", "df: 2*y", "e.yaml:5:9: df uses y, but f is a function of x"),
+    ("accuracy", "df: 2*y", "e.yaml:5:9: df uses y, but f is a function of x"),
+    ("convergence", "derivative: 2", "derivative: 2 of a program needs df"),
+  ])
+  func aProgramsDfIsDecodedAlikeInBothKinds(_ kind: String, _ key: String, _ message: String)
+    throws
+  {
+    let folder = try ProgramFolder()
+    defer { folder.remove() }
+    let file = try folder.write(
+      "e.yaml",
+      """
+      kind: \(kind)
+      cases:
+        - f: {command: ["./model"]}
+          at: 0.3
+          \(key)
+      """)
+    #expect {
+      try Experiment.load(path: file.path)
+    } throws: { error in
+      "\(error)".contains(message)
+    }
+  }
 }

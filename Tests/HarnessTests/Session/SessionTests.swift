@@ -1,5 +1,5 @@
 import Foundation
-import Plotting
+@testable import Plotting
 import Testing
 
 @testable import ExperimentCLI
@@ -144,8 +144,15 @@ import Testing
     }
     let figures = listing(output).filter { $0.hasSuffix(".svg") }
     #expect(figures.count >= 4)
-    // Every figure in the sections (SVG here); the overview's thumbnails are the PNGs.
+    // Every figure in the sections (SVG here); the overview's cards show card-size copies of
+    // each experiment's first PNG figure, 480 pixels wide.
     #expect(Set(images.sources.filter { $0.hasSuffix(".svg") }) == Set(figures))
+    let thumbnails = images.sources.filter { $0.hasSuffix("/.thumbnail.png") }
+    #expect(thumbnails.sorted() == ["good/.thumbnail.png", "partials/.thumbnail.png"])
+    for thumbnail in thumbnails {
+      let image = try #require(PNGImage(path: output.appendingPathComponent(thumbnail).path))
+      #expect(image.width == 480)
+    }
     let html = try String(contentsOf: page, encoding: .utf8)
     #expect(html.contains("A | tricky *title*"))
     #expect(html.contains("&lt;b&gt;"))

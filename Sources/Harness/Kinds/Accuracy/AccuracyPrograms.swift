@@ -1,36 +1,6 @@
 import Calculus
 import Foundation
 
-/// An accuracy case whose `f` is the user's program: each method's estimate is measured
-/// against `df` (a program answering f', or an expression) when given, else against the
-/// adaptive derivative, whose error estimate then caps the digits that can be seen.
-struct AccuracyProgram: Sendable {
-  var f: ProgramSource
-  var dfProgram: ProgramSource?
-  var dfExpression: Expression?
-
-  init(_ c: KeyedDecodingContainer<AnyKey>, f: ProgramSource, variable: String) throws {
-    self.f = f
-    guard c.has("df") else { return }
-    switch try c.required("df", as: FunctionSource.self, expected: "an expression or a program") {
-    case .program(let p): dfProgram = p
-    case .expression(let e):
-      let extra = e.expression.variables.subtracting([variable])
-      guard extra.isEmpty else {
-        throw e.error(
-          "df uses \(extra.sorted().joined(separator: ", ")), but f is a function of \(variable)")
-      }
-      dfExpression = e.expression
-    }
-  }
-
-  var sources: [ProgramSource] { [f] + (dfProgram.map { [$0] } ?? []) }
-
-  /// Whether the case gives its own derivative (`df`, a program or an expression); without
-  /// one the adaptive derivative is the reference.
-  var hasDerivative: Bool { dfProgram != nil || dfExpression != nil }
-}
-
 extension AccuracySpec: StartsPrograms {
   var startedPrograms: [StartedProgram] {
     cases.flatMap { $0.program?.sources ?? [] }.startedPrograms

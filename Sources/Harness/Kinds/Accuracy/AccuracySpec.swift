@@ -26,7 +26,7 @@ struct AccuracySpec: Sendable {
     var variable: String
     var points: [Double]
     /// When `f` is the user's program (`f` is then a stand-in).
-    var program: AccuracyProgram? = nil
+    var program: ProgramDerivativeCase? = nil
   }
 
   /// `expect: {METHOD: {min_digits: N, covers: 0.95}}`.
@@ -126,7 +126,7 @@ extension AccuracySpec: Decodable {
         source = ExpressionSource(standIn: .variable(variable), for: p)
         value = Case(
           f: source.expression, text: p.display, variable: variable, points: points,
-          program: try AccuracyProgram(c, f: p, variable: variable))
+          program: try ProgramDerivativeCase(c, f: p, variable: variable))
       case .expression(let e):
         source = e
         for key in ["df", "variable"] where c.has(key) {

@@ -1,22 +1,10 @@
 import Calculus
 import Foundation
 
-/// A convergence case whose `f` (and perhaps `df`) is the user's program: how it is decoded,
-/// validated, swept and judged. The sweep's reference is the user's `df` when given (the
-/// derivative under test), else the adaptive derivative with its error estimate.
-struct ProgramCase: Sendable {
-  var f: ProgramSource
-  /// `df:` as a program answering f^(q), or as an expression in the variable.
-  var dfProgram: ProgramSource?
-  var dfExpression: Expression?
-
-  /// The programs this case starts.
-  var sources: [ProgramSource] { [f] + (dfProgram.map { [$0] } ?? []) }
-
-  /// Whether the case gives its own derivative (`df`, a program or an expression); without
-  /// one the adaptive derivative is the reference.
-  var hasDerivative: Bool { dfProgram != nil || dfExpression != nil }
-
+/// How a convergence case whose `f` (and perhaps `df`) is the user's program is decoded and
+/// validated. The sweep's reference is the user's `df` when given (the derivative under
+/// test), else the adaptive derivative with its error estimate.
+enum ProgramCase {
   static let caseKeys = ["f", "at", "df", "derivative", "variable"]
 
   /// Decodes a case whose `f` is a program: its `Case` (with `x` standing in for the
@@ -28,21 +16,9 @@ struct ProgramCase: Sendable {
     let points = try c.required(
       "at", as: NumberList.self, expected: "a number or a list of numbers"
     ).values.map(\.value)
-    var parts = ProgramCase(f: program)
-    if c.has("df") {
-      switch try c.required("df", as: FunctionSource.self, expected: "an expression or a program") {
-      case .program(let p): parts.dfProgram = p
-      case .expression(let e):
-        let extra = e.expression.variables.subtracting([variable])
-        guard extra.isEmpty else {
-          throw e.error(
-            "df uses \(extra.sorted().joined(separator: ", ")), but f is a function of \(variable)")
-        }
-        parts.dfExpression = e.expression
-      }
-    }
+    let parts = try ProgramDerivativeCase(c, f: program, variable: variable)
     let q = try c.optional("derivative", as: Int.self, expected: "a whole number >= 1") ?? 1
-    if q > 1, parts.dfProgram == nil, parts.dfExpression == nil {
+    if q > 1, !parts.hasDerivative {
       throw c.error(
         "derivative",
         "derivative: \(q) of a program needs df: the program's f^(\(q)) (the adaptive reference"
@@ -144,7 +120,7 @@ extension Convergence {
 
   /// `experiment show` lines of a program case: what it starts.
   static func programLines(
-    _ number: Int, _ c: ConvergenceSpec.Case, _ p: ProgramCase, _ language: Language
+    _ number: Int, _ c: ConvergenceSpec.Case, _ p: ProgramDerivativeCase, _ language: Language
   ) -> [String] {
     let points = c.points.map(short).joined(separator: ", ")
     var lines = [

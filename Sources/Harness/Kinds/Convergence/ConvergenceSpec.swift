@@ -14,7 +14,7 @@ struct ConvergenceSpec: Sendable {
     /// q, the derivative estimated (`derivative:`, default 1).
     var derivative: Int = 1
     /// When `f` is the user's program (`f` is then the variable, a stand-in).
-    var program: ProgramCase? = nil
+    var program: ProgramDerivativeCase? = nil
   }
 
   /// `checks: [{scheme: central, h: 0.1, equals: 32}]`: a value the lecture states, asserted.

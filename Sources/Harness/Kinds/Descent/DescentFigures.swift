@@ -28,14 +28,26 @@ enum DescentFigures {
     func color(_ rate: Double) -> Int { spec.learningRates.firstIndex(of: rate) ?? 0 }
 
     /// One dash per (update rule, gradient source): the rules' runs at one rate share a color
-    /// and differ in dash (and, on the map, in marker).
-    func variant(_ r: DescentOutcome.Run) -> Int {
-      (spec.updates.firstIndex(of: r.run.update) ?? 0) * spec.gradients.count
-        + (spec.gradients.firstIndex(of: r.gradient) ?? 0)
+    /// and differ in dash (and, on the map, in marker). With one rule the dash is the
+    /// gradient's: solid, dashed, dotted, dash-dot, as the note under the panel says.
+    func variant(update: UpdateRule, gradient: GradientSource) -> Int {
+      (spec.updates.firstIndex(of: update) ?? 0) * spec.gradients.count
+        + (spec.gradients.firstIndex(of: gradient) ?? 0)
     }
 
-    func dash(_ r: DescentOutcome.Run) -> Dash {
-      [Dash.solid, .dashed, .dotted, .dashDot][variant(r) % 4]
+    func dash(_ r: DescentOutcome.Run) -> Dash { dash(update: r.run.update, gradient: r.gradient) }
+
+    func dash(update: UpdateRule, gradient: GradientSource) -> Dash {
+      Self.dashes[variant(update: update, gradient: gradient) % Self.dashes.count]
+    }
+
+    static let dashes: [Dash] = [.solid, .dashed, .dotted, .dashDot]
+
+    /// One marker per learning rate and update rule, the same on every panel and for every
+    /// gradient: the dash tells the gradient, the marker (and colour) the rate, so that every
+    /// path reads without colour.
+    func marker(rate: Double, update: UpdateRule) -> Int {
+      color(rate) + (spec.updates.firstIndex(of: update) ?? 0) * spec.learningRates.count
     }
 
     /// One legend entry per learning rate (and update rule); the other gradients' paths are
@@ -60,17 +72,23 @@ enum DescentFigures {
       return "\(rate), \(language(.updateRule(rule: r.run.update)))"
     }
 
-    /// The note saying which dash is which gradient, when there are several.
-    var notes: [String] {
+    /// The note saying which dash is which gradient, when there are several; `hidden`, the
+    /// gradients whose paths lie on the first gradient's at the figure's resolution, are said
+    /// to (with `distances`, where their distance is drawn).
+    func notes(hidden: [GradientSource] = [], distances: Bool = false) -> [String] {
       guard spec.gradients.count > 1 else { return [] }
       let styles: [DescentPhrase] = [.solidLine, .dashedLine, .dottedLine, .dashDotLine]
-      return [
-        language(
-          .gradientStyles(
-            styles: spec.gradients.enumerated().map { k, g in
-              "\(gradientName(g, language)) \(language(styles[min(k, 3)]))"
-            }.joined(separator: ", ")))
-      ]
+      let note = language(
+        .gradientStyles(
+          styles: spec.gradients.enumerated().map { k, g in
+            "\(gradientName(g, language)) \(language(styles[min(k, 3)]))"
+          }.joined(separator: ", ")))
+      guard !hidden.isEmpty else { return [note] }
+      let under = language(
+        .pathsCoincide(
+          gradients: hidden.map { gradientName($0, language) },
+          reference: gradientName(spec.gradients[0], language), distances: distances))
+      return [note + "; " + under]
     }
   }
 
@@ -79,12 +97,16 @@ enum DescentFigures {
     -> Report.FigureEntry
   {
     let language = style.language
-    let series = runs.map { r -> Series in
+    let series = runs.flatMap { r -> [Series] in
       let steps = r.run.values.indices.map(Double.init)
-      return Series(
+      let line = Series(
         style.label(r), x: steps, y: r.run.values, style: .line, dash: style.dash(r),
         color: style.color(r.run.learningRate), xRange: 0...Double(spec.steps),
         name: style.name(r))
+      // One gradient and one rule: each rate its own dash is enough (see
+      // `PanelLayout.distinguished`); else the dash is the gradient's and markers tell the rate.
+      guard spec.gradients.count > 1 || spec.updates.count > 1 else { return [line] }
+      return marked(line, marker: style.marker(rate: r.run.learningRate, update: r.run.update))
     }
     let f = style.formula
     return Report.FigureEntry(
@@ -97,8 +119,29 @@ enum DescentFigures {
           Panel(
             xAxis: Axis(language(.stepK), isInteger: true),
             yAxis: Axis("f(x_{k})", scale: .log10), series: series, legend: .best,
-            notes: style.notes)
+            notes: style.notes())
         ]))
+  }
+
+  /// About this many markers on a curve of many steps (`marked`).
+  static let markedSteps = 12
+
+  /// A curve of many steps as its line, unlabelled (so its dash, the gradient's, is drawn as
+  /// given), under about `markedSteps` of its points with `marker`, which carry the label: the
+  /// legend, or a label at the line's end, names the marker, and a dozen markers tell the rate
+  /// without colour where one per step would hide the line. The marked steps are staggered by
+  /// marker so that the markers of curves on top of each other do not cover each other.
+  static func marked(_ line: Series, marker: Int) -> [Series] {
+    let n = line.x.count
+    let every = max(1, n / markedSteps)
+    var steps = Array(stride(from: (marker * every / 4) % every, to: n, by: every))
+    if let last = steps.last, last != n - 1 { steps.append(n - 1) }
+    var unlabelled = line
+    unlabelled.label = ""
+    var marks = line
+    (marks.x, marks.y) = (steps.map { line.x[$0] }, steps.map { line.y[$0] })
+    (marks.style, marks.marker) = (.markers, marker)
+    return [unlabelled, marks]
   }
 
   /// The paths on the contour map (two variables), framed on the paths that stay bounded (a
@@ -132,7 +175,10 @@ enum DescentFigures {
       series: series + [start], legend: .best,
       // A program's f has no expression to map: its paths are drawn on plain axes.
       content: spec.program.f == nil ? .contour(grid, levels: .count(14)) : .xy,
-      equalAspect: true, notes: style.notes)
+      equalAspect: true,
+      notes: style.notes(
+        hidden: hiddenGradients(spec, runs: runs, agreement: agreement, view: view),
+        distances: distances != nil))
     return Report.FigureEntry(
       name: "paths", caption: language(.captionPaths(f: spec.text)),
       figure: Figure(
@@ -153,6 +199,14 @@ enum DescentFigures {
   static func pathSeries(_ r: DescentOutcome.Run, view: MapView, style: Style) -> [Series] {
     let spec = style.spec
     var points = r.run.iterates
+    // A diverging path is drawn until it leaves the map: to its first point outside, where
+    // the line meets the frame (the points after it lie ever farther out, up to 1e8 times the
+    // frame, where drawing them went astray across the figure).
+    if r.run.status == .diverged,
+      let out = points.firstIndex(where: { !view.x.contains($0[0]) || !view.y.contains($0[1]) })
+    {
+      points = Array(points[...out])
+    }
     var cycle: Int?
     var approach: [[Double]] = []
     if r.run.status == .oscillating,
@@ -169,11 +223,11 @@ enum DescentFigures {
       points = Array(points[...near]) + ((near + 1)...(near + p + 1)).map(onCycle)
     }
     let color = style.color(r.run.learningRate)
-    let marker = color + style.variant(r) * spec.learningRates.count
+    let marker = style.marker(rate: r.run.learningRate, update: r.run.update)
     let path = Series(
       style.label(r, cycle: cycle), x: points.map { $0[0] }, y: points.map { $0[1] },
-      style: r.gradient == spec.gradients[0] ? .lineAndMarkers : .line,
-      dash: style.dash(r), color: color, marker: marker, name: style.name(r))
+      style: r.gradient == spec.gradients[0] ? .lineAndMarkers : .line, dash: style.dash(r),
+      color: color, marker: marker, name: style.name(r))
     guard !approach.isEmpty, r.gradient == spec.gradients[0] else { return [path] }
     return [
       path,
@@ -181,6 +235,34 @@ enum DescentFigures {
         "", x: approach.map { $0[0] }, y: approach.map { $0[1] }, style: .markers, color: color,
         marker: marker, name: style.name(r)),
     ]
+  }
+
+  /// The gradients (after the first) whose every path lies on the first gradient's path of
+  /// the same rate and rule within half a map resolution (about a line's width), at every
+  /// step the first gradient's path is inside the map: drawn on top of it, they cannot be
+  /// seen apart, and the map's note says so.
+  static func hiddenGradients(
+    _ spec: DescentSpec, runs: [DescentOutcome.Run], agreement: [DescentOutcome.PathAgreement],
+    view: MapView
+  ) -> [GradientSource] {
+    spec.gradients.dropFirst().filter { g in
+      let mine = agreement.filter { $0.gradient == g }
+      return !mine.isEmpty
+        && mine.allSatisfy { a in
+          guard
+            let reference = runs.first(where: {
+              $0.gradient == a.reference && $0.run.learningRate == a.learningRate
+                && $0.run.update == a.update
+            })
+          else { return false }
+          let path = reference.run.iterates
+          return a.distances.indices.allSatisfy { k in
+            guard k < path.count, view.x.contains(path[k][0]), view.y.contains(path[k][1])
+            else { return true }
+            return a.distances[k] <= view.resolution / 2
+          }
+        }
+    }
   }
 
   /// How far from its cycle, in `MapView.resolution`s, a path's line gives way to the cycle.
@@ -202,22 +284,24 @@ enum DescentFigures {
         }
     }
     guard spec.gradients.count > 1, !shown.isEmpty else { return nil }
+    // Colour by rate as on the map (whose legend names them), dash by gradient as the map's
+    // note says; each curve labelled by its markers, so each reads without colour.
     let series = shown.map { a in
       let rate = "η = \(short(a.learningRate))"
       let rule =
         spec.updates.count > 1 ? ", \(language(.updateRule(rule: a.update)))" : ""
-      let variant =
-        (spec.updates.firstIndex(of: a.update) ?? 0) * spec.gradients.count
-        + (spec.gradients.firstIndex(of: a.gradient) ?? 0)
-      // Colour by rate as on the map (whose legend names them), dash by gradient: one grey
-      // legend entry per gradient.
-      return Series(
+      let line = Series(
         "\(gradientName(a.gradient, language)), \(rate)\(rule)",
         x: (1..<a.distances.count).map(Double.init), y: Array(a.distances.dropFirst()),
-        style: .line, dash: [Dash.solid, .dashed, .dotted, .dashDot][variant % 4],
-        color: style.color(a.learningRate), xRange: 0...Double(spec.steps),
-        legendGroup: gradientName(a.gradient, language) + rule)
-    }
+        style: .line, dash: style.dash(update: a.update, gradient: a.gradient),
+        color: style.color(a.learningRate), xRange: 0...Double(spec.steps))
+      // Markers by rate and gradient: the labelled markers of two gradients at one rate
+      // differ in shape, not only in the dash of the lines under them.
+      let gradient = max(0, (spec.gradients.firstIndex(of: a.gradient) ?? 1) - 1)
+      let others = spec.learningRates.count * spec.updates.count
+      return marked(
+        line, marker: style.marker(rate: a.learningRate, update: a.update) + gradient * others)
+    }.flatMap { $0 }
     let reference = gradientName(spec.gradients[0], language)
     return Panel(
       xAxis: Axis(language(.stepK), isInteger: true),

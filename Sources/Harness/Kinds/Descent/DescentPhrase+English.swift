@@ -25,6 +25,9 @@ extension DescentPhrase {
     case .dashedLine: return "dashed"
     case .dottedLine: return "dotted"
     case .dashDotLine: return "dash-dot"
+    case .pathsCoincide(let gradients, let reference, let distances):
+      let names = gradients.count > 1 ? gradients.dropLast().joined(separator: ", ") + " and " + gradients[gradients.count - 1] : gradients.joined()
+      return "at this scale the \(names) paths lie on the \(reference) ones" + (distances ? " (their distance at right)" : "")
     case .learningRateRun(let rate, let status): return "η = \(rate): \(status)"
     case .cycle(let status, let period): return "\(status) (\(period)-cycle)"
     case .distancePanel(let reference): return "distance from the \(reference) path"

@@ -26,6 +26,8 @@ extension DescentPhrase {
     case .dashedLine: return "파선"
     case .dottedLine: return "점선"
     case .dashDotLine: return "일점쇄선"
+    case .pathsCoincide(let gradients, let reference, let distances):
+      return "이 축척에서 \(gradients.joined(separator: ", ")) 경로는 \(reference) 경로와 겹침" + (distances ? " (거리는 오른쪽 그림)" : "")
     case .learningRateRun(let rate, let status): return "η = \(rate): \(status)"
     case .cycle(let status, let period): return "\(status) (주기 \(period))"
     case .distancePanel(let reference): return "\(reference) 경로로부터의 거리"

@@ -27,6 +27,9 @@ enum DescentPhrase: Phrase {
   case dashedLine
   case dottedLine
   case dashDotLine
+  /// The map's note when other gradients' paths lie on the first one's at the figure's
+  /// resolution (with `distances`, the distance panel beside the map draws how far apart).
+  case pathsCoincide(gradients: [String], reference: String, distances: Bool)
   case learningRateRun(rate: String, status: String)
   case cycle(status: String, period: Int)
   case distancePanel(reference: String)

@@ -48,16 +48,19 @@ enum GradcheckFigures {
           spec: spec, language: language)
       })
     guard !panels.isEmpty else { return nil }
-    // What a and n were: said once, under the last panel, in words.
-    panels[panels.count - 1].notes.append(
+    // What the relative error is, and which tensors were not drawn: said once, under the
+    // panels (a note every panel carries is written once for the figure), so every row keeps
+    // the same room for notes and its axes the same height and ticks.
+    var shared = [
       language(
         .relativeErrorDefinition(
           floor: String(format: "%.1e", o.relativeFloor),
-          scheme: language(.schemeName(scheme: spec.scheme)), h: stepText(spec.step))))
+          scheme: language(.schemeName(scheme: spec.scheme)), h: stepText(spec.step)))
+    ]
     if !unsampled.isEmpty {
-      panels[panels.count - 1].notes.append(
-        language(.noSampledEntries(tensors: unsampled.joined(separator: ", "))))
+      shared.append(language(.noSampledEntries(tensors: unsampled.joined(separator: ", "))))
     }
+    for k in panels.indices { panels[k].notes += shared }
     let columns = panels.count > 1 ? 2 : 1
     let rows = (panels.count + columns - 1) / columns
     // Under the experiment's title the panels' titles (the tensors) are the second line.
@@ -128,7 +131,8 @@ enum GradcheckFigures {
     if let kinkStep {
       all.verticalMarkers.append(
         VerticalMarker(
-          language(.kinkCrossed(h: String(format: "%.2g", kinkStep))), x: kinkStep,
+          language(.kinkCrossed(h: stepText(Double(String(format: "%.2g", kinkStep)) ?? kinkStep))),
+          x: kinkStep,
           dash: .dashDot, color: 5))
     }
     // The sweep varies the step the experiment's title gives as one value (h = 1e-4): the

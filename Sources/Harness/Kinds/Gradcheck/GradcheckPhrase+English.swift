@@ -16,7 +16,7 @@ extension GradcheckPhrase {
     case .noSampledEntries(let tensors): return "no entry sampled (not drawn): \(tensors)"
     case .sweepOutputLayer: return "along a random direction in the output layer (W2, b2): smooth"
     case .sweepAllParameters: return "along a random direction in all parameters: relu kinks"
-    case .kinkCrossed(let h): return "a relu kink is crossed for h > \(h)"
+    case .kinkCrossed(let h): return "h > \(h): the ±h step crosses a relu kink and the error jumps"
     case .sweepTitle(let precision): return "|numerical − backprop| derivative of the loss along a direction d, against h (\(precision))"
     case .captionSweep:
       return "error of the numerical derivative of the network's loss against h, along two directions"

@@ -16,7 +16,7 @@ extension GradcheckPhrase {
     case .noSampledEntries(let tensors): return "표본 성분이 없어 그리지 않음: \(tensors)"
     case .sweepOutputLayer: return "출력층(W2, b2)의 무작위 방향: 매끄러움"
     case .sweepAllParameters: return "모든 매개변수의 무작위 방향: relu 꺾임"
-    case .kinkCrossed(let h): return "h > \(h)이면 relu 꺾임을 넘음"
+    case .kinkCrossed(let h): return "h > \(h): ±h 간격이 relu 꺾임을 넘어 오차가 갑자기 커짐"
     case .sweepTitle(let precision): return "방향 d에 대한 손실의 |수치 미분 − 오차역전파|, 간격 h에 따라 (\(precision))"
     case .captionSweep:
       return "두 방향에서 간격 h에 따른 신경망 손실의 수치 미분 오차"

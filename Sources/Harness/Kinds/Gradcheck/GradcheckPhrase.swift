@@ -17,6 +17,8 @@ enum GradcheckPhrase: Phrase {
   case noSampledEntries(tensors: String)
   case sweepOutputLayer
   case sweepAllParameters
+  /// The kink marker's legend label: the step beyond which the ±h step crosses a relu kink,
+  /// and what that does to the error.
   case kinkCrossed(h: String)
   case sweepTitle(precision: String)
   case captionSweep

@@ -1,5 +1,6 @@
 import Calculus
 import Foundation
+import Plotting
 
 extension Expression.Notation {
   /// Figure titles (Plotting's markup): `x^{2}`, `x_{0}`, `2·x`, `a + b`, `a − b`.
@@ -31,9 +32,10 @@ func mathText(_ f: Expression) -> String {
 }
 
 /// The expression `text` for a figure (`mathText(_: Expression)`). Text that does not parse,
-/// such as an expression clipped to fit a title, is shown as it is.
+/// such as an expression clipped to fit a title or a program's name (`my_model.py:f`), is
+/// shown as it is: its `_` and `^` are not read as markup.
 func mathText(_ text: String) -> String {
-  guard let f = try? Expression(parsing: text) else { return text }
+  guard let f = try? Expression(parsing: text) else { return Markup.literal(text) }
   return mathText(f)
 }
 
@@ -47,6 +49,45 @@ private func anywhere(in f: Expression, _ predicate: (Expression) -> Bool) -> Bo
     return anywhere(in: base, predicate) || anywhere(in: exponent, predicate)
   case .function(_, let argument): return anywhere(in: argument, predicate)
   }
+}
+
+/// Plain text of the notes' notation (`f^(4)(x)`, `h^12`, `c_5`) with its scripts in Unicode
+/// script characters: `f⁽⁴⁾(x)`, `h¹²`, `c₅`. A note or a label then keeps the height of plain
+/// text (a raised script would need a taller line) and reads as the headings do.
+///
+/// Edge Cases: only digits (and the parentheses of `^(4)`) are scripted; `x^y` stays as it is.
+func scriptedText(_ text: String) -> String {
+  let up = Array("⁰¹²³⁴⁵⁶⁷⁸⁹")
+  let down = Array("₀₁₂₃₄₅₆₇₈₉")
+  func script(_ digits: Substring, _ table: [Character]) -> String {
+    String(digits.compactMap { $0.wholeNumberValue.map { table[$0] } })
+  }
+  var out = ""
+  var rest = Substring(text)
+  while let c = rest.first {
+    rest = rest.dropFirst()
+    guard c == "^" || c == "_" else {
+      out.append(c)
+      continue
+    }
+    let table = c == "^" ? up : down
+    if c == "^", rest.first == "(", let close = rest.firstIndex(of: ")"),
+      case let inner = rest[rest.index(after: rest.startIndex)..<close],
+      !inner.isEmpty, inner.allSatisfy(\.isWholeNumber)
+    {
+      out += "⁽" + script(inner, table) + "⁾"
+      rest = rest[rest.index(after: close)...]
+      continue
+    }
+    let digits = rest.prefix { $0.isWholeNumber }
+    guard !digits.isEmpty else {
+      out.append(c)
+      continue
+    }
+    out += script(digits, table)
+    rest = rest.dropFirst(digits.count)
+  }
+  return out
 }
 
 /// `x0` as `x_{0}` for figure text.

@@ -33,7 +33,9 @@ enum SweepFigures {
   }
 
   /// A log-log panel of error against h, one series per scheme, with reference slopes, the fit
-  /// ranges shaded and each scheme's best steps marked in its colour.
+  /// ranges shaded and each scheme's best steps marked in its colour. A scheme whose order at
+  /// the point is not its nominal one says why in short in its label, and in full in a note
+  /// under the panel (one note for the schemes that give the same reason).
   static func errorPanel(_ outcomes: [SweepOutcome], title: String, language: Language) -> Panel {
     var parts = ErrorPanelParts(language: language)
     let positional = outcomes.contains { $0.name != $0.scheme.rawValue }
@@ -50,9 +52,12 @@ enum SweepFigures {
       yAxis: Axis(language(.absError), scale: .log10), series: parts.series,
       referenceLines: references, verticalMarkers: markers,
       // A sweep's curves reach every corner (round-off at the left, truncation at the right):
-      // the legend goes beside the axes, where it covers nothing.
-      annotations: parts.annotations, legend: .outsideRight,
-      notes: markers.isEmpty ? [] : [language(.bestObserved) + ", " + language(.bestPredicted)])
+      // the legend goes beside the axes, where it covers nothing. Labels that say why an order
+      // differs are long and seldom fit at their lines: the legend then goes inside where it
+      // covers nothing, rather than under the axes, which the notes already make shorter.
+      legend: parts.reasons.isEmpty ? .outsideRight : .best,
+      notes: parts.reasonNotes
+        + (markers.isEmpty ? [] : [language(.bestObserved) + ", " + language(.bestPredicted)]))
   }
 
   /// What an error panel draws, gathered sweep by sweep.
@@ -60,7 +65,8 @@ enum SweepFigures {
     var language: Language
     var series: [Series] = []
     var markers: [VerticalMarker] = []
-    var annotations: [Annotation] = []
+    /// Why a scheme's order at the point is not its nominal one, in full, by scheme.
+    var reasons: [(scheme: String, reason: String)] = []
     /// One reference slope per order shown, anchored above the top of the fit range of the
     /// first scheme with that order.
     var anchors: [Int: (x: Double, y: Double)] = [:]
@@ -71,8 +77,7 @@ enum SweepFigures {
     /// its fit range, its best steps and the explanation of an unexpected order.
     mutating func add(_ o: SweepOutcome, color: Int) {
       let name = displayName(o, language)
-      series.append(
-        sweepSeries(o, label: sweepLabel(o, language: language), name: name, color: color))
+      series.append(sweepSeries(o, label: label(o), name: name, color: color))
       // The model curves are guides: one grey legend entry for all, no coincidence notes.
       if var curve = modelSeries(o, label: language(.modelCurve(name: name)), color: color) {
         curve.legendGroup = language(.modelCurvesDashed)
@@ -93,17 +98,38 @@ enum SweepFigures {
         markers.append(
           VerticalMarker("", x: predicted, dash: .dashed, color: color, isTick: true))
       }
-      // The explanation of an unexpected order, at the best step (an exact scheme says so in
-      // its legend entry already).
-      if !o.prediction.isExact,
-        o.prediction.order != (o.stencil?.order ?? o.scheme.order), let best = o.best,
-        best.error > 0
-      {
-        annotations.append(
-          Annotation(
-            "\(name): \(language(.taylorReason(reason: o.prediction.reason)))",
-            x: best.effectiveStep, y: best.error, alignment: .left, color: color))
+      // The explanation of an unexpected order (an exact scheme says so in its label already).
+      if Self.showsOtherOrder(o) {
+        reasons.append(
+          (name, scriptedText(language(.taylorReason(reason: o.prediction.reason)))))
       }
+    }
+
+    /// The sweep's label: its slope, and when Taylor terms vanish at the point, which ones
+    /// (`forward: slope 4.00, h¹–h³ terms vanish`); the note under the panel says the rest.
+    func label(_ o: SweepOutcome) -> String {
+      let plain = sweepLabel(o, language: language)
+      guard Self.showsOtherOrder(o), case .leadingTerm(let t) = o.prediction.reason,
+        !t.skipped.isEmpty
+      else { return plain }
+      return language(.vanishingTerms(label: plain, powers: t.skipped.map { $0 - t.estimated }))
+    }
+
+    /// Whether the sweep's order at the point differs from its scheme's (a Taylor term
+    /// vanishes there), the scheme not being exact.
+    static func showsOtherOrder(_ o: SweepOutcome) -> Bool {
+      !o.prediction.isExact && o.prediction.order != (o.stencil?.order ?? o.scheme.order)
+    }
+
+    /// One note per distinct reason, naming the schemes that give it, in the schemes' order.
+    var reasonNotes: [String] {
+      var order: [String] = []
+      var schemes: [String: [String]] = [:]
+      for (scheme, reason) in reasons {
+        if schemes[reason] == nil { order.append(reason) }
+        schemes[reason, default: []].append(scheme)
+      }
+      return order.map { language(.schemesReason(schemes: schemes[$0] ?? [], reason: $0)) }
     }
 
     /// The fitted stretch of the sweep as a wide light stroke under its line (no shading over

@@ -1,8 +1,8 @@
 import Foundation
-import Plotting
 import Testing
 
 @testable import Harness
+@testable import Plotting
 
 /// The convergence figures' builder rules: model curves are guides in one legend group, fit
 /// ranges share one entry, the precision panels can share one legend.
@@ -78,5 +78,41 @@ import Testing
     #expect(drawn.contains(points[7]) && drawn.contains(points[30]))
     #expect(drawn.first == points[0] && drawn.last == points[39])
     #expect(ConvergenceFigures.drawnPoints(Array(points.prefix(12)), failing: []).count == 12)
+  }
+  /// Where Taylor terms vanish (sin(x) + x³/6 at 0), each scheme says so in short in its label
+  /// and the whole reason is one note per reason, forward and backward sharing theirs, with
+  /// Unicode scripts; nothing is written over the data (the three reasons piled up at the best
+  /// step), and no text overlaps another, at the default size and on a slide.
+  @Test(arguments: ["en", "ko"])
+  func vanishingTermsAreShortLabelsAndOneNotePerReason(_ language: String) throws {
+    let yaml = """
+      kind: convergence
+      language: \(language)
+      cases:
+        - {f: "sin(x) + x^3/6", at: 0}
+      schemes: [forward, backward, central]
+      h: {min: 1e-12, max: 0.5, per_decade: 4}
+      """
+    let (_, report) = try run(Convergence.self, yaml)
+    var figure = try #require(report.figures.first { $0.name == "case1-x0" }?.figure)
+    let panel = try #require(figure.panels.first)
+    #expect(panel.annotations.isEmpty)
+    let labels = panel.series.filter { !$0.isGuide && !$0.isHighlight }.map(\.label)
+    #expect(labels.count == 3)
+    #expect(labels[0].contains("h¹–h³") && labels[1].contains("h¹–h³"), "\(labels)")
+    #expect(labels[2].contains("h² "), "\(labels)")
+    let reasons = panel.notes.filter { $0.contains("f'''(x)") }
+    #expect(reasons.count == 2, "\(panel.notes)")
+    let pair = language == "en" ? "forward, backward: " : "전방 차분, 후방 차분: "
+    #expect(reasons.first?.hasPrefix(pair) == true, "\(reasons)")
+    #expect(reasons.first?.contains("f⁽⁴⁾(x)") == true)
+    #expect(reasons.allSatisfy { !$0.contains("^") && !$0.contains("_") }, "\(reasons)")
+    figure.title = "When a point shows another order: vanishing Taylor coefficients"
+    for (width, height, scale) in [(1200, 900, 1.0), (1600, 1000, 1.3)] {
+      (figure.width, figure.height, figure.fontScale) = (width, height, scale)
+      let layout = try FigureLayout(figure)
+      let overlaps = LayoutRules.overlaps(layout.texts)
+      #expect(overlaps.isEmpty, "\(width)x\(height): \(overlaps)")
+    }
   }
 }

@@ -1,8 +1,8 @@
 import Foundation
-import Plotting
 import Testing
 
 @testable import Harness
+@testable import Plotting
 
 @Suite struct DescentTests {
   @Test func descentClassifiesTheSeedsLearningRates() throws {
@@ -73,14 +73,58 @@ import Testing
       """)
     let figure = try #require(report.figures.first { $0.name == "paths" }?.figure)
     #expect(figure.panels.count == 2)
-    // The diverging rate is left out; central and forward at 0.01 from step 1 on.
-    let distances = figure.panels[1].series
-    #expect(distances.map(\.label) == ["central, η = 0.01", "forward, η = 0.01"])
+    // The diverging rate is left out; central and forward at 0.01 from step 1 on, each a
+    // line under a dozen markers that carry its label.
+    let distances = figure.panels[1].series.filter { $0.style == .line }
+    let marks = figure.panels[1].series.filter { $0.style == .markers }
+    #expect(marks.map(\.label) == ["central, η = 0.01", "forward, η = 0.01"])
+    #expect(distances.count == 2 && distances.allSatisfy(\.label.isEmpty))
+    #expect(marks.allSatisfy { $0.x.count <= DescentFigures.markedSteps + 2 })
     let forward = try #require(
       o.pathAgreement.first { $0.gradient == .forward && $0.learningRate == 0.01 })
     #expect(distances[1].y == Array(forward.distances.dropFirst()))
     #expect(distances[1].y.max() == forward.maxDistance.value)
     #expect(distances[0].y.allSatisfy { $0 < 1e-7 } && distances[1].y.contains { $0 > 1e-6 })
+  }
+
+  /// The note under the map says the line style is the gradient's: so it is, as drawn, on
+  /// every panel of both figures (no rule gives a line another dash to tell it apart), every
+  /// labelled series differs from the others in marker or dash, and the note says the numerical
+  /// paths lie on the analytic ones, as they do at the map's resolution.
+  @Test func everyLineHasItsGradientsDashAndReadsWithoutColour() throws {
+    let (_, report) = try run(
+      Descent.self,
+      """
+      kind: descent
+      f: "(x^2 + y - 11)^2 + (x + y^2 - 7)^2"
+      start: {x: 0, y: 0}
+      learning_rates: [0.001, 0.01, 0.03, 0.05]
+      steps: 200
+      gradient: [analytic, central, forward]
+      h: 1e-4
+      """)
+    let dashes: [Dash] = [.solid, .dashed, .dotted]
+    for name in ["paths", "loss"] {
+      var figure = try #require(report.figures.first { $0.name == name }?.figure)
+      figure.title = "Gradient descent on Himmelblau's function"
+      let layout = try FigureLayout(figure)
+      let lookalikes = LayoutRules.lookalikes(layout)
+      #expect(lookalikes.isEmpty, "\(name): \(lookalikes)")
+      for (panel, _) in layout.panels {
+        for (i, series) in panel.panel.series.enumerated() where series.style != .markers {
+          #expect(panel.drawings[i].dash == series.dash, "\(name): \(series.label)")
+          #expect(dashes.contains(series.dash))
+        }
+      }
+    }
+    let map = try #require(report.figures.first { $0.name == "paths" }?.figure?.panels.first)
+    let said = "at this scale the central and forward paths lie on the analytic ones"
+    #expect(map.notes.count == 1 && map.notes[0].contains(said), "\(map.notes)")
+    // The diverging path is drawn until it leaves the map, not to points 1e8 frames away.
+    let diverged = try #require(map.series.first { $0.label.hasPrefix("η = 0.05") })
+    let (xs, ys) = (try #require(map.xAxis.range), try #require(map.yAxis.range))
+    let inside = zip(diverged.x, diverged.y).map { xs.contains($0) && ys.contains($1) }
+    #expect(inside.count > 2 && inside.dropLast().allSatisfy { $0 } && inside.last == false)
   }
 
   @Test func aMissedClassificationFailsWithTheReason() throws {

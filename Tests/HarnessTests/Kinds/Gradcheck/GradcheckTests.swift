@@ -169,4 +169,34 @@ import Testing
     #expect(failed.map(\.direction) == [.outputLayer] && failed.map(\.outcome.scheme) == [.forward])
     #expect(report.verdict.failed == 1)
   }
+  /// The kink line says in words what happens right of it; the definition under the histograms
+  /// is written once for the figure (every panel carries it), so every row keeps the same room
+  /// for notes and its axes the same height and ticks.
+  @Test func theKinkLineSaysWhatItMeansAndTheRowsKeepOneHeight() throws {
+    let file = try csvData(rows: 20)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let (o, report) = try run(
+      Gradcheck.self,
+      """
+      kind: gradcheck
+      network: {layers: [784, 3, 10], activation: relu, seed: 4}
+      data: {source: {csv: \(file)}, batch: 10}
+      method: fast
+      parameters: all
+      sweep: {min: 1e-9, max: 1e-1, per_decade: 3}
+      sweep_schemes: [forward, central]
+      """)
+    let histograms = try #require(report.figures.first { $0.name == "relative-errors" }?.figure)
+    #expect(histograms.panels.count > 2)
+    let counts = Set(histograms.panels.map(\.notes.count))
+    #expect(counts.count == 1, "\(histograms.panels.map(\.notes))")
+    let definition = { (notes: [String]) in notes.contains { $0.hasPrefix("relative error = ") } }
+    #expect(histograms.panels.allSatisfy { definition($0.notes) })
+    let step = try #require(o.results.first { $0.direction == .allParameters }?.kinkStep)
+    let sweep = try #require(report.figures.first { $0.name == "sweep" }?.figure)
+    let kink = try #require(sweep.panels.last?.verticalMarkers.first { !$0.label.isEmpty })
+    #expect(kink.x == step)
+    #expect(kink.label.hasSuffix("the ±h step crosses a relu kink and the error jumps"))
+    #expect(kink.label.hasPrefix("h > ") && !kink.label.contains("0.000"), "\(kink.label)")
+  }
 }

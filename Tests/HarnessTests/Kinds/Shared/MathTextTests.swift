@@ -93,6 +93,8 @@ import Testing
   @Test func treeNotText() throws {
     // Nested powers brace each exponent; redundant parentheses disappear.
     #expect(mathText("2^3^2") == "2^{3^{2}}")
+    // A program's name does not parse: drawn as it is, its underscore not a subscript.
+    #expect(mathText("programs/my_wave.py:f") == "programs/my\\_wave.py:f")
     #expect(mathText("((x))*(y)") == "xy")
     // Names of several letters keep the sign; one expression never mixes exp(u) and e^{u}.
     #expect(mathText("alpha*x") == "alpha·x")
