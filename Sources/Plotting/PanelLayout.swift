@@ -71,13 +71,22 @@ struct PanelLayout {
     self.metrics = metrics
     self.cell = cell
     self.options = options
-    let given =
+    var given =
       plan.panel.notes.filter { !options.omittedNotes.contains($0) }
       + Self.undrawnNote(plan, words: words)
     let width = cell.width * LayoutMetrics.noteWidthShare
+    // The shortest note of one line comes first: the one that may go beside the x label.
+    let oneLine = given.indices.filter {
+      Self.wrapped([given[$0]], width: width, metrics: metrics).count == 1
+    }
+    if let k = oneLine.min(by: {
+      metrics.textWidth(given[$0], em: HouseStyle.annotationEm)
+        < metrics.textWidth(given[$1], em: HouseStyle.annotationEm)
+    }) {
+      given.insert(given.remove(at: k), at: 0)
+    }
     notes = Self.wrapped(given, width: width, metrics: metrics)
-    firstNoteIsOneLine = given.first.map { Self.wrapped([$0], width: width, metrics: metrics) }?
-      .count == 1
+    firstNoteIsOneLine = !oneLine.isEmpty
     (x, y, axes) = (plan.x, plan.y, cell)
     layOut(.inside)
     if options.sharesLegend {
