@@ -75,6 +75,12 @@ extension PanelLayout {
           em: fittedEm(panel.yAxis.label, em: HouseStyle.labelEm, into: axes.height + 2 * pad),
           metrics: metrics))
     }
+    return texts + noteTexts(labelLine: labelLine, band: band)
+  }
+
+  /// The notes: under the x label, centred; with one beside it, all from the axes' left end.
+  private func noteTexts(labelLine: Double, band: Double) -> [PlacedText] {
+    var texts: [PlacedText] = []
     // Notes with one beside the x label start together: where the axes start, or as far
     // left of that as the widest needs.
     let widest = notes.map { metrics.textWidth($0, em: HouseStyle.annotationEm) }.max() ?? 0
