@@ -47,8 +47,8 @@ struct FigurePainter {
   /// The band of the figure's title, in its ems, and where its centre line sits.
   static let titleBandEms = 1.6
   static let titleDropEms = 1.05
-  /// The band of the subtitle, in title ems.
-  static let subtitleBandEms = 1.3
+  /// The band of the subtitle, in its ems: its line (the gap under it is the panels' margin).
+  static let subtitleBandEms = 1.1
   /// Where the subtitle's centre line sits under the title's band, in subtitle ems.
   static let subtitleDropEms = 0.5
 
@@ -133,7 +133,9 @@ struct FigurePainter {
     let upper = 0..<min(plans.count, (rows - 1) * columns)
     let labelRoom =
       rows > 1 && upper.allSatisfy({ gridPlan($0).panel.xAxis.label.isEmpty })
-      ? min(HouseStyle.labelEm * LayoutMetrics.xLabelBandEms * t, area.height / Double(4 * rows)) : 0
+      ? min(
+        PanelLayout.xLabelBand(plans[plans.count - 1].panel.xAxis.label, metrics: painter.metrics),
+        area.height / Double(4 * rows)) : 0
     let h = (area.height - labelRoom) / Double(rows)
     var items: [Layout.Item] = []
     for row in 0..<rows {
@@ -204,11 +206,11 @@ struct FigurePainter {
           plan: gridPlan(i), metrics: painter.metrics, cell: cell, words: figure.words,
           options: .init(
             sharesLegend: shared, omittedNotes: sharedNotes, reservedNoteLines: noteRoom,
-            reservesXLabel: labelled)))
+            reservesXLabel: labelled, noteBesideLabel: plans.count == 1)))
     }
     var items = zip(indices, cells).map { make($0, $1) }
     let noteCounts = items.map { item -> Int in
-      if case .panel(let p) = item { return p.notes.count }
+      if case .panel(let p) = item { return p.notesBelow }
       return 0
     }
     let room = noteCounts.max() ?? 0

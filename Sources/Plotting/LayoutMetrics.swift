@@ -10,30 +10,26 @@ enum LayoutMetrics {
   static let padding = 8.0
   /// The band above the axes for a panel title, in title ems.
   static let titleBandEms = 2.0
-  /// The band above the axes without a title (half a tick label sticks out), in tick ems.
-  static let untitledBandEms = 0.6
   /// Where a panel title's centre line sits above the axes, in title ems.
   static let titleRaiseEms = 1.0
   /// The band under the axes for the x tick labels, in tick ems.
   static let tickBandEms = 1.85
-  /// The band for the x axis label under the tick labels, in label ems.
-  static let xLabelBandEms = 1.3
-  /// Where the x label's centre line sits in its band, in label ems.
-  static let xLabelDropEms = 0.65
-  /// The band left of the y tick labels for the (rotated) y label, in label ems.
-  static let yLabelBandEms = 1.4
-  /// Where the y label's centre line sits left of the tick labels, in label ems.
-  static let yLabelOffsetEms = 0.8
-  /// The gap between the y axis and the right end of its tick labels, in pixels.
-  static let yTickGap = 11.0
-  /// The room reserved between the y tick labels and the axis, in pixels.
-  static let yTickRoom = 10.0
+  /// The space above and below the x axis label in its band (the band is the label's
+  /// reach, subscripts included, and this), in label ems.
+  static let xLabelSpaceEms = 0.05
+  /// The gap between the y tick labels and the (rotated) y label, in label ems.
+  static let yLabelGapEms = 0.2
+  /// The gap between the y axis and the right end of its tick labels (the room reserved
+  /// there), in pixels.
+  static let yTickGap = 10.0
   /// The gap between the x axis and the top of its tick labels, in pixels.
   static let xTickGap = 10.0
   /// The height of one line of notes under a panel, in annotation ems.
   static let noteLineEms = 1.4
   /// Where the first note's centre line sits under the x label's band, in annotation ems.
   static let firstNoteDropEms = 0.7
+  /// The least gap between a note beside the x label and the label, in annotation ems.
+  static let noteBesideGapEms = 2.0
   /// The share of a cell's width a line of notes may fill before it wraps.
   static let noteWidthShare = 0.96
   /// The share of a cell's width a panel title or annotation may fill before it is set smaller.
@@ -60,8 +56,6 @@ enum LayoutMetrics {
 
   /// A legend fits inside the axes when it takes at most this share of their width and height.
   static let legendInsideShare = 0.9
-  /// A legend wider than this share of its cell stays inside the axes even over data.
-  static let legendWideShare = 0.4
   /// A legend goes under the axes when that leaves the axes this much more area than beside.
   static let belowAdvantage = 1.15
   /// The gap between the axes and a legend beside them, in pixels.
@@ -81,8 +75,9 @@ enum LayoutMetrics {
   static let guideLabelHeightEms = 1.2
   /// The gap between a slope guide's end and its label, in annotation ems.
   static let guideLabelGapEms = 0.4
-  /// The length of a slope guide drawn for a label, as a share of the axes' width.
-  static let guideLengthShare = 0.22
+  /// The lengths of a slope guide drawn for a label, as shares of the axes' width, in order
+  /// of preference (a shorter one where the longer is crossed).
+  static let guideLengthShares = [0.22, 0.14]
   /// Where a slope guide may end, as shares of its visible stretch, in order of preference.
   static let guideEnds = [1.0, 0.85, 0.7, 0.55, 0.4, 0.25]
 

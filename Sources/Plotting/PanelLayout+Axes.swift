@@ -58,11 +58,16 @@ extension PanelLayout {
   /// Lays out the axes (with the legend inside, right or below), coarsens the ticks and decides
   /// how the series are drawn.
   mutating func layOut(_ side: LegendSide) {
-    (x, y) = (plan.x, plan.y)
-    // Twice: the ticks coarsened for the first rectangle change the tick labels' width.
-    for _ in 0..<2 {
-      axes = axesRect(side)
-      coarsenTicks()
+    // The first note beside the x label where it fits there, else under it.
+    for beside in firstNoteIsOneLine ? [true, false] : [false] {
+      noteBesideLabel = beside
+      (x, y) = (plan.x, plan.y)
+      // Twice: the ticks coarsened for the first rectangle change the tick labels' width.
+      for _ in 0..<2 {
+        axes = axesRect(side)
+        coarsenTicks()
+      }
+      if !beside || noteFitsBeside(width: axes.width) { break }
     }
     (shown, drawings, order) = analysedSeries()
     drawings = distinguished(drawings)
@@ -121,24 +126,27 @@ extension PanelLayout {
   /// The data area inside the cell, leaving room for titles, tick labels, axis labels, notes
   /// and an outside legend; with `equalAspect`, shrunk so that a unit is as long on x as on y.
   private func axesRect(_ side: LegendSide) -> Rect {
-    let top =
-      pad
-      + (panel.title.isEmpty
-        ? HouseStyle.tickEm * LayoutMetrics.untitledBandEms
-        : HouseStyle.titleEm * LayoutMetrics.titleBandEms) * t
-    let yLabel = panel.yAxis.label.isEmpty ? 0 : HouseStyle.labelEm * LayoutMetrics.yLabelBandEms * t
-    let left = pad + yLabel + tickLabelWidth(y) + LayoutMetrics.yTickRoom * t
+    let left = pad + yLabelBand.width + tickLabelWidth(y) + LayoutMetrics.yTickGap * t
     var bottom =
       pad + HouseStyle.tickEm * LayoutMetrics.tickBandEms * t + xLabelHeight + notesHeight
-    let lastX =
-      x.ticks.last.map { metrics.textWidth(x.label(atWorld: $0), em: HouseStyle.tickEm) } ?? 0
-    var right = pad + lastX / 2
+    var right = pad + xTickOverhang(width: cell.width - left - pad)
     if side == .right && !legend.entries.isEmpty {
       right = max(right, pad + legend.width + LayoutMetrics.legendGap * s)
     }
     if side == .below && !legend.entries.isEmpty {
       bottom += legend.height + LayoutMetrics.legendBelowGap * t
     }
+    // Without a title, what the top tick label or a y label longer than the axes are tall
+    // sticks out above them.
+    let height = cell.height - pad - bottom
+    let overhang = max(yTickOverhang(height: height), yLabelOverhang(height: height))
+    // A title's band, and what a tick label sticks out above the axes past the title's foot.
+    let titleFoot = (LayoutMetrics.titleRaiseEms - PlacedText.lineEms / 2) * HouseStyle.titleEm * t
+    let top =
+      pad
+      + (panel.title.isEmpty
+        ? overhang
+        : HouseStyle.titleEm * LayoutMetrics.titleBandEms * t + max(0, overhang - titleFoot))
     let area = Self.atLeast(
       cell.inset(left: left, top: top, right: right, bottom: bottom), in: cell)
     guard panel.equalAspect, x.span > 0, y.span > 0 else { return area }
@@ -147,6 +155,55 @@ extension PanelLayout {
     rect.x = side == .below ? rect.x : area.x
     rect.y = side == .below ? area.y : rect.y
     return rect
+  }
+
+  /// How far the x tick labels reach right of axes that would be `width` wide were it not for
+  /// them: the axes end where the last label ends, or at least at their last tick.
+  private func xTickOverhang(width: Double) -> Double {
+    Self.overhang(
+      tickLabels(x).map { value, text in
+        (x.span > 0 ? (value - x.lower) / x.span : 1,
+          metrics.textWidth(text, em: HouseStyle.tickEm) / 2)
+      }, length: width)
+  }
+
+  /// How far the y tick labels reach above axes that would be `height` tall were it not for
+  /// them (a raised exponent reaches further).
+  private func yTickOverhang(height: Double) -> Double {
+    Self.overhang(
+      tickLabels(y).map { value, text in
+        (y.span > 0 ? (value - y.lower) / y.span : 1,
+          PlacedText.reach(text, em: metrics.em(HouseStyle.tickEm)).up)
+      }, length: height)
+  }
+
+  /// How far a y label longer than axes `height` tall (less what it takes) reaches above
+  /// them, centred on them and set smaller as far as `fittedEm` allows.
+  private func yLabelOverhang(height: Double) -> Double {
+    let w = metrics.textWidth(panel.yAxis.label, em: HouseStyle.labelEm)
+    guard w > 0 else { return 0 }
+    // Set to fit the axes and their margins, never below the smallest share.
+    let shortest = w * LayoutMetrics.smallestTextShare
+    let o = max(0, (max(shortest, min(w, height + 2 * pad)) - height) / 2)
+    // The axes shorten by what it takes: the label, set at its smallest, reaches that far more.
+    return shortest > height + 2 * pad ? (shortest - height + o) / 2 : min(o, pad)
+  }
+
+  /// The labelled ticks of an axis, majors and the 2x and 5x ones of a log axis.
+  func tickLabels(_ axis: AxisScale) -> [(Double, String)] {
+    (axis.ticks.map { ($0, axis.label(atWorld: $0)) }
+      + axis.intermediateLogLabels.map { ($0, axis.intermediateLabel(atWorld: $0)) })
+      .filter { !$0.1.isEmpty }
+  }
+
+  /// How far texts at `place` (shares of an axis of `length` pixels, from its start) reach
+  /// past its end by `reach` pixels, the axis shortened by that overhang `o` to make room:
+  /// each needs `o >= reach - (1 - place) (length - o)`.
+  static func overhang(_ texts: [(place: Double, reach: Double)], length: Double) -> Double {
+    texts.map { place, reach in
+      let f = min(1, max(0, place))
+      return f > 0 ? max(0, (reach - (1 - f) * length) / f) : 0
+    }.max() ?? 0
   }
 
   /// `rect`, or when text and margins leave it less than a tenth of `cell` either way (a tiny

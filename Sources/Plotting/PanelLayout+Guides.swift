@@ -50,9 +50,11 @@ extension PanelLayout {
             index: k, from: v.from, to: v.to, start: start, end: end, label: label))
         continue
       }
-      let length = LayoutMetrics.guideLengthShare * x.span
       var best: (GuidePlacement, Int)?
-      for share in LayoutMetrics.guideEnds {
+      let candidates = LayoutMetrics.guideLengthShares.flatMap { length in
+        LayoutMetrics.guideEnds.map { (length * x.span, $0) }
+      }
+      for (length, share) in candidates {
         let to = v.from + share * (v.to - v.from)
         let from = max(v.from, to - length)
         let (start, end) = (at(from), at(to))
@@ -83,12 +85,22 @@ extension PanelLayout {
     let w = metrics.textWidth(line.label, em: em)
     let (up, down) = PlacedText.reach(line.label, em: metrics.em(em))
     let gap = LayoutMetrics.guideLabelGapEms * metrics.em(em)
+    let h = up + down
+    let mid = PixelPoint(x: (start.x + end.x) / 2, y: (start.y + end.y) / 2)
+    // Beside the end first, then the start, then the middle of the stretch; at an end inside
+    // the frame's corner, hanging below or standing above it.
     let candidates = [
-      Rect(x: end.x + gap, y: end.y - up, width: w, height: up + down),
-      Rect(x: end.x - w / 2, y: end.y - gap - up - down, width: w, height: up + down),
-      Rect(x: start.x - gap - w, y: start.y - up, width: w, height: up + down),
-      Rect(x: end.x - w / 2, y: end.y + gap, width: w, height: up + down),
-      Rect(x: start.x - w / 2, y: start.y + gap, width: w, height: up + down),
+      Rect(x: end.x + gap, y: end.y - up, width: w, height: h),
+      Rect(x: end.x - w / 2, y: end.y - gap - h, width: w, height: h),
+      Rect(x: start.x - gap - w, y: start.y - up, width: w, height: h),
+      Rect(x: end.x - w / 2, y: end.y + gap, width: w, height: h),
+      Rect(x: start.x - w / 2, y: start.y + gap, width: w, height: h),
+      Rect(x: end.x - gap - w, y: end.y - up, width: w, height: h),
+      Rect(x: end.x - gap - w, y: end.y + gap, width: w, height: h),
+      Rect(x: start.x + gap, y: start.y - up, width: w, height: h),
+      Rect(x: start.x + gap, y: start.y - gap - h, width: w, height: h),
+      Rect(x: mid.x - gap - w, y: mid.y - up, width: w, height: h),
+      Rect(x: mid.x + gap, y: mid.y - up, width: w, height: h),
     ]
     let inside = candidates.filter {
       axes.contains($0.x, $0.y) && axes.contains($0.maxX, $0.maxY)

@@ -37,18 +37,35 @@ extension PanelLayout {
   /// strokes included) and the visible stretches of the reference lines given.
   func drawnSegments(guides: [GuidePlacement] = []) -> [(PixelPoint, PixelPoint)] {
     var segments: [(PixelPoint, PixelPoint)] = []
-    let (bx, by) = (x.lower...x.upper, y.lower...y.upper)
     for series in shown where series.style == .line || series.style == .lineAndMarkers {
-      for segment in series.segments {
-        let finite = segment.map { FrameExits.finite($0, x: bx, y: by) }
-        for (a, b) in zip(finite, finite.dropFirst()) {
-          let clipped = clippedToAxes(toPixel(a), toPixel(b))
-          if let clipped { segments.append(clipped) }
-        }
+      for run in series.segments.flatMap(clippedRuns) {
+        segments += zip(run, run.dropFirst()).map { ($0, $1) }
       }
     }
     segments += guides.map { ($0.start, $0.end) }
     return segments
+  }
+
+  /// The parts of a polyline inside the axes, in page pixels, as the painter draws them: one
+  /// run from each entry into the frame to the next exit (a dash pattern carries on along a
+  /// run). A point at ±∞ or far off (a diverging path) is clipped here, not by PLplot, whose
+  /// integer device coordinates overflow and draw such a segment outside the frame.
+  func clippedRuns(_ points: [WorldPoint]) -> [[PixelPoint]] {
+    let (bx, by) = (x.lower...x.upper, y.lower...y.upper)
+    let finite = points.map { FrameExits.finite($0, x: bx, y: by) }
+    var runs: [[PixelPoint]] = []
+    var run: [PixelPoint] = []
+    for (a, b) in zip(finite, finite.dropFirst()) {
+      guard let (from, to) = clippedToAxes(toPixel(a), toPixel(b)) else { continue }
+      if let last = run.last, hypot(last.x - from.x, last.y - from.y) < 1e-6 {
+        run.append(to)
+      } else {
+        if run.count >= 2 { runs.append(run) }
+        run = [from, to]
+      }
+    }
+    if run.count >= 2 { runs.append(run) }
+    return runs
   }
 
   /// The part of a pixel segment inside the axes, or `nil` when it misses them.
@@ -71,8 +88,11 @@ extension PanelLayout {
 
   /// Labels at the right end of the lines of `among` (all candidates when `nil`) where they fit:
   /// above or below the line near its end, clear of every line, point, annotation and other
-  /// label.
-  func placedDirectLabels(among: Set<Int>? = nil) -> [Int: PlacedText] {
+  /// label. `besides` are more lines to keep clear of, `taken` more boxes (slope guides and
+  /// their labels placed).
+  func placedDirectLabels(
+    among: Set<Int>? = nil, besides: [(PixelPoint, PixelPoint)] = [], taken given: [Rect] = []
+  ) -> [Int: PlacedText] {
     // Reference lines drawn as given (not slope guides placed later, clear of these labels).
     let fixed = panel.referenceLines.enumerated().compactMap { k, line -> (PixelPoint, PixelPoint)? in
       guard line.label.isEmpty || line.xRange != nil, let v = visibleInterval(line) else {
@@ -81,9 +101,10 @@ extension PanelLayout {
       let at = { (wx: Double) in self.toPixel(WorldPoint(x: wx, y: v.ay + line.slope * (wx - v.ax))) }
       return (at(v.from), at(v.to))
     }
-    let segments = drawnSegments() + fixed
-    let points = shown.filter { $0.style != .line }.flatMap { $0.points.map(toPixel) }
-      .filter { axes.contains($0.x, $0.y) }
+    let segments = drawnSegments() + fixed + besides
+    // Markers, and the marks at the frame where a series leaves it.
+    let points = (shown.filter { $0.style != .line }.flatMap { $0.points.map(toPixel) }
+      + edgeMarks.map(\.point)).filter { axes.contains($0.x, $0.y) }
     var placed: [Int: PlacedText] = [:]
     // The annotations stand where their data put them: the labels go around them.
     let annotations = annotationTexts().map(\.box)
@@ -93,7 +114,7 @@ extension PanelLayout {
       let reach = end.x - LayoutMetrics.directLabelSpan * axes.width
       let label = i < drawings.count ? drawings[i].label : shown[i].label
       for anchor in line.reversed() where anchor.x >= reach {
-        let taken = annotations + placed.values.map(\.box)
+        let taken = annotations + given + placed.values.map(\.box)
         if let text = directLabel(
           label, color: shown[i].color, at: anchor, clearOf: segments, points: points,
           taken: taken)
@@ -104,6 +125,25 @@ extension PanelLayout {
       }
     }
     return placed
+  }
+
+  /// Labels at lines that a slope guide (placed after them, clear of the data) crosses, placed
+  /// again clear of the guides and their labels where such a place is found.
+  mutating func clearLabelsOfGuides() {
+    guard !directLabels.isEmpty, panel.referenceLines.contains(where: { !$0.label.isEmpty })
+    else { return }
+    let guides = placement().guides
+    let segments = guides.map { ($0.start, $0.end) }
+    let boxes = guides.compactMap { $0.label?.box }
+    let crossed = directLabels.filter { _, label in
+      segments.contains { label.box.isCrossed(from: $0.0, to: $0.1) }
+        || boxes.contains { $0.overlaps(label.box) }
+    }.map(\.key)
+    guard !crossed.isEmpty else { return }
+    let kept = directLabels.filter { !crossed.contains($0.key) }
+    let moved = placedDirectLabels(
+      among: Set(crossed), besides: segments, taken: boxes + kept.values.map(\.box))
+    for (i, label) in moved { directLabels[i] = label }
   }
 
   /// The first of the boxes beside `anchor` (above left, below left, above right, below right)

@@ -91,12 +91,8 @@ extension PanelLayout {
         let finite = segment.map { FrameExits.finite($0, x: bounds, y: yBounds) }
         pixels += finite.map(toPixel)
         if series.style != .markers {
-          for (a, b) in zip(finite, finite.dropFirst()) {
-            let ca = WorldPoint(
-              x: min(max(a.x, x.lower), x.upper), y: min(max(a.y, y.lower), y.upper))
-            let cb = WorldPoint(
-              x: min(max(b.x, x.lower), x.upper), y: min(max(b.y, y.lower), y.upper))
-            sample(toPixel(ca), toPixel(cb))
+          for run in clippedRuns(segment) {
+            for (a, b) in zip(run, run.dropFirst()) { sample(a, b) }
           }
         }
       }

@@ -37,81 +37,101 @@ extension PanelLayout {
   private func headingTexts() -> [PlacedText] {
     var texts: [PlacedText] = []
     if !panel.title.isEmpty {
+      // Raised over a top tick label reaching past the title's foot (the axes made room).
+      let reach = tickLabels(y).map { value, text in
+        PlacedText.reach(text, em: metrics.em(HouseStyle.tickEm)).up
+          - (toPixel(WorldPoint(x: x.lower, y: value)).y - axes.y)
+      }.max() ?? 0
+      let foot = (LayoutMetrics.titleRaiseEms - PlacedText.lineEms / 2) * metrics.em(HouseStyle.titleEm)
       texts.append(
         PlacedText(
           panel.title, role: .title, x: axes.x + axes.width / 2,
-          y: axes.y - HouseStyle.titleEm * LayoutMetrics.titleRaiseEms * t,
+          y: axes.y - HouseStyle.titleEm * LayoutMetrics.titleRaiseEms * t - max(0, reach - foot),
           em: fittedEm(
             panel.title, em: HouseStyle.titleEm, into: cell.width * LayoutMetrics.textWidthShare),
           justify: 0.5, within: cell, metrics: metrics))
     }
     let band = axes.maxY + HouseStyle.tickEm * LayoutMetrics.tickBandEms * t
+    let labelEm = metrics.em(HouseStyle.labelEm)
+    let labelLine =
+      band + LayoutMetrics.xLabelSpaceEms * labelEm
+      + PlacedText.reach(panel.xAxis.label, em: labelEm).up
     if !panel.xAxis.label.isEmpty {
+      // At the axes' right end when a note shares its line, else centred.
       texts.append(
         PlacedText(
-          panel.xAxis.label, role: .axisLabel, x: axes.x + axes.width / 2,
-          y: band + HouseStyle.labelEm * LayoutMetrics.xLabelDropEms * t, em: HouseStyle.labelEm,
-          justify: 0.5, within: cell, metrics: metrics))
+          panel.xAxis.label, role: .axisLabel,
+          x: noteBesideLabel ? axes.maxX : axes.x + axes.width / 2, y: labelLine,
+          em: HouseStyle.labelEm, justify: noteBesideLabel ? 1 : 0.5, within: cell,
+          metrics: metrics))
     }
     if !panel.yAxis.label.isEmpty {
       let lx =
-        axes.x - tickLabelWidth(y) - LayoutMetrics.yTickRoom * t
-        - HouseStyle.labelEm * LayoutMetrics.yLabelOffsetEms * t
+        axes.x - tickLabelWidth(y) - LayoutMetrics.yTickGap * t
+        - yLabelBand.offset
       texts.append(
         PlacedText(
           vertical: panel.yAxis.label, role: .axisLabel, x: lx, y: axes.y + axes.height / 2,
           em: fittedEm(panel.yAxis.label, em: HouseStyle.labelEm, into: axes.height + 2 * pad),
           metrics: metrics))
     }
-    var ny = band + xLabelHeight + HouseStyle.annotationEm * LayoutMetrics.firstNoteDropEms * t
-    for note in notes {
+    return texts + noteTexts(labelLine: labelLine, band: band)
+  }
+
+  /// The notes: under the x label, centred; with one beside it, all from the axes' left end.
+  private func noteTexts(labelLine: Double, band: Double) -> [PlacedText] {
+    var texts: [PlacedText] = []
+    // Notes with one beside the x label start together: where the axes start, or as far
+    // left of that as the widest needs.
+    let widest = notes.map { metrics.textWidth($0, em: HouseStyle.annotationEm) }.max() ?? 0
+    let noteLeft = max(cell.x + pad, min(axes.x, cell.maxX - pad - widest))
+    if noteBesideLabel, let note = notes.first {
       texts.append(
         PlacedText(
-          note, role: .note, x: cell.x + cell.width / 2, y: ny, em: HouseStyle.annotationEm,
-          justify: 0.5, color: HouseStyle.reference, within: cell, metrics: metrics))
+          note, role: .note, x: noteLeft, y: labelLine, em: HouseStyle.annotationEm,
+          color: HouseStyle.reference, within: cell, metrics: metrics))
+    }
+    var ny = band + xLabelHeight + HouseStyle.annotationEm * LayoutMetrics.firstNoteDropEms * t
+    // Under a note beside the x label, the others start where it starts; else centred.
+    for note in notes.dropFirst(noteBesideLabel ? 1 : 0) {
+      texts.append(
+        PlacedText(
+          note, role: .note, x: noteBesideLabel ? noteLeft : cell.x + cell.width / 2, y: ny,
+          em: HouseStyle.annotationEm, justify: noteBesideLabel ? 0 : 0.5,
+          color: HouseStyle.reference, within: cell, metrics: metrics))
       ny += HouseStyle.annotationEm * LayoutMetrics.noteLineEms * t
     }
     return texts
   }
 
   /// Major tick labels, and on a log axis with few labelled decades the 2× and 5× ones too;
-  /// a label that would touch the one before is left out.
+  /// a label whose box would touch one placed before is left out.
   private func tickTexts() -> [PlacedText] {
     let em = HouseStyle.tickEm
     let page = metrics.page.inset(left: 2, top: 2, right: 2, bottom: 2)
-    var texts: [PlacedText] = []
+    // The y labels first: an x label at the corner that would touch one is left out.
+    var ys: [PlacedText] = []
+    for (value, text) in tickLabels(y) {
+      let label = PlacedText(
+        text, role: .tickLabel, x: axes.x - LayoutMetrics.yTickGap * t,
+        y: toPixel(WorldPoint(x: x.lower, y: value)).y, em: em, justify: 1, within: page,
+        metrics: metrics)
+      guard !ys.contains(where: { $0.box.overlaps(label.box) }) else { continue }
+      ys.append(label)
+    }
     let xy = axes.maxY + LayoutMetrics.xTickGap * t + em * LayoutMetrics.tickHalfHeightEms * t
-    let xLabels =
-      x.ticks.map { ($0, x.label(atWorld: $0)) }
-      + x.intermediateLogLabels.map { ($0, x.intermediateLabel(atWorld: $0)) }
-    var taken: [ClosedRange<Double>] = []
-    for (value, text) in xLabels where !text.isEmpty {
-      let px = toPixel(WorldPoint(x: value, y: y.lower)).x
-      let half = metrics.textWidth(text, em: em) / 2 + LayoutMetrics.tickLabelSpace * t
-      let extent = (px - half)...(px + half)
-      guard !taken.contains(where: { $0.overlaps(extent) }) else { continue }
-      taken.append(extent)
-      texts.append(
-        PlacedText(
-          text, role: .tickLabel, x: px, y: xy, em: em, justify: 0.5, within: page,
-          metrics: metrics))
+    // The space on each side of an x label, kept on both labels' sides.
+    let space = 2 * LayoutMetrics.tickLabelSpace * t
+    var xs: [PlacedText] = []
+    for (value, text) in tickLabels(x) {
+      let label = PlacedText(
+        text, role: .tickLabel, x: toPixel(WorldPoint(x: value, y: y.lower)).x, y: xy, em: em,
+        justify: 0.5, within: page, metrics: metrics)
+      let spaced = label.box.inset(left: -space, top: 0, right: -space, bottom: 0)
+      guard !(xs + ys).contains(where: { $0.box.overlaps(spaced) }) else { continue }
+      xs.append(label)
     }
-    taken = []
-    let yLabels =
-      y.ticks.map { ($0, y.label(atWorld: $0)) }
-      + y.intermediateLogLabels.map { ($0, y.intermediateLabel(atWorld: $0)) }
-    for (value, text) in yLabels where !text.isEmpty {
-      let py = toPixel(WorldPoint(x: x.lower, y: value)).y
-      let half = em * LayoutMetrics.tickHalfHeightEms * t
-      let extent = (py - half)...(py + half)
-      guard !taken.contains(where: { $0.overlaps(extent) }) else { continue }
-      taken.append(extent)
-      texts.append(
-        PlacedText(
-          text, role: .tickLabel, x: axes.x - LayoutMetrics.yTickGap * t, y: py, em: em,
-          justify: 1, within: page, metrics: metrics))
-    }
-    return texts
+    return xs + ys
   }
 
   /// The annotations at their data points (set smaller when wider than the axes, kept inside

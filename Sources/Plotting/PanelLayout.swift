@@ -22,6 +22,9 @@ struct PanelLayout {
     var reservedNoteLines = 0
     /// Room for an x label even without one (a row-mate writes one).
     var reservesXLabel = false
+    /// The first note may go beside the x label (a figure of one panel: in a grid, notes
+    /// stay centred under each panel alike).
+    var noteBesideLabel = true
   }
 
   let plan: PanelPlan
@@ -49,6 +52,11 @@ struct PanelLayout {
   var directLabels: [Int: PlacedText] = [:]
   /// The legend's side.
   var side = LegendSide.inside
+  /// The panel's first note is written beside the x label, on its line (the label at the
+  /// axes' right end, the note from their left end), where both fit: a line of height saved.
+  var noteBesideLabel = false
+  /// Whether the first note takes one line (only such a note goes beside the x label).
+  var firstNoteIsOneLine = false
 
   /// Where the legend goes.
   enum LegendSide {
@@ -63,10 +71,22 @@ struct PanelLayout {
     self.metrics = metrics
     self.cell = cell
     self.options = options
-    notes = Self.wrapped(
+    var given =
       plan.panel.notes.filter { !options.omittedNotes.contains($0) }
-        + Self.undrawnNote(plan, words: words),
-      width: cell.width * LayoutMetrics.noteWidthShare, metrics: metrics)
+      + Self.undrawnNote(plan, words: words)
+    let width = cell.width * LayoutMetrics.noteWidthShare
+    // The shortest note of one line comes first: the one that may go beside the x label.
+    let oneLine = given.indices.filter {
+      Self.wrapped([given[$0]], width: width, metrics: metrics).count == 1
+    }
+    if let k = oneLine.min(by: {
+      metrics.textWidth(given[$0], em: HouseStyle.annotationEm)
+        < metrics.textWidth(given[$1], em: HouseStyle.annotationEm)
+    }) {
+      given.insert(given.remove(at: k), at: 0)
+    }
+    notes = Self.wrapped(given, width: width, metrics: metrics)
+    firstNoteIsOneLine = !oneLine.isEmpty
     (x, y, axes) = (plan.x, plan.y, cell)
     layOut(.inside)
     if options.sharesLegend {
@@ -79,6 +99,7 @@ struct PanelLayout {
     }
     labelLines()
     placeLegend()
+    clearLabelsOfGuides()
   }
 
   var panel: Panel { plan.panel }
@@ -110,8 +131,8 @@ struct PanelLayout {
       let fits =
         box.height <= LayoutMetrics.legendInsideShare * axes.height
         && box.width <= LayoutMetrics.legendInsideShare * axes.width
-      let wide = box.width > LayoutMetrics.legendWideShare * cell.width
-      if fits && (covered == 0 || (wide && panel.legend != .outsideRight)) {
+      // Over no data only: a legend no empty spot holds goes beside or under the axes.
+      if fits && covered == 0 {
         legendFrame = frame
         return
       }
@@ -184,12 +205,46 @@ struct PanelLayout {
   /// The room under the tick labels for the x label (kept when a row-mate writes one).
   var xLabelHeight: Double {
     panel.xAxis.label.isEmpty && !options.reservesXLabel
-      ? 0 : HouseStyle.labelEm * LayoutMetrics.xLabelBandEms * t
+      ? 0 : Self.xLabelBand(panel.xAxis.label, metrics: metrics)
   }
-  /// The room for the notes (as many lines as the row's longest).
+
+  /// The band an x label takes: its reach above and below its centre line (a subscript
+  /// reaches lower) and a little space.
+  static func xLabelBand(_ label: String, metrics: PageMetrics) -> Double {
+    let em = metrics.em(HouseStyle.labelEm)
+    let (up, down) = PlacedText.reach(label, em: em)
+    return up + down + 2 * LayoutMetrics.xLabelSpaceEms * em
+  }
+
+  /// The band left of the y tick labels a y label takes, and how far left of them its centre
+  /// line sits (a subscript of the rotated label reaches towards them).
+  var yLabelBand: (width: Double, offset: Double) {
+    guard !panel.yAxis.label.isEmpty else { return (0, 0) }
+    let em = metrics.em(HouseStyle.labelEm)
+    let (up, down) = PlacedText.reach(panel.yAxis.label, em: em)
+    let gap = LayoutMetrics.yLabelGapEms * em
+    return (up + down + gap, down + gap)
+  }
+  /// The note lines under the x label's line (the one beside it does not count).
+  var notesBelow: Int { noteBesideLabel ? notes.count - 1 : notes.count }
+  /// The room for the notes under the x label (as many lines as the row's longest).
   var notesHeight: Double {
-    Double(max(notes.count, options.reservedNoteLines)) * HouseStyle.annotationEm
+    Double(max(notesBelow, options.reservedNoteLines)) * HouseStyle.annotationEm
       * LayoutMetrics.noteLineEms * t
+  }
+  /// Whether the first note, one line, fits beside the x label under axes `width` wide.
+  func noteFitsBeside(width: Double) -> Bool {
+    // On the x label's line: only where there is one (or room for one).
+    guard options.noteBesideLabel, firstNoteIsOneLine, !notes.isEmpty,
+      !panel.xAxis.label.isEmpty || options.reservesXLabel
+    else {
+      return false
+    }
+    let label =
+      panel.xAxis.label.isEmpty ? 0 : metrics.textWidth(panel.xAxis.label, em: HouseStyle.labelEm)
+    let note = metrics.textWidth(notes[0], em: HouseStyle.annotationEm)
+    return note + label + metrics.em(HouseStyle.annotationEm) * LayoutMetrics.noteBesideGapEms
+      <= width
   }
 
   /// The page pixel of a world point.

@@ -22,12 +22,12 @@ extension PanelPainter {
       painter.color(series.color, alpha: series.strokeAlpha)
       painter.width(series.strokeWidth)
       painter.dash(series.isHighlight ? .solid : drawing.dash)
-      for segment in series.segments {
-        let finite = segment.map {
-          FrameExits.finite($0, x: x.lower...x.upper, y: y.lower...y.upper)
-        }
-        painter.line(finite.map(\.x), finite.map(\.y))
+      // In page pixels, clipped by the layout (see `clippedRuns`).
+      painter.pixelViewport(axes)
+      for run in series.segments.flatMap(layout.clippedRuns) {
+        painter.line(run.map(\.x), run.map(\.y))
       }
+      painter.viewport(axes, x: (x.lower, x.upper), y: (y.lower, y.upper))
       painter.dash(.solid)
       painter.color(series.color)
     case .markers:
