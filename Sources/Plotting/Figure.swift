@@ -77,18 +77,28 @@ public struct FigureWords: Sendable, Hashable {
   /// After the count of points left out (NaN, or not positive on a log axis):
   /// " NaN or negative, left out".
   public var undrawable: String
+  /// Around the counts when several series share them ("forward, central: 34 each at 0 ..."):
+  /// before the count ("" in English, "각 " in Korean) and after it (" each", "").
+  public var eachBefore: String
+  public var eachAfter: String
 
-  public init(undrawnHead: String, nameSeparator: String, offFrame: String, undrawable: String) {
+  public init(
+    undrawnHead: String, nameSeparator: String, offFrame: String, undrawable: String,
+    eachBefore: String, eachAfter: String
+  ) {
     self.undrawnHead = undrawnHead
     self.nameSeparator = nameSeparator
     self.offFrame = offFrame
     self.undrawable = undrawable
+    self.eachBefore = eachBefore
+    self.eachAfter = eachAfter
   }
 
   /// The words when a caller gives none.
   public static let english = FigureWords(
     undrawnHead: "Not drawn at their value — ", nameSeparator: ": ",
-    offFrame: " at 0 or ±∞, marked at the edge", undrawable: " NaN or negative, left out")
+    offFrame: " at 0 or ±∞, marked at the edge", undrawable: " NaN or negative, left out",
+    eachBefore: "", eachAfter: " each")
 }
 
 /// What a user sets on every figure of an experiment: a title, a size, a font scale, and the

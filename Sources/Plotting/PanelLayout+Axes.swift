@@ -243,14 +243,27 @@ extension PanelLayout {
     }
   }
 
-  /// The note on points not drawn at their value, in the figure's `words`.
+  /// The note on points not drawn at their value, in the figure's `words`; series with the
+  /// same counts share one entry ("forward, central: 34 each at 0 or ±∞, ...").
   static func undrawnNote(_ plan: PanelPlan, words: FigureWords) -> [String] {
-    let parts = plan.undrawn.map { item -> String in
+    var groups: [(names: [String], offFrame: Int, undrawable: Int)] = []
+    for item in plan.undrawn {
       let name = item.label.isEmpty ? "–" : item.label
+      if let k = groups.firstIndex(where: {
+        $0.offFrame == item.offFrame && $0.undrawable == item.undrawable
+      }) {
+        groups[k].names.append(name)
+      } else {
+        groups.append(([name], item.offFrame, item.undrawable))
+      }
+    }
+    let parts = groups.map { group -> String in
+      let shared = group.names.count > 1
+      let count = { (n: Int) in shared ? words.eachBefore + "\(n)" + words.eachAfter : "\(n)" }
       var what: [String] = []
-      if item.offFrame > 0 { what.append("\(item.offFrame)" + words.offFrame) }
-      if item.undrawable > 0 { what.append("\(item.undrawable)" + words.undrawable) }
-      return name + words.nameSeparator + what.joined(separator: ", ")
+      if group.offFrame > 0 { what.append(count(group.offFrame) + words.offFrame) }
+      if group.undrawable > 0 { what.append(count(group.undrawable) + words.undrawable) }
+      return group.names.joined(separator: ", ") + words.nameSeparator + what.joined(separator: ", ")
     }
     guard !parts.isEmpty else { return [] }
     return [words.undrawnHead + parts.joined(separator: "; ")]

@@ -224,6 +224,24 @@ struct FigureRulesTests {
         == ["제 값에 그리지 못한 점 — central 16개는 0 또는 ±∞라 가장자리에 표시"])
     let layout = try Self.layout(panel)
     #expect(layout.notes == en)
+    // Series with the same counts share one entry.
+    let three = Panel(
+      xAxis: Axis("h", scale: .log10), yAxis: Axis("|error|", scale: .log10),
+      series: ["forward", "backward", "central"].map { Series($0, x: h, y: error) }
+        + [Series("central4", x: h, y: h.map { $0 < 1e-10 ? 0 : $0 })])
+    let shared = try PanelPlan(three, index: 0)
+    #expect(
+      PanelLayout.undrawnNote(shared, words: .english)
+        == [
+          "Not drawn at their value — forward, backward, central: 16 each at 0 or ±∞, marked at"
+            + " the edge; central4: 8 at 0 or ±∞, marked at the edge"
+        ])
+    #expect(
+      PanelLayout.undrawnNote(shared, words: SampleFigures.koreanWords)
+        == [
+          "제 값에 그리지 못한 점 — forward, backward, central 각 16개는 0 또는 ±∞라 가장자리에 표시;"
+            + " central4 8개는 0 또는 ±∞라 가장자리에 표시"
+        ])
     // The curve leaves through the bottom once: one edge mark.
     #expect(layout.edgeMarks.map(\.side) == [.bottom])
   }

@@ -118,7 +118,8 @@ enum SampleFigures {
   /// The renderer's own words in Korean, as Harness gives them.
   static let koreanWords = FigureWords(
     undrawnHead: "제 값에 그리지 못한 점 — ", nameSeparator: " ",
-    offFrame: "개는 0 또는 ±∞라 가장자리에 표시", undrawable: "개는 NaN 또는 음수라 생략")
+    offFrame: "개는 0 또는 ±∞라 가장자리에 표시", undrawable: "개는 NaN 또는 음수라 생략",
+    eachBefore: "각 ", eachAfter: "")
 
   /// Labels in one of the two languages of the course.
   struct Words {

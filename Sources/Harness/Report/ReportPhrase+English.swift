@@ -37,6 +37,8 @@ extension ReportPhrase {
     case .undrawnNameSeparator: return ": "
     case .offFrameSuffix: return " at 0 or ±∞, marked at the edge"
     case .undrawableSuffix: return " NaN, left out"
+    case .eachBefore: return ""
+    case .eachAfter: return " each"
     case .showFile(let path): return "file: \(path)"
     case .showDescription(let text): return "description: \(text)"
     case .showNone: return "none"

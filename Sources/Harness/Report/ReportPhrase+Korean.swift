@@ -37,6 +37,8 @@ extension ReportPhrase {
     case .undrawnNameSeparator: return " "
     case .offFrameSuffix: return "개는 0 또는 ±∞라 가장자리에 표시"
     case .undrawableSuffix: return "개는 NaN이라 생략"
+    case .eachBefore: return "각 "
+    case .eachAfter: return ""
     case .showFile(let path): return "파일: \(path)"
     case .showDescription(let text): return "설명: \(text)"
     case .showNone: return "없음"

@@ -34,6 +34,9 @@ enum ReportPhrase: Phrase {
   case undrawnNameSeparator
   case offFrameSuffix
   case undrawableSuffix
+  /// Around a count that several series share ("34 each", "각 34개").
+  case eachBefore
+  case eachAfter
   case showFile(path: String)
   case showDescription(text: String)
   case showNone
@@ -56,6 +59,7 @@ extension Language {
     FigureWords(
       undrawnHead: self(ReportPhrase.undrawnHead),
       nameSeparator: self(ReportPhrase.undrawnNameSeparator),
-      offFrame: self(ReportPhrase.offFrameSuffix), undrawable: self(ReportPhrase.undrawableSuffix))
+      offFrame: self(ReportPhrase.offFrameSuffix), undrawable: self(ReportPhrase.undrawableSuffix),
+      eachBefore: self(ReportPhrase.eachBefore), eachAfter: self(ReportPhrase.eachAfter))
   }
 }
