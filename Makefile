@@ -280,8 +280,10 @@ freeze: build
 # The house rules of every shipped figure (issue 19), checked on their layouts (nothing drawn):
 # every experiment (--all takes the Korean ones in Experiments/ko too) at the default size and
 # at slide size (1600x1000, font scale 1.3). scripts/layout-check.py lists each figure's broken
-# rules and fails on any. layout-test, in make test, takes the default size from the layouts
-# make experiments wrote into Output and runs only the slide size.
+# rules and fails on any beyond the known breaks in scripts/layout-known.txt (each with why; an
+# entry that no longer breaks fails too, so that list only shrinks). layout-test, in make test,
+# takes the default size from the layouts make experiments wrote into Output and runs only the
+# slide size.
 LAYOUT_OUT := .cache/layout-check
 SLIDE      := --figure-size 1600x1000 --font-scale 1.3
 .PHONY: layout-check layout-test layout-slide
@@ -292,7 +294,7 @@ layout-slide: build
 layout-check: layout-slide
 	rm -rf $(LAYOUT_OUT)/default
 	$(BIN) run --all --jobs $(JOBS) --formats layout.json --output $(LAYOUT_OUT)/default >/dev/null || [ $$? = 1 ]
-	python3 scripts/layout-check.py $(LAYOUT_OUT)/default $(LAYOUT_OUT)/slide
+	python3 scripts/layout-check.py --known scripts/layout-known.txt $(LAYOUT_OUT)/default $(LAYOUT_OUT)/slide
 
 layout-test: layout-slide
-	python3 scripts/layout-check.py Output $(LAYOUT_OUT)/slide
+	python3 scripts/layout-check.py --known scripts/layout-known.txt Output $(LAYOUT_OUT)/slide
