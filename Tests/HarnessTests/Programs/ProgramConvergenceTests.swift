@@ -101,16 +101,25 @@ import Testing
     ("schemes: [central, complex-step]", "complex-step needs an expression"),
   ])
   func expressionOnlyKeysSaySo(_ key: String, _ message: String) throws {
+    try expectLoadError(kind: "convergence", fileKey: key, contains: message)
+  }
+
+  /// Loading a file with one program case (`caseKey` added to the case, `fileKey` to the file)
+  /// fails with an error that contains `message`.
+  func expectLoadError(kind: String, caseKey: String = "", fileKey: String = "", contains message: String)
+    throws
+  {
     let folder = try ProgramFolder()
     defer { folder.remove() }
     let file = try folder.write(
       "e.yaml",
       """
-      kind: convergence
+      kind: \(kind)
       cases:
         - f: {command: ["./model"]}
           at: 0.3
-      \(key)
+          \(caseKey)
+      \(fileKey)
       """)
     #expect {
       try Experiment.load(path: file.path)
@@ -130,21 +139,6 @@ import Testing
   func aProgramsDfIsDecodedAlikeInBothKinds(_ kind: String, _ key: String, _ message: String)
     throws
   {
-    let folder = try ProgramFolder()
-    defer { folder.remove() }
-    let file = try folder.write(
-      "e.yaml",
-      """
-      kind: \(kind)
-      cases:
-        - f: {command: ["./model"]}
-          at: 0.3
-          \(key)
-      """)
-    #expect {
-      try Experiment.load(path: file.path)
-    } throws: { error in
-      "\(error)".contains(message)
-    }
+    try expectLoadError(kind: kind, caseKey: key, contains: message)
   }
 }
