@@ -13,7 +13,8 @@ from PIL import Image, ImageDraw
 
 
 def sheets(root, prefix, per_sheet, thumb):
-    files = sorted(p for p in pathlib.Path(root).rglob("*.png") if "katex" not in p.parts)
+    files = sorted(p for p in pathlib.Path(root).rglob("*.png")
+                   if "katex" not in p.parts and not p.name.startswith("."))
     columns = 3
     caption = 18
     cell_h = int(thumb * 0.75) + caption
