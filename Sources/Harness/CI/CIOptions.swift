@@ -49,6 +49,9 @@ struct CIRecord: Sendable {
   /// checks, and CI reports one error at `defaultLine`.
   var error: String? = nil
 
+  /// The name CI gives the one test of a file that could not be loaded or run.
+  static let fileTestName = "the experiment file"
+
   var verdict: Verdict { Verdict(checks) }
 
   func line(of check: Check) -> Int { lines[check.subject.english] ?? defaultLine }

@@ -8,7 +8,7 @@ enum GitHubActions {
     if let error = record.error {
       return [
         "::error file=\(property(record.file)),line=\(record.defaultLine),"
-          + "title=\(property("\(record.name): the experiment file"))::\(data(error))"
+          + "title=\(property("\(record.name): \(CIRecord.fileTestName)"))::\(data(error))"
       ]
     }
     return record.checks.filter { $0.status == .failed }.map { check in

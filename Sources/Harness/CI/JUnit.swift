@@ -51,7 +51,7 @@ enum JUnit {
   static func invalid(_ r: CIRecord, _ error: String) -> String {
     "  <testsuite name=\"\(escape(r.name))\" tests=\"1\" failures=\"0\" errors=\"1\" "
       + "skipped=\"0\" time=\"\(time(r.seconds))\" file=\"\(escape(r.file))\">\n"
-      + "    <testcase classname=\"\(escape(r.name))\" name=\"the experiment file\" "
+      + "    <testcase classname=\"\(escape(r.name))\" name=\"\(CIRecord.fileTestName)\" "
       + "file=\"\(escape(r.file))\" line=\"\(r.defaultLine)\">\n"
       + "      <error message=\"\(escape(firstLine(error)))\">\(escape(error))</error>\n"
       + "    </testcase>\n  </testsuite>\n"

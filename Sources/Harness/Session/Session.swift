@@ -95,8 +95,7 @@ public struct Session: Sendable {
 
   /// Resolves and loads every experiment; invalid ones are reported (on standard error and, as
   /// errors, to CI through `recorder`) and left out.
-  func load(_ names: [String], all: Bool, recorder: CIRecorder? = nil) -> ([Experiment], ExitStatus)
-  {
+  func load(_ names: [String], all: Bool, recorder: CIRecorder) -> ([Experiment], ExitStatus) {
     var status = ExitStatus.success
     var paths: [String] = []
     if all {
@@ -180,25 +179,21 @@ public struct Session: Sendable {
       progress.clear()
       err("interrupted: \(experiment.name) (nothing written for it)")
       return .interrupted
-    } catch let error as ExperimentError {
-      progress.clear()
-      err("error: \(error.inFile(experiment.path))")
-      recordError(CIRecord(invalid: experiment.path, error, seconds: seconds(since: started)), in: recorder)
-      return .invalidInput
     } catch {
       progress.clear()
-      err("error: \(experiment.path): \(error)")
-      recordError(CIRecord(invalid: experiment.path, error, seconds: seconds(since: started)), in: recorder)
+      err("error: " + ((error as? ExperimentError).map { "\($0.inFile(experiment.path))" }
+        ?? "\(experiment.path): \(error)"))
+      recordError(
+        CIRecord(invalid: experiment.path, error, seconds: Date().timeIntervalSince(started)),
+        in: recorder)
       return .invalidInput
     }
   }
 
-  private func seconds(since start: Date) -> Double { Date().timeIntervalSince(start) }
-
   /// A file that could not be loaded or run, for `--junit`, the step summary and (printed now)
   /// a GitHub annotation.
-  private func recordError(_ record: CIRecord, in recorder: CIRecorder?) {
-    recorder?.add(record)
+  private func recordError(_ record: CIRecord, in recorder: CIRecorder) {
+    recorder.add(record)
     if options.ci.githubActions { GitHubActions.annotations(record).forEach(out) }
   }
 }
