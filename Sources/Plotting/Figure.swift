@@ -81,10 +81,13 @@ public struct FigureWords: Sendable, Hashable {
   /// before the count ("" in English, "각 " in Korean) and after it (" each", "").
   public var eachBefore: String
   public var eachAfter: String
+  /// The legend's entry beside an edge mark, for a panel with a legend of its own (which
+  /// then leaves the points at 0 or ±∞ out of its note): "0 or ±∞: marked at the edge".
+  public var edgeMark: String
 
   public init(
     undrawnHead: String, nameSeparator: String, offFrame: String, undrawable: String,
-    eachBefore: String, eachAfter: String
+    eachBefore: String, eachAfter: String, edgeMark: String
   ) {
     self.undrawnHead = undrawnHead
     self.nameSeparator = nameSeparator
@@ -92,13 +95,14 @@ public struct FigureWords: Sendable, Hashable {
     self.undrawable = undrawable
     self.eachBefore = eachBefore
     self.eachAfter = eachAfter
+    self.edgeMark = edgeMark
   }
 
   /// The words when a caller gives none.
   public static let english = FigureWords(
     undrawnHead: "Not drawn at their value — ", nameSeparator: ": ",
     offFrame: " at 0 or ±∞, marked at the edge", undrawable: " NaN or negative, left out",
-    eachBefore: "", eachAfter: " each")
+    eachBefore: "", eachAfter: " each", edgeMark: "0 or ±∞: marked at the edge")
 }
 
 /// What a user sets on every figure of an experiment: a title, a size, a font scale, and the

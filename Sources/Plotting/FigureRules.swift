@@ -210,6 +210,18 @@ enum FrameExits {
   /// The side of the frame a line leaves through.
   enum Side: Equatable {
     case left, right, bottom, top
+
+    /// The edge mark's triangle, tip at (`px`, `py`) on the frame, pointing out through this
+    /// side, `radius` wide either side of its axis: its corners' x and y.
+    func triangle(tip px: Double, _ py: Double, radius r: Double) -> ([Double], [Double]) {
+      let long = LayoutMetrics.edgeMarkLength * r
+      switch self {
+      case .bottom: return ([px - r, px + r, px], [py - long, py - long, py])
+      case .top: return ([px - r, px + r, px], [py + long, py + long, py])
+      case .left: return ([px + long, px + long, px], [py - r, py + r, py])
+      case .right: return ([px - long, px - long, px], [py - r, py + r, py])
+      }
+    }
   }
 
   /// The points where a polyline in world coordinates crosses the frame, leaving or coming

@@ -32,6 +32,9 @@ enum LayoutMetrics {
   static let noteBesideGapEms = 2.0
   /// The share of a cell's width a line of notes may fill before it wraps.
   static let noteWidthShare = 0.96
+  /// The shares of the axes' width notes moved inside them may fill before they wrap, tried
+  /// in turn.
+  static let insideNotesWidthShares = [0.5, 0.35]
   /// The share of a cell's width a panel title or annotation may fill before it is set smaller.
   static let textWidthShare = 0.98
   /// The smallest share of its em a text that does not fit is set at.

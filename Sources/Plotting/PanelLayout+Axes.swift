@@ -46,6 +46,9 @@ extension PanelLayout {
       if case .rule = $0.sample { return true }
       return false
     }
+    if asDrawn && Self.legendExplainsEdgeMarks(plan, options: options) {
+      entries.append(LegendEntry(label: words.edgeMark, sample: .edgeMark(HouseStyle.reference)))
+    }
     return LegendBox(entries: entries, painter: Painter(metrics))
   }
 
@@ -244,10 +247,15 @@ extension PanelLayout {
   }
 
   /// The note on points not drawn at their value, in the figure's `words`; series with the
-  /// same counts share one entry ("forward, central: 34 each at 0 or ±∞, ...").
-  static func undrawnNote(_ plan: PanelPlan, words: FigureWords) -> [String] {
+  /// same counts share one entry ("forward, central: 34 each at 0 or ±∞, ..."). Points at 0 or
+  /// ±∞ are left out when `leavingOutOffFrame` (the legend explains their edge marks).
+  static func undrawnNote(
+    _ plan: PanelPlan, words: FigureWords, leavingOutOffFrame: Bool = false
+  ) -> [String] {
     var groups: [(names: [String], offFrame: Int, undrawable: Int)] = []
-    for item in plan.undrawn {
+    for var item in plan.undrawn {
+      if leavingOutOffFrame { item.offFrame = 0 }
+      guard item.offFrame + item.undrawable > 0 else { continue }
       let name = item.label.isEmpty ? "–" : item.label
       if let k = groups.firstIndex(where: {
         $0.offFrame == item.offFrame && $0.undrawable == item.undrawable

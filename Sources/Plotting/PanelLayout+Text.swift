@@ -75,7 +75,7 @@ extension PanelLayout {
           em: fittedEm(panel.yAxis.label, em: HouseStyle.labelEm, into: axes.height + 2 * pad),
           metrics: metrics))
     }
-    return texts + noteTexts(labelLine: labelLine, band: band)
+    return texts + noteTexts(labelLine: labelLine, band: band) + insideNoteTexts()
   }
 
   /// The notes: under the x label, centred; with one beside it, all from the axes' left end.

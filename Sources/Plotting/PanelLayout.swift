@@ -31,6 +31,8 @@ struct PanelLayout {
   let metrics: PageMetrics
   let cell: Rect
   let options: Options
+  /// The words the renderer writes by itself (the note and legend entry on edge marks).
+  let words: FigureWords
   /// Caption lines under the axes: the panel's notes and what was not drawn.
   var notes: [String]
   /// The axes with tick steps coarsened until their labels do not collide.
@@ -57,6 +59,9 @@ struct PanelLayout {
   var noteBesideLabel = false
   /// Whether the first note takes one line (only such a note goes beside the x label).
   var firstNoteIsOneLine = false
+  /// Note lines moved inside the axes (``moveNotesInside(_:)``), and the box they sit in.
+  var insideNotes: [String] = []
+  var notesBox: Rect?
 
   /// Where the legend goes.
   enum LegendSide {
@@ -71,9 +76,11 @@ struct PanelLayout {
     self.metrics = metrics
     self.cell = cell
     self.options = options
+    self.words = words
+    let edgesInLegend = Self.legendExplainsEdgeMarks(plan, options: options)
     var given =
       plan.panel.notes.filter { !options.omittedNotes.contains($0) }
-      + Self.undrawnNote(plan, words: words)
+      + Self.undrawnNote(plan, words: words, leavingOutOffFrame: edgesInLegend)
     let width = cell.width * LayoutMetrics.noteWidthShare
     // The shortest note of one line comes first: the one that may go beside the x label.
     let oneLine = given.indices.filter {
@@ -99,23 +106,31 @@ struct PanelLayout {
     }
     labelLines()
     placeLegend()
+    moveNotesInside(given)
     clearLabelsOfGuides()
   }
 
   var panel: Panel { plan.panel }
+
+  /// Whether the panel's own legend explains the edge marks of points at 0 or ±∞ (then its
+  /// note on undrawn points leaves them out); a panel without a legend of its own says it in
+  /// that note.
+  static func legendExplainsEdgeMarks(_ plan: PanelPlan, options: Options) -> Bool {
+    plan.panel.legend != .none && !options.sharesLegend && plan.series.contains { $0.offFrame > 0 }
+  }
   var s: Double { metrics.scale }
   var t: Double { metrics.textScale }
   var pad: Double { LayoutMetrics.padding * s }
 
   /// Labels the lines that have room at their right end, then lays out again for the rest.
-  private mutating func labelLines() {
+  mutating func labelLines() {
     guard panel.legend != .none else { return }
     directLabels = placedDirectLabels()
   }
 
   /// Puts the legend of what is not labelled at its line: inside the axes over no data when it
   /// fits, else beside or under them.
-  private mutating func placeLegend() {
+  mutating func placeLegend() {
     let box = legend
     guard !box.entries.isEmpty, panel.legend != .none else { return }
     // Outside was asked for a legend of every series; with some labelled at their lines, what

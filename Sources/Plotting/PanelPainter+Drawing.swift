@@ -58,16 +58,8 @@ extension PanelPainter {
   func drawEdgeMarks() {
     painter.pixelViewport(painter.page)
     let r = HouseStyle.markerRadius * LayoutMetrics.edgeMarkRadius * t
-    let long = LayoutMetrics.edgeMarkLength * r
     for mark in layout.edgeMarks {
-      let (px, py) = (mark.point.x, mark.point.y)
-      let (xs, ys): ([Double], [Double])
-      switch mark.side {
-      case .bottom: (xs, ys) = ([px - r, px + r, px], [py - long, py - long, py])
-      case .top: (xs, ys) = ([px - r, px + r, px], [py + long, py + long, py])
-      case .left: (xs, ys) = ([px + long, px + long, px], [py - r, py + r, py])
-      case .right: (xs, ys) = ([px - long, px - long, px], [py - r, py + r, py])
-      }
+      let (xs, ys) = mark.side.triangle(tip: mark.point.x, mark.point.y, radius: r)
       painter.color(mark.color)
       painter.fill(xs, ys)
       painter.color(HouseStyle.background)

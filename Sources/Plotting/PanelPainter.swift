@@ -31,6 +31,7 @@ struct PanelPainter {
     } else {
       drawGrid()
     }
+    drawNotesGround()
     drawGuides()
     let (shown, drawings) = (layout.shown, layout.drawings)
     for i in layout.order where i < drawings.count { drawSeries(shown[i], drawings[i]) }
@@ -39,6 +40,14 @@ struct PanelPainter {
     drawEdgeMarks()
     for text in placement.texts where text.role != .legend { painter.draw(text) }
     if let frame = layout.legendFrame { layout.legend.draw(in: frame) }
+  }
+
+  /// A white ground under the notes inside the axes, over the grid (the box covers no data).
+  func drawNotesGround() {
+    guard let box = layout.notesBox else { return }
+    painter.pixelViewport(painter.page)
+    painter.color(HouseStyle.background, alpha: LegendBox.groundAlpha)
+    painter.fill([box.x, box.maxX, box.maxX, box.x], [box.y, box.y, box.maxY, box.maxY])
   }
 
   /// The reference lines: each guide's stretch as placed.

@@ -97,27 +97,33 @@ struct LegendBox {
     case .lowerLeft: return Rect(x: axes.x + inset, y: axes.maxY - inset - h, width: w, height: h)
     case .lowerRight:
       return Rect(x: axes.maxX - inset - w, y: axes.maxY - inset - h, width: w, height: h)
-    case .outsideRight: return Rect(x: axes.maxX + LayoutMetrics.legendGap * s, y: axes.y, width: w, height: h)
+    case .outsideRight:
+      return Rect(x: axes.maxX + LayoutMetrics.legendGap * s, y: axes.y, width: w, height: h)
     }
   }
 
   /// The candidate boxes inside `axes`, in order of preference: the corners (upper right
   /// first, as in matplotlib), then the middles of the sides.
   func candidates(in axes: Rect) -> [Rect] {
-    let corners = [LegendPlacement.upperRight, .upperLeft, .lowerLeft, .lowerRight].compactMap {
-      frame(in: axes, placement: $0)
-    }
-    let inset = Self.insetLength * s
-    let (w, h) = (width, height)
+    Self.candidates(width: width, height: height, in: axes, inset: Self.insetLength * s)
+  }
+
+  /// Boxes `width` by `height` inside `axes`, `inset` from their sides, in order of
+  /// preference: the corners (upper right first, as in matplotlib), then the middles of the
+  /// sides.
+  static func candidates(width w: Double, height h: Double, in axes: Rect, inset: Double)
+    -> [Rect]
+  {
+    let (left, right) = (axes.x + inset, axes.maxX - inset - w)
+    let (top, bottom) = (axes.y + inset, axes.maxY - inset - h)
     let midX = axes.x + (axes.width - w) / 2
     let midY = axes.y + (axes.height - h) / 2
-    let middles = [
-      Rect(x: midX, y: axes.y + inset, width: w, height: h),
-      Rect(x: midX, y: axes.maxY - inset - h, width: w, height: h),
-      Rect(x: axes.x + inset, y: midY, width: w, height: h),
-      Rect(x: axes.maxX - inset - w, y: midY, width: w, height: h),
+    return [
+      Rect(x: right, y: top, width: w, height: h), Rect(x: left, y: top, width: w, height: h),
+      Rect(x: left, y: bottom, width: w, height: h), Rect(x: right, y: bottom, width: w, height: h),
+      Rect(x: midX, y: top, width: w, height: h), Rect(x: midX, y: bottom, width: w, height: h),
+      Rect(x: left, y: midY, width: w, height: h), Rect(x: right, y: midY, width: w, height: h),
     ]
-    return corners + middles
   }
 
   /// The candidate box covering the fewest of `pixels` (with a margin of a few pixels), and
@@ -125,8 +131,17 @@ struct LegendBox {
   func emptiestFrame(
     in axes: Rect, avoiding pixels: [PixelPoint], preferring preferred: Rect? = nil
   ) -> (Rect, Int) {
-    let margin = Self.dataMargin * s
-    let scored = ((preferred.map { [$0] } ?? []) + candidates(in: axes)).map { box in
+    Self.emptiest(
+      (preferred.map { [$0] } ?? []) + candidates(in: axes), avoiding: pixels,
+      margin: Self.dataMargin * s)
+  }
+
+  /// The box of `boxes` covering the fewest of `pixels` (with `margin` around it), and how
+  /// many it covers; the first among equals. `boxes` must not be empty.
+  static func emptiest(_ boxes: [Rect], avoiding pixels: [PixelPoint], margin: Double) -> (
+    Rect, Int
+  ) {
+    let scored = boxes.map { box in
       let grown = box.inset(left: -margin, top: -margin, right: -margin, bottom: -margin)
       return (box, pixels.count { grown.contains($0.x, $0.y) })
     }
@@ -189,6 +204,16 @@ struct LegendBox {
       painter.dash(dash)
       painter.line([x0, x1], [cy, cy])
       painter.dash(.solid)
+    case .edgeMark(let rgb):
+      // The triangle on a short stretch of the frame, pointing out through it.
+      let r = HouseStyle.markerRadius * LayoutMetrics.edgeMarkRadius * s
+      let tip = cy + LayoutMetrics.edgeMarkLength * r / 2
+      let (xs, ys) = FrameExits.Side.bottom.triangle(tip: (x0 + x1) / 2, tip, radius: r)
+      painter.color(HouseStyle.axes)
+      painter.width(HouseStyle.axisWidth)
+      painter.line([x0 + (x1 - x0) / 4, x1 - (x1 - x0) / 4], [tip, tip])
+      painter.color(rgb)
+      painter.fill(xs, ys)
     }
   }
 

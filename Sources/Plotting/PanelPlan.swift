@@ -87,6 +87,8 @@ struct LegendEntry {
     case series(ResolvedSeries)
     case box(HouseStyle.RGB)
     case rule(HouseStyle.RGB, Dash)
+    /// An edge mark on a stretch of frame: what marks a point at 0 or ±∞.
+    case edgeMark(HouseStyle.RGB)
   }
 
   var label: String

@@ -222,8 +222,14 @@ struct FigureRulesTests {
     #expect(
       PanelLayout.undrawnNote(plan, words: SampleFigures.koreanWords)
         == ["제 값에 그리지 못한 점 — central 16개는 0 또는 ±∞라 가장자리에 표시"])
+    // The panel's legend explains the edge marks, so its note leaves them out; without a
+    // legend, the note says it.
     let layout = try Self.layout(panel)
-    #expect(layout.notes == en)
+    #expect(layout.notes.isEmpty)
+    #expect(layout.legend.entries.map(\.label) == [FigureWords.english.edgeMark])
+    var bare = panel
+    bare.legend = .none
+    #expect(try Self.layout(bare).notes == en)
     // Series with the same counts share one entry.
     let three = Panel(
       xAxis: Axis("h", scale: .log10), yAxis: Axis("|error|", scale: .log10),

@@ -129,7 +129,9 @@ struct LayoutRoomTests {
       .map { k, scheme in
         Series(
           scheme.0, x: steps,
-          y: steps.enumerated().map { SampleFigures.error(order: 4, constant: scheme.1, h: $1, k: $0 + k) },
+          y: steps.enumerated().map {
+            SampleFigures.error(order: 4, constant: scheme.1, h: $1, k: $0 + k)
+          },
           color: k, marker: k)
       }
     var panel = Panel(
@@ -178,5 +180,59 @@ struct LayoutRoomTests {
     let broken = LayoutRules.overlaps(layout.texts) + LayoutRules.crossings(layout)
     #expect(broken.isEmpty, "\(broken)")
   }
-}
 
+  /// An error curve of a V (round-off falling, truncation rising) with three long notes: under
+  /// the axes at slide size they would leave the axes well under 70% of the page.
+  static var notedPanel: Panel {
+    let h = (0...40).map { pow(10, -12 + Double($0) / 4) }
+    let reason =
+      "forward, backward: f''(x) = 0 at this point: the h¹ term vanishes, next term is h²; "
+      + "error ≈ 0.167 h² (c₃ = 1/6, f'''(x) = -1)"
+    return Panel(
+      xAxis: Axis("step h", scale: .log10), yAxis: Axis("|error|", scale: .log10),
+      series: [Series("forward", x: h, y: h.map { 1e-16 / $0 + $0 * $0 })],
+      notes: ["ticks on the h axis: best h observed (dotted)"]
+        + ["", " (again)", " (thrice)"].map { reason + $0 })
+  }
+
+  /// The noted panel under a title, as the harness draws a convergence figure.
+  static var notedFigure: Figure {
+    var panel = notedPanel
+    panel.title = "f(x) = sin(x) at x = 0: error of f'(x) against h"
+    var figure = Figure(panels: [panel])
+    figure.title = "When a point shows another order"
+    return figure
+  }
+
+  @Test(arguments: [false, true])
+  func notesThatWouldSqueezeTheAxesMoveIntoAnEmptyBoxInside(_ slide: Bool) throws {
+    let figure = Self.resized(Self.notedFigure, slide: slide)
+    let layout = try FigureLayout(figure)
+    let (panel, placement) = try #require(layout.panels.first)
+    let box = try #require(panel.notesBox)
+    // The short note stays beside the x label; the long ones are inside, in their box.
+    #expect(panel.notes == ["ticks on the h axis: best h observed (dotted)"])
+    #expect(panel.insideNotes.joined(separator: " ").contains("(again)"))
+    #expect(panel.axes.contains(box.x, box.y) && panel.axes.contains(box.maxX, box.maxY))
+    let inside = placement.texts.filter { $0.role == .note && panel.axes.overlaps($0.box) }
+    #expect(inside.count == panel.insideNotes.count)
+    for text in inside { #expect(box.contains(text.box.x, text.box.y + text.box.height / 2)) }
+    // The box covers no data, nothing overlaps or is crossed, and the axes get the room they
+    // would have with the first note alone.
+    #expect(!panel.occupiedPixels().contains { box.contains($0.x, $0.y) })
+    #expect((LayoutRules.overlaps(layout.texts) + LayoutRules.crossings(layout)).isEmpty)
+    var alone = figure
+    alone.panels[0].notes = [Self.notedPanel.notes[0]]
+    let share = try FigureLayout(alone).axesShare
+    #expect(abs(layout.axesShare - share) < 1e-9 && share > 0.69)
+  }
+
+  @Test func notesStayUnderTheAxesWhenTheyLeaveThemTheHouseShare() throws {
+    var panel = Self.notedPanel
+    panel.notes = ["one short note"]
+    let layout = try FigureLayout(Figure(panels: [panel]))
+    let (laid, _) = try #require(layout.panels.first)
+    #expect(laid.notesBox == nil && laid.insideNotes.isEmpty)
+    #expect(laid.notes == ["one short note"])
+  }
+}

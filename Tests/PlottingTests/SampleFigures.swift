@@ -119,7 +119,7 @@ enum SampleFigures {
   static let koreanWords = FigureWords(
     undrawnHead: "제 값에 그리지 못한 점 — ", nameSeparator: " ",
     offFrame: "개는 0 또는 ±∞라 가장자리에 표시", undrawable: "개는 NaN 또는 음수라 생략",
-    eachBefore: "각 ", eachAfter: "")
+    eachBefore: "각 ", eachAfter: "", edgeMark: "0 또는 ±∞: 가장자리에 표시")
 
   /// Labels in one of the two languages of the course.
   struct Words {

@@ -36,6 +36,7 @@ extension ReportPhrase {
     case .undrawnHead: return "Not drawn at their value — "
     case .undrawnNameSeparator: return ": "
     case .offFrameSuffix: return " at 0 or ±∞, marked at the edge"
+    case .edgeMarkEntry: return "0 or ±∞: marked at the edge"
     case .undrawableSuffix: return " NaN, left out"
     case .eachBefore: return ""
     case .eachAfter: return " each"

@@ -36,6 +36,7 @@ extension ReportPhrase {
     case .undrawnHead: return "제 값에 그리지 못한 점 — "
     case .undrawnNameSeparator: return " "
     case .offFrameSuffix: return "개는 0 또는 ±∞라 가장자리에 표시"
+    case .edgeMarkEntry: return "0 또는 ±∞: 가장자리에 표시"
     case .undrawableSuffix: return "개는 NaN이라 생략"
     case .eachBefore: return "각 "
     case .eachAfter: return ""

@@ -33,6 +33,7 @@ enum ReportPhrase: Phrase {
   case undrawnHead
   case undrawnNameSeparator
   case offFrameSuffix
+  case edgeMarkEntry
   case undrawableSuffix
   /// Around a count that several series share ("34 each", "각 34개").
   case eachBefore
@@ -60,6 +61,7 @@ extension Language {
       undrawnHead: self(ReportPhrase.undrawnHead),
       nameSeparator: self(ReportPhrase.undrawnNameSeparator),
       offFrame: self(ReportPhrase.offFrameSuffix), undrawable: self(ReportPhrase.undrawableSuffix),
-      eachBefore: self(ReportPhrase.eachBefore), eachAfter: self(ReportPhrase.eachAfter))
+      eachBefore: self(ReportPhrase.eachBefore), eachAfter: self(ReportPhrase.eachAfter),
+      edgeMark: self(ReportPhrase.edgeMarkEntry))
   }
 }
