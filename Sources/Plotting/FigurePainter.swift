@@ -58,7 +58,8 @@ struct FigurePainter {
     guard let subtitle = figure.subtitle else { return 0 }
     let raised = Markup.runs(subtitle).contains { $0.level > 0 }
     let lowered = Markup.runs(figure.title ?? "").contains { $0.level < 0 }
-    return (raised ? PlacedText.scriptEms : 0) * HouseStyle.subtitleEm * t + (lowered ? PlacedText.scriptEms : 0) * HouseStyle.figureTitleEm
+    return (raised ? PlacedText.scriptEms : 0) * HouseStyle.subtitleEm * t
+      + (lowered ? PlacedText.scriptEms : 0) * HouseStyle.figureTitleEm
       * t
   }
 
@@ -128,24 +129,25 @@ struct FigurePainter {
     } else {
       area = area.inset(bottom: noteHeight)
     }
-    // When only the bottom row writes the x label, that row's cells are taller by the label,
-    // so every row's axes come out the same height.
-    let upper = 0..<min(plans.count, (rows - 1) * columns)
-    let labelRoom =
-      rows > 1 && upper.allSatisfy({ gridPlan($0).panel.xAxis.label.isEmpty })
-      ? min(
-        PanelLayout.xLabelBand(plans[plans.count - 1].panel.xAxis.label, metrics: painter.metrics),
-        area.height / Double(4 * rows)) : 0
-    let h = (area.height - labelRoom) / Double(rows)
+    // Rows that write an x label (the bottom row, and one over an empty cell) are taller by
+    // the label than rows that do not, so every row's axes come out the same height.
+    let rowIndices = (0..<rows).map { Array(($0 * columns)..<min(plans.count, ($0 + 1) * columns)) }
+    let labelled = rowIndices.map { $0.contains { !gridPlan($0).panel.xAxis.label.isEmpty } }
+    let band = min(
+      PanelLayout.xLabelBand(plans[plans.count - 1].panel.xAxis.label, metrics: painter.metrics),
+      area.height / Double(4 * rows))
+    let labelRoom = labelled.contains(false) ? band : 0
+    let h = (area.height - labelRoom * Double(labelled.count { $0 })) / Double(rows)
     var items: [Layout.Item] = []
-    for row in 0..<rows {
-      let indices = Array((row * columns)..<min(plans.count, (row + 1) * columns))
+    var y = area.y
+    for (row, indices) in rowIndices.enumerated() {
       let w = area.width / Double(columns)
-      let height = h + (row == rows - 1 ? labelRoom : 0)
-      let cells = indices.enumerated().map { k, _ in
-        Rect(x: area.x + Double(k) * w, y: area.y + Double(row) * h, width: w, height: height)
+      let height = h + (labelled[row] ? labelRoom : 0)
+      let cells = indices.indices.map { k in
+        Rect(x: area.x + Double(k) * w, y: y, width: w, height: height)
       }
       items += layOutRow(indices, cells: cells, shared: shared)
+      y += height
     }
     return Layout(
       items: items, sharedLegend: legend, sharedNotes: notes,

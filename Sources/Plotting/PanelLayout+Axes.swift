@@ -17,8 +17,11 @@ extension PanelLayout {
     var entries: [LegendEntry] = []
     var grouped: [LegendEntry] = []  // after the entries of their own
     var groups: Set<String> = []
+    // A series with nothing drawn (no point, no edge mark) has no entry in its own panel's
+    // legend: it would name a mark the reader cannot find.
     for (i, series) in plan.series.enumerated()
-    where !series.label.isEmpty && directLabels[i] == nil {
+    where !series.label.isEmpty && directLabels[i] == nil
+      && !(asDrawn && series.points.isEmpty && series.offFrame == 0) {
       var drawn = series
       let known = asDrawn && i < drawings.count
       if known { drawn.dash = drawings[i].dash }

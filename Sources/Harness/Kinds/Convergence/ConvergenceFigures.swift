@@ -55,12 +55,18 @@ enum ConvergenceFigures {
               caption: language(.captionPrecisions(f: clipped(c.text), at: at)),
               figure: Figure(
                 title: language(.casePrecisions(variable: c.variable, f: f, at: short(point))),
-                panels: panels, columns: panels.count > 1 ? 2 : 1)
+                panels: panels, columns: Self.precisionColumns(panels.count))
             ))
         }
       }
     }
     return figures
+  }
+
+  /// Columns for `count` precision panels: two up to four panels, three beyond (five or six
+  /// panels in three rows would leave each axes a flat strip on a slide).
+  static func precisionColumns(_ count: Int) -> Int {
+    count <= 1 ? 1 : count <= 4 ? 2 : 3
   }
 
   /// The points of case `number` where a check failed: a sweep's order missed, or the
