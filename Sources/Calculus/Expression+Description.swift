@@ -48,16 +48,21 @@ extension Expression: CustomStringConvertible {
     public var bracedExponents: Bool
     /// Trailing digits of a name as a subscripted index: `x_{12}` for `x12`.
     public var subscriptedIndices: Bool
+    /// Whole non-negative exponents as Unicode superscript digits, `x²`, `h¹²` (for text that
+    /// has no markup, such as a diagram's labels); other exponents keep `^`.
+    public var scriptedExponents: Bool
 
     public init(
       plus: String = " + ", minus: String = " - ", times: String = "*",
-      bracedExponents: Bool = false, subscriptedIndices: Bool = false
+      bracedExponents: Bool = false, subscriptedIndices: Bool = false,
+      scriptedExponents: Bool = false
     ) {
       self.plus = plus
       self.minus = minus
       self.times = times
       self.bracedExponents = bracedExponents
       self.subscriptedIndices = subscriptedIndices
+      self.scriptedExponents = scriptedExponents
     }
 
     /// The syntax of `init(parsing:)`: `description`.
@@ -103,6 +108,11 @@ extension Expression: CustomStringConvertible {
     case .product(let factors): return Self.printQuotient(factors, n)
     case .power(let base, let exponent):
       if exponent.hasNegativeSign { return Self.printQuotient([self], n) }
+      if n.scriptedExponents, case .number(let k) = exponent, k >= 0, k < 1e6, k == k.rounded() {
+        let digits = Array("⁰¹²³⁴⁵⁶⁷⁸⁹")
+        let scripted = String(String(Int(k)).compactMap { $0.wholeNumberValue.map { digits[$0] } })
+        return (base.operand(atLeast: .atom, n) + scripted, .power)
+      }
       let raised =
         n.bracedExponents
         ? "{" + exponent.text(in: n) + "}" : exponent.operand(atLeast: .power, n)

@@ -23,6 +23,11 @@ public struct GraphNotation: Sendable, Hashable {
 }
 
 extension Diagram {
+  /// How a node writes its sub-expression: `w1·x1`, `4·x²`, `a − b` (plain text with Unicode
+  /// scripts, as the figures' headings write formulas; Graphviz labels have no markup).
+  static let labelNotation = Expression.Notation(
+    minus: " − ", times: "·", scriptedExponents: true)
+
   /// A lecture-slide diagram of a reverse-mode graph: inputs on the left, the output on the
   /// right; each node shows its operation, its sub-expression, its forward value `v` and its
   /// adjoint `∂f/∂v` (an input's as `∂f/∂x`); each arrow its local derivative `∂` and the share
@@ -38,7 +43,7 @@ extension Diagram {
   ) {
     let nodes = Self.readingOrder(graph).map { graph.nodes[$0] }.map { node -> Node in
       var lines = [Line(node.label, tone: .heading)]
-      let text = node.expression.description
+      let text = node.expression.text(in: Self.labelNotation)
       let isInput: Bool
       if case .input = node.operation { isInput = true } else { isInput = false }
       if !isInput && text != node.label {

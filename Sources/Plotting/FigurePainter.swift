@@ -92,6 +92,11 @@ struct FigurePainter {
     return !first.isEmpty && plans.dropFirst().allSatisfy { Self.legendSignature($0) == first }
   }
 
+  /// Whether the shared legend explains the edge marks: some panel has points at 0 or ±∞.
+  var sharedLegendMarksEdges: Bool {
+    sharesLegend && plans.contains { $0.series.contains { $0.offFrame > 0 } }
+  }
+
   /// Notes every panel carries (two panels or more): written once for the figure.
   var sharedNotes: [String] {
     guard plans.count >= 2 else { return [] }
@@ -111,7 +116,7 @@ struct FigurePainter {
     if shared {
       let probe = PanelLayout(
         plan: plans[0], metrics: painter.metrics, cell: area, words: figure.words,
-        options: .init(sharesLegend: true))
+        options: .init(sharesLegend: true, sharedLegendMarksEdges: sharedLegendMarksEdges))
       area = area.inset(bottom: noteHeight)
       if let inCell = legendInEmptyCells(probe, area: area, columns: columns, rows: rows) {
         legend = inCell
@@ -208,7 +213,8 @@ struct FigurePainter {
           plan: gridPlan(i), metrics: painter.metrics, cell: cell, words: figure.words,
           options: .init(
             sharesLegend: shared, omittedNotes: sharedNotes, reservedNoteLines: noteRoom,
-            reservesXLabel: labelled, noteBesideLabel: plans.count == 1)))
+            reservesXLabel: labelled, noteBesideLabel: plans.count == 1,
+            sharedLegendMarksEdges: shared && sharedLegendMarksEdges)))
     }
     var items = zip(indices, cells).map { make($0, $1) }
     let noteCounts = items.map { item -> Int in

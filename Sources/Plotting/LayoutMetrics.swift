@@ -32,6 +32,8 @@ enum LayoutMetrics {
   static let noteBesideGapEms = 2.0
   /// The share of a cell's width a line of notes may fill before it wraps.
   static let noteWidthShare = 0.96
+  /// The least space between two labels at lines side by side, in annotation ems.
+  static let labelGapEms = 0.8
   /// The shares of the axes' width notes moved inside them may fill before they wrap, tried
   /// in turn.
   static let insideNotesWidthShares = [0.5, 0.35]

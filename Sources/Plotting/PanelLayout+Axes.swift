@@ -21,7 +21,8 @@ extension PanelLayout {
     // legend: it would name a mark the reader cannot find.
     for (i, series) in plan.series.enumerated()
     where !series.label.isEmpty && directLabels[i] == nil
-      && !(asDrawn && series.points.isEmpty && series.offFrame == 0) {
+      && !(asDrawn && series.points.isEmpty && series.offFrame == 0)
+    {
       var drawn = series
       let known = asDrawn && i < drawings.count
       if known { drawn.dash = drawings[i].dash }
@@ -49,7 +50,13 @@ extension PanelLayout {
       if case .rule = $0.sample { return true }
       return false
     }
-    if asDrawn && Self.legendExplainsEdgeMarks(plan, options: options) {
+    // The panel's own legend, or the figure's shared one (`asDrawn: false`), names the edge
+    // marks where the figure has some.
+    let marksEdges =
+      asDrawn
+      ? !options.sharesLegend && Self.legendExplainsEdgeMarks(plan, options: options)
+      : options.sharedLegendMarksEdges
+    if marksEdges {
       entries.append(LegendEntry(label: words.edgeMark, sample: .edgeMark(HouseStyle.reference)))
     }
     return LegendBox(entries: entries, painter: Painter(metrics))
@@ -168,8 +175,10 @@ extension PanelLayout {
   private func xTickOverhang(width: Double) -> Double {
     Self.overhang(
       tickLabels(x).map { value, text in
-        (x.span > 0 ? (value - x.lower) / x.span : 1,
-          metrics.textWidth(text, em: HouseStyle.tickEm) / 2)
+        (
+          x.span > 0 ? (value - x.lower) / x.span : 1,
+          metrics.textWidth(text, em: HouseStyle.tickEm) / 2
+        )
       }, length: width)
   }
 
@@ -178,8 +187,10 @@ extension PanelLayout {
   private func yTickOverhang(height: Double) -> Double {
     Self.overhang(
       tickLabels(y).map { value, text in
-        (y.span > 0 ? (value - y.lower) / y.span : 1,
-          PlacedText.reach(text, em: metrics.em(HouseStyle.tickEm)).up)
+        (
+          y.span > 0 ? (value - y.lower) / y.span : 1,
+          PlacedText.reach(text, em: metrics.em(HouseStyle.tickEm)).up
+        )
       }, length: height)
   }
 
@@ -236,7 +247,7 @@ extension PanelLayout {
     notes.flatMap { note -> [String] in
       var lines: [String] = []
       var line = ""
-      for word in note.split(separator: " ", omittingEmptySubsequences: false) {
+      for word in unbroken(note) {
         let candidate = line.isEmpty ? String(word) : line + " " + word
         if !line.isEmpty, metrics.textWidth(candidate, em: HouseStyle.annotationEm) > width {
           lines.append(line)
@@ -247,6 +258,23 @@ extension PanelLayout {
       }
       return lines + [line]
     }
+  }
+
+  /// The words of `note` for wrapping: split at spaces, but an equation sign keeps both its
+  /// sides on its line (`f'''(x) = -1` is never cut at its `=`).
+  static func unbroken(_ note: String) -> [String] {
+    var words: [String] = []
+    var joinNext = false
+    for word in note.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+      let sign = word == "=" || word == "≈"
+      if sign || joinNext, let last = words.popLast() {
+        words.append(last + " " + word)
+      } else {
+        words.append(word)
+      }
+      joinNext = sign
+    }
+    return words
   }
 
   /// The note on points not drawn at their value, in the figure's `words`; series with the
@@ -274,7 +302,8 @@ extension PanelLayout {
       var what: [String] = []
       if group.offFrame > 0 { what.append(count(group.offFrame) + words.offFrame) }
       if group.undrawable > 0 { what.append(count(group.undrawable) + words.undrawable) }
-      return group.names.joined(separator: ", ") + words.nameSeparator + what.joined(separator: ", ")
+      return group.names.joined(separator: ", ") + words.nameSeparator
+        + what.joined(separator: ", ")
     }
     guard !parts.isEmpty else { return [] }
     return [words.undrawnHead + parts.joined(separator: "; ")]

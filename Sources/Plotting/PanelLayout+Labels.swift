@@ -78,8 +78,7 @@ extension PanelLayout {
   }
 
   /// Whether `box`, grown by a marker's radius, is clear of every segment and every point.
-  func isClear(_ box: Rect, of segments: [(PixelPoint, PixelPoint)], points: [PixelPoint]) -> Bool
-  {
+  func isClear(_ box: Rect, of segments: [(PixelPoint, PixelPoint)], points: [PixelPoint]) -> Bool {
     let r = HouseStyle.markerRadius * t
     let grown = box.inset(left: -r, top: -r, right: -r, bottom: -r)
     return !segments.contains { grown.isCrossed(from: $0.0, to: $0.1) }
@@ -94,27 +93,34 @@ extension PanelLayout {
     among: Set<Int>? = nil, besides: [(PixelPoint, PixelPoint)] = [], taken given: [Rect] = []
   ) -> [Int: PlacedText] {
     // Reference lines drawn as given (not slope guides placed later, clear of these labels).
-    let fixed = panel.referenceLines.enumerated().compactMap { k, line -> (PixelPoint, PixelPoint)? in
+    let fixed = panel.referenceLines.enumerated().compactMap {
+      k, line -> (PixelPoint, PixelPoint)? in
       guard line.label.isEmpty || line.xRange != nil, let v = visibleInterval(line) else {
         return nil
       }
-      let at = { (wx: Double) in self.toPixel(WorldPoint(x: wx, y: v.ay + line.slope * (wx - v.ax))) }
+      let at = { (wx: Double) in self.toPixel(WorldPoint(x: wx, y: v.ay + line.slope * (wx - v.ax)))
+      }
       return (at(v.from), at(v.to))
     }
     let segments = drawnSegments() + fixed + besides
     // Markers, and the marks at the frame where a series leaves it.
-    let points = (shown.filter { $0.style != .line }.flatMap { $0.points.map(toPixel) }
+    let points =
+      (shown.filter { $0.style != .line }.flatMap { $0.points.map(toPixel) }
       + edgeMarks.map(\.point)).filter { axes.contains($0.x, $0.y) }
     var placed: [Int: PlacedText] = [:]
     // The annotations stand where their data put them: the labels go around them.
     let annotations = annotationTexts().map(\.box)
+    // Two labels side by side keep a space between them, or they read as one.
+    let gap = LayoutMetrics.labelGapEms * metrics.em(HouseStyle.annotationEm)
     for i in directCandidates where among?.contains(i) ?? true {
       let line = shown[i].points.filter { x.contains($0.x) && y.contains($0.y) }.map(toPixel)
       guard let end = line.last else { continue }
       let reach = end.x - LayoutMetrics.directLabelSpan * axes.width
       let label = i < drawings.count ? drawings[i].label : shown[i].label
       for anchor in line.reversed() where anchor.x >= reach {
-        let taken = annotations + given + placed.values.map(\.box)
+        let taken =
+          annotations + given
+          + placed.values.map { $0.box.inset(left: -gap, top: 0, right: -gap, bottom: 0) }
         if let text = directLabel(
           label, color: shown[i].color, at: anchor, clearOf: segments, points: points,
           taken: taken)
@@ -172,4 +178,3 @@ extension PanelLayout {
     return nil
   }
 }
-

@@ -25,6 +25,8 @@ struct PanelLayout {
     /// The first note may go beside the x label (a figure of one panel: in a grid, notes
     /// stay centred under each panel alike).
     var noteBesideLabel = true
+    /// The shared legend explains the edge marks (some panel has points at 0 or ±∞).
+    var sharedLegendMarksEdges = false
   }
 
   let plan: PanelPlan
@@ -112,11 +114,12 @@ struct PanelLayout {
 
   var panel: Panel { plan.panel }
 
-  /// Whether the panel's own legend explains the edge marks of points at 0 or ±∞ (then its
-  /// note on undrawn points leaves them out); a panel without a legend of its own says it in
-  /// that note.
+  /// Whether a legend, the panel's own or the figure's shared one, explains the edge marks of
+  /// the panel's points at 0 or ±∞ (then its note on undrawn points leaves them out); a panel
+  /// without a legend says it in that note.
   static func legendExplainsEdgeMarks(_ plan: PanelPlan, options: Options) -> Bool {
-    plan.panel.legend != .none && !options.sharesLegend && plan.series.contains { $0.offFrame > 0 }
+    guard plan.series.contains(where: { $0.offFrame > 0 }) else { return false }
+    return options.sharesLegend ? options.sharedLegendMarksEdges : plan.panel.legend != .none
   }
   var s: Double { metrics.scale }
   var t: Double { metrics.textScale }

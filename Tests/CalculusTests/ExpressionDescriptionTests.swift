@@ -165,4 +165,15 @@ struct ExpressionDescriptionTests {
       }
     }
   }
+
+  @Test(
+    "scripted exponents",
+    arguments: [
+      ("4*x^2", "4·x²"), ("x^12 - y", "x¹² − y"), ("x^(1/3)", "x^(1/3)"), ("x^y", "x^y"),
+      ("(x^2)^3", "(x²)³"), ("x^-2", "1/x²"), ("exp(4*x^2)", "exp(4·x²)"),
+    ])
+  func scriptedExponents(_ text: String, _ expected: String) throws {
+    let notation = Expression.Notation(minus: " − ", times: "·", scriptedExponents: true)
+    #expect(try Expression(parsing: text).text(in: notation) == expected)
+  }
 }

@@ -76,7 +76,7 @@ import Testing
     #expect(!diagram.nodes.contains { $0.lines.contains { $0.text.contains("…") } })
     let output = try #require(diagram.nodes.first { $0.style == .output })
     let expression = output.lines.filter { $0.tone == .muted }.map(\.text)
-    #expect(expression.joined(separator: " ") == "sigmoid(w1*x1 + w2*x2 + w3*x3 + b)")
+    #expect(expression.joined(separator: " ") == "sigmoid(w1·x1 + w2·x2 + w3·x3 + b)")
     // A long expression is wrapped into balanced lines, every character kept.
     let long = (1...12).map { "w\($0)*x\($0)" }.joined(separator: " + ")
     let lines = Diagram.wrapped(long, 40)

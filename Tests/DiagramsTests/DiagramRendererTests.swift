@@ -35,7 +35,7 @@ import Testing
     let svg = try String(contentsOf: files[0], encoding: .utf8)
     #expect(svg.contains("<svg"))
     // exp(0.36) = 1.4333, 8 x exp(0.36) x 0.3 = 3.44; local derivatives 2x = 0.6, 4, e^t.
-    for text in [">exp<", ">×4<", ">^2<", ">4*x^2<", ">v = 1.433<", ">∂f/∂x = 3.44<", ">∂ = 0.6<"] {
+    for text in [">exp<", ">×4<", ">^2<", ">4·x²<", ">v = 1.433<", ">∂f/∂x = 3.44<", ">∂ = 0.6<"] {
       #expect(svg.contains(text), "\(text)")
     }
     let png = try [UInt8](Data(contentsOf: files[1]))

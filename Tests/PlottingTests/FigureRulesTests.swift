@@ -357,4 +357,30 @@ struct FigureRulesTests {
     #expect(applied.words == SampleFigures.koreanWords)
     #expect(figure.applying(FigureOptions()).width == 1200)
   }
+
+  @Test func aSharedLegendExplainsTheEdgeMarksOfEveryPanel() throws {
+    let h = (0...44).map { pow(10, -12 + Double($0) / 4) }
+    let error = h.map { $0 < 1e-8 ? 0 : 1e-16 / $0 }
+    let panels = ["∂f/∂x", "∂f/∂y"].map { y in
+      Panel(
+        xAxis: Axis("h", scale: .log10), yAxis: Axis(y, scale: .log10),
+        series: [Series("central", x: h, y: error), Series("forward", x: h, y: h)])
+    }
+    let layout = try FigureLayout(Figure(panels: panels, columns: 2, width: 1600, height: 700))
+    let (box, _) = try #require(layout.cells.sharedLegend)
+    #expect(box.entries.map(\.label).contains(FigureWords.english.edgeMark))
+    for (panel, _) in layout.panels { #expect(panel.notes.isEmpty, "\(panel.notes)") }
+  }
+
+  @Test func wrappingNeverCutsAnEquationAtItsSign() {
+    let metrics = PageMetrics(width: 1200, height: 900, fontScale: 1)
+    let note = "error ≈ 0.167 h² (c₃ = 1/6, f'''(x) = -1) and f''(x) = 0 at this point"
+    for width in stride(from: 60.0, through: 400, by: 10) {
+      let lines = PanelLayout.wrapped([note], width: width, metrics: metrics)
+      #expect(lines.joined(separator: " ") == note)
+      for line in lines {
+        #expect(!line.hasPrefix("=") && !line.hasPrefix("≈") && !line.hasSuffix("="), "\(lines)")
+      }
+    }
+  }
 }

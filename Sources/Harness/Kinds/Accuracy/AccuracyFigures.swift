@@ -142,7 +142,8 @@ enum AccuracyFigures {
             last: indices[indices.count - 1] + 1)),
         figure: Figure(
           panels: panels,
-          columns: columns, width: 1500, height: max(560, 460 * rows)))
+          // One row at least 800 tall: text scales with the shorter side (560 set it at 0.62).
+          columns: columns, width: 1500, height: max(800, 460 * rows)))
     }
   }
 

@@ -54,7 +54,7 @@ enum Graph: ExperimentKindDefinition {
           Diagram(g, notation: .init(language)),
           language(
             .expressionDiagramLine(
-              f: text, at: PointValues(variables, point).text, value: Diagram.format(g.value))))
+              at: PointValues(variables, point).text, value: Diagram.format(g.value))))
       })
   }
 

@@ -28,7 +28,7 @@ extension GraphPhrase {
     case .networkGraphNote(let loss, let seconds, let backprop): return "loss \(loss); the graph's forward and reverse sweeps took \(seconds) s" + (backprop.map { ", backprop on the same batch \($0) s" } ?? "")
     case .captionExpressionGraph(let f): return "the computational graph of \(f): forward values and adjoints on the nodes, local derivatives on the edges"
     case .captionNetworkGraph: return "the network's layer graph: value and gradient norms on the nodes, backward rules on the edges"
-    case .expressionDiagramLine(let f, let at, let value): return "f = \(f) at \(at): f = \(value)"
+    case .expressionDiagramLine(let at, let value): return "at \(at): f = \(value)"
     case .networkDiagramLine(let network, let images, let source, let loss): return "\(network) on \(images) images of \(source): loss L = \(loss)"
     case .showExpressionGraph(let variables, let f, let at): return "f(\(variables)) = \(f) at \(at)"
     case .showExpressionChecks(let symbolic, let central): return "checks: adjoints against the symbolic partials (relative \(symbolic)) and a central difference (\(central))"

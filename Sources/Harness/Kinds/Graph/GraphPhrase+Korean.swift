@@ -33,7 +33,7 @@ extension GraphPhrase {
     case .networkGraphNote(let loss, let seconds, let backprop): return "손실 \(loss); 그래프의 순전파와 역전파에 \(seconds)초" + (backprop.map { ", 같은 배치의 오차역전파에 \($0)초" } ?? "") + " 걸림"
     case .captionExpressionGraph(let f): return "\(f)의 계산 그래프: 노드에 순전파 값과 역전파 미분, 간선에 국소 미분"
     case .captionNetworkGraph: return "신경망의 층 단위 계산 그래프: 노드에 값과 기울기의 노름, 간선에 역전파 규칙"
-    case .expressionDiagramLine(let f, let at, let value): return "\(at)에서 f = \(f): f = \(value)"
+    case .expressionDiagramLine(let at, let value): return "\(at)에서 f = \(value)"
     case .networkDiagramLine(let network, let images, let source, let loss): return "\(source)의 이미지 \(images)개에서 \(network) 신경망: 손실 L = \(loss)"
     case .showExpressionGraph(let variables, let f, let at): return "\(at)에서 f(\(variables)) = \(f)"
     case .showExpressionChecks(let symbolic, let central): return "확인 항목: 역전파 미분을 기호 편미분(상대 오차 \(symbolic) 이하) 및 중앙 차분(\(central) 이하)과 비교"

@@ -31,7 +31,8 @@ enum GraphPhrase: Phrase {
   case networkGraphNote(loss: String, seconds: String, backprop: String?)
   case captionExpressionGraph(f: String)
   case captionNetworkGraph
-  case expressionDiagramLine(f: String, at: String, value: String)
+  /// The diagram's line under the title: the point and the value (the output node shows f).
+  case expressionDiagramLine(at: String, value: String)
   case networkDiagramLine(network: String, images: Int, source: String, loss: String)
   case showExpressionGraph(variables: String, f: String, at: String)
   case showExpressionChecks(symbolic: String, central: String)
