@@ -200,30 +200,65 @@ struct FigurePainter {
     return plan
   }
 
+  /// The room a row's panels keep alike, so that their axes line up.
+  private struct RowRoom {
+    /// Note lines under each panel: as many as the longest has.
+    var noteLines = 0
+    /// A legend under each panel at least this tall (when every panel has one there).
+    var legendBelow = 0.0
+  }
+
+  /// Panel `i` of the grid laid out in `cell`.
+  private func item(
+    _ i: Int, cell: Rect, labelled: Bool, shared: Bool, room: RowRoom
+  ) -> Layout.Item {
+    if case .surface3D = plans[i].panel.content { return .surface(cell) }
+    let options = PanelLayout.Options(
+      sharesLegend: shared, omittedNotes: sharedNotes, reservedNoteLines: room.noteLines,
+      reservesXLabel: labelled, noteBesideLabel: plans.count == 1,
+      sharedLegendMarksEdges: shared && sharedLegendMarksEdges,
+      reservedLegendBelow: room.legendBelow)
+    return .panel(
+      PanelLayout(
+        plan: gridPlan(i), metrics: painter.metrics, cell: cell, words: figure.words,
+        options: options))
+  }
+
+  /// The room the row `items` keep alike: the most note lines, and the tallest legend under
+  /// them when every one has its legend there and they differ.
+  private static func rowRoom(_ items: [Layout.Item]) -> RowRoom {
+    let panels = items.compactMap { item -> PanelLayout? in
+      if case .panel(let p) = item { return p }
+      return nil
+    }
+    var room = RowRoom(noteLines: panels.map(\.notesBelow).max() ?? 0)
+    let below = panels.filter { $0.side == .below && $0.legendFrame != nil }.map(\.legend.height)
+    if below.count == items.count, let tallest = below.max(),
+      below.contains(where: { $0 < tallest - 0.5 })
+    {
+      room.legendBelow = tallest
+    }
+    return room
+  }
+
   /// Lays out one row of panels: equal-aspect panels narrower than their cells give the spare
   /// width to the others of the row; one left alone is centred in its cell.
   private func layOutRow(_ indices: [Int], cells: [Rect], shared: Bool) -> [Layout.Item] {
-    // Panels of a row keep room for as many note lines as the longest has, and for an x label
-    // when one of them writes it: their axes line up.
+    // Panels of a row keep room for as many note lines as the longest has, for an x label
+    // when one of them writes it, and for the tallest legend under them: their axes line up.
     let labelled = indices.contains { !gridPlan($0).panel.xAxis.label.isEmpty }
-    func make(_ i: Int, _ cell: Rect, noteRoom: Int = 0) -> Layout.Item {
-      if case .surface3D = plans[i].panel.content { return .surface(cell) }
-      return .panel(
-        PanelLayout(
-          plan: gridPlan(i), metrics: painter.metrics, cell: cell, words: figure.words,
-          options: .init(
-            sharesLegend: shared, omittedNotes: sharedNotes, reservedNoteLines: noteRoom,
-            reservesXLabel: labelled, noteBesideLabel: plans.count == 1,
-            sharedLegendMarksEdges: shared && sharedLegendMarksEdges)))
+    func layOut(_ cells: [Rect], _ room: RowRoom) -> [Layout.Item] {
+      zip(indices, cells).map { i, cell in
+        item(i, cell: cell, labelled: labelled, shared: shared, room: room)
+      }
     }
-    var items = zip(indices, cells).map { make($0, $1) }
-    let noteCounts = items.map { item -> Int in
-      if case .panel(let p) = item { return p.notesBelow }
-      return 0
-    }
-    let room = noteCounts.max() ?? 0
-    if noteCounts.contains(where: { $0 < room }) {
-      items = zip(indices, cells).map { make($0, $1, noteRoom: room) }
+    var items = layOut(cells, RowRoom())
+    // Twice: note room first, then the legends as laid out with it.
+    var room = Self.rowRoom(items)
+    if room.noteLines > 0 || room.legendBelow > 0 {
+      items = layOut(cells, room)
+      room.legendBelow = Self.rowRoom(items).legendBelow
+      if room.legendBelow > 0 { items = layOut(cells, room) }
     }
     var spare = [Double](repeating: 0, count: items.count)
     for (k, item) in items.enumerated() {
@@ -242,7 +277,7 @@ struct FigurePainter {
         resized[k].width = cells[k].width + (givers.contains(k) ? -spare[k] : extra)
         x += resized[k].width
       }
-      items = zip(indices, resized).map { make($0, $1, noteRoom: room) }
+      items = layOut(resized, room)
     }
     return items.map { item in
       guard case .panel(var p) = item, p.plan.panel.equalAspect else { return item }

@@ -147,7 +147,7 @@ extension PanelLayout {
       right = max(right, pad + legend.width + LayoutMetrics.legendGap * s)
     }
     if side == .below && !legend.entries.isEmpty {
-      bottom += legend.height + LayoutMetrics.legendBelowGap * t
+      bottom += max(legend.height, options.reservedLegendBelow) + LayoutMetrics.legendBelowGap * t
     }
     // Without a title, what the top tick label or a y label longer than the axes are tall
     // sticks out above them.

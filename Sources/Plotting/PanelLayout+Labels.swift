@@ -34,7 +34,8 @@ extension PanelLayout {
   }
 
   /// Every drawn line in page pixels, as segments clipped to the axes: series (guides and fit
-  /// strokes included) and the visible stretches of the reference lines given.
+  /// strokes included), vertical markers and the visible stretches of the reference lines
+  /// given.
   func drawnSegments(guides: [GuidePlacement] = []) -> [(PixelPoint, PixelPoint)] {
     var segments: [(PixelPoint, PixelPoint)] = []
     for series in shown where series.style == .line || series.style == .lineAndMarkers {
@@ -43,6 +44,11 @@ extension PanelLayout {
       }
     }
     segments += guides.map { ($0.start, $0.end) }
+    // Vertical markers: a full-height line (gradcheck's kink step), a tick at the bottom.
+    for marker in panel.verticalMarkers {
+      guard let (bottom, top) = reach(of: marker) else { continue }
+      segments.append((toPixel(bottom), toPixel(top)))
+    }
     return segments
   }
 
@@ -106,7 +112,7 @@ extension PanelLayout {
     // Markers, and the marks at the frame where a series leaves it.
     let points =
       (shown.filter { $0.style != .line }.flatMap { $0.points.map(toPixel) }
-      + edgeMarks.map(\.point)).filter { axes.contains($0.x, $0.y) }
+      + edgeMarkPixels).filter { axes.contains($0.x, $0.y) }
     var placed: [Int: PlacedText] = [:]
     // The annotations stand where their data put them: the labels go around them.
     let annotations = annotationTexts().map(\.box)

@@ -24,6 +24,19 @@ extension PanelLayout {
     }
   }
 
+  /// The pixels an edge mark covers, for keeping labels and the legend off it: its tip on the
+  /// frame, the middle of its base and its base's ends.
+  var edgeMarkPixels: [PixelPoint] {
+    let r = HouseStyle.markerRadius * LayoutMetrics.edgeMarkRadius * t
+    return edgeMarks.flatMap { mark in
+      let (xs, ys) = mark.side.triangle(tip: mark.point.x, mark.point.y, radius: r)
+      return [
+        mark.point, PixelPoint(x: xs[0], y: ys[0]), PixelPoint(x: xs[1], y: ys[1]),
+        PixelPoint(x: (xs[0] + xs[1]) / 2, y: (ys[0] + ys[1]) / 2),
+      ]
+    }
+  }
+
   /// Page pixels covered by what the legend must not hide: lines sampled every few pixels,
   /// markers, bars, edge marks, annotations and the labels at lines (slope guides are placed
   /// after the legend, clear of it).
@@ -46,7 +59,7 @@ extension PanelLayout {
       guard let (bottom, top) = reach(of: marker) else { continue }
       sample(toPixel(bottom), toPixel(top))
     }
-    pixels += edgeMarks.map(\.point)
+    pixels += edgeMarkPixels
     return pixels.filter { axes.contains($0.x, $0.y) }
   }
 

@@ -27,6 +27,8 @@ struct PanelLayout {
     var noteBesideLabel = true
     /// The shared legend explains the edge marks (some panel has points at 0 or ±∞).
     var sharedLegendMarksEdges = false
+    /// Room for a legend under the axes at least this tall (a row's panels line their axes up).
+    var reservedLegendBelow = 0.0
   }
 
   let plan: PanelPlan

@@ -235,4 +235,43 @@ struct LayoutRoomTests {
     #expect(laid.notesBox == nil && laid.insideNotes.isEmpty)
     #expect(laid.notes == ["one short note"])
   }
+
+  @Test func aVerticalMarkerCountsAsADrawnLine() throws {
+    let panel = Panel(
+      xAxis: Axis("x", range: 0...10), yAxis: Axis("y", range: 0...10),
+      series: [Series("s", x: [1, 2], y: [1, 2])],
+      verticalMarkers: [VerticalMarker("", x: 5, dash: .dotted)])
+    let layout = try FigureRulesTests.layout(panel)
+    let top = layout.toPixel(WorldPoint(x: 5, y: 10))
+    let bottom = layout.toPixel(WorldPoint(x: 5, y: 0))
+    #expect(
+      layout.drawnSegments().contains {
+        abs($0.0.x - bottom.x) < 1e-6 && abs($0.0.y - bottom.y) < 1e-6
+          && abs($0.1.y - top.y) < 1e-6
+      })
+  }
+
+  @Test func panelsOfARowWithLegendsOfDifferentHeightsBelowLineUpTheirAxes() throws {
+    let xs = (0..<30).map(Double.init)
+    func panel(_ labels: [String]) -> Panel {
+      Panel(
+        xAxis: Axis("entry"), yAxis: Axis("d", scale: .log10),
+        series: labels.enumerated().map { k, label in
+          Series(
+            label, x: xs, y: xs.map { pow(10, -Double(k) - $0.truncatingRemainder(dividingBy: 5)) },
+            style: .markers, isGuide: true)
+        }, legend: .outsideRight)
+    }
+    // Guides are named in the legend only; a tall legend goes under its panel.
+    let figure = Figure(
+      panels: [
+        panel(["round-off floor", "agrees", "another order (kink)", "tolerance 1e-05"]),
+        panel(["round-off floor", "tolerance 1e-05"]),
+      ],
+      columns: 2, width: 1600, height: 1000, fontScale: 1.3)
+    let layout = try FigureLayout(figure)
+    let axes = layout.panels.map(\.layout.axes)
+    #expect(layout.panels.allSatisfy { $0.layout.side == .below })
+    #expect(abs(axes[0].y - axes[1].y) < 0.5 && abs(axes[0].maxY - axes[1].maxY) < 0.5, "\(axes)")
+  }
 }

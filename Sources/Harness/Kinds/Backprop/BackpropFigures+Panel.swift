@@ -37,18 +37,19 @@ extension BackpropFigures {
       language(.otherOrderSeries), [.wrongOrder], color: 4, marker: 3, value: relativeDifference)
     if !other.x.isEmpty { drawn.append(other) }
     let top = range.upperBound / 3
+    let last = (blocks.last?.span.upperBound ?? 1) + 1
+    // The tolerance across every tensor, named in the legend: a label on the line would cross
+    // the tensors' separators (a section is narrower than the label at slide size).
+    drawn.append(
+      Series(
+        language(.toleranceLine(tolerance: short(spec.tolerance))), x: [0, last],
+        y: [spec.tolerance, spec.tolerance], style: .line, dash: .dashed, color: 6,
+        isGuide: true))
     return Panel(
       title: language(.precisionPanel(precision: precision)),
-      xAxis: Axis(
-        language(.sampledEntry),
-        range: 0...((blocks.last?.span.upperBound ?? 1) + 1), isInteger: true),
+      xAxis: Axis(language(.sampledEntry), range: 0...last, isInteger: true),
       yAxis: Axis(language(.relativeDifference), scale: .log10, range: range),
       series: drawn,
-      referenceLines: [
-        ReferenceLine(
-          language(.toleranceLine(tolerance: short(spec.tolerance))), slope: 0,
-          through: (1, spec.tolerance), dash: .dashed, color: 6)
-      ],
       verticalMarkers: blocks.dropFirst().map {
         VerticalMarker("", x: $0.span.lowerBound - 1, dash: .dotted)
       },
