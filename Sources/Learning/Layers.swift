@@ -120,9 +120,9 @@ enum Kernel {
         zr[c] = tc.pointee + b[c]
         tc += stride
       }
-      // Row by row, while the row is in the cache.
-      if let a { activate(activation, zr, into: a + r * columns, count: columns) }
     }
+    guard let a else { return }
+    activate(activation, z, into: a, count: rows * columns)
   }
 
   @inline(__always)
@@ -222,27 +222,45 @@ extension Kernel {
     }
   }
 
-  /// The sum of `blocks` row-major `rows x stride` blocks, `blockStride` apart from `first`,
-  /// added in their order (entry by entry `(b0 + b1) + b2 ...`), on the columns `columns`,
-  /// written transposed into the `stride x rows` block `out` (its rows `columns`), or, given
-  /// `rate`, subtracted `rate` times from it; one pass, reading each block once.
+  /// Writes the columns `columns` of the `rows x stride` row-major block `t` transposed into
+  /// the `stride x rows` block `into` (its rows `columns`), or, given `rate`, subtracts `rate`
+  /// times them from it.
   @_specialize(where S == Float)
   @_specialize(where S == Double)
-  static func sumTransposed<S: BLASScalar>(
-    _ first: UnsafePointer<S>, blocks: Int, blockStride: Int, rows: Int, columns: Range<Int>,
-    stride: Int, into out: UnsafeMutablePointer<S>, subtracting rate: S?
+  static func transpose<S: BLASScalar>(
+    _ t: UnsafePointer<S>, rows: Int, columns: Range<Int>, stride: Int,
+    into out: UnsafeMutablePointer<S>, subtracting rate: S?
   ) {
-    @inline(__always) func sum(_ at: Int) -> S {
-      var total = first[at]
-      for b in 1..<max(1, blocks) { total += first[b * blockStride + at] }
-      return total
-    }
     for i in columns {
       let o = out + i * rows
+      var ti = t + i
       if let rate {
-        for j in 0..<rows { o[j] -= rate * sum(j * stride + i) }
+        for j in 0..<rows {
+          o[j] -= rate * ti.pointee
+          ti += stride
+        }
       } else {
-        for j in 0..<rows { o[j] = sum(j * stride + i) }
+        for j in 0..<rows {
+          o[j] = ti.pointee
+          ti += stride
+        }
+      }
+    }
+  }
+
+  /// Adds `blocks - 1` blocks, `blockStride` apart after `first`, to `first`, in their order
+  /// (entry by entry `(b0 + b1) + b2 ...`), on the columns `columns` of their `rows` rows of
+  /// row stride `stride`.
+  @_specialize(where S == Float)
+  @_specialize(where S == Double)
+  static func accumulate<S: BLASScalar>(
+    _ first: UnsafeMutablePointer<S>, blocks: Int, blockStride: Int, rows: Int,
+    columns: Range<Int>, stride: Int
+  ) {
+    for b in 1..<max(1, blocks) {
+      for j in 0..<rows {
+        let (sum, term) = (first + j * stride, UnsafePointer(first + b * blockStride + j * stride))
+        for i in columns { sum[i] += term[i] }
       }
     }
   }

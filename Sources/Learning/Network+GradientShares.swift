@@ -52,8 +52,8 @@ extension Network {
     }
   }
 
-  /// The sum of the halves' blocks of `shares` (`formGradientShares`, added in order)
-  /// transposed into `target` (flat layout), or subtracted `rate` times from it; split
+  /// The halves' blocks of `shares` (`formGradientShares`) added in order into the first, and
+  /// the sum transposed into `target` (flat layout), or subtracted `rate` times from it; split
   /// between the BLAS threads by the rows of each weight matrix and the entries of each bias.
   func addGradientShares(
     _ shares: UnsafeMutablePointer<Scalar>, batch: Int,
@@ -68,9 +68,13 @@ extension Network {
       for (k, tensor) in net.layout.enumerated() {
         let (rows, columns) = k % 2 == 0 ? (tensor.shape[1], tensor.shape[0]) : (1, tensor.count)
         let share = BLASThreads.range(part, of: parts, rows: columns)
-        Kernel.sumTransposed(
-          shares + tensor.offset, blocks: halves, blockStride: net.parameterCount, rows: rows,
-          columns: share, stride: columns, into: target + tensor.offset, subtracting: rate)
+        let first = shares + tensor.offset
+        Kernel.accumulate(
+          first, blocks: halves, blockStride: net.parameterCount, rows: rows, columns: share,
+          stride: columns)
+        Kernel.transpose(
+          first, rows: rows, columns: share, stride: columns, into: target + tensor.offset,
+          subtracting: rate)
       }
     }
   }

@@ -184,11 +184,12 @@ extension Network {
   /// back while the bias is added.
   static var transposedForwardBatch: Int { 500 }
 
-  /// The rows of each product of a transposed forward pass (`transposedForwardBatch`), in
-  /// `Double`: 16, for layers whose 16-row product stays small (`16 x in x out` at most 10^6
-  /// multiply-adds); otherwise the part's rows in one product. Measured at 784 x 50 and 496
-  /// rows, single-threaded: 0.74 ms in 16-row products (also 8 or 24) against 0.90 ms in one,
-  /// and the whole pass 8% faster; in `Float` the 16-row products were 17% slower. The products
+  /// The rows of each product of a transposed forward pass (`transposedForwardBatch`): 16 in
+  /// `Double`, for layers whose 16-row product is small (at most 10^6 multiply-adds), which
+  /// OpenBLAS then runs with its small-matrix kernel, reading `x` in place instead of packing
+  /// it (784 x 50 at 496 rows, single-threaded: 0.74 ms in 16-row products against 0.90 ms in
+  /// one, measured); otherwise the part's rows in one product, also in `Float`, where the
+  /// small-matrix kernel is the slower (16-row products 17% slower than one). The products
   /// start on multiples of 16 whatever the part (parts start on tiles), so the thread count
   /// changes no bit.
   static func transposedForwardRows(inputs n: Int, outputs m: Int) -> Int {
