@@ -5,11 +5,12 @@ extension Network {
   /// then adds the shares (`addGradientShares`).
   ///
   /// Each part so multiplies only rows its own forward pass read (the weight gradient split by
-  /// the rows of `W` made each part read every row of the batch), in products whose `k` is a
-  /// half's rows (`delta^T x` at 50 x 784 x 496: 0.71 ms against 0.78 ms for a part's 50 x 392
-  /// x 1000, single-threaded, measured). The halves and the order of the sum depend on the
-  /// batch only, so the thread count changes no bit; the sums differ from one product over the
-  /// whole batch by rounding (a few ulps of the largest term).
+  /// the rows of `W` made each part read every row of the batch), in products over a half's
+  /// rows (`delta^T x` at 50 x 784 x 496: 0.71 ms against 0.78 ms for a part's 50 x 392 x
+  /// 1000, single-threaded, measured; now in pieces of `shareRows`). The halves, their pieces
+  /// and the order of the sums depend on the batch only, so the thread count changes no bit;
+  /// the sums differ from one product over the whole batch by rounding (a few ulps of the
+  /// largest term).
   static var sharedGradientBatch: Int { 500 }
 
   /// The rows of each product of a share of a layer's weight gradient over `rows` rows: the
