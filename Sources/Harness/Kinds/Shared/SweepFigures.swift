@@ -173,17 +173,17 @@ enum SweepFigures {
         "", x: best.effectiveStep, dash: .dotted,
         color: Precision.allCases.firstIndex(of: o.precision), isTick: true)
     }
-    // The scheme names the panel in its title (a grid's panels all read |error| on y, written
-    // once per row); a figure of one panel joins it to its heading's second line.
+    // The scheme names the panel in its y label: the figure's line above says which case,
+    // and a grid's panel titles would be a third heading line.
     let scheme = outcomes.first.map {
       language(
         .schemeOrder(
           scheme: displayName($0, language), order: $0.stencil?.order ?? $0.scheme.order))
     }
     return Panel(
-      title: scheme ?? "",
       xAxis: Axis(language(.stepH), scale: .log10),
-      yAxis: Axis(language(.absError), scale: .log10),
+      yAxis: Axis(
+        scheme.map { "\($0): \(language(.absError))" } ?? language(.absError), scale: .log10),
       series: series, verticalMarkers: markers,
       legend: .outsideRight,
       notes: (slopes.isEmpty ? [] : [language(.slopesNote(slopes: slopes.joined(separator: ", ")))])

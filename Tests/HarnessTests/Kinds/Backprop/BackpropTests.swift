@@ -59,7 +59,9 @@ import Testing
         $0.precision.rawValue == precision && $0.agreement.status == .plateau
       }
       #expect(marked?.x.count == differing.count, "\(precision)")
-      #expect(panel.referenceLines.first?.anchorY == 1e-5)
+      // The tolerance: a dashed guide across the panel, named in the legend.
+      let tolerance = panel.series.first { $0.label == "tolerance 1e-05" }
+      #expect(tolerance?.isGuide == true && tolerance?.y == [1e-5, 1e-5])
     }
     if let tensor = wrong.first {
       let detail = try #require(
