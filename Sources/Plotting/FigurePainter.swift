@@ -92,10 +92,8 @@ struct FigurePainter {
     return !first.isEmpty && plans.dropFirst().allSatisfy { Self.legendSignature($0) == first }
   }
 
-  /// Whether the shared legend explains the edge marks: some panel has points at 0 or ±∞.
-  var sharedLegendMarksEdges: Bool {
-    sharesLegend && plans.contains { $0.series.contains { $0.offFrame > 0 } }
-  }
+  /// Whether some panel has points at 0 or ±∞: a shared legend then explains their edge marks.
+  var hasEdgeMarks: Bool { plans.contains { $0.series.contains { $0.offFrame > 0 } } }
 
   /// Notes every panel carries (two panels or more): written once for the figure.
   var sharedNotes: [String] {
@@ -116,7 +114,7 @@ struct FigurePainter {
     if shared {
       let probe = PanelLayout(
         plan: plans[0], metrics: painter.metrics, cell: area, words: figure.words,
-        options: .init(sharesLegend: true, sharedLegendMarksEdges: sharedLegendMarksEdges))
+        options: .init(sharesLegend: true, sharedLegendMarksEdges: hasEdgeMarks))
       area = area.inset(bottom: noteHeight)
       if let inCell = legendInEmptyCells(probe, area: area, columns: columns, rows: rows) {
         legend = inCell
@@ -216,7 +214,7 @@ struct FigurePainter {
     let options = PanelLayout.Options(
       sharesLegend: shared, omittedNotes: sharedNotes, reservedNoteLines: room.noteLines,
       reservesXLabel: labelled, noteBesideLabel: plans.count == 1,
-      sharedLegendMarksEdges: shared && sharedLegendMarksEdges,
+      sharedLegendMarksEdges: shared && hasEdgeMarks,
       reservedLegendBelow: room.legendBelow)
     return .panel(
       PanelLayout(
@@ -224,14 +222,16 @@ struct FigurePainter {
         options: options))
   }
 
-  /// The room the row `items` keep alike: the most note lines, and the tallest legend under
-  /// them when every one has its legend there and they differ.
+  /// The room the row `items` keep alike where they differ (none where they agree): the most
+  /// note lines, and the tallest legend under them when every one has its legend there.
   private static func rowRoom(_ items: [Layout.Item]) -> RowRoom {
     let panels = items.compactMap { item -> PanelLayout? in
       if case .panel(let p) = item { return p }
       return nil
     }
-    var room = RowRoom(noteLines: panels.map(\.notesBelow).max() ?? 0)
+    var room = RowRoom()
+    let lines = panels.map(\.notesBelow)
+    if let most = lines.max(), lines.contains(where: { $0 < most }) { room.noteLines = most }
     let below = panels.filter { $0.side == .below && $0.legendFrame != nil }.map(\.legend.height)
     if below.count == items.count, let tallest = below.max(),
       below.contains(where: { $0 < tallest - 0.5 })

@@ -63,9 +63,7 @@ extension PanelLayout {
   }
 
   func tickLabelWidth(_ axis: AxisScale) -> Double {
-    (axis.ticks.map { axis.label(atWorld: $0) }
-      + axis.intermediateLogLabels.map { axis.intermediateLabel(atWorld: $0) })
-      .map { metrics.textWidth($0, em: HouseStyle.tickEm) }.max() ?? 0
+    tickLabels(axis).map { metrics.textWidth($0.1, em: HouseStyle.tickEm) }.max() ?? 0
   }
 
   /// Lays out the axes (with the legend inside, right or below), coarsens the ticks and decides

@@ -33,7 +33,7 @@ extension PanelLayout {
       let lines = Self.wrapped(moved, width: axes.width * share, metrics: metrics)
       let width =
         (lines.map { metrics.textWidth($0, em: HouseStyle.annotationEm) }.max() ?? 0) + 2 * inset
-      let height = Double(lines.count) * insideNoteLineHeight + 2 * inset
+      let height = Double(lines.count) * noteLineHeight + 2 * inset
       let boxes = Self.noteCandidates(
         width: width, height: height, in: axes, inset: LegendBox.insetLength * t
       ).filter { box in !taken.contains { $0.overlaps(box) } }
@@ -64,8 +64,6 @@ extension PanelLayout {
     return LegendBox.candidates(width: w, height: h, in: axes, inset: inset) + along
   }
 
-  /// The height of a line of the notes inside the axes.
-  var insideNoteLineHeight: Double { HouseStyle.annotationEm * LayoutMetrics.noteLineEms * t }
 
   /// The notes inside the axes, placed in their box.
   func insideNoteTexts() -> [PlacedText] {
@@ -74,7 +72,7 @@ extension PanelLayout {
     return insideNotes.enumerated().map { k, line in
       PlacedText(
         line, role: .note, x: box.x + inset,
-        y: box.y + inset + (Double(k) + 0.5) * insideNoteLineHeight, em: HouseStyle.annotationEm,
+        y: box.y + inset + (Double(k) + 0.5) * noteLineHeight, em: HouseStyle.annotationEm,
         color: HouseStyle.reference, within: axes, metrics: metrics)
     }
   }

@@ -27,9 +27,8 @@ extension PanelLayout {
   /// The pixels an edge mark covers, for keeping labels and the legend off it: its tip on the
   /// frame, the middle of its base and its base's ends.
   var edgeMarkPixels: [PixelPoint] {
-    let r = HouseStyle.markerRadius * LayoutMetrics.edgeMarkRadius * t
-    return edgeMarks.flatMap { mark in
-      let (xs, ys) = mark.side.triangle(tip: mark.point.x, mark.point.y, radius: r)
+    edgeMarks.flatMap { mark in
+      let (xs, ys) = mark.side.triangle(tip: mark.point.x, mark.point.y, radius: edgeMarkRadius)
       return [
         mark.point, PixelPoint(x: xs[0], y: ys[0]), PixelPoint(x: xs[1], y: ys[1]),
         PixelPoint(x: (xs[0] + xs[1]) / 2, y: (ys[0] + ys[1]) / 2),

@@ -99,7 +99,7 @@ extension PanelLayout {
           note, role: .note, x: noteBesideLabel ? noteLeft : cell.x + cell.width / 2, y: ny,
           em: HouseStyle.annotationEm, justify: noteBesideLabel ? 0 : 0.5,
           color: HouseStyle.reference, within: cell, metrics: metrics))
-      ny += HouseStyle.annotationEm * LayoutMetrics.noteLineEms * t
+      ny += noteLineHeight
     }
     return texts
   }

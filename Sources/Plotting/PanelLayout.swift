@@ -248,10 +248,11 @@ struct PanelLayout {
   /// The note lines under the x label's line (the one beside it does not count).
   var notesBelow: Int { noteBesideLabel ? notes.count - 1 : notes.count }
   /// The room for the notes under the x label (as many lines as the row's longest).
-  var notesHeight: Double {
-    Double(max(notesBelow, options.reservedNoteLines)) * HouseStyle.annotationEm
-      * LayoutMetrics.noteLineEms * t
-  }
+  var notesHeight: Double { Double(max(notesBelow, options.reservedNoteLines)) * noteLineHeight }
+  /// The height of a line of notes, under the axes or inside them.
+  var noteLineHeight: Double { HouseStyle.annotationEm * LayoutMetrics.noteLineEms * t }
+  /// The radius of an edge mark's triangle: its half-width across the side it points through.
+  var edgeMarkRadius: Double { HouseStyle.markerRadius * LayoutMetrics.edgeMarkRadius * t }
   /// Whether the first note, one line, fits beside the x label under axes `width` wide.
   func noteFitsBeside(width: Double) -> Bool {
     // On the x label's line: only where there is one (or room for one).

@@ -57,9 +57,9 @@ extension PanelPainter {
   /// A filled triangle inside the frame, its tip on the edge, pointing out.
   func drawEdgeMarks() {
     painter.pixelViewport(painter.page)
-    let r = HouseStyle.markerRadius * LayoutMetrics.edgeMarkRadius * t
     for mark in layout.edgeMarks {
-      let (xs, ys) = mark.side.triangle(tip: mark.point.x, mark.point.y, radius: r)
+      let (xs, ys) = mark.side.triangle(
+        tip: mark.point.x, mark.point.y, radius: layout.edgeMarkRadius)
       painter.color(mark.color)
       painter.fill(xs, ys)
       painter.color(HouseStyle.background)
