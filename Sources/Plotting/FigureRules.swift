@@ -21,9 +21,10 @@ struct SeriesDrawing: Equatable {
 ///
 /// Two series overlap when most of one's points lie within `tolerance` pixels of the other's
 /// line (or of its points, for markers only). Every line of a group of overlapping series
-/// after the first takes a dash none of the earlier lines uses, and their markers alternate
-/// along the stretch they share (member `m` of `k` draws the shared points `i` with
-/// `i % k == m`): the one underneath stays visible. Only series that coincide, one line at the
+/// after the first takes a dash none of the earlier lines uses, and the markers of those that
+/// draw markers alternate along the stretch they share (marked member `m` of `k` draws the
+/// shared points `i` with `i % k == m`): the one underneath stays visible, and a series'
+/// markers are never thinned out for a line that draws none in their place. Only series that coincide, one line at the
 /// figure's resolution (every point of each within `tolerance` of the other's line), get a
 /// legend remark naming the other by its short name: "=" when every point of both lies within
 /// `exact` pixels of the other, "≈" otherwise; a series that shares only a stretch (a short
@@ -45,34 +46,35 @@ enum Coincidence {
 
   /// For each series (pixel polylines, each with its points in order): how to draw it.
   /// `names` are the short names a remark uses (the labels when not given); `guides` are
-  /// left alone.
+  /// left alone; `marked` says which series draw markers (all when not given).
   static func drawings(
     _ polylines: [[PixelPoint]], labels: [String], names: [String]? = nil, dashes: [Dash],
-    joined: [Bool], guides: [Bool]? = nil
+    joined: [Bool], marked: [Bool]? = nil, guides: [Bool]? = nil
   ) -> [SeriesDrawing] {
     let guides = guides ?? Array(repeating: false, count: polylines.count)
     return drawings(
       polylines, labels: labels, names: names ?? labels, dashes: dashes,
-      near: nearness(polylines, joined: joined, guides: guides), joined: joined, guides: guides)
+      near: nearness(polylines, joined: joined, guides: guides), joined: joined,
+      marked: marked ?? Array(repeating: true, count: polylines.count), guides: guides)
   }
 
   /// How each series is drawn and in which order, from one comparison of every pair.
   static func analysed(
     _ polylines: [[PixelPoint]], labels: [String], names: [String], dashes: [Dash],
-    joined: [Bool], guides: [Bool]
+    joined: [Bool], marked: [Bool], guides: [Bool]
   ) -> (drawings: [SeriesDrawing], order: [Int]) {
     let near = nearness(polylines, joined: joined, guides: guides)
     return (
       drawings(
         polylines, labels: labels, names: names, dashes: dashes, near: near, joined: joined,
-        guides: guides),
+        marked: marked, guides: guides),
       order(polylines, near: near)
     )
   }
 
   private static func drawings(
     _ polylines: [[PixelPoint]], labels: [String], names: [String], dashes: [Dash],
-    near: [[[Bool]]], joined: [Bool], guides: [Bool]
+    near: [[[Bool]]], joined: [Bool], marked: [Bool], guides: [Bool]
   ) -> [SeriesDrawing] {
     let n = polylines.count
     var group = Array(0..<n)  // the first member of each series' group
@@ -105,10 +107,12 @@ enum Coincidence {
           dash = [Dash.dashed, .dotted, .dashDot, .solid].first { !used.contains($0) } ?? dash
         }
       }
-      let others = members.filter { $0 != b }
+      // Markers alternate among the members that draw them.
+      let markers = members.filter { marked[$0] }
+      let markerRank = markers.firstIndex(of: b) ?? 0
       let markerAt = polylines[b].indices.map { i in
-        let shared = others.contains { near[b][$0][i] }
-        return !shared || i % members.count == rank
+        let shared = markers.contains { $0 != b && near[b][$0][i] }
+        return !shared || i % markers.count == markerRank
       }
       var label = labels[b]
       var remark: String?

@@ -147,7 +147,8 @@ extension PanelLayout {
     let (drawings, order) = Coincidence.analysed(
       polylines, labels: shown.map(\.label),
       names: plan.panel.series.map { $0.name ?? $0.label }, dashes: shown.map(\.dash),
-      joined: joined, guides: plan.panel.series.map { $0.isGuide || $0.isHighlight })
+      joined: joined, marked: shown.map { $0.style == .markers || $0.style == .lineAndMarkers },
+      guides: plan.panel.series.map { $0.isGuide || $0.isHighlight })
     // Highlights first: under the lines they highlight.
     let highlights = order.filter { shown[$0].isHighlight }
     return (shown, drawings, highlights + order.filter { !shown[$0].isHighlight })

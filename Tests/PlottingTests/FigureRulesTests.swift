@@ -33,6 +33,21 @@ struct FigureRulesTests {
     }
   }
 
+  @Test func markersOnALineThatDrawsNoneKeepEveryMarker() {
+    // Measured points (markers only) on a line through them (no markers): nothing alternates
+    // with the points' markers, so every one is drawn; two marked series on it still alternate.
+    let points = (0..<6).map { PixelPoint(x: Double($0) * 80, y: 500 - Double($0) * 60) }
+    let d = Coincidence.drawings(
+      [points, points, points], labels: ["asymptotic", "fit", "again"],
+      dashes: [.solid, .solid, .solid], joined: [false, true, false],
+      marked: [true, false, true])
+    #expect(d[0].markerAt.indices.allSatisfy { d[0].markerAt[$0] != d[2].markerAt[$0] })
+    let alone = Coincidence.drawings(
+      [points, points], labels: ["asymptotic", "fit"], dashes: [.solid, .solid],
+      joined: [false, true], marked: [true, false])
+    #expect(alone[0].markerAt.allSatisfy { $0 })
+  }
+
   @Test func pathsWithinAPixelAreNearlyEqualAndPathsThatVisiblyDifferAreNot() {
     let a = (0..<40).map { PixelPoint(x: Double($0) * 15, y: 400 - Double($0) * 8) }
     let near = a.map { PixelPoint(x: $0.x, y: $0.y + 0.8) }

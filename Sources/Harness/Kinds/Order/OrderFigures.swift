@@ -49,7 +49,8 @@ enum OrderFigures {
             .fittedLine(
               order: fit.slope.fixed3, low: interval.lowerBound.fixed3,
               high: interval.upperBound.fixed3)),
-          x: [lo, hi], y: [fit.value(at: lo), fit.value(at: hi)], style: .line, color: 2))
+          x: [lo, hi], y: [fit.value(at: lo), fit.value(at: hi)], style: .line, color: 2,
+          isGuide: true))
       // The interval's lines pivot about the fitted points' centre (where the fit is surest).
       let cx = fitted.map { Foundation.log10($0) }.reduce(0, +) / Double(fitted.count)
       let cy = fit.intercept + fit.slope * cx
