@@ -31,7 +31,6 @@ extension Expression: CustomStringConvertible {
   /// ordering and grouping terms.
   var printedText: String { printed(.plain).text }
 
-
   /// The expression spelled in `notation`, with the fewest parentheses, this very tree as it
   /// is (`description` is `text(in: .plain)` taken to its fixed point through the parser).
   public func text(in notation: Notation) -> String { printed(notation).text }
@@ -63,6 +62,13 @@ extension Expression: CustomStringConvertible {
       self.bracedExponents = bracedExponents
       self.subscriptedIndices = subscriptedIndices
       self.scriptedExponents = scriptedExponents
+    }
+
+    /// The decimal digits of `digits` as Unicode script digits, raised (`12` as `¹²`) or
+    /// lowered (`₁₂`); other characters are left out.
+    public static func scriptDigits(_ digits: some StringProtocol, raised: Bool) -> String {
+      let table = Array(raised ? "⁰¹²³⁴⁵⁶⁷⁸⁹" : "₀₁₂₃₄₅₆₇₈₉")
+      return String(digits.compactMap { $0.wholeNumberValue.map { table[$0] } })
     }
 
     /// The syntax of `init(parsing:)`: `description`.
@@ -109,9 +115,10 @@ extension Expression: CustomStringConvertible {
     case .power(let base, let exponent):
       if exponent.hasNegativeSign { return Self.printQuotient([self], n) }
       if n.scriptedExponents, case .number(let k) = exponent, k >= 0, k < 1e6, k == k.rounded() {
-        let digits = Array("⁰¹²³⁴⁵⁶⁷⁸⁹")
-        let scripted = String(String(Int(k)).compactMap { $0.wholeNumberValue.map { digits[$0] } })
-        return (base.operand(atLeast: .atom, n) + scripted, .power)
+        return (
+          base.operand(atLeast: .atom, n) + Notation.scriptDigits(String(Int(k)), raised: true),
+          .power
+        )
       }
       let raised =
         n.bracedExponents

@@ -15,13 +15,13 @@ extension Network {
 
   /// The rows of each product of a share of a layer's weight gradient over `rows` rows: the
   /// most, in multiples of 8, that keep `out x in x rows` within OpenBLAS's small-matrix limit
-  /// (10^6 multiply-adds), where its kernel reads the operands in place instead of packing them
+  /// (`smallProduct`), where its kernel reads the operands in place instead of packing them
   /// and adds into the share without first clearing it (784 x 50: 24 rows; 0.92 against 0.97
   /// ms for one product over 496 rows, measured); all `rows` when that is one such product or
   /// a layer too wide for 8 rows.
   static func shareRows(inputs n: Int, outputs m: Int, rows: Int) -> Int {
-    let most = 1_000_000 / (n * m) / 8 * 8
-    return rows * n * m <= 1_000_000 || most == 0 ? rows : most
+    let most = smallProduct / (n * m) / 8 * 8
+    return rows * n * m <= smallProduct || most == 0 ? rows : most
   }
 
   /// The shares of the halves among `rows` (whole halves) in the gradient, into each half's

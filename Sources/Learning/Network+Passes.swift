@@ -184,8 +184,13 @@ extension Network {
   /// back while the bias is added.
   static var transposedForwardBatch: Int { 500 }
 
+  /// OpenBLAS's small-matrix limit: a product of at most this many multiply-adds runs with its
+  /// small-matrix kernel (SkylakeX kernels), which reads the operands in place instead of
+  /// packing them.
+  static var smallProduct: Int { 1_000_000 }
+
   /// The rows of each product of a transposed forward pass (`transposedForwardBatch`): 16 in
-  /// `Double`, for layers whose 16-row product is small (at most 10^6 multiply-adds), which
+  /// `Double`, for layers whose 16-row product is small (`smallProduct`), which
   /// OpenBLAS then runs with its small-matrix kernel, reading `x` in place instead of packing
   /// it (784 x 50 at 496 rows, single-threaded: 0.74 ms in 16-row products against 0.90 ms in
   /// one, measured); otherwise the part's rows in one product, also in `Float`, where the
@@ -193,7 +198,7 @@ extension Network {
   /// start on multiples of 16 whatever the part (parts start on tiles), so the thread count
   /// changes no bit.
   static func transposedForwardRows(inputs n: Int, outputs m: Int) -> Int {
-    Scalar.self == Double.self && 16 * n * m <= 1_000_000 ? 16 : Int.max
+    Scalar.self == Double.self && 16 * n * m <= smallProduct ? 16 : Int.max
   }
 
   /// Where `gradientPass` puts the gradient.

@@ -24,11 +24,12 @@ struct SeriesDrawing: Equatable {
 /// after the first takes a dash none of the earlier lines uses, and the markers of those that
 /// draw markers alternate along the stretch they share (marked member `m` of `k` draws the
 /// shared points `i` with `i % k == m`): the one underneath stays visible, and a series'
-/// markers are never thinned out for a line that draws none in their place. Only series that coincide, one line at the
-/// figure's resolution (every point of each within `tolerance` of the other's line), get a
-/// legend remark naming the other by its short name: "=" when every point of both lies within
-/// `exact` pixels of the other, "≈" otherwise; a series that shares only a stretch (a short
-/// path along a long one, two sweeps that meet in their round-off range) gets none. Guides
+/// markers are never thinned out for a line that draws none in their place. Only series that
+/// coincide, one line at the figure's resolution (every point of each within `tolerance` of the
+/// other's line), get a legend remark naming the other by its short name: "=" when every point
+/// of both lies within `exact` pixels of the other, "≈" otherwise; a series that shares only a
+/// stretch (a short path along a long one, two sweeps that meet in their round-off range) gets
+/// none. Guides
 /// (model curves) take no part. A series most of whose points lie on a later series' line,
 /// while the later one is not on it (a short path along a long one), is drawn after it: see
 /// ``order``.

@@ -6,8 +6,7 @@ extension PanelLayout {
   /// page (``LayoutRules/minimumAxesShare``) moves the notes below the x label's line into the
   /// emptiest box inside the axes, wrapped to ``LayoutMetrics/insideNotesWidthShares`` of their
   /// width (or a narrower share, in more lines), where that box covers no data and no legend,
-  /// label or annotation. Where no box
-  /// does, the notes stay under the axes, as laid out before.
+  /// label or annotation. Where no box does, the notes stay under the axes, as laid out before.
   ///
   /// `given` are the panel's notes before wrapping, the one beside the x label first.
   mutating func moveNotesInside(_ given: [String]) {
@@ -63,7 +62,6 @@ extension PanelLayout {
     }
     return LegendBox.candidates(width: w, height: h, in: axes, inset: inset) + along
   }
-
 
   /// The notes inside the axes, placed in their box.
   func insideNoteTexts() -> [PlacedText] {

@@ -57,11 +57,6 @@ private func anywhere(in f: Expression, _ predicate: (Expression) -> Bool) -> Bo
 ///
 /// Edge Cases: only digits (and the parentheses of `^(4)`) are scripted; `x^y` stays as it is.
 func scriptedText(_ text: String) -> String {
-  let up = Array("⁰¹²³⁴⁵⁶⁷⁸⁹")
-  let down = Array("₀₁₂₃₄₅₆₇₈₉")
-  func script(_ digits: Substring, _ table: [Character]) -> String {
-    String(digits.compactMap { $0.wholeNumberValue.map { table[$0] } })
-  }
   var out = ""
   var rest = Substring(text)
   while let c = rest.first {
@@ -70,12 +65,12 @@ func scriptedText(_ text: String) -> String {
       out.append(c)
       continue
     }
-    let table = c == "^" ? up : down
+    let raised = c == "^"
     if c == "^", rest.first == "(", let close = rest.firstIndex(of: ")"),
       case let inner = rest[rest.index(after: rest.startIndex)..<close],
       !inner.isEmpty, inner.allSatisfy(\.isWholeNumber)
     {
-      out += "⁽" + script(inner, table) + "⁾"
+      out += "⁽" + Expression.Notation.scriptDigits(inner, raised: true) + "⁾"
       rest = rest[rest.index(after: close)...]
       continue
     }
@@ -84,7 +79,7 @@ func scriptedText(_ text: String) -> String {
       out.append(c)
       continue
     }
-    out += script(digits, table)
+    out += Expression.Notation.scriptDigits(digits, raised: raised)
     rest = rest.dropFirst(digits.count)
   }
   return out
