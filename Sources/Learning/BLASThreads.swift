@@ -46,8 +46,10 @@ enum BLASThreads {
   /// Runs `body(part)` for every part concurrently, OpenBLAS single-threaded meanwhile; runs it
   /// inline when there is one part.
   ///
-  /// The parts go to the calling thread and the pool's workers, whoever is free first takes
-  /// the next part. (`DispatchQueue.concurrentPerform` wakes its parked workers too late after
+  /// The parts go to the calling thread and the pool's workers as they free up: the caller
+  /// takes them from the first up, the workers from the last down, so that with parts in row
+  /// order each thread keeps to its end of the rows when the CPUs run alike and takes over the
+  /// other's rows when one runs slower. (`DispatchQueue.concurrentPerform` wakes its parked workers too late after
   /// some milliseconds idle: measured, the calling thread then ran both halves alone.) A call
   /// from inside a part, or while another thread holds the pool, falls back to
   /// `concurrentPerform`.
@@ -88,10 +90,10 @@ enum BLASThreads {
 
 /// Long-lived worker threads that take parts of one job at a time; they spin briefly after
 /// each job and then sleep on a condition variable.
-private final class WorkerPool: @unchecked Sendable {
-  /// `generation << 32 | next unclaimed part` of the current job.
+final class WorkerPool: @unchecked Sendable {
+  /// `generation << 32 | end << 16 | start` of the current job: its unclaimed parts are
+  /// `start..<end`.
   private let state = Atomic(0)
-  private let partCount = Atomic(0)
   private let finished = Atomic(0)
   private let owned = Atomic(false)
   /// The current job's body; written only between jobs, read after claiming one of its parts.
@@ -161,6 +163,7 @@ private final class WorkerPool: @unchecked Sendable {
   /// Runs every part of `body` on the calling thread and the workers; false (nothing run) when
   /// the pool is busy with another job.
   func run(parts: Int, _ body: @Sendable (Int) -> Void) -> Bool {
+    precondition(parts < 1 << 16, "at most 65,535 parts")
     guard workers > 0,
       owned.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
     else { return false }
@@ -168,14 +171,13 @@ private final class WorkerPool: @unchecked Sendable {
     if let api = AffinityAPI.shared { place(awayFrom: api.currentCPU()) }
     withoutActuallyEscaping(body) { body in
       job = body
-      partCount.store(parts, ordering: .relaxed)
       finished.store(0, ordering: .relaxed)
       let generation = (state.load(ordering: .relaxed) >> 32) + 1
-      state.store(generation << 32, ordering: .releasing)
+      state.store(generation << 32 | parts << 16, ordering: .releasing)
       pthread_mutex_lock(mutex)
       pthread_cond_broadcast(condition)
       pthread_mutex_unlock(mutex)
-      claimParts(generation: generation)
+      claimParts(generation: generation, fromFirst: true)
       while finished.load(ordering: .acquiring) < parts {}
       job = nil
     }
@@ -183,15 +185,17 @@ private final class WorkerPool: @unchecked Sendable {
     return true
   }
 
-  /// Claims and runs parts of job `generation` until none is left.
-  private func claimParts(generation: Int) {
+  /// Claims and runs parts of job `generation` until none is left: the lowest unclaimed part
+  /// each time (`fromFirst`) or the highest.
+  private func claimParts(generation: Int, fromFirst: Bool) {
     while true {
       let s = state.load(ordering: .acquiring)
       guard s >> 32 == generation else { return }
-      let part = s & 0xFFFF_FFFF
-      guard part < partCount.load(ordering: .relaxed) else { return }
+      let (start, end) = (s & 0xFFFF, (s >> 16) & 0xFFFF)
+      guard start < end else { return }
+      let (part, claimed) = fromFirst ? (start, s + 1) : (end - 1, s - (1 << 16))
       guard
-        state.compareExchange(expected: s, desired: s + 1, ordering: .acquiringAndReleasing)
+        state.compareExchange(expected: s, desired: claimed, ordering: .acquiringAndReleasing)
           .exchanged
       else { continue }
       job!(part)
@@ -218,7 +222,7 @@ private final class WorkerPool: @unchecked Sendable {
         if state.load(ordering: .acquiring) >> 32 == seen { continue }
       }
       seen = state.load(ordering: .acquiring) >> 32
-      claimParts(generation: seen)
+      claimParts(generation: seen, fromFirst: false)
     }
   }
 }

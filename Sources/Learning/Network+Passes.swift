@@ -21,30 +21,37 @@ extension Network {
   /// largest layer's product is large; returns the mean cross-entropy (the rows' losses added in
   /// row order, whatever the parts).
   ///
-  /// The parts are the batch's `halves`, whole tiles of `tileRows(batch)` rows, a size that
+  /// The parts are the batch's `units`, whole tiles of `unitRows(batch)` rows, a size that
   /// depends on the batch only: small products run tile by tile, so that every row meets the
   /// same `gemm` calls whatever the thread count (OpenBLAS picks its small-matrix kernel, whose
-  /// rounding differs, by the product's size). Given `gradientShares` (with `deltas`), each
-  /// part also forms its halves' shares of the gradient there (`formGradientShares`).
+  /// rounding differs, by the product's size). Given `gradientShares` (with `deltas`), the
+  /// halves' shares of the gradient follow, a half per thread (`formGradientShares`).
   func rowPasses(
     _ x: UnsafePointer<Scalar>, labels: UnsafePointer<UInt8>, _ ws: Workspace<Scalar>,
     split: Bool, deltas: Bool, firstProductFormed: Bool = false,
     gradientShares: UnsafeMutablePointer<Scalar>? = nil
   ) -> Scalar {
     let batch = ws.batch
-    let tile = Self.tileRows(batch)
-    let halves = Self.halves(batch)
-    let parts = split ? min(passParts(batch: batch), halves.count) : 1
+    let (tile, units) = (Self.unitRows(batch), Self.units(batch))
+    let threads = split ? passParts(batch: batch) : 1
     if deltas { _ = ws.backwardProducts() }  // allocated before the parts read it
-    let shared = UncheckedSendable((self, x, labels, ws, gradientShares))
-    BLASThreads.run(parts: parts) { part in
-      let (net, x, labels, ws, gradientShares) = shared.value
-      let range = BLASThreads.range(part, of: parts, rows: halves.count)
-      let rows = halves[range.lowerBound].lowerBound..<halves[range.upperBound - 1].upperBound
-      net.rowPass(
-        x, labels: labels, ws, rows: rows, tile: tile, deltas: deltas,
-        firstProductFormed: firstProductFormed)
-      if deltas, let gradientShares {
+    let shared = UncheckedSendable((self, x, labels, ws))
+    BLASThreads.run(parts: threads > 1 ? units.count : 1) { part in
+      let (net, x, labels, ws) = shared.value
+      for unit in threads > 1 ? part..<part + 1 : units.indices {
+        net.rowPass(
+          x, labels: labels, ws, rows: units[unit], tile: tile, deltas: deltas,
+          firstProductFormed: firstProductFormed)
+      }
+    }
+    if deltas, let gradientShares {
+      let halves = Self.halves(batch)
+      let parts = min(threads, halves.count)
+      let shared = UncheckedSendable((self, x, ws, gradientShares))
+      BLASThreads.run(parts: parts) { part in
+        let (net, x, ws, gradientShares) = shared.value
+        let range = BLASThreads.range(part, of: parts, rows: halves.count)
+        let rows = halves[range.lowerBound].lowerBound..<halves[range.upperBound - 1].upperBound
         net.formGradientShares(x, ws, rows: rows, into: gradientShares)
       }
     }
@@ -60,19 +67,41 @@ extension Network {
     Self.isWide(inputs: layers[0], outputs: layers[1]) && batch < Self.transposedForwardBatch
   }
 
-  /// The rows of a tile of `rowPasses`: half the batch rounded down to a multiple of 16, so that
-  /// two threads get nearly equal parts (1000 rows: 496 and 496 + 8), with few small products
-  /// per part. (OpenBLAS treats the rows past the last multiple of 16 of a product with other
-  /// kernels: a part that starts on a multiple of 16 meets the same kernels as the whole
+  /// The rows of a half of the batch (`halves`): half the batch rounded down to a multiple of
+  /// 16, so that two threads get nearly equal parts (1000 rows: 496 and 496 + 8), with few small
+  /// products per part. (OpenBLAS treats the rows past the last multiple of 16 of a product with
+  /// other kernels: a part that starts on a multiple of 16 meets the same kernels as the whole
   /// product, measured.)
   static func tileRows(_ batch: Int) -> Int { 16 * max(1, batch / 32) }
 
-  /// The units of work that `rowPasses` shares out between two threads: the first tile of
-  /// `tileRows(batch)` rows and the rest of the batch (a second tile and the fewer than 32 rows
-  /// past it), or the whole batch when it is one tile.
+  /// The batch in two: the first tile of `tileRows(batch)` rows and the rest of the batch (a
+  /// second tile and the fewer than 32 rows past it), or the whole batch when it is one tile.
   static func halves(_ batch: Int) -> [Range<Int>] {
     let tile = tileRows(batch)
     return tile < batch ? [0..<tile, tile..<batch] : [0..<batch]
+  }
+
+  /// From this batch size on, `rowPasses` shares the batch out in units of 64 rows rather than
+  /// in halves, in `Double`, so that a thread whose CPU runs slower (a busy host) leaves more of
+  /// them to the other (the threads take units from either end, see `BLASThreads.run`). At
+  /// 1000 rows, 13 alternated runs of 40 rounds against the halves gave per-round median
+  /// ratios of 0.98-1.09, median 1.02: the gain comes in the host's phases where one CPU runs
+  /// slower (a C model of the products: 6-14% then, within 1% otherwise). Not in `Float`, where
+  /// a 64-row unit's first product is past OpenBLAS's small-matrix limit and packs `W1` once per
+  /// unit: 2-4% slower. The gradient's shares are formed by halves afterwards (by units they
+  /// would be 16 blocks to add up).
+  static var unitBatch: Int { Scalar.self == Double.self ? 500 : .max }
+
+  /// The rows of a unit of `rowPasses` (and of its tiles): 64 from `unitBatch` rows (a multiple
+  /// of 16, as `tileRows`), else `tileRows(batch)`.
+  static func unitRows(_ batch: Int) -> Int { batch >= unitBatch ? 64 : tileRows(batch) }
+
+  /// The units of `rowPasses`: from `unitBatch` rows, tiles of `unitRows(batch)` in row order,
+  /// the last one shorter; below, the `halves`.
+  static func units(_ batch: Int) -> [Range<Int>] {
+    guard batch >= unitBatch else { return halves(batch) }
+    let tile = unitRows(batch)
+    return stride(from: 0, to: batch, by: tile).map { $0..<min($0 + tile, batch) }
   }
 
   /// The number of parts a pass at `batch` rows is worth splitting into: as many as its largest
