@@ -134,12 +134,20 @@ struct AxisScale {
     return coarse.count + labelled >= 3 ? coarse : at([2, 3, 4, 5, 6, 7, 8, 9])
   }
 
-  /// The label of a log axis at a world position that is not a decade: `2×10^{−3}`.
+  /// The label of a log axis at a world position that is not a decade: `2×10^{−3}`, or `20`
+  /// on an axis of `plainDecades`.
   func intermediateLabel(atWorld value: Double) -> String {
     let exponent = Int(floor(value + 1e-9))
     let mantissa = (pow(10, value - Double(exponent))).rounded()
     if exponent == 0 { return String(format: "%.0f", mantissa) }
+    if plainDecades { return String(format: "%.0f", mantissa * pow(10, Double(exponent))) }
     return String(format: "%.0f", mantissa) + "×" + Self.powerOfTen(exponent)
+  }
+
+  /// Whether a log axis labels its decades as plain numbers, 1, 10, 100, 1000: when all of them
+  /// lie there (counts such as evaluations or steps), where `10^{0}` and `10^{1}` read slower.
+  var plainDecades: Bool {
+    isLog && (lower - 1e-9).rounded(.up) >= 0 && (upper + 1e-9).rounded(.down) <= 3
   }
 
   /// The major tick positions in world units, as PLplot places them (multiples of `step`).
@@ -162,7 +170,9 @@ struct AxisScale {
   func label(atWorld value: Double) -> String {
     guard isLog else { return label(atLinear: value) }
     let exponent = Int(value.rounded())
-    return exponent % max(1, Int(step)) == 0 ? Self.powerOfTen(exponent) : ""
+    guard exponent % max(1, Int(step)) == 0 else { return "" }
+    guard plainDecades else { return Self.powerOfTen(exponent) }
+    return String(format: "%.0f", pow(10, Double(exponent)))
   }
 
   /// `10^{-8}` with a true minus sign.

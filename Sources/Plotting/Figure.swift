@@ -255,8 +255,9 @@ public enum Dash: Sendable, Equatable {
 /// - A series covered by a later one (most of its points on the later one's line, the later
 ///   one not on it) is drawn after it, on top.
 /// - A guide (``isGuide``: a model curve, a fitted line) is never compared for coincidence.
-/// - Series of one ``legendGroup`` share one legend entry, in grey, with the first member's
-///   dash: "dashed: error model" for the model curves of every scheme.
+/// - Series of one ``legendGroup`` share one legend entry with the first member's dash, in
+///   grey when their colours differ: "dashed: error model" for the model curves of every
+///   scheme.
 public struct Series: Sendable {
   public var label: String
   /// The short name other texts use for the series (a coincidence note, the note on points not

@@ -3,8 +3,8 @@ import Foundation
 /// The axes' rectangle, their ticks and the legend's contents.
 extension PanelLayout {
   /// The legend of what is drawn and not labelled at its line (labels with their "(= other)"
-  /// notes); the members of a legend group share one grey entry, where the first of them
-  /// would be.
+  /// notes); the members of a legend group share one entry, where the first of them would be,
+  /// in their colour, or in grey when their colours differ.
   var legend: LegendBox {
     var box = legendBox(asDrawn: true)
     box.columns = legendColumns
@@ -29,7 +29,10 @@ extension PanelLayout {
       let source = panel.series[i]
       if let group = source.legendGroup {
         guard groups.insert(group).inserted else { continue }
-        drawn.color = HouseStyle.reference
+        let members = plan.series.indices.filter { panel.series[$0].legendGroup == group }
+        if Set(members.map { plan.series[$0].color }).count > 1 {
+          drawn.color = HouseStyle.reference
+        }
         grouped.append(LegendEntry(label: group, sample: .series(drawn)))
       } else {
         let label = known ? drawings[i].label : series.label

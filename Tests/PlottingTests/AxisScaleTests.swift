@@ -15,6 +15,20 @@ struct AxisScaleTests {
     #expect(axis.coarser().label(atWorld: -8) == "10^{\u{2212}8}")
   }
 
+  @Test func countsLabelTheirDecadesAsPlainNumbers() {
+    let evaluations = AxisScale(Axis(scale: .log10, range: 0.7...100), fitting: [])
+    #expect(evaluations.plainDecades)
+    #expect(evaluations.ticks.map(evaluations.label(atWorld:)) == ["1", "10", "100"])
+    let one = AxisScale(Axis(scale: .log10, range: 3...60), fitting: [])  // one decade: 10
+    #expect(one.intermediateLogLabels.map(one.intermediateLabel(atWorld:)) == ["5", "20", "50"])
+    // Past 1000, or below 1, every decade is a power of ten.
+    for range in [0.7...2e4, 0.05...100] {
+      let axis = AxisScale(Axis(scale: .log10, range: range), fitting: [])
+      #expect(!axis.plainDecades)
+      #expect(axis.label(atWorld: 1) == "10^{1}")
+    }
+  }
+
   @Test func fixedRangeWins() {
     let axis = AxisScale(Axis(scale: .log10, range: 1e-10...1), fitting: [-20, 5])
     #expect(axis.lower == -10 && axis.upper == 0)
