@@ -48,29 +48,39 @@ struct SurfacePainter {
     c_plw3d(
       base.x, base.y, Self.boxHeight, box.x.lowerBound, box.x.upperBound, box.y.lowerBound,
       box.y.upperBound, box.z.lowerBound, box.z.upperBound, altitude, azimuth)
-    drawAxes()
+    let axes = Self.boxAxes(
+      view, box: box, labels: (panel.xAxis.label, panel.yAxis.label, panel.zAxis.label))
+    drawAxes(axes)
     let scene = SurfaceScene(grid: grid, curves: curves, plane: plane, z: box.z, view: view)
     ScenePainter(
       painter: painter, view: view, curves: curves, plane: plane, area: area, window: window
     ).draw(scene.pieces)
+    func pixel(_ p: Point3) -> PixelPoint {
+      let w = view.project(p)
+      return PixelPoint(
+        x: area.x + (w.x - window.x.0) / (window.x.1 - window.x.0) * area.width,
+        y: area.maxY - (w.y - window.y.0) / (window.y.1 - window.y.0) * area.height)
+    }
+    let middle = Point3(
+      x: (box.x.lowerBound + box.x.upperBound) / 2, y: (box.y.lowerBound + box.y.upperBound) / 2,
+      z: (box.z.lowerBound + box.z.upperBound) / 2)
+    drawAxisText(axes, pixel: pixel, centre: pixel(middle))
     drawTitleAndLegend(legend, under: area, band: band)
   }
 
-  /// The axes of the box's front and its left side, with their ticks and labels (no grid
-  /// lines behind the box: they would cross the z labels).
-  private func drawAxes() {
-    let (t, panel) = (painter.textScale, plan.panel)
+  /// The axes of the box's front and its left side with their ticks, at the steps of `axes`
+  /// (no grid lines behind the box: they would cross the z numbers); their text is
+  /// `drawAxisText`'s.
+  private func drawAxes(_ axes: [BoxAxis]) {
+    let t = painter.textScale
     painter.color(HouseStyle.axes)
     painter.width(HouseStyle.axisWidth)
     painter.dash(.solid)
-    painter.textSize(em: HouseStyle.tickEm * 1.2)
-    // Short ticks, so that the labels PLplot sets at a fixed distance clear them; the z label
-    // on the left axis only ("u", not "v", which would write it again on the right).
     c_plsmaj(3 * t * 25.4 / 72, 1)
     c_plsmin(1.5 * t * 25.4 / 72, 1)
     c_plbox3(
-      "bnstu", Markup.plplot(panel.xAxis.label), 0, 0, "bnstu", Markup.plplot(panel.yAxis.label), 0,
-      0, "bnstu", Markup.plplot(panel.zAxis.label), 0, 4)
+      "bst", "", axes[0].scale.step, 0, "bst", "", axes[1].scale.step, 0, "bst", "",
+      axes[2].scale.step, 4)
   }
 
   /// The box: the grid's x and y ranges, and z over the grid and the curves (widened by half a

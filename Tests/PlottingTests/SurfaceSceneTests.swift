@@ -200,3 +200,29 @@ struct SurfaceSceneTests {
     #expect(solid.cut(line, lengths: lengths) == [line])
   }
 }
+
+/// The box's axes carry level text beside the edges `plbox3` draws them on.
+@Suite struct SurfaceAxesTests {
+  @Test(
+    "x and y along the bottom edges nearer the viewer, z up the leftmost edge",
+    arguments: [
+      (35.0, (0.0, -3.0), (0.0, 1.0)), (215.0, (4.0, 1.0), (4.0, -3.0)),
+    ])
+  func axesOnTheFrontEdges(azimuth: Double, front: (Double, Double), left: (Double, Double)) {
+    let box = (x: 0.0...4, y: -3.0...1, z: 2.0...34)
+    let view = View3D(
+      base: (1, 1), height: 0.8, x: box.x, y: box.y, z: box.z, altitude: 30, azimuth: azimuth)
+    let axes = SurfacePainter.boxAxes(view, box: box, labels: ("x", "y", "z"))
+    #expect(axes[0].from.y == front.1 && axes[0].to.y == front.1)
+    #expect(axes[1].from.x == front.0 && axes[1].to.x == front.0)
+    #expect(axes[2].from == Point3(x: left.0, y: left.1, z: 2) && axes[2].to.z == 34)
+    for axis in axes { #expect((2...5).contains(axis.scale.ticks.count)) }
+    // Every other corner of the base is drawn further right than the z axis' foot.
+    let foot = view.project(axes[2].from).x
+    for x in [0.0, 4] {
+      for y in [-3.0, 1] where (x, y) != left {
+        #expect(view.project(Point3(x: x, y: y, z: 2)).x > foot)
+      }
+    }
+  }
+}
