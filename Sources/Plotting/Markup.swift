@@ -16,8 +16,30 @@ public enum Markup {
   /// the second script after the first, raised from the first one's level (x₀ then a
   /// displaced ²); the Unicode pair sits tight on its base, `x₀²`.
   static func runs(_ markup: String) -> [Run] {
-    tightened(scriptRuns(markup))
+    tightened(scriptRuns(markup).map { Run(text: signed($0.text), level: $0.level) })
   }
+
+  /// `text` with each hyphen-minus that is a sign written as the minus sign U+2212, as the
+  /// axes write their numbers: one before a digit, a point or a letter, at the start or after
+  /// a space, an opening bracket or an operator ("(−1, 9)", "y = −1", "exp(−x)", "x^{−1}"). A
+  /// hyphen in a word, a range "1-6", an exponent "1e-5" or a subtraction "x - 1" stays.
+  static func signed(_ text: String) -> String {
+    let chars = Array(text)
+    var out = ""
+    for (i, c) in chars.enumerated() {
+      let next = i + 1 < chars.count ? chars[i + 1] : " "
+      let sign =
+        c == "-" && (next.isLetter || ("0"..."9").contains(next) || next == ".")
+        && (i == 0 || beforeSign.contains(chars[i - 1]))
+      out.append(sign ? "\u{2212}" : c)
+    }
+    return out
+  }
+
+  /// What may stand before a sign (`signed`).
+  private static let beforeSign: Set<Character> = [
+    " ", "(", "[", "{", "=", ",", ":", ";", "<", ">", "/", "*", "×", "+", "≈", "≤", "≥", "±",
+  ]
 
   private static let superscripts: [Character: Character] = [
     "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸",

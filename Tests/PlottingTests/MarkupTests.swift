@@ -32,6 +32,18 @@ struct MarkupTests {
     #expect(Markup.flattened("e^{z}") == "e^{z}")
   }
 
+  /// A sign is a minus sign, as on the axes; a hyphen, a range, an exponent or a subtraction
+  /// stays.
+  @Test(arguments: [
+    ("(-1, 9)", "(−1, 9)"), ("y = -1", "y = −1"), ("x=-0.5", "x=−0.5"), ("-2", "−2"),
+    ("slope ∂f/∂x = -2", "slope ∂f/∂x = −2"), ("x^{-1}", "x−1"), ("h = 1e-4", "h = 1e-4"),
+    ("levels 1-6", "levels 1-6"), ("784-50-10", "784-50-10"), ("x - 1", "x - 1"),
+    ("order-c", "order-c"), ("exp(-x)", "exp(−x)"), ("x^{-y}", "x−y"),
+  ])
+  func signsAreMinusSigns(_ markup: String, _ plain: String) {
+    #expect(Markup.plain(markup) == plain)
+  }
+
   @Test func runsCarryTheScriptLevel() {
     #expect(
       Markup.runs("O(h^{2})") == [
@@ -78,11 +90,13 @@ struct LongTextTests {
     let name = "my_model.py:f^2 {a}"
     #expect(Markup.runs(Markup.literal(name)) == [Markup.Run(text: name, level: 0)])
     #expect(Markup.plain(Markup.literal(name)) == name)
-    #expect(Markup.runs(Markup.flattened(Markup.literal(name))) == [Markup.Run(text: name, level: 0)])
+    #expect(
+      Markup.runs(Markup.flattened(Markup.literal(name))) == [Markup.Run(text: name, level: 0)])
     #expect(Markup.plplot(Markup.literal("a_b#c")) == "a_b##c")
-    #expect(Markup.runs("x_{0} \\_ y") == [
-      Markup.Run(text: "x", level: 0), Markup.Run(text: "0", level: -1),
-      Markup.Run(text: " _ y", level: 0),
-    ])
+    #expect(
+      Markup.runs("x_{0} \\_ y") == [
+        Markup.Run(text: "x", level: 0), Markup.Run(text: "0", level: -1),
+        Markup.Run(text: " _ y", level: 0),
+      ])
   }
 }
