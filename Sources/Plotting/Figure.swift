@@ -84,11 +84,15 @@ public struct FigureWords: Sendable, Hashable {
   /// The legend's entry beside an edge mark, for a panel with a legend of its own (which
   /// then leaves the points at 0 or ±∞ out of its note): "0 or ±∞: marked at the edge".
   public var edgeMark: String
+  /// After the count of a line's finite points past a fixed axis's range, which is marked at
+  /// the edge where it leaves the axes: " beyond the axes, marked where the line leaves them".
+  public var beyond: String
 
   public init(
     undrawnHead: String, nameSeparator: String, offFrame: String, undrawable: String,
-    eachBefore: String, eachAfter: String, edgeMark: String
+    eachBefore: String, eachAfter: String, edgeMark: String, beyond: String
   ) {
+    self.beyond = beyond
     self.undrawnHead = undrawnHead
     self.nameSeparator = nameSeparator
     self.offFrame = offFrame
@@ -102,7 +106,8 @@ public struct FigureWords: Sendable, Hashable {
   public static let english = FigureWords(
     undrawnHead: "Not drawn at their value — ", nameSeparator: ": ",
     offFrame: " at 0 or ±∞, marked at the edge", undrawable: " NaN or negative, left out",
-    eachBefore: "", eachAfter: " each", edgeMark: "0 or ±∞: marked at the edge")
+    eachBefore: "", eachAfter: " each", edgeMark: "0 or ±∞: marked at the edge",
+    beyond: " beyond the axes, marked where the line leaves them")
 }
 
 /// What a user sets on every figure of an experiment: a title, a size, a font scale, and the
@@ -226,6 +231,9 @@ public enum SeriesStyle: Sendable, Equatable {
   /// Bars centred on each x, as wide as the smallest gap between neighbouring x values,
   /// rising from zero (from the bottom of a log axis). See ``Series/histogram(_:values:bins:range:color:)``.
   case bars
+
+  /// Whether points are joined by a line (`line`, `lineAndMarkers`).
+  var drawsLine: Bool { self == .line || self == .lineAndMarkers }
 }
 
 /// The stroke pattern of a line.

@@ -243,14 +243,19 @@ extension PanelLayout {
   }
 
   /// Caption lines broken at spaces so that each fits `width` page pixels (a neighbouring
-  /// panel's caption is never overwritten); a single word longer than `width` stays whole.
+  /// panel's caption is never overwritten) and `Markup.maximumCharacters`; a single word
+  /// longer than that stays whole.
   static func wrapped(_ notes: [String], width: Double, metrics: PageMetrics) -> [String] {
     notes.flatMap { note -> [String] in
       var lines: [String] = []
       var line = ""
       for word in unbroken(note) {
         let candidate = line.isEmpty ? String(word) : line + " " + word
-        if !line.isEmpty, metrics.textWidth(candidate, em: HouseStyle.annotationEm) > width {
+        // No line past what one text call draws (`Markup.maximumCharacters`): it would be cut.
+        let tooLong =
+          metrics.textWidth(candidate, em: HouseStyle.annotationEm) > width
+          || Markup.plain(candidate).count > Markup.maximumCharacters
+        if !line.isEmpty, tooLong {
           lines.append(line)
           line = String(word)
         } else {
@@ -278,23 +283,27 @@ extension PanelLayout {
     return words
   }
 
-  /// The note on points not drawn at their value, in the figure's `words`; series with the
-  /// same counts share one entry ("forward, central: 34 each at 0 or ±∞, ..."). Points at 0 or
+  /// The note on points not drawn at their value (past a fixed axis's range included), in the
+  /// figure's `words`; series with the same counts share one entry ("forward, central: 34 each at 0 or ±∞, ..."). Points at 0 or
   /// ±∞ are left out when `leavingOutOffFrame` (the legend explains their edge marks).
   static func undrawnNote(
     _ plan: PanelPlan, words: FigureWords, leavingOutOffFrame: Bool = false
   ) -> [String] {
-    var groups: [(names: [String], offFrame: Int, undrawable: Int)] = []
+    var groups: [(names: [String], offFrame: Int, undrawable: Int, beyond: Int)] = []
     for var item in plan.undrawn {
       if leavingOutOffFrame { item.offFrame = 0 }
-      guard item.offFrame + item.undrawable > 0 else { continue }
+      guard item.offFrame + item.undrawable + item.beyond > 0 else { continue }
       let name = item.label.isEmpty ? "–" : item.label
-      if let k = groups.firstIndex(where: {
-        $0.offFrame == item.offFrame && $0.undrawable == item.undrawable
-      }) {
+      // Names with a comma of their own ("η = 0.1, multiplicative") are not listed together.
+      if !name.contains(","),
+        let k = groups.firstIndex(where: {
+          $0.offFrame == item.offFrame && $0.undrawable == item.undrawable
+            && $0.beyond == item.beyond && !$0.names.contains { $0.contains(",") }
+        })
+      {
         groups[k].names.append(name)
       } else {
-        groups.append(([name], item.offFrame, item.undrawable))
+        groups.append(([name], item.offFrame, item.undrawable, item.beyond))
       }
     }
     let parts = groups.map { group -> String in
@@ -302,6 +311,7 @@ extension PanelLayout {
       let count = { (n: Int) in shared ? words.eachBefore + "\(n)" + words.eachAfter : "\(n)" }
       var what: [String] = []
       if group.offFrame > 0 { what.append(count(group.offFrame) + words.offFrame) }
+      if group.beyond > 0 { what.append(count(group.beyond) + words.beyond) }
       if group.undrawable > 0 { what.append(count(group.undrawable) + words.undrawable) }
       return group.names.joined(separator: ", ") + words.nameSeparator
         + what.joined(separator: ", ")
@@ -315,5 +325,12 @@ extension AxisScale {
   /// Whether a world value lies on the visible range.
   func contains(_ value: Double) -> Bool {
     value >= min(lower, upper) && value <= max(lower, upper)
+  }
+
+  /// Whether a world value lies on the visible range, give or take a millionth of its span
+  /// (a point on the edge of a fixed range, after rounding, is on it).
+  func isVisible(_ value: Double) -> Bool {
+    let slack = 1e-6 * abs(upper - lower)
+    return value >= min(lower, upper) - slack && value <= max(lower, upper) + slack
   }
 }

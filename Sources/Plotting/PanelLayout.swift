@@ -186,11 +186,12 @@ struct PanelLayout {
     return min(cell.width, max(right - cell.x, widest + 2 * pad))
   }
 
-  /// Moves the axes, the legend and the labels right by `dx` pixels (centring what an equal
-  /// aspect left narrower than its cell).
+  /// Moves the axes, the legend, the notes inside the axes and the labels right by `dx`
+  /// pixels (centring what an equal aspect left narrower than its cell).
   mutating func shift(by dx: Double) {
     axes.x += dx
     legendFrame?.x += dx
+    notesBox?.x += dx
     for (i, label) in directLabels { directLabels[i] = label.moved(by: dx) }
   }
 

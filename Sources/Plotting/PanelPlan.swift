@@ -27,6 +27,10 @@ struct ResolvedSeries {
   var offFrame: Int
   /// Points without a place (NaN, negative on a log axis).
   var undrawable: Int
+  /// A line's finite points past the visible range of a fixed axis (it is marked at the edge
+  /// where it leaves the axes); not counted for guides and highlights, which may run past it,
+  /// nor for markers and bars.
+  var beyond = 0
   /// The declared x-range in world units, when the series has one.
   var xExtent: ClosedRange<Double>?
   /// Bars: the world x of every bin, empty ones included (they set the bar width).
@@ -140,7 +144,6 @@ struct PanelPlan {
       }
     }
     self.contour = contour
-    self.series = resolved
     self.dropped = dropped
     let hasBars = resolved.contains { $0.style == .bars }
     var xAxis = panel.xAxis
@@ -156,8 +159,25 @@ struct PanelPlan {
       xAxis.isInteger = xAxis.isInteger || Self.isWhole(resolved.flatMap { $0.points.map(\.x) })
       yAxis.isInteger = yAxis.isInteger || Self.isWhole(resolved.flatMap { $0.points.map(\.y) })
     }
-    x = AxisScale(xAxis, fitting: fitX)
-    y = AxisScale(yAxis, fitting: fitY, includeZero: hasBars && yAxis.scale == .linear)
+    let (x, y) = (
+      AxisScale(xAxis, fitting: fitX),
+      AxisScale(yAxis, fitting: fitY, includeZero: hasBars && yAxis.scale == .linear)
+    )
+    (self.x, self.y) = (x, y)
+    series = Self.countingBeyond(resolved, panel.series, x: x, y: y)
+  }
+
+  /// `resolved` with each line's finite points past the visible ranges counted (`beyond`);
+  /// guides and highlights, which may run past them, are not counted.
+  static func countingBeyond(
+    _ resolved: [ResolvedSeries], _ sources: [Series], x: AxisScale, y: AxisScale
+  ) -> [ResolvedSeries] {
+    zip(resolved, sources).map { resolved, source in
+      var counted = resolved
+      guard !source.isGuide, !source.isHighlight, resolved.style.drawsLine else { return counted }
+      counted.beyond = resolved.points.count { !(x.isVisible($0.x) && y.isVisible($0.y)) }
+      return counted
+    }
   }
 
   /// What the x axis fits: what was swept, that is every finite x (also where y has no place
@@ -176,10 +196,12 @@ struct PanelPlan {
     return fitX
   }
 
-  /// Points not drawn at their value, per series: off the frame (0 on a log axis, ±∞) and
-  /// without a place (NaN, negative on a log axis).
-  var undrawn: [(label: String, offFrame: Int, undrawable: Int)] {
-    series.filter { $0.dropped > 0 }.map { ($0.name, $0.offFrame, $0.undrawable) }
+  /// Points not drawn at their value, per series: off the frame (0 on a log axis, ±∞), without
+  /// a place (NaN, negative on a log axis) and past a fixed axis's range.
+  var undrawn: [(label: String, offFrame: Int, undrawable: Int, beyond: Int)] {
+    series.filter { $0.dropped + $0.beyond > 0 }.map {
+      ($0.name, $0.offFrame, $0.undrawable, $0.beyond)
+    }
   }
 
   /// Whether the panel has anything to show.

@@ -236,7 +236,7 @@ struct FigureRulesTests {
     #expect(en == ["Not drawn at their value — central: 16 at 0 or ±∞, marked at the edge"])
     #expect(
       PanelLayout.undrawnNote(plan, words: SampleFigures.koreanWords)
-        == ["제 값에 그리지 못한 점 — central 16개는 0 또는 ±∞라 가장자리에 표시"])
+        == ["제 값에 그리지 못한 점 — central: 16개는 0 또는 ±∞라 가장자리에 표시"])
     // The panel's legend explains the edge marks, so its note leaves them out; without a
     // legend, the note says it.
     let layout = try Self.layout(panel)
@@ -260,11 +260,44 @@ struct FigureRulesTests {
     #expect(
       PanelLayout.undrawnNote(shared, words: SampleFigures.koreanWords)
         == [
-          "제 값에 그리지 못한 점 — forward, backward, central 각 16개는 0 또는 ±∞라 가장자리에 표시;"
-            + " central4 8개는 0 또는 ±∞라 가장자리에 표시"
+          "제 값에 그리지 못한 점 — forward, backward, central: 각 16개는 0 또는 ±∞라 가장자리에 표시;"
+            + " central4: 8개는 0 또는 ±∞라 가장자리에 표시"
         ])
     // The curve leaves through the bottom once: one edge mark.
     #expect(layout.edgeMarks.map(\.side) == [.bottom])
+  }
+
+  /// A line past a fixed axis's range leaves it at an edge mark, and the note counts its
+  /// points there; a guide running past it is not counted.
+  @Test func theNoteCountsALinePastAFixedRange() throws {
+    let x = (0...10).map(Double.init)
+    let panel = Panel(
+      xAxis: Axis("step"), yAxis: Axis("loss", range: 0...3),
+      series: [
+        Series("η = 8", x: x, y: x.map { $0 < 3 ? 2 + 2 * $0 : 2.5 }, style: .line),
+        Series("η = 0.1", x: x, y: x.map { 2.5 - 0.2 * $0 }, style: .line),
+        Series("O(h)", x: x, y: x.map { 5 * $0 }, style: .line, isGuide: true),
+      ])
+    let plan = try PanelPlan(panel, index: 0)
+    #expect(plan.series.map(\.beyond) == [2, 0, 0])  // 4 and 6 at x = 1 and 2; 3 is on the edge
+    #expect(
+      PanelLayout.undrawnNote(plan, words: .english) == [
+        "Not drawn at their value — η = 8: 2 beyond the axes, marked where the line leaves them"
+      ])
+    #expect(
+      PanelLayout.undrawnNote(plan, words: SampleFigures.koreanWords) == [
+        "제 값에 그리지 못한 점 — η = 8: 2개는 축 밖이라 선이 나가는 곳에 표시"
+      ])
+  }
+
+  /// A note is wrapped to what one text call draws, however wide the page: no line is cut.
+  @Test func noNoteLineIsLongerThanOneTextCallDraws() {
+    let note = (1...40).map { "series \($0): 1 beyond the axes" }.joined(separator: "; ")
+    let metrics = PageMetrics(width: 20_000, height: 1000)
+    let lines = PanelLayout.wrapped([note], width: 19_000, metrics: metrics)
+    #expect(lines.count > 1)
+    #expect(lines.allSatisfy { $0.count <= Markup.maximumCharacters })
+    #expect(lines.joined(separator: " ") == note)
   }
 
   @Test func aDeclaredRangeWidensTheAxis() throws {

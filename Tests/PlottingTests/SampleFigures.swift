@@ -117,9 +117,10 @@ enum SampleFigures {
 
   /// The renderer's own words in Korean, as Harness gives them.
   static let koreanWords = FigureWords(
-    undrawnHead: "제 값에 그리지 못한 점 — ", nameSeparator: " ",
+    undrawnHead: "제 값에 그리지 못한 점 — ", nameSeparator: ": ",
     offFrame: "개는 0 또는 ±∞라 가장자리에 표시", undrawable: "개는 NaN 또는 음수라 생략",
-    eachBefore: "각 ", eachAfter: "", edgeMark: "0 또는 ±∞: 가장자리에 표시")
+    eachBefore: "각 ", eachAfter: "", edgeMark: "0 또는 ±∞: 가장자리에 표시",
+    beyond: "개는 축 밖이라 선이 나가는 곳에 표시")
 
   /// Labels in one of the two languages of the course.
   struct Words {

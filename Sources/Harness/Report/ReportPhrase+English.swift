@@ -38,6 +38,7 @@ extension ReportPhrase {
     case .offFrameSuffix: return " at 0 or ±∞, marked at the edge"
     case .edgeMarkEntry: return "0 or ±∞: marked at the edge"
     case .undrawableSuffix: return " NaN, left out"
+    case .beyondSuffix: return " beyond the axes, marked where the line leaves them"
     case .eachBefore: return ""
     case .eachAfter: return " each"
     case .showFile(let path): return "file: \(path)"

@@ -34,10 +34,11 @@ extension ReportPhrase {
       // The file format as the file name ends (png, svg, pdf); English capitalises it.
       return format
     case .undrawnHead: return "제 값에 그리지 못한 점 — "
-    case .undrawnNameSeparator: return " "
+    case .undrawnNameSeparator: return ": "
     case .offFrameSuffix: return "개는 0 또는 ±∞라 가장자리에 표시"
     case .edgeMarkEntry: return "0 또는 ±∞: 가장자리에 표시"
     case .undrawableSuffix: return "개는 NaN이라 생략"
+    case .beyondSuffix: return "개는 축 밖이라 선이 나가는 곳에 표시"
     case .eachBefore: return "각 "
     case .eachAfter: return ""
     case .showFile(let path): return "파일: \(path)"

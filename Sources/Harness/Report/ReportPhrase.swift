@@ -35,6 +35,7 @@ enum ReportPhrase: Phrase {
   case offFrameSuffix
   case edgeMarkEntry
   case undrawableSuffix
+  case beyondSuffix
   /// Around a count that several series share ("34 each", "각 34개").
   case eachBefore
   case eachAfter
@@ -62,6 +63,6 @@ extension Language {
       nameSeparator: self(ReportPhrase.undrawnNameSeparator),
       offFrame: self(ReportPhrase.offFrameSuffix), undrawable: self(ReportPhrase.undrawableSuffix),
       eachBefore: self(ReportPhrase.eachBefore), eachAfter: self(ReportPhrase.eachAfter),
-      edgeMark: self(ReportPhrase.edgeMarkEntry))
+      edgeMark: self(ReportPhrase.edgeMarkEntry), beyond: self(ReportPhrase.beyondSuffix))
   }
 }
