@@ -144,6 +144,7 @@ struct ExpressionDescriptionTests {
     var rng = SplitMix64(state: seed &+ 1000)
     var forms: [Expression] = try [
       "1/1/1/1/1/x", "(x/- 1)/(x + 1)", "1/1/2^y2^ye", "1/1/sqr^y", "x^1e-30*5 - x^(1/1/3)",
+      "1/1/1/1/1/1/1/1/1/1/x", Array(repeating: "1", count: 40).joined(separator: "/") + "/x*1",
     ].map { try Expression(parsing: $0) }
     for _ in 0..<40 {
       let original = randomExpression(depth: 4, &rng)
