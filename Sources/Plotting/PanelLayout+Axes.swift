@@ -290,7 +290,19 @@ extension PanelLayout {
     _ plan: PanelPlan, words: FigureWords, leavingOutOffFrame: Bool = false
   ) -> [String] {
     var groups: [(names: [String], offFrame: Int, undrawable: Int, beyond: Int)] = []
-    for var item in plan.undrawn {
+    // Series of one name (a learning rate's paths by analytic and numerical gradients) are
+    // counted together, under the name once.
+    var merged: [(label: String, offFrame: Int, undrawable: Int, beyond: Int)] = []
+    for item in plan.undrawn {
+      if let k = merged.firstIndex(where: { $0.label == item.label }) {
+        merged[k].offFrame += item.offFrame
+        merged[k].undrawable += item.undrawable
+        merged[k].beyond += item.beyond
+      } else {
+        merged.append(item)
+      }
+    }
+    for var item in merged {
       if leavingOutOffFrame { item.offFrame = 0 }
       guard item.offFrame + item.undrawable + item.beyond > 0 else { continue }
       let name = item.label.isEmpty ? "–" : item.label

@@ -288,6 +288,13 @@ struct FigureRulesTests {
       PanelLayout.undrawnNote(plan, words: SampleFigures.koreanWords) == [
         "제 값에 그리지 못한 점 — η = 8: 2개는 축 밖이라 선이 나가는 곳에 표시"
       ])
+    // Two lines of one name (its paths by two gradients) are counted together, named once.
+    var twice = panel
+    twice.series.insert(panel.series[0], at: 1)
+    #expect(
+      PanelLayout.undrawnNote(try PanelPlan(twice, index: 0), words: .english) == [
+        "Not drawn at their value — η = 8: 4 beyond the axes, marked where the line leaves them"
+      ])
   }
 
   /// A note is wrapped to what one text call draws, however wide the page: no line is cut.
