@@ -13,7 +13,9 @@ readout at the notes' steps (and two more steps, moved to with the h slider) agr
 tool's estimates within the round-off the error model predicts, 4 eps (|f| sum|w| / h^q + |D|),
 and bit for bit where the arithmetic is exact (a function without elementary functions, in
 double). Moving each control changes the numbers and the curve. Slider latency (the page's own
-update time, and the round trip through the driver) is printed, not asserted.
+update time, and the round trip through the driver) is printed, not asserted. In every state
+visited the plot's note labels stay inside the frame and cross no curve, mark or other label,
+and the legend explains zero errors on the bottom edge exactly when there are some.
 Exit status 1 with a list of failures.
 """
 import csv, json, math, os, statistics, sys, time
@@ -154,6 +156,7 @@ def check_lab(driver, folder, latencies):
         control(driver, "scheme", scheme, "change")
         control(driver, "precision", precision, "change")
         state = driver.execute_script("return window.labLast;")
+        check_figure(driver, page, f"{scheme} {precision} x={at} f^({q})")
         value = driver.execute_script(
             "return FUNCTIONS[arguments[0]][0](ROUND[arguments[1]](arguments[2]), "
             "KERNELS[arguments[1]]);", case - 1, precision, at)
@@ -177,6 +180,7 @@ def check_lab(driver, folder, latencies):
         swept = [float(r["h"]) for r in rows]
         for h in sorted(set([s for s in data["notesSteps"] if s in swept] + swept[1:2] + swept[-2:-1])):
             page_ms, trip_ms = control(driver, "h", repr(math.log10(h)), "input")
+            check_figure(driver, page, f"{scheme} {precision} x={at} f^({q}) h={h}")
             latencies.append((page_ms, trip_ms))
             text = driver.find_element(By.ID, "estimate").text
             shown = float(text) if text[:1] in "-0123456789" else None
@@ -192,11 +196,88 @@ def check_lab(driver, folder, latencies):
             elif not close(shown, want, tolerance):
                 fail(f"{page}: {scheme} {precision} x={at} h={h}: #estimate {shown}, "
                      f"errors.csv {want} (tolerance {tolerance:.3g})")
+    # The first state at a phone's width: the drawing keeps text of its size, labels clear.
+    load(driver, os.path.join(folder, "lab.html"))
+    set_width(driver, 360)
+    time.sleep(0.1)
+    check_figure(driver, page, "at 360 px")
+    set_width(driver, 1400)
     check_moves(driver, page, os.path.join(folder, "lab.html"))
     drain(driver, page)
     check_static(driver, page)
     check_layout(driver, page)
     return compared, exact
+
+
+FIGURE_CHECK = """
+  const svg = document.getElementById('plot'), out = [];
+  const frame = svg.querySelector('rect').getBBox();
+  const inside = (b, x, y) => x > b.x && x < b.x + b.width && y > b.y && y < b.y + b.height;
+  const labels = Array.from(svg.querySelectorAll('.note-label'));
+  const curves = ['error-curve', 'model-curve'].map(id => document.getElementById(id));
+  const current = document.getElementById('current');
+  labels.forEach((t, i) => {
+    const b = t.getBBox(), name = JSON.stringify(t.textContent);
+    if (b.x < frame.x || b.y < frame.y || b.x + b.width > frame.x + frame.width ||
+        b.y + b.height > frame.y + frame.height) out.push(name + ' leaves the frame');
+    for (const c of curves) {
+      const n = c.getTotalLength();
+      for (let s = 0; s <= n; s += 1) {
+        const p = c.getPointAtLength(s);
+        if (inside(b, p.x, p.y)) { out.push(name + ' crosses #' + c.id); break; }
+      }
+    }
+    const leader = t.previousElementSibling;
+    if (leader && leader.classList.contains('note-leader')) {
+      const [ax, ay, bx, by] = ['x1', 'y1', 'x2', 'y2'].map(a => Number(leader.getAttribute(a)));
+      const dx = bx - ax, dy = by - ay, n2 = dx * dx + dy * dy || 1;
+      const onLeader = p => {
+        const t = Math.max(0, Math.min(1, ((p.x - ax) * dx + (p.y - ay) * dy) / n2));
+        return Math.hypot(p.x - ax - t * dx, p.y - ay - t * dy) < 1;
+      };
+      for (const c of curves) {
+        const n = c.getTotalLength();
+        for (let s = 0; s <= n; s += 0.5)
+          if (onLeader(c.getPointAtLength(s))) { out.push(name + "'s leader crosses #" + c.id); break; }
+      }
+      labels.forEach(o => {
+        const c = o.getBBox();
+        for (let k = 0; k <= 20; k++) {
+          const x = ax + dx * k / 20, y = ay + dy * k / 20;
+          if (o !== t && inside(c, x, y)) { out.push(name + "'s leader crosses " + JSON.stringify(o.textContent)); break; }
+        }
+      });
+    }
+    if (current) {
+      const c = current.getBBox();
+      if (b.x < c.x + c.width && c.x < b.x + b.width && b.y < c.y + c.height && c.y < b.y + b.height)
+        out.push(name + ' covers the current step');
+    }
+    labels.slice(0, i).forEach(o => {
+      const c = o.getBBox();
+      if (b.x < c.x + c.width && c.x < b.x + b.width && b.y < c.y + c.height && c.y < b.y + b.height)
+        out.push(name + ' overlaps ' + JSON.stringify(o.textContent));
+    });
+  });
+  Array.from(svg.querySelectorAll('text')).forEach(t => {
+    const high = t.getBoundingClientRect().height;
+    if (high < 11) out.push(JSON.stringify(t.textContent) + ' drawn ' + high.toFixed(1) + ' px high');
+  });
+  const last = window.labLast;
+  const zero = last.curve.some(c => c.err === 0) || last.notes.some(n => n.error === 0) || last.error === 0;
+  if (document.getElementById('zero-legend').hidden === zero)
+    out.push('the legend ' + (zero ? 'does not explain' : 'explains absent') + ' zero errors on the edge');
+  return out;
+"""
+
+
+def check_figure(driver, page, where):
+    """The lab's plot as drawn: its text at least 11 px high; each note label (and its leader
+    line, if any) inside the frame, crossing neither curve (sampled every unit of length), the
+    current step's mark nor another label; the legend names the
+    zero errors on the bottom edge exactly when there are some."""
+    for problem in driver.execute_script(FIGURE_CHECK):
+        fail(f"{page}: {where}: {problem}")
 
 
 def check_moves(driver, page, path):

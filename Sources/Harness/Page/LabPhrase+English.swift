@@ -20,6 +20,7 @@ extension LabPhrase {
     case .totalModelLabel: return "truncation + round-off model"
     case .measuredLabel: return "error computed here"
     case .notesStepsLabel: return "The notes' steps"
+    case .zeroLabel: return "error exactly 0 (on the bottom edge)"
     case .stepColumn: return "h"
     case .estimateColumn: return "estimate"
     case .errorColumn: return "error"

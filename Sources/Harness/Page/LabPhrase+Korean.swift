@@ -20,6 +20,7 @@ extension LabPhrase {
     case .totalModelLabel: return "절단 + 반올림 오차 모형"
     case .measuredLabel: return "여기서 계산한 오차"
     case .notesStepsLabel: return "강의 노트의 간격"
+    case .zeroLabel: return "오차가 정확히 0 (아래 가장자리)"
     case .stepColumn: return "h"
     case .estimateColumn: return "추정값"
     case .errorColumn: return "오차"

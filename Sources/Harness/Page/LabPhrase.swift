@@ -6,6 +6,7 @@ enum LabPhrase: String, CaseIterable, Phrase {
   case roundoffLabel, totalModelLabel, measuredLabel, notesStepsLabel, stepColumn
   case estimateColumn, errorColumn, axisStep, axisError, notFinite, exactTruncation, backToIndex
   case half, single, double, forward, backward, central, central4, richardson, latency
+  case zeroLabel
 
   /// Every phrase in `language`, by its name (the lab page's words).
   static func all(_ language: String) -> [String: String] {

@@ -42,7 +42,8 @@ enum LabTemplate {
       <svg id="plot" viewBox="0 0 640 420" xmlns="http://www.w3.org/2000/svg" role="img"></svg>
       <p class="legend"><span><i class="swatch" style="border-top: 2px solid #1f77b4"></i>\(w(.measuredLabel))</span>
       <span><i class="swatch" style="border-top: 2px dashed #888"></i>\(w(.totalModelLabel))</span>
-      <span><i class="swatch" style="border-top: 2px solid #d62728"></i>\(w(.notesStepsLabel))</span></p>
+      <span><i class="swatch" style="border-top: 2px solid #d62728"></i>\(w(.notesStepsLabel))</span>
+      <span id="zero-legend" hidden><i class="ring"></i>\(w(.zeroLabel))</span></p>
       <h2 style="font-size: 1rem">\(w(.notesStepsLabel))</h2>
       <div class="table-wrap"><table id="notes">
       <thead><tr><th>\(w(.stepColumn))</th><th>\(w(.estimateColumn))</th><th>\(w(.errorColumn))</th></tr></thead>
@@ -54,6 +55,7 @@ enum LabTemplate {
       <script>
       \(script)
       const FUNCTIONS = \(functions);
+      \(labelPlacement)
       \(controller)
       </script>
       </body>
@@ -85,6 +87,8 @@ enum LabTemplate {
     .legend { font-size: 0.85rem; color: var(--muted); margin: 0.3rem 0; }
     .legend span { white-space: nowrap; margin-right: 1rem; }
     .swatch { display: inline-block; width: 1.6em; height: 0; vertical-align: middle; margin-right: 0.3em; }
+    .ring { display: inline-block; width: 0.65em; height: 0.65em; border: 1.5px solid #1f77b4;
+      border-radius: 50%; vertical-align: middle; margin-right: 0.3em; }
     table { border-collapse: collapse; font-size: 0.9rem; margin-top: 0.6rem; }
     th, td { border-bottom: 1px solid var(--line); padding: 0.2rem 0.6rem; text-align: right;
       font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -270,32 +274,30 @@ enum LabTemplate {
       if (text !== undefined) e.textContent = text;
       parent.appendChild(e); return e;
     }
-    // Whether the error curve rises through step h (from the swept steps beside it).
-    function rising(curve, h) {
-      const pts = curve.filter(c => isFinite(c.err) && c.err > 0);
-      const near = (side, pick) => side.reduce((a, c) => (a && pick(a.h, c.h) ? a : c), null);
-      const before = near(pts.filter(c => c.h < h), (a, b) => a > b);
-      const after = near(pts.filter(c => c.h > h), (a, b) => a < b);
-      return !before || !after || after.err >= before.err;
-    }
-
     function draw(curve, model, notes, now) {
       const svg = $("plot"); svg.textContent = "";
-      const Wd = 640, Ht = 420, L = 64, R = 16, T = 16, B = 48;
+      // A unit of the drawing is a CSS pixel up to 640 wide, so that its text keeps its size on
+      // a phone (redrawn when the window is resized).
+      const shown = svg.getBoundingClientRect().width || 640;
+      const Wd = Math.round(Math.min(640, Math.max(280, shown))), Ht = Math.max(340, Math.round(Wd * 420 / 640));
+      const L = 64, R = 16, T = 16, B = 48;
+      svg.setAttribute("viewBox", "0 0 " + Wd + " " + Ht);
       const hs = DATA.steps, lx0 = Math.floor(Math.log10(Math.min(...hs))), lx1 = Math.ceil(Math.log10(Math.max(...hs)));
       const ms = hs.map(h => model.truncation(h) + model.roundoff(h));
       const ys = curve.map(c => c.err).concat(ms).filter(v => isFinite(v) && v > 0);
-      let ly0 = Math.floor(Math.log10(Math.min(...ys, 1e-17))), ly1 = Math.ceil(Math.log10(Math.max(...ys, 1e-16)));
+      // At least 1.2 decades of room above the largest error and below the smallest: a label
+      // beside a mark at the top or the bottom.
+      let ly0 = Math.floor(Math.min(Math.log10(Math.min(...ys)) - 1.2, -17)), ly1 = Math.ceil(Math.log10(Math.max(...ys, 1e-16)) + 1.2);
       ly0 = Math.max(ly0, ly1 - 24);
       const X = h => L + (Math.log10(h) - lx0) / (lx1 - lx0) * (Wd - L - R);
       const Y = v => T + (ly1 - Math.log10(v)) / (ly1 - ly0) * (Ht - T - B);
       const g = el("g", { "font-size": "12", fill: "#333" }, svg);
       for (let e = lx0; e <= lx1; e++) {
         el("line", { x1: X(Math.pow(10, e)), x2: X(Math.pow(10, e)), y1: T, y2: Ht - B, stroke: "#e5e5e5" }, g);
-        if ((e - lx0) % Math.ceil((lx1 - lx0) / 8) === 0)
+        if ((e - lx0) % Math.ceil((lx1 - lx0) / Math.max(2, Math.min(8, Math.floor((Wd - L - R) / 56)))) === 0)
           el("text", { x: X(Math.pow(10, e)), y: Ht - B + 16, "text-anchor": "middle" }, g, "1e" + e);
       }
-      const ystep = Math.ceil((ly1 - ly0) / 8);
+      const ystep = Math.ceil((ly1 - ly0) / Math.max(2, Math.min(8, Math.floor((Ht - T - B) / 36))));
       for (let e = ly0; e <= ly1; e++) {
         el("line", { x1: L, x2: Wd - R, y1: Y(Math.pow(10, e)), y2: Y(Math.pow(10, e)), stroke: "#e5e5e5" }, g);
         if ((ly1 - e) % ystep === 0)
@@ -305,31 +307,47 @@ enum LabTemplate {
       el("text", { x: (L + Wd - R) / 2, y: Ht - 10, "text-anchor": "middle" }, g, W.axisStep);
       el("text", { x: 14, y: (T + Ht - B) / 2, "text-anchor": "middle", transform: "rotate(-90 14 " + (T + Ht - B) / 2 + ")" }, g, W.axisError);
       const clip = v => Math.min(Math.max(v, T), Ht - B);
-      const path = pts => pts.filter(p => isFinite(p[1]) && p[1] > 0).map((p, i) => (i ? "L" : "M") + X(p[0]).toFixed(1) + " " + clip(Y(p[1])).toFixed(1)).join(" ");
-      el("path", { d: path(hs.map((h, i) => [h, ms[i]])), fill: "none", stroke: "#999", "stroke-width": 4, "stroke-dasharray": "8 5", id: "model-curve" }, svg);
-      el("path", { d: path(curve.map(c => [c.h, c.err])), fill: "none", stroke: "#1f77b4", "stroke-width": 2, id: "error-curve" }, svg);
-      // An error of exactly zero sits on the bottom edge, hollow.
+      // An error of exactly zero sits on the bottom edge (hollow on the curve).
+      const yOf = v => v === 0 ? Ht - B : clip(Y(v));
+      const screen = pts => pts.filter(p => isFinite(p[1]) && p[1] > 0).map(p => [X(p[0]), clip(Y(p[1]))]);
+      const path = pts => screen(pts).map((p, i) => (i ? "L" : "M") + p[0].toFixed(1) + " " + p[1].toFixed(1)).join(" ");
+      const modelPoints = hs.map((h, i) => [h, ms[i]]), errorPoints = curve.map(c => [c.h, c.err]);
+      el("path", { d: path(modelPoints), fill: "none", stroke: "#999", "stroke-width": 4, "stroke-dasharray": "8 5", id: "model-curve" }, svg);
+      el("path", { d: path(errorPoints), fill: "none", stroke: "#1f77b4", "stroke-width": 2, id: "error-curve" }, svg);
+      const avoid = samples(screen(modelPoints)).concat(samples(screen(errorPoints)));
       curve.forEach(c => {
         if (!isFinite(c.err)) return;
         const zero = c.err === 0;
-        el("circle", { cx: X(c.h), cy: zero ? Ht - B : clip(Y(c.err)), r: zero ? 3.5 : 2.5,
+        el("circle", { cx: X(c.h), cy: yOf(c.err), r: zero ? 3.5 : 2.5,
           fill: zero ? "white" : "#1f77b4", stroke: "#1f77b4", class: zero ? "zero" : "point" }, svg);
+        if (zero) avoid.push(...ring(X(c.h), yOf(0), 3.5));
       });
-      notes.forEach(n => {
-        if (!(isFinite(n.error) && n.error > 0)) return;
-        el("circle", { cx: X(n.h), cy: clip(Y(n.error)), r: 5, fill: "none", stroke: "#d62728", "stroke-width": 2, class: "note-mark" }, svg);
-        // The label goes on the side the error curve leaves free: below right of a rising
-        // curve (above left at the right edge), above right of a falling one.
-        const right = X(n.h) > Wd - R - 160;
-        const below = rising(curve, n.h) !== right;
-        const y = Math.min(Math.max(clip(Y(n.error)) + (below ? 18 : -9), T + 12), Ht - B - 4);
-        el("text", { x: X(n.h) + (right ? -9 : 9), y: y, fill: "#d62728",
-          "font-size": "12", "text-anchor": right ? "end" : "start", stroke: "white", "stroke-width": 3,
-          "paint-order": "stroke", class: "note-label" }, svg, "h = " + format(n.h, 3) + ": " + format(n.estimate, 8));
+      const marked = notes.filter(n => isFinite(n.error));
+      const hasNow = isFinite(now.error);
+      if (hasNow) avoid.push(...ring(X(state.h), yOf(now.error), 6));
+      marked.forEach(n => avoid.push(...ring(X(n.h), yOf(n.error), 5)));
+      const frame = { x0: L, x1: Wd - R, y0: T, y1: Ht - B };
+      // The current step under the notes' rings: a ring around it says it is one of the notes' steps.
+      if (hasNow)
+        el("circle", { cx: X(state.h), cy: yOf(now.error), r: 6, fill: now.error === 0 ? "white" : "#ff7f0e",
+          stroke: "#ff7f0e", "stroke-width": 2, id: "current" }, svg);
+      // On a narrow drawing a label names the step only (the table below has the estimate).
+      const at = marked.map(n => [X(n.h), yOf(n.error)]), narrow = Wd < 480;
+      const labels = marked.map((n, k) => {
+        el("circle", { cx: at[k][0], cy: at[k][1], r: 5, fill: "none", stroke: "#d62728", "stroke-width": 2, class: "note-mark" }, svg);
+        return el("text", { x: 0, y: 0, fill: "#d62728", "font-size": "12", stroke: "white", "stroke-width": 3,
+          "paint-order": "stroke", class: "note-label" }, svg, "h = " + format(n.h, 3) + (narrow ? "" : ": " + format(n.estimate, 8)));
       });
-      if (isFinite(now.error) && now.error > 0)
-        el("circle", { cx: X(state.h), cy: clip(Y(now.error)), r: 6, fill: "#ff7f0e", id: "current" }, svg);
+      const plan = spotsFor(labels.map(t => t.getBBox()), at, avoid, frame);
+      labels.forEach((t, k) => {
+        const s = plan[k];
+        t.setAttribute("x", s.spot[0]); t.setAttribute("y", s.spot[1]); t.setAttribute("text-anchor", s.spot[2]);
+        if (!s.leader) return;
+        const [[x1, y1], [x2, y2]] = s.leader;
+        svg.insertBefore(el("line", { x1: x1, y1: y1, x2: x2, y2: y2, stroke: "#d62728", "stroke-width": 1, class: "note-leader" }, svg), t);
+      });
       el("line", { x1: X(state.h), x2: X(state.h), y1: T, y2: Ht - B, stroke: "#ff7f0e", "stroke-dasharray": "2 3" }, svg);
+      $("zero-legend").hidden = !(curve.some(c => c.err === 0) || marked.some(n => n.error === 0) || now.error === 0);
     }
 
     function start() {
@@ -350,6 +368,10 @@ enum LabTemplate {
       hs.addEventListener("input", e => { state.h = stepOf(Number(e.target.value)); update(); });
       $("scheme").addEventListener("change", e => { state.scheme = e.target.value; update(); });
       p.addEventListener("change", e => { state.p = e.target.value; update(); });
+      let pending = false;
+      window.addEventListener("resize", () => {
+        if (!pending) { pending = true; requestAnimationFrame(() => { pending = false; update(); }); }
+      });
       update();
     }
     start();
