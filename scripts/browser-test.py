@@ -265,7 +265,9 @@ FIGURE_CHECK = """
   });
   const last = window.labLast;
   const zero = last.curve.some(c => c.err === 0) || last.notes.some(n => n.error === 0) || last.error === 0;
-  if (document.getElementById('zero-legend').hidden === zero)
+  const legend = document.getElementById('zero-legend');
+  if (!legend) out.push('the legend has no entry for zero errors (#zero-legend)');
+  else if (legend.hidden === zero)
     out.push('the legend ' + (zero ? 'does not explain' : 'explains absent') + ' zero errors on the edge');
   return out;
 """
