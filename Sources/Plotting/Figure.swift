@@ -87,12 +87,16 @@ public struct FigureWords: Sendable, Hashable {
   /// After the count of a line's finite points past a fixed axis's range, which is marked at
   /// the edge where it leaves the axes: " beyond the axes, marked where the line leaves them".
   public var beyond: String
+  /// After the count of a markers-only series' points past a fixed axis's range, which are not
+  /// drawn: " beyond the axes, not drawn".
+  public var hidden: String
 
   public init(
     undrawnHead: String, nameSeparator: String, offFrame: String, undrawable: String,
-    eachBefore: String, eachAfter: String, edgeMark: String, beyond: String
+    eachBefore: String, eachAfter: String, edgeMark: String, beyond: String, hidden: String
   ) {
     self.beyond = beyond
+    self.hidden = hidden
     self.undrawnHead = undrawnHead
     self.nameSeparator = nameSeparator
     self.offFrame = offFrame
@@ -107,7 +111,8 @@ public struct FigureWords: Sendable, Hashable {
     undrawnHead: "Not drawn at their value — ", nameSeparator: ": ",
     offFrame: " at 0 or ±∞, marked at the edge", undrawable: " NaN or negative, left out",
     eachBefore: "", eachAfter: " each", edgeMark: "0 or ±∞: marked at the edge",
-    beyond: " beyond the axes, marked where the line leaves them")
+    beyond: " beyond the axes, marked where the line leaves them",
+    hidden: " beyond the axes, not drawn")
 }
 
 /// What a user sets on every figure of an experiment: a title, a size, a font scale, and the

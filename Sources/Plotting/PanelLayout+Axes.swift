@@ -289,33 +289,35 @@ extension PanelLayout {
   static func undrawnNote(
     _ plan: PanelPlan, words: FigureWords, leavingOutOffFrame: Bool = false
   ) -> [String] {
-    var groups: [(names: [String], offFrame: Int, undrawable: Int, beyond: Int)] = []
+    var groups: [(names: [String], offFrame: Int, undrawable: Int, beyond: Int, hidden: Int)] = []
     // Series of one name (a learning rate's paths by analytic and numerical gradients) are
     // counted together, under the name once.
-    var merged: [(label: String, offFrame: Int, undrawable: Int, beyond: Int)] = []
+    var merged: [(label: String, offFrame: Int, undrawable: Int, beyond: Int, hidden: Int)] = []
     for item in plan.undrawn {
       if let k = merged.firstIndex(where: { $0.label == item.label }) {
         merged[k].offFrame += item.offFrame
         merged[k].undrawable += item.undrawable
         merged[k].beyond += item.beyond
+        merged[k].hidden += item.hidden
       } else {
         merged.append(item)
       }
     }
     for var item in merged {
       if leavingOutOffFrame { item.offFrame = 0 }
-      guard item.offFrame + item.undrawable + item.beyond > 0 else { continue }
+      guard item.offFrame + item.undrawable + item.beyond + item.hidden > 0 else { continue }
       let name = item.label.isEmpty ? "–" : item.label
       // Names with a comma of their own ("η = 0.1, multiplicative") are not listed together.
       if !name.contains(","),
         let k = groups.firstIndex(where: {
           $0.offFrame == item.offFrame && $0.undrawable == item.undrawable
-            && $0.beyond == item.beyond && !$0.names.contains { $0.contains(",") }
+            && $0.beyond == item.beyond && $0.hidden == item.hidden
+            && !$0.names.contains { $0.contains(",") }
         })
       {
         groups[k].names.append(name)
       } else {
-        groups.append(([name], item.offFrame, item.undrawable, item.beyond))
+        groups.append(([name], item.offFrame, item.undrawable, item.beyond, item.hidden))
       }
     }
     let parts = groups.map { group -> String in
@@ -324,6 +326,7 @@ extension PanelLayout {
       var what: [String] = []
       if group.offFrame > 0 { what.append(count(group.offFrame) + words.offFrame) }
       if group.beyond > 0 { what.append(count(group.beyond) + words.beyond) }
+      if group.hidden > 0 { what.append(count(group.hidden) + words.hidden) }
       if group.undrawable > 0 { what.append(count(group.undrawable) + words.undrawable) }
       return group.names.joined(separator: ", ") + words.nameSeparator
         + what.joined(separator: ", ")

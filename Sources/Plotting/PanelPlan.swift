@@ -31,6 +31,9 @@ struct ResolvedSeries {
   /// where it leaves the axes); not counted for guides and highlights, which may run past it,
   /// nor for markers and bars.
   var beyond = 0
+  /// A markers-only series' finite points past the visible range of a fixed axis: not drawn
+  /// (the painter draws the markers on the axes only).
+  var hidden = 0
   /// The declared x-range in world units, when the series has one.
   var xExtent: ClosedRange<Double>?
   /// Bars: the world x of every bin, empty ones included (they set the bar width).
@@ -167,15 +170,23 @@ struct PanelPlan {
     series = Self.countingBeyond(resolved, panel.series, x: x, y: y)
   }
 
-  /// `resolved` with each line's finite points past the visible ranges counted (`beyond`);
-  /// guides and highlights, which may run past them, are not counted.
+  /// `resolved` with each line's finite points past the visible ranges counted (`beyond`), and
+  /// each markers-only series' (`hidden`, by the painter's own test); guides and highlights,
+  /// which may run past them, are not counted.
   static func countingBeyond(
     _ resolved: [ResolvedSeries], _ sources: [Series], x: AxisScale, y: AxisScale
   ) -> [ResolvedSeries] {
     zip(resolved, sources).map { resolved, source in
       var counted = resolved
-      guard !source.isGuide, !source.isHighlight, resolved.style.drawsLine else { return counted }
-      counted.beyond = resolved.points.count { !(x.isVisible($0.x) && y.isVisible($0.y)) }
+      guard !source.isGuide, !source.isHighlight else { return counted }
+      switch resolved.style {
+      case .line, .lineAndMarkers:
+        counted.beyond = resolved.points.count { !(x.isVisible($0.x) && y.isVisible($0.y)) }
+      case .markers:
+        counted.hidden = resolved.points.count { !(x.contains($0.x) && y.contains($0.y)) }
+      case .bars:
+        break
+      }
       return counted
     }
   }
@@ -197,10 +208,11 @@ struct PanelPlan {
   }
 
   /// Points not drawn at their value, per series: off the frame (0 on a log axis, ±∞), without
-  /// a place (NaN, negative on a log axis) and past a fixed axis's range.
-  var undrawn: [(label: String, offFrame: Int, undrawable: Int, beyond: Int)] {
-    series.filter { $0.dropped + $0.beyond > 0 }.map {
-      ($0.name, $0.offFrame, $0.undrawable, $0.beyond)
+  /// a place (NaN, negative on a log axis) and past a fixed axis's range (a line's, marked
+  /// where it leaves the axes; a markers-only series', not drawn).
+  var undrawn: [(label: String, offFrame: Int, undrawable: Int, beyond: Int, hidden: Int)] {
+    series.filter { $0.dropped + $0.beyond + $0.hidden > 0 }.map {
+      ($0.name, $0.offFrame, $0.undrawable, $0.beyond, $0.hidden)
     }
   }
 

@@ -280,14 +280,9 @@ struct FigureRulesTests {
       ])
     let plan = try PanelPlan(panel, index: 0)
     #expect(plan.series.map(\.beyond) == [2, 0, 0])  // 4 and 6 at x = 1 and 2; 3 is on the edge
-    #expect(
-      PanelLayout.undrawnNote(plan, words: .english) == [
-        "Not drawn at their value — η = 8: 2 beyond the axes, marked where the line leaves them"
-      ])
-    #expect(
-      PanelLayout.undrawnNote(plan, words: SampleFigures.koreanWords) == [
-        "제 값에 그리지 못한 점 — η = 8: 2개는 축 밖이라 선이 나가는 곳에 표시"
-      ])
+    expectNote(
+      plan, "η = 8: 2 beyond the axes, marked where the line leaves them",
+      "η = 8: 2개는 축 밖이라 선이 나가는 곳에 표시")
     // Two lines of one name (its paths by two gradients) are counted together, named once.
     var twice = panel
     twice.series.insert(panel.series[0], at: 1)
@@ -295,6 +290,36 @@ struct FigureRulesTests {
       PanelLayout.undrawnNote(try PanelPlan(twice, index: 0), words: .english) == [
         "Not drawn at their value — η = 8: 4 beyond the axes, marked where the line leaves them"
       ])
+  }
+
+  /// Markers past a fixed axis's range are not drawn (no line leaves to mark them), and the
+  /// note says so: the count the painter leaves out, a marker on the edge drawn and not counted.
+  @Test func theNoteCountsMarkersPastAFixedRange() throws {
+    let x = (0...6).map(Double.init)
+    let panel = Panel(
+      xAxis: Axis("step"), yAxis: Axis("order", range: 0...3),
+      series: [
+        Series("fitted", x: x, y: [1, 2, 3, 4, 5, -1, 2], style: .markers),
+        Series("expected", x: x, y: x.map { _ in 2 }, style: .line),
+      ])
+    let plan = try PanelPlan(panel, index: 0)
+    #expect(plan.series.map(\.hidden) == [3, 0])  // 4, 5 and -1; 3 is on the edge
+    #expect(plan.series.map(\.beyond) == [0, 0])
+    expectNote(plan, "fitted: 3 beyond the axes, not drawn", "fitted: 3개는 축 밖이라 그리지 않음")
+  }
+
+  /// The panel's note on undrawn points is the one line `english` (after its head) and, in
+  /// Korean, `korean`.
+  private func expectNote(
+    _ plan: PanelPlan, _ english: String, _ korean: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(
+      PanelLayout.undrawnNote(plan, words: .english)
+        == [FigureWords.english.undrawnHead + english], sourceLocation: sourceLocation)
+    #expect(
+      PanelLayout.undrawnNote(plan, words: SampleFigures.koreanWords)
+        == [SampleFigures.koreanWords.undrawnHead + korean], sourceLocation: sourceLocation)
   }
 
   /// A note is wrapped to what one text call draws, however wide the page: no line is cut.

@@ -120,7 +120,7 @@ enum SampleFigures {
     undrawnHead: "제 값에 그리지 못한 점 — ", nameSeparator: ": ",
     offFrame: "개는 0 또는 ±∞라 가장자리에 표시", undrawable: "개는 NaN 또는 음수라 생략",
     eachBefore: "각 ", eachAfter: "", edgeMark: "0 또는 ±∞: 가장자리에 표시",
-    beyond: "개는 축 밖이라 선이 나가는 곳에 표시")
+    beyond: "개는 축 밖이라 선이 나가는 곳에 표시", hidden: "개는 축 밖이라 그리지 않음")
 
   /// Labels in one of the two languages of the course.
   struct Words {

@@ -39,6 +39,7 @@ extension ReportPhrase {
     case .edgeMarkEntry: return "0 or ±∞: marked at the edge"
     case .undrawableSuffix: return " NaN, left out"
     case .beyondSuffix: return " beyond the axes, marked where the line leaves them"
+    case .hiddenSuffix: return " beyond the axes, not drawn"
     case .eachBefore: return ""
     case .eachAfter: return " each"
     case .showFile(let path): return "file: \(path)"

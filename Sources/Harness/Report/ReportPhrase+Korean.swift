@@ -39,6 +39,7 @@ extension ReportPhrase {
     case .edgeMarkEntry: return "0 또는 ±∞: 가장자리에 표시"
     case .undrawableSuffix: return "개는 NaN이라 생략"
     case .beyondSuffix: return "개는 축 밖이라 선이 나가는 곳에 표시"
+    case .hiddenSuffix: return "개는 축 밖이라 그리지 않음"
     case .eachBefore: return "각 "
     case .eachAfter: return ""
     case .showFile(let path): return "파일: \(path)"

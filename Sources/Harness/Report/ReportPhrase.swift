@@ -36,6 +36,7 @@ enum ReportPhrase: Phrase {
   case edgeMarkEntry
   case undrawableSuffix
   case beyondSuffix
+  case hiddenSuffix
   /// Around a count that several series share ("34 each", "각 34개").
   case eachBefore
   case eachAfter
@@ -63,6 +64,7 @@ extension Language {
       nameSeparator: self(ReportPhrase.undrawnNameSeparator),
       offFrame: self(ReportPhrase.offFrameSuffix), undrawable: self(ReportPhrase.undrawableSuffix),
       eachBefore: self(ReportPhrase.eachBefore), eachAfter: self(ReportPhrase.eachAfter),
-      edgeMark: self(ReportPhrase.edgeMarkEntry), beyond: self(ReportPhrase.beyondSuffix))
+      edgeMark: self(ReportPhrase.edgeMarkEntry), beyond: self(ReportPhrase.beyondSuffix),
+      hidden: self(ReportPhrase.hiddenSuffix))
   }
 }
