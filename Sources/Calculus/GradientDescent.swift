@@ -22,8 +22,11 @@ public enum DescentStop: Sendable, Hashable {
   /// The gradient norm fell to the tolerance after `steps` updates.
   case converged(gradientNorm: Double, tolerance: Double, steps: Int)
   /// Every step ran and the gradient norm is still above the tolerance; f went from `from`
-  /// to `to` (not higher).
-  case tooSlow(gradientNorm: Double, tolerance: Double, steps: Int, from: Double, to: Double)
+  /// to `to` (not higher). `overshooting`: the last steps zig-zag, each against the one
+  /// before (`GradientDescent.overshoots(iterates:)`), rather than creep on.
+  case tooSlow(
+    gradientNorm: Double, tolerance: Double, steps: Int, from: Double, to: Double,
+    overshooting: Bool = false)
   /// Every step ran; over the last `window` steps the gradient norm (`gradientNorm` at the end)
   /// stopped falling while the iterates bounced in place.
   case oscillating(gradientNorm: Double, tolerance: Double, steps: Int, window: Int)
@@ -165,7 +168,33 @@ public enum GradientDescent {
         .oscillating(gradientNorm: norm, tolerance: tolerance, steps: steps, window: window))
     }
     return stop(
-      .tooSlow(gradientNorm: norm, tolerance: tolerance, steps: steps, from: first, to: last))
+      .tooSlow(
+        gradientNorm: norm, tolerance: tolerance, steps: steps, from: first, to: last,
+        overshooting: overshoots(iterates: run.iterates)))
+  }
+
+  /// Whether a run's last steps overshoot: over the last quarter of its steps (at least 4
+  /// pairs), every step points against the one before (`d_k · d_(k+1) < 0`, with
+  /// `d_k = x_(k+1) - x_k`).
+  ///
+  /// On a quadratic the tail of a run follows its slowest mode; the steps alternate when that
+  /// mode's factor `1 - learningRate * lambda` is negative, that is when the rate is too high
+  /// for the steepest direction that still dominates (`x0^2 + 3 x1^2` at 0.3: factors 0.4 and
+  /// -0.8). A smaller rate then goes straighter (and, up to `2 / (lambda_min + lambda_max)`,
+  /// faster). A run that creeps (`x0^2 + x1^2` at 0.01: factor 0.98) does not overshoot.
+  ///
+  /// Edge Cases: false for fewer than 8 steps, and when a step in the tail has length 0 or a
+  /// non-finite coordinate (the comparison is false).
+  ///
+  /// Complexity: O(s * d) for the s steps of the tail and d coordinates.
+  public static func overshoots(iterates: [[Double]]) -> Bool {
+    let steps = iterates.count - 1
+    guard steps >= 8 else { return false }
+    let pairs = max(4, steps / 4)
+    func step(_ k: Int) -> [Double] { zip(iterates[k + 1], iterates[k]).map { $0 - $1 } }
+    return (steps - pairs - 1..<steps - 1).allSatisfy { k in
+      zip(step(k), step(k + 1)).reduce(0) { $0 + $1.0 * $1.1 } < 0
+    }
   }
 
   /// The smallest number of steps `oscillation(iterates:gradientNorms:)` decides on.

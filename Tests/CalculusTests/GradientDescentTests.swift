@@ -38,6 +38,24 @@ import Testing
     #expect(norm <= 1e-6 && Swift.abs(norm - 10 * Double.pow(0.8, 73)) <= 1e-15)
   }
 
+  /// x0^2 + 3 x1^2 from (1, 1) at 0.3, 20 steps: the factors are 0.4 and -0.8, so the tail
+  /// zig-zags across the valley and the run, too slow, says it overshoots; at 0.2 (factors
+  /// 0.6 and -0.2) it also zig-zags but the creeping x0 dominates the tail; at 0.01 it creeps.
+  @Test(arguments: [(0.3, true), (0.2, false), (0.01, false)])
+  func aZigZagThatDominatesTheTailOvershoots(eta: Double, overshoots: Bool) {
+    let run = GradientDescent.run(
+      f: { $0[0] * $0[0] + 3 * $0[1] * $0[1] }, gradient: { [2 * $0[0], 6 * $0[1]] },
+      start: [1, 1], learningRate: eta, steps: 20)
+    guard case .tooSlow(_, _, let steps, _, _, let overshooting) = run.stop else {
+      Issue.record("\(run.stop)")
+      return
+    }
+    #expect(steps == 20 && overshooting == overshoots)
+    #expect(GradientDescent.overshoots(iterates: run.iterates) == overshoots)
+    // Too short a run to tell: no.
+    #expect(!GradientDescent.overshoots(iterates: Array(run.iterates.prefix(8))))
+  }
+
   @Test func theTwoCycleAtLearningRateOneOscillates() {
     let run = GradientDescent.run(
       f: Self.f, gradient: Self.gradient, start: [-3, 4], learningRate: 1, steps: 100)

@@ -102,9 +102,12 @@ extension CalculusPhrase {
     switch stop {
     case .converged(let norm, let tolerance, let steps):
       return "gradient norm \(norm.formatted3) <= \(tolerance.formatted3) after \(steps) steps"
-    case .tooSlow(let norm, let tolerance, let steps, let from, let to):
+    case .tooSlow(let norm, let tolerance, let steps, let from, let to, let overshooting):
       return "gradient norm \(norm.formatted3) > \(tolerance.formatted3) after \(steps) steps "
         + "(f from \(from.formatted3) to \(to.formatted3))"
+        + (overshooting
+          ? "; the last steps zig-zag, each against the one before: the rate is too high for"
+            + " the steepest direction, and a smaller one goes straighter" : "")
     case .oscillating(let norm, let tolerance, let steps, let window):
       return "gradient norm \(norm.formatted3) > \(tolerance.formatted3) after \(steps) steps, "
         + "no longer falling over the last \(window) while the path bounces in place"

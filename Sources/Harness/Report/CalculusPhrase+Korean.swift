@@ -90,9 +90,12 @@ extension CalculusPhrase {
     switch stop {
     case .converged(let norm, let tolerance, let steps):
       return "\(steps) 스텝 후 기울기 크기 \(norm.formatted3) <= \(tolerance.formatted3)"
-    case .tooSlow(let norm, let tolerance, let steps, let from, let to):
+    case .tooSlow(let norm, let tolerance, let steps, let from, let to, let overshooting):
       return "\(steps) 스텝 후에도 기울기 크기 \(norm.formatted3) > \(tolerance.formatted3) "
         + "(f는 \(from.formatted3)에서 \(to.formatted3)로)"
+        + (overshooting
+          ? "; 마지막 스텝들이 매번 앞 스텝과 반대로 지그재그로 움직임: 가장 가파른 방향에는 학습률이"
+            + " 너무 커서, 더 작은 학습률이 더 곧게 감" : "")
     case .oscillating(let norm, let tolerance, let steps, let window):
       return "\(steps) 스텝 후에도 기울기 크기 \(norm.formatted3) > \(tolerance.formatted3), "
         + "마지막 \(window) 스텝 동안 더 줄지 않고 경로가 제자리에서 진동함"

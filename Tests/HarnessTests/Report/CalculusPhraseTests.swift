@@ -78,6 +78,15 @@ import Testing
       "gradient norm 0.219 > 1e-6 after 200 steps (f from 170 to 9.29e-4)"
     ),
     (
+      .descentStop(
+        stop: .tooSlow(
+          gradientNorm: 0.0346, tolerance: 1e-6, steps: 20, from: 4, to: 3.46e-4,
+          overshooting: true)),
+      "gradient norm 0.0346 > 1e-6 after 20 steps (f from 4 to 3.46e-4); the last steps zig-zag,"
+        + " each against the one before: the rate is too high for the steepest direction, and a"
+        + " smaller one goes straighter"
+    ),
+    (
       .descentStop(stop: .escaped(norm: 1.17e19, bound: 1e8, step: 8)),
       "|x| = 1.17e19 > 1e8 at step 8, not kept (7 steps kept)"
     ),

@@ -56,6 +56,9 @@ enum DescentFigures {
       guard r.gradient == spec.gradients[0] else { return "" }
       var status = language(.descentStatus(status: r.run.status))
       if let cycle { status = language(.cycle(status: status, period: cycle)) }
+      if case .tooSlow(_, _, _, _, _, overshooting: true) = r.run.stop {
+        status = language(.zigZag(status: status))
+      }
       let rate = short(r.run.learningRate)
       guard spec.updates.count > 1 else {
         return language(.learningRateRun(rate: rate, status: status))

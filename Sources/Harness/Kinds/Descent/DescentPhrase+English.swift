@@ -30,6 +30,7 @@ extension DescentPhrase {
       return "at this scale the \(names) paths lie on the \(reference) ones" + (distances ? " (their distance at right)" : "")
     case .learningRateRun(let rate, let status): return "η = \(rate): \(status)"
     case .cycle(let status, let period): return "\(status) (\(period)-cycle)"
+    case .zigZag(let status): return "\(status), zig-zagging"
     case .distancePanel(let reference): return "distance from the \(reference) path"
     case .versus(let a, let b): return "\(a) vs \(b)"
     case .largestPathDistance: return "largest distance between the two paths"

@@ -30,6 +30,7 @@ extension DescentPhrase {
       return "이 축척에서 \(gradients.joined(separator: ", ")) 경로는 \(reference) 경로와 겹침" + (distances ? " (거리는 오른쪽 그림)" : "")
     case .learningRateRun(let rate, let status): return "η = \(rate): \(status)"
     case .cycle(let status, let period): return "\(status) (주기 \(period))"
+    case .zigZag(let status): return "\(status), 지그재그"
     case .distancePanel(let reference): return "\(reference) 경로로부터의 거리"
     case .versus(let a, let b): return "\(a) 대 \(b)"
     case .largestPathDistance: return "두 경로 사이의 최대 거리"

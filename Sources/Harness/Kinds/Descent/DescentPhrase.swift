@@ -32,6 +32,8 @@ enum DescentPhrase: Phrase {
   case pathsCoincide(gradients: [String], reference: String, distances: Bool)
   case learningRateRun(rate: String, status: String)
   case cycle(status: String, period: Int)
+  /// A too-slow run whose last steps zig-zag (`DescentStop.tooSlow`'s `overshooting`).
+  case zigZag(status: String)
   case distancePanel(reference: String)
   case versus(first: String, second: String)
   case largestPathDistance
