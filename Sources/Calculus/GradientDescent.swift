@@ -191,9 +191,11 @@ public enum GradientDescent {
     let steps = iterates.count - 1
     guard steps >= 8 else { return false }
     let pairs = max(4, steps / 4)
-    func step(_ k: Int) -> [Double] { zip(iterates[k + 1], iterates[k]).map { $0 - $1 } }
-    return (steps - pairs - 1..<steps - 1).allSatisfy { k in
-      zip(step(k), step(k + 1)).reduce(0) { $0 + $1.0 * $1.1 } < 0
+    let tail = (steps - pairs - 1..<steps).map { k in
+      zip(iterates[k + 1], iterates[k]).map { $0 - $1 }
+    }
+    return zip(tail, tail.dropFirst()).allSatisfy { d, next in
+      zip(d, next).reduce(0) { $0 + $1.0 * $1.1 } < 0
     }
   }
 

@@ -236,9 +236,6 @@ public enum SeriesStyle: Sendable, Equatable {
   /// Bars centred on each x, as wide as the smallest gap between neighbouring x values,
   /// rising from zero (from the bottom of a log axis). See ``Series/histogram(_:values:bins:range:color:)``.
   case bars
-
-  /// Whether points are joined by a line (`line`, `lineAndMarkers`).
-  var drawsLine: Bool { self == .line || self == .lineAndMarkers }
 }
 
 /// The stroke pattern of a line.

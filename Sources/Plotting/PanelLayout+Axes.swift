@@ -284,50 +284,47 @@ extension PanelLayout {
   }
 
   /// The note on points not drawn at their value (past a fixed axis's range included), in the
-  /// figure's `words`; series with the same counts share one entry ("forward, central: 34 each at 0 or ±∞, ..."). Points at 0 or
-  /// ±∞ are left out when `leavingOutOffFrame` (the legend explains their edge marks).
+  /// figure's `words`; series with the same counts share one entry ("forward, central: 34 each
+  /// at 0 or ±∞, ..."). Points at 0 or ±∞ are left out when `leavingOutOffFrame` (the legend
+  /// explains their edge marks).
   static func undrawnNote(
     _ plan: PanelPlan, words: FigureWords, leavingOutOffFrame: Bool = false
   ) -> [String] {
-    var groups: [(names: [String], offFrame: Int, undrawable: Int, beyond: Int, hidden: Int)] = []
     // Series of one name (a learning rate's paths by analytic and numerical gradients) are
     // counted together, under the name once.
-    var merged: [(label: String, offFrame: Int, undrawable: Int, beyond: Int, hidden: Int)] = []
+    var merged: [Undrawn] = []
     for item in plan.undrawn {
       if let k = merged.firstIndex(where: { $0.label == item.label }) {
-        merged[k].offFrame += item.offFrame
-        merged[k].undrawable += item.undrawable
-        merged[k].beyond += item.beyond
-        merged[k].hidden += item.hidden
+        merged[k].add(item)
       } else {
         merged.append(item)
       }
     }
+    // Entries of several names, with the counts they share (the first name's `Undrawn`).
+    var groups: [(names: [String], counts: Undrawn)] = []
     for var item in merged {
       if leavingOutOffFrame { item.offFrame = 0 }
-      guard item.offFrame + item.undrawable + item.beyond + item.hidden > 0 else { continue }
+      guard item.total > 0 else { continue }
       let name = item.label.isEmpty ? "–" : item.label
       // Names with a comma of their own ("η = 0.1, multiplicative") are not listed together.
       if !name.contains(","),
         let k = groups.firstIndex(where: {
-          $0.offFrame == item.offFrame && $0.undrawable == item.undrawable
-            && $0.beyond == item.beyond && $0.hidden == item.hidden
-            && !$0.names.contains { $0.contains(",") }
+          $0.counts.countsMatch(item) && !$0.names.contains { $0.contains(",") }
         })
       {
         groups[k].names.append(name)
       } else {
-        groups.append(([name], item.offFrame, item.undrawable, item.beyond, item.hidden))
+        groups.append(([name], item))
       }
     }
     let parts = groups.map { group -> String in
-      let shared = group.names.count > 1
+      let (shared, c) = (group.names.count > 1, group.counts)
       let count = { (n: Int) in shared ? words.eachBefore + "\(n)" + words.eachAfter : "\(n)" }
       var what: [String] = []
-      if group.offFrame > 0 { what.append(count(group.offFrame) + words.offFrame) }
-      if group.beyond > 0 { what.append(count(group.beyond) + words.beyond) }
-      if group.hidden > 0 { what.append(count(group.hidden) + words.hidden) }
-      if group.undrawable > 0 { what.append(count(group.undrawable) + words.undrawable) }
+      if c.offFrame > 0 { what.append(count(c.offFrame) + words.offFrame) }
+      if c.beyond > 0 { what.append(count(c.beyond) + words.beyond) }
+      if c.hidden > 0 { what.append(count(c.hidden) + words.hidden) }
+      if c.undrawable > 0 { what.append(count(c.undrawable) + words.undrawable) }
       return group.names.joined(separator: ", ") + words.nameSeparator
         + what.joined(separator: ", ")
     }

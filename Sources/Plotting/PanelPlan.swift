@@ -210,9 +210,11 @@ struct PanelPlan {
   /// Points not drawn at their value, per series: off the frame (0 on a log axis, ±∞), without
   /// a place (NaN, negative on a log axis) and past a fixed axis's range (a line's, marked
   /// where it leaves the axes; a markers-only series', not drawn).
-  var undrawn: [(label: String, offFrame: Int, undrawable: Int, beyond: Int, hidden: Int)] {
+  var undrawn: [Undrawn] {
     series.filter { $0.dropped + $0.beyond + $0.hidden > 0 }.map {
-      ($0.name, $0.offFrame, $0.undrawable, $0.beyond, $0.hidden)
+      Undrawn(
+        label: $0.name, offFrame: $0.offFrame, undrawable: $0.undrawable, beyond: $0.beyond,
+        hidden: $0.hidden)
     }
   }
 
@@ -285,5 +287,27 @@ struct PanelPlan {
       entries += SurfacePainter.legendEntries(curves: curves, plane: plane)
     }
     return entries
+  }
+}
+
+/// One series' points not drawn at their value, by why (`PanelPlan.undrawn`).
+struct Undrawn {
+  var label: String
+  var offFrame, undrawable, beyond, hidden: Int
+
+  var total: Int { offFrame + undrawable + beyond + hidden }
+
+  /// Whether `other` has the same counts (whatever its label).
+  func countsMatch(_ other: Undrawn) -> Bool {
+    (offFrame, undrawable, beyond, hidden)
+      == (other.offFrame, other.undrawable, other.beyond, other.hidden)
+  }
+
+  /// `other`'s counts added to these.
+  mutating func add(_ other: Undrawn) {
+    offFrame += other.offFrame
+    undrawable += other.undrawable
+    beyond += other.beyond
+    hidden += other.hidden
   }
 }

@@ -74,9 +74,9 @@ extension SurfacePainter {
       var n = (x: -dy / length, y: dx / length)
       let middle = PixelPoint(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)
       if (middle.x - centre.x) * n.x + (middle.y - centre.y) * n.y < 0 { n = (-n.x, -n.y) }
-      // How far a level text's centre must sit from its anchor to clear it along n.
-      func reach(_ text: String, em: Double) -> Double {
-        abs(n.x) * painter.textWidth(text, em: em) / 2 + abs(n.y) * painter.em(em) * 0.55
+      // How far a level text `width` wide must sit from its anchor to clear it along n.
+      func reach(width: Double, em: Double) -> Double {
+        abs(n.x) * width / 2 + abs(n.y) * painter.em(em) * 0.55
       }
       let span = axis.scale.upper - axis.scale.lower
       var widest = 0.0
@@ -84,10 +84,10 @@ extension SurfacePainter {
         let text = axis.scale.label(atWorld: tick)
         let f = (tick - axis.scale.lower) / span
         let at = PixelPoint(x: a.x + f * dx, y: a.y + f * dy)
-        let r = reach(text, em: HouseStyle.tickEm)
+        let (w, h) = (painter.textWidth(text, em: HouseStyle.tickEm), painter.em(HouseStyle.tickEm))
+        let r = reach(width: w, em: HouseStyle.tickEm)
         widest = max(widest, 2 * r)
         let (cx, cy) = (at.x + n.x * (gap + r), at.y + n.y * (gap + r))
-        let (w, h) = (painter.textWidth(text, em: HouseStyle.tickEm), painter.em(HouseStyle.tickEm))
         let box = Rect(
           x: cx - w / 2 - 2 * s, y: cy - h / 2 - 2 * s, width: w + 4 * s, height: h + 4 * s)
         guard !written.contains(where: { $0.overlaps(box) }) else { continue }
@@ -95,7 +95,8 @@ extension SurfacePainter {
         painter.pageText(text, x: cx, y: cy, em: HouseStyle.tickEm, justify: 0.5)
       }
       guard !axis.label.isEmpty else { continue }
-      let r = reach(axis.label, em: HouseStyle.labelEm)
+      let labelWidth = painter.textWidth(axis.label, em: HouseStyle.labelEm)
+      let r = reach(width: labelWidth, em: HouseStyle.labelEm)
       let away = gap + widest + 10 * s + r
       painter.pageText(
         axis.label, x: middle.x + n.x * away, y: middle.y + n.y * away, em: HouseStyle.labelEm,

@@ -52,19 +52,13 @@ struct SurfacePainter {
       view, box: box, labels: (panel.xAxis.label, panel.yAxis.label, panel.zAxis.label))
     drawAxes(axes)
     let scene = SurfaceScene(grid: grid, curves: curves, plane: plane, z: box.z, view: view)
-    ScenePainter(
-      painter: painter, view: view, curves: curves, plane: plane, area: area, window: window
-    ).draw(scene.pieces)
-    func pixel(_ p: Point3) -> PixelPoint {
-      let w = view.project(p)
-      return PixelPoint(
-        x: area.x + (w.x - window.x.0) / (window.x.1 - window.x.0) * area.width,
-        y: area.maxY - (w.y - window.y.0) / (window.y.1 - window.y.0) * area.height)
-    }
+    let scenePainter = ScenePainter(
+      painter: painter, view: view, curves: curves, plane: plane, area: area, window: window)
+    scenePainter.draw(scene.pieces)
     let middle = Point3(
       x: (box.x.lowerBound + box.x.upperBound) / 2, y: (box.y.lowerBound + box.y.upperBound) / 2,
       z: (box.z.lowerBound + box.z.upperBound) / 2)
-    drawAxisText(axes, pixel: pixel, centre: pixel(middle))
+    drawAxisText(axes, pixel: scenePainter.pixel, centre: scenePainter.pixel(middle))
     drawTitleAndLegend(legend, under: area, band: band)
   }
 
@@ -274,12 +268,18 @@ private struct ScenePainter {
     return sums
   }
 
+  /// Where a point of the box lands on the page, in pixels.
+  func pixel(_ p: Point3) -> PixelPoint {
+    let w = view.project(p)
+    return PixelPoint(
+      x: area.x + (w.x - window.x.0) / (window.x.1 - window.x.0) * area.width,
+      y: area.maxY - (w.y - window.y.0) / (window.y.1 - window.y.0) * area.height)
+  }
+
   /// The length on the page, in pixels, of the segment from `a` to `b`.
   private func pixels(from a: Point3, to b: Point3) -> Double {
-    let (p, q) = (view.project(a), view.project(b))
-    let dx = (q.x - p.x) * area.width / (window.x.1 - window.x.0)
-    let dy = (q.y - p.y) * area.height / (window.y.1 - window.y.0)
-    return (dx * dx + dy * dy).squareRoot()
+    let (p, q) = (pixel(a), pixel(b))
+    return hypot(q.x - p.x, q.y - p.y)
   }
 
   /// A marker of the house's pixel size at the point's projection.

@@ -14,6 +14,17 @@ extension LabTemplate {
       }
       return out;
     }
+    // The spots `spotFor` tries, in order, as [dx, dy, text-anchor, tied by a leader]: eight
+    // beside the mark, then a grid further off, nearest first.
+    const LABEL_SPOTS = (() => {
+      const far = [];
+      for (let dy = -170; dy <= 170; dy += 10)
+        for (let dx = -160; dx <= 160; dx += 20)
+          if (Math.abs(dy) >= 30 || Math.abs(dx) >= 60) far.push([dx, dy + (dy > 0 ? 8 : 0), dx < 0 ? "end" : dx > 0 ? "start" : "middle", true]);
+      far.sort((a, b) => Math.hypot(a[0], a[1]) - Math.hypot(b[0], b[1]));
+      return [[9, -9, "start"], [9, 18, "start"], [-9, -9, "end"], [-9, 18, "end"],
+        [9, -24, "start"], [9, 33, "start"], [-9, -24, "end"], [-9, 33, "end"]].concat(far);
+    })();
     // Where a label of box `m` (its box when it starts at (0, 0)) goes beside the mark at
     // (px, py): the first of eight spots around it whose box stays inside the frame, clear of
     // the sampled points and of the boxes already placed; else the nearest spot further off,
@@ -23,13 +34,6 @@ extension LabTemplate {
     function spotFor(m, px, py, points, boxes, frame) {
       const boxAt = (x, y, anchor) => ({ x: x + m.x - (anchor === "end" ? m.width : anchor === "middle" ? m.width / 2 : 0),
         y: y + m.y, width: m.width, height: m.height });
-      const spots = [[9, -9, "start"], [9, 18, "start"], [-9, -9, "end"], [-9, 18, "end"],
-        [9, -24, "start"], [9, 33, "start"], [-9, -24, "end"], [-9, 33, "end"]];
-      const far = [];
-      for (let dy = -170; dy <= 170; dy += 10)
-        for (let dx = -160; dx <= 160; dx += 20)
-          if (Math.abs(dy) >= 30 || Math.abs(dx) >= 60) far.push([dx, dy + (dy > 0 ? 8 : 0), dx < 0 ? "end" : dx > 0 ? "start" : "middle", true]);
-      far.sort((a, b) => Math.hypot(a[0], a[1]) - Math.hypot(b[0], b[1]));
       const meets = (b, x, y) => x >= b.x - 2 && x <= b.x + b.width + 2 && y >= b.y - 2 && y <= b.y + b.height + 2;
       const overlaps = (b, o) => b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height;
       const near = (ax, ay, bx, by, x, y) => {
@@ -37,7 +41,7 @@ extension LabTemplate {
         return Math.hypot(x - ax - t * dx, y - ay - t * dy) < 3;
       };
       let best = null;
-      for (const [dx, dy, anchor, tied] of spots.concat(far)) {
+      for (const [dx, dy, anchor, tied] of LABEL_SPOTS) {
         const b = boxAt(px + dx, py + dy, anchor);
         let leader = null;
         if (tied) {
@@ -47,9 +51,10 @@ extension LabTemplate {
         }
         let cost = b.x >= frame.x0 && b.x + b.width <= frame.x1 && b.y >= frame.y0 && b.y + b.height <= frame.y1 ? 0 : 1000;
         if (best && cost >= best.cost) continue;
+        const along = leader && boxes.length ? samples(leader) : [];
         for (const o of boxes) {
           if (overlaps(b, o)) cost += 100;
-          if (leader && samples(leader).some(([x, y]) => meets(o, x, y))) cost += 100;
+          if (along.some(([x, y]) => meets(o, x, y))) cost += 100;
         }
         for (const [x, y] of points.within(b, 2)) if (meets(b, x, y)) cost += 1;
         if (leader) {
